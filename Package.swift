@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dikelola",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dikelola", targets: ["dikelola"]),
+        .library(name: "DikelolaCore", targets: ["DikelolaCore"]),
+        .library(name: "DikelolaServer", targets: ["DikelolaServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // The rules of the law, the working-day calendar, the SOP definitions and Indonesian
+        // formatting. Imports no web framework or ORM.
+        .target(
+            name: "DikelolaCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/holidays.yaml"), .copy("Resources/sops")]
+        ),
+        // The Vapor application as a library: configuration, persistence, routes, commands.
+        .target(
+            name: "DikelolaServer",
+            dependencies: [
+                "DikelolaCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .executableTarget(name: "dikelola", dependencies: ["DikelolaServer", "DikelolaCore"]),
+        .testTarget(name: "DikelolaCoreTests", dependencies: ["DikelolaCore"]),
+        .testTarget(
+            name: "DikelolaServerTests",
+            dependencies: [
+                "DikelolaServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,162 @@
+/// How long information stays exempted (jangka waktu pengecualian), as the four forms found in
+/// real registers: a length from a start date ("5 tahun sejak ditetapkan"), a fixed end date,
+/// an event ("sampai putusan berkekuatan hukum tetap") and "as the cited statute sets".
+public enum ExemptionPeriod: Hashable, Sendable {
+    /// A length counted from `from`; ends on the anniversary date (PP 61/2010 Ps 11(3): the item
+    /// opens on the end date).
+    case length(PeriodLength, from: LocalDate)
+    /// Ends on a fixed date.
+    case until(LocalDate)
+    /// Ends when `event` happens. Because nobody is told when an event occurs, it must carry a date
+    /// by which the PPID reviews whether it has; `latestEnd` bounds it where the law does.
+    case untilEvent(event: String, reviewOn: LocalDate, latestEnd: LocalDate?)
+    /// As the cited statute sets (PP 61/2010 Ps 6, 8(1), 9 for grounds b, g, i; the statute itself
+    /// for j), with the end date where that statute gives one.
+    case asStatuteSets(statute: String, end: LocalDate?)
+
+    /// The date the exemption ends and the information opens, where the period fixes one.
+    public var endDate: LocalDate? {
+        switch self {
+        case let .length(length, from): length.added(to: from)
+        case let .until(end): end
+        case let .untilEvent(_, _, latestEnd): latestEnd
+        case let .asStatuteSets(_, end): end
+        }
+    }
+
+    /// The date by which the PPID must check whether an event-based period has ended.
+    public var reviewDate: LocalDate? {
+        if case let .untilEvent(_, reviewOn, _) = self { return reviewOn }
+        return nil
+    }
+
+    /// No end date and no ending event: "permanent" in the words of UU 14/2008 Ps 20.
+    public var isOpenEnded: Bool {
+        if case .asStatuteSets(_, nil) = self { return true }
+        return false
+    }
+
+    /// Checks the period against the law for `ground`, classified on `classifiedOn` (the decree's
+    /// date). Returns every violation; empty means lawful.
+    public func violations(for ground: ExemptionGround, classifiedOn: LocalDate) -> [ExemptionPeriodViolation] {
+        var found: [ExemptionPeriodViolation] = []
+        let start: LocalDate
+        switch self {
+        case let .length(length, from):
+            start = from
+            if length.isEmpty { found.append(.emptyLength) }
+            if length.years < 0 || length.months < 0 || length.days < 0 { found.append(.negativeLength) }
+        case let .until(end):
+            start = classifiedOn
+            if end <= start { found.append(.endNotAfterStart(end: end, start: start)) }
+        case let .untilEvent(event, reviewOn, latestEnd):
+            start = classifiedOn
+            if event.trimmingWhitespace.isEmpty { found.append(.eventMissing) }
+            if reviewOn <= start { found.append(.reviewNotAfterStart(review: reviewOn, start: start)) }
+            if let latestEnd, latestEnd <= start { found.append(.endNotAfterStart(end: latestEnd, start: start)) }
+            // PP 61/2010 Ps 5: ground a is exempted for at most 30 years, so an event needs a bound.
+            if ground.letter == .a, latestEnd == nil { found.append(.eventNeedsLatestEnd) }
+        case let .asStatuteSets(statute, end):
+            start = classifiedOn
+            if statute.trimmingWhitespace.isEmpty { found.append(.statuteMissing) }
+            if let end, end <= start { found.append(.endNotAfterStart(end: end, start: start)) }
+        }
+        // UU 14/2008 Ps 20(1): exemptions under a–f are not permanent.
+        if ground.letter.neverPermanent, isOpenEnded { found.append(.mustNotBeOpenEnded(ground.letter)) }
+        // PP 61/2010 Ps 5: at most 30 years for ground a.
+        if ground.letter == .a, let end = endDate, end > start.adding(years: ExemptionPeriod.maximumYearsForGroundA) {
+            found.append(.exceedsThirtyYears(end: end, limit: start.adding(years: ExemptionPeriod.maximumYearsForGroundA)))
+        }
+        return found
+    }
+
+    /// PP 61/2010 Ps 5.
+    public static let maximumYearsForGroundA = 30
+
+    /// "5 tahun sejak 1 Januari 2025", "sampai dengan 31 Desember 2030", …
+    public var indonesianDescription: String {
+        switch self {
+        case let .length(length, from):
+            "\(length.indonesianDescription) sejak \(IndonesianFormat.date(from))"
+        case let .until(end):
+            "sampai dengan \(IndonesianFormat.date(end))"
+        case let .untilEvent(event, reviewOn, latestEnd):
+            "sampai \(event) (ditinjau \(IndonesianFormat.date(reviewOn))"
+                + (latestEnd.map { "; paling lama sampai \(IndonesianFormat.date($0)))" } ?? ")")
+        case let .asStatuteSets(statute, end):
+            "sesuai ketentuan \(statute)" + (end.map { " (sampai dengan \(IndonesianFormat.date($0)))" } ?? "")
+        }
+    }
+}
+
+/// A length of time as officers write it: years, months and days.
+public struct PeriodLength: Hashable, Sendable, Codable {
+    public var years: Int
+    public var months: Int
+    public var days: Int
+
+    public init(years: Int = 0, months: Int = 0, days: Int = 0) {
+        self.years = years
+        self.months = months
+        self.days = days
+    }
+
+    public var isEmpty: Bool { years == 0 && months == 0 && days == 0 }
+
+    public func added(to date: LocalDate) -> LocalDate {
+        date.adding(months: years * 12 + months).adding(days: days)
+    }
+
+    /// "5 tahun", "1 tahun 6 bulan".
+    public var indonesianDescription: String {
+        var parts: [String] = []
+        if years != 0 { parts.append("\(years) tahun") }
+        if months != 0 { parts.append("\(months) bulan") }
+        if days != 0 { parts.append("\(days) hari") }
+        return parts.isEmpty ? "0 hari" : parts.joined(separator: " ")
+    }
+}
+
+public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringConvertible {
+    case emptyLength
+    case negativeLength
+    case endNotAfterStart(end: LocalDate, start: LocalDate)
+    case reviewNotAfterStart(review: LocalDate, start: LocalDate)
+    case eventMissing
+    case eventNeedsLatestEnd
+    case statuteMissing
+    case mustNotBeOpenEnded(ExemptionGround.Letter)
+    case exceedsThirtyYears(end: LocalDate, limit: LocalDate)
+
+    public var description: String {
+        switch self {
+        case .emptyLength:
+            "Lama jangka waktu pengecualian wajib diisi (tahun, bulan atau hari)."
+        case .negativeLength:
+            "Lama jangka waktu pengecualian tidak boleh negatif."
+        case let .endNotAfterStart(end, start):
+            "Tanggal berakhir \(IndonesianFormat.date(end)) harus sesudah tanggal penetapan \(IndonesianFormat.date(start))."
+        case let .reviewNotAfterStart(review, start):
+            "Tanggal peninjauan \(IndonesianFormat.date(review)) harus sesudah tanggal penetapan \(IndonesianFormat.date(start))."
+        case .eventMissing:
+            "Peristiwa yang mengakhiri pengecualian wajib disebut, misalnya \"sampai putusan berkekuatan hukum tetap\"."
+        case .eventNeedsLatestEnd:
+            "Pengecualian berdasarkan Pasal 17 huruf a paling lama 30 tahun (PP 61/2010 Pasal 5): "
+                + "jangka waktu berupa peristiwa wajib menyebut tanggal berakhir paling lambat."
+        case .statuteMissing:
+            "Sebut peraturan perundang-undangan yang menetapkan jangka waktunya."
+        case let .mustNotBeOpenEnded(letter):
+            "Pengecualian berdasarkan Pasal 17 huruf \(letter.rawValue) tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1): "
+                + "tetapkan tanggal berakhir, lama waktu, atau peristiwa yang mengakhirinya."
+        case let .exceedsThirtyYears(end, limit):
+            "Pengecualian berdasarkan Pasal 17 huruf a paling lama 30 tahun (PP 61/2010 Pasal 5): "
+                + "berakhir \(IndonesianFormat.date(end)) melewati batas \(IndonesianFormat.date(limit))."
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

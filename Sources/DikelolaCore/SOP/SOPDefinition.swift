@@ -1,0 +1,146 @@
+/// A body's SOP "Pendokumentasian Informasi yang Dikecualikan", as data: who acts, in which
+/// steps, with which documents, in what time, producing what. One engine runs every definition;
+/// the four seed SOPs ship as files in `Resources/sops/`, and an administrator adds a fifth as a
+/// file, with no code change.
+public struct SOPDefinition: Hashable, Sendable {
+    /// A stable key, e.g. `sanggau-kominfo-2021`.
+    public let id: String
+    public let identity: Identity
+    public let legalBasis: [String]
+    public let qualifications: [String]
+    public let equipment: [String]
+    public let warnings: [String]
+    /// Pencatatan dan pendataan: how records are kept.
+    public let records: [String]
+    /// Keterkaitan: related SOPs.
+    public let related: [String]
+    public let actors: [Actor]
+    public let steps: [Step]
+
+    public struct Identity: Hashable, Sendable {
+        public let number: String
+        public let name: String
+        public let body: String
+        public let unit: String?
+        public let made: SOPDate?
+        public let revised: SOPDate?
+        public let effective: SOPDate?
+        public let approvedBy: Signatory?
+    }
+
+    public struct Signatory: Hashable, Sendable {
+        public let name: String
+        public let position: String
+        public let rank: String?
+        public let nip: NIP?
+    }
+
+    /// A column of the SOP's "Pelaksana" table, mapped to a role of the system.
+    public struct Actor: Hashable, Sendable {
+        public let key: String
+        /// The title the SOP uses, e.g. "Petugas Teknis PPID".
+        public let title: String
+        public let role: Role
+    }
+
+    public struct Step: Hashable, Sendable {
+        /// 1-based, in the order of the SOP.
+        public let number: Int
+        public let activity: String
+        public let actorKey: String
+        public let effect: StepEffect
+        /// Kelengkapan / persyaratan: documents without which the step cannot be completed.
+        public let requiredDocuments: [String]
+        public let time: TimeStandard
+        public let output: String
+        /// For decision steps: where "setuju" and "tidak setuju" lead.
+        public let decision: Decision?
+        /// The classification decree (SK) is produced when this step completes (or agrees).
+        public let issuesDecree: Bool
+        public let note: String?
+    }
+
+    public struct Decision: Hashable, Sendable {
+        /// The step that follows "setuju"; nil ends the procedure.
+        public let onAgree: Int?
+        /// The step "tidak setuju" returns the proposal to, with a mandatory note.
+        public let onDisagree: Int
+    }
+
+    public func actor(for step: Step) -> Actor { actors.first { $0.key == step.actorKey }! }
+
+    public func step(number: Int) -> Step? { steps.first { $0.number == number } }
+
+    /// The steps a proposal walks through; opening expired items is a procedure of its own.
+    public var proposalSteps: [Step] { steps.filter { $0.effect != .openExpired } }
+
+    /// The step after `number` when it completes without a decision (or with "setuju").
+    public func next(after number: Int) -> Int? {
+        guard let step = step(number: number) else { return nil }
+        if let decision = step.decision { return decision.onAgree }
+        return proposalSteps.first { $0.number > number }?.number
+    }
+}
+
+/// What a step does to a proposal, from a small fixed vocabulary, so one engine runs every SOP.
+public enum StepEffect: String, CaseIterable, Sendable, Hashable {
+    /// Identify and gather the information items (Form daftar informasi yang akan dikecualikan).
+    case collectItems
+    /// Order the coordination and the testing (Nota Dinas).
+    case instruct
+    /// Test each item (lembar pengujian konsekuensi); cannot complete while an item is untested.
+    case consequenceTest
+    /// The Tim Pertimbangan gives its opinion.
+    case advise
+    /// Check the list; with a decision, "tidak setuju" returns it.
+    case review
+    /// The head approves and signs.
+    case approveAndSign
+    /// Clarify and sort the items by exemption period.
+    case classifyByPeriod
+    /// Store soft and hard copies; record where.
+    case archive
+    /// Open items whose period has ended (PP 61/2010 Ps 11).
+    case openExpired
+    /// Upload the register (DIK) to the PPID website.
+    case publish
+
+    public var indonesian: String {
+        switch self {
+        case .collectItems: "Menghimpun informasi"
+        case .instruct: "Memerintahkan koordinasi (nota dinas)"
+        case .consequenceTest: "Uji konsekuensi"
+        case .advise: "Pertimbangan Tim Pertimbangan"
+        case .review: "Pemeriksaan"
+        case .approveAndSign: "Persetujuan dan penandatanganan"
+        case .classifyByPeriod: "Klasifikasi menurut jangka waktu"
+        case .archive: "Pengarsipan"
+        case .openExpired: "Pembukaan informasi yang habis jangka waktunya"
+        case .publish: "Publikasi DIK"
+        }
+    }
+}
+
+/// A date in an SOP's header, which may name only a month ("Mei 2022").
+public enum SOPDate: Hashable, Sendable, CustomStringConvertible {
+    case day(LocalDate)
+    case month(year: Int, month: Int)
+
+    /// Reads `2022-05-25` or `2022-05`.
+    public init?(_ text: String) {
+        if let date = LocalDate(iso: text) {
+            self = .day(date)
+        } else if let date = LocalDate(iso: text + "-01") {
+            self = .month(year: date.year, month: date.month)
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .day(date): IndonesianFormat.date(date)
+        case let .month(year, month): "\(IndonesianFormat.monthNames[month - 1]) \(year)"
+        }
+    }
+}

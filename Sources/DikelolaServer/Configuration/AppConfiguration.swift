@@ -1,0 +1,81 @@
+import DikelolaCore
+import Foundation
+
+/// Everything the application reads from its environment, read once at start. Each variable is
+/// documented in the README.
+public struct AppConfiguration: Sendable {
+    /// `DIKELOLA_DATA_DIR`: where the SQLite database (and later, stored documents) live.
+    public var dataDirectory: URL
+    public var database: DatabaseChoice
+    /// `DIKELOLA_HOLIDAYS_FILE`: an administrator's holiday list in place of the shipped one.
+    public var holidaysFile: URL?
+    /// `DIKELOLA_SOP_DIR`: a folder of additional SOP definitions.
+    public var sopDirectory: URL?
+    /// `DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF`: whether cuti bersama counts as a day off (default yes).
+    public var collectiveLeaveIsDayOff: Bool
+    /// `DIKELOLA_ADMIN_EMAIL`: the sign-in of the administrator created at first start.
+    public var initialAdminEmail: String
+
+    public init(dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
+                collectiveLeaveIsDayOff: Bool = true, initialAdminEmail: String = "admin@dikelola.local") {
+        self.dataDirectory = dataDirectory
+        self.database = database
+        self.holidaysFile = holidaysFile
+        self.sopDirectory = sopDirectory
+        self.collectiveLeaveIsDayOff = collectiveLeaveIsDayOff
+        self.initialAdminEmail = initialAdminEmail
+    }
+
+    public static let databaseFileName = "dikelola.sqlite"
+
+    /// Reads the configuration from environment variables.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ConfigurationError) -> AppConfiguration {
+        func value(_ name: String) -> String? {
+            environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        let dataDirectory = URL(fileURLWithPath: value("DIKELOLA_DATA_DIR") ?? "data", isDirectory: true).standardizedFileURL
+        let database: DatabaseChoice = if let url = value("DATABASE_URL") {
+            try DatabaseChoice.postgres(url: url)
+        } else {
+            .sqliteFile(dataDirectory.appendingPathComponent(databaseFileName))
+        }
+        var leaveIsDayOff = true
+        if let text = value("DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF") {
+            switch text.lowercased() {
+            case "1", "true", "yes", "ya": leaveIsDayOff = true
+            case "0", "false", "no", "tidak": leaveIsDayOff = false
+            default:
+                throw .invalidSetting(name: "DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF", value: text, expected: "isi true atau false")
+            }
+        }
+        let email = value("DIKELOLA_ADMIN_EMAIL") ?? "admin@dikelola.local"
+        guard EmailAddress.isPlausible(email) else {
+            throw .invalidSetting(name: "DIKELOLA_ADMIN_EMAIL", value: email, expected: "harus alamat e-mail")
+        }
+        return AppConfiguration(
+            dataDirectory: dataDirectory, database: database,
+            holidaysFile: value("DIKELOLA_HOLIDAYS_FILE").map { URL(fileURLWithPath: $0) },
+            sopDirectory: value("DIKELOLA_SOP_DIR").map { URL(fileURLWithPath: $0, isDirectory: true) },
+            collectiveLeaveIsDayOff: leaveIsDayOff, initialAdminEmail: email.lowercased())
+    }
+
+    /// The working-day calendar this deployment computes deadlines on.
+    public func loadCalendar() throws -> WorkingDayCalendar {
+        let holidays = try holidaysFile.map(HolidayList.load(contentsOf:)) ?? HolidayList.bundled()
+        return WorkingDayCalendar(holidays: holidays, collectiveLeaveIsDayOff: collectiveLeaveIsDayOff)
+    }
+
+    public func loadSOPLibrary() throws -> SOPLibrary {
+        try SOPLibrary.load(additionalDirectory: sopDirectory)
+    }
+}
+
+enum EmailAddress {
+    /// A light check: something@something.something, no spaces. Delivery is the real test.
+    static func isPlausible(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)
+    }
+}

@@ -1,0 +1,33 @@
+import DikelolaCore
+import Vapor
+
+/// What the core gives the web layer, loaded once at configuration: the working-day calendar and
+/// the SOP definitions. Handed to routes and commands through the application, never global.
+public struct CoreServices: Sendable {
+    public let configuration: AppConfiguration
+    public let calendar: WorkingDayCalendar
+    public let sopLibrary: SOPLibrary
+
+    public init(configuration: AppConfiguration) throws {
+        self.configuration = configuration
+        self.calendar = try configuration.loadCalendar()
+        self.sopLibrary = try configuration.loadSOPLibrary()
+    }
+}
+
+extension Application {
+    private struct CoreServicesKey: StorageKey {
+        typealias Value = CoreServices
+    }
+
+    /// Set by `configure`; reading it before is a programming error.
+    public var dikelola: CoreServices {
+        get {
+            guard let services = storage[CoreServicesKey.self] else {
+                fatalError("configure(_:configuration:) has not run")
+            }
+            return services
+        }
+        set { storage[CoreServicesKey.self] = newValue }
+    }
+}

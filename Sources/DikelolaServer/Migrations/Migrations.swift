@@ -1,0 +1,10 @@
+import Fluent
+
+/// Every migration, in the order it runs. Append; never reorder or edit one that has shipped.
+enum AppMigrations {
+    static let all: [any Migration] = [
+        CreatePublicBody(),  // the public bodies a deployment serves
+        CreateUnit(),        // their units (OPD) in a tree, with the SOP each runs
+        CreateUser(),        // people who sign in; the first administrator is made at first start
+    ]
+}

@@ -1,0 +1,38 @@
+import DikelolaCore
+import Fluent
+import Foundation
+
+/// A public body (Badan Publik) served by this deployment: a regency, a province, an agency.
+final class PublicBody: Model, @unchecked Sendable {
+    static let schema = "public_bodies"
+
+    @ID(key: .id) var id: UUID?
+    /// Short stable name used in URLs, e.g. `kabupaten-contoh`.
+    @Field(key: "slug") var slug: String
+    /// Official name, "Pemerintah Kabupaten Contoh".
+    @Field(key: "name") var name: String
+    /// Province or region, for the letterhead and public pages.
+    @Field(key: "region") var region: String
+    /// WIB, WITA or WIT: deadlines are computed in this zone.
+    @Field(key: "time_zone") var timeZone: String
+    /// Kop surat: the lines printed at the top of documents.
+    @Field(key: "letterhead_lines") var letterheadLines: [String]
+    /// The decree-number pattern, e.g. `000.5.10/{serial}/{romanMonth}/{year}`.
+    @Field(key: "decree_number_template") var decreeNumberTemplate: String
+    @Children(for: \.$body) var units: [Unit]
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, slug: String, name: String, region: String, timeZone: TimeZoneRegion,
+         letterheadLines: [String], decreeNumberTemplate: String) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.region = region
+        self.timeZone = timeZone.rawValue
+        self.letterheadLines = letterheadLines
+        self.decreeNumberTemplate = decreeNumberTemplate
+    }
+}

@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+
+/// A person who signs in: an officer, a head, an administrator.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    /// Signs in with it; stored lower-case, unique.
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    /// Jabatan, as printed under a signature.
+    @Field(key: "position") var position: String
+    /// Nomor Induk Pegawai, 18 digits without spaces, validated by `NIP`.
+    @OptionalField(key: "nip") var nip: String?
+    /// bcrypt.
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "is_active") var isActive: Bool
+    /// Set for a one-time password: the first sign-in must choose a new one.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @Field(key: "is_admin") var isAdmin: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, email: String, name: String, position: String, nip: String? = nil, passwordHash: String,
+         isActive: Bool = true, mustChangePassword: Bool, isAdmin: Bool = false) {
+        self.id = id
+        self.email = email.lowercased()
+        self.name = name
+        self.position = position
+        self.nip = nip
+        self.passwordHash = passwordHash
+        self.isActive = isActive
+        self.mustChangePassword = mustChangePassword
+        self.isAdmin = isAdmin
+    }
+}

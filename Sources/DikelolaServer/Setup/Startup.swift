@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What `dikelola serve` does before it listens: make the data folder, migrate the database and,
+/// on an empty one, create the first administrator.
+enum Startup {
+    /// Creates the data folder (for SQLite) and brings the schema up to date. An unreachable or
+    /// refusing database stops the start with a message naming it.
+    static func prepareDatabase(_ app: Application) async throws {
+        let configuration = app.dikelola.configuration
+        if case .sqliteFile = configuration.database {
+            do {
+                try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+            } catch {
+                throw StartupError.dataDirectory(configuration.dataDirectory.path, reason: error.localizedDescription)
+            }
+        }
+        do {
+            try await DatabaseProbe.ping(app.db)
+            try await app.autoMigrate()
+        } catch {
+            throw StartupError.database(configuration.database.description, reason: Self.reason(error))
+        }
+    }
+
+    /// The cause of a database failure in words an operator can act on.
+    static func reason(_ error: any Error) -> String {
+        let text = String(reflecting: error)
+        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("connection refused") {
+            return "koneksi ditolak (apakah server PostgreSQL berjalan, dan host serta port-nya benar?)"
+        }
+        if text.contains("28P01") || text.contains("password authentication failed") {
+            return "nama pengguna atau kata sandi ditolak"
+        }
+        if text.contains("3D000") {
+            return "basis data yang disebut tidak ada (buat dulu dengan createdb)"
+        }
+        if text.contains("unable to open database") || text.contains("SQLITE_CANTOPEN") {
+            return "berkas SQLite tidak dapat dibuka (periksa izin folder data)"
+        }
+        return text
+    }
+
+    struct InitialAdministrator {
+        let email: String
+        let password: String
+    }
+
+    /// On an empty user table, creates an administrator with a one-time password that must be
+    /// changed at the first sign-in. There is no default password anywhere.
+    static func ensureAdministrator(_ app: Application) async throws -> InitialAdministrator? {
+        guard try await User.query(on: app.db).count() == 0 else { return nil }
+        let password = OneTimePassword.generate()
+        let email = app.dikelola.configuration.initialAdminEmail
+        let user = User(email: email, name: "Administrator", position: "Administrator Dikelola",
+                        passwordHash: try await app.password.async.hash(password),
+                        mustChangePassword: true, isAdmin: true)
+        do {
+            try await user.create(on: app.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another instance starting at the same moment made it first.
+            return nil
+        }
+        return InitialAdministrator(email: email, password: password)
+    }
+}
+
+enum StartupError: Error, CustomStringConvertible {
+    case dataDirectory(String, reason: String)
+    case database(String, reason: String)
+
+    var description: String {
+        switch self {
+        case let .dataDirectory(path, reason):
+            "Folder data \(path) tidak dapat dibuat: \(reason). Setel DIKELOLA_DATA_DIR ke folder yang dapat ditulisi."
+        case let .database(name, reason):
+            "Basis data \(name) tidak dapat disiapkan: \(reason)."
+        }
+    }
+}
+
+/// Passwords handed out once: long, random, and without look-alike characters, so they can be
+/// read off a console and typed.
+enum OneTimePassword {
+    private static let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
+    static func generate(groups: Int = 4, groupLength: Int = 5) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<groups).map { _ in
+            String((0..<groupLength).map { _ in alphabet.randomElement(using: &generator)! })
+        }.joined(separator: "-")
+    }
+}

@@ -1,0 +1,24 @@
+import DikelolaCore
+import DikelolaServer
+import Foundation
+import Logging
+import Vapor
+
+// The entry point: read the environment, configure, run the command (serve by default). A failure
+// the user can fix is printed on standard error, and the exit status is 1.
+var environment = try Environment.detect()
+try LoggingSystem.bootstrap(from: &environment)
+let app = try await Application.make(environment)
+var failed = false
+do {
+    try configure(app, configuration: try AppConfiguration.fromEnvironment())
+    try await app.execute()
+} catch {
+    // Vapor has already logged other errors of `execute`; these it has not, or not visibly.
+    if error is CommandFailure || error is ConfigurationError || error is FileProblems {
+        FileHandle.standardError.write(Data("dikelola: \(error)\n".utf8))
+    }
+    failed = true
+}
+try await app.asyncShutdown()
+exit(failed ? 1 : 0)

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import DikelolaCore
+
+@Suite struct SeedSOPTests {
+    let library: SOPLibrary
+
+    init() throws { library = try SOPLibrary.load() }
+
+    @Test func fourSeedsLoadWithoutErrors() throws {
+        #expect(library.definitions.map(\.id)
+            == ["bulukumba-kominfo-2021", "kalbar-disdukcapil-2022", "kapuashulu-dsppa-2023", "sanggau-kominfo-2021"])
+        for url in SOPLibrary.bundledURLs() {
+            let result = try SOPDefinition.check(contentsOf: url)
+            #expect(result.errors.isEmpty, "\(url.lastPathComponent): \(result.errors)")
+            #expect(result.warnings.isEmpty, "\(url.lastPathComponent): \(result.warnings)")
+        }
+    }
+
+    @Test func sanggauHasSixStepsWithTheirTimes() throws {
+        let sop = try #require(library.definition(id: "sanggau-kominfo-2021"))
+        #expect(sop.identity.number == "35 / Set-Kominfo")
+        #expect(sop.steps.map(\.time) == [
+            .duration(amount: 1, unit: .weeks), .duration(amount: 1, unit: .weeks), .duration(amount: 3, unit: .workingDays),
+            .duration(amount: 30, unit: .workingDays), .duration(amount: 1, unit: .weeks), .duration(amount: 1, unit: .workingDays),
+        ])
+        #expect(sop.steps.map(\.effect) == [.consequenceTest, .classifyByPeriod, .advise, .openExpired, .archive, .publish])
+        #expect(sop.actors.map(\.role) == [.operator, .mainPPID, .reviewPanel])
+        #expect(sop.steps[0].requiredDocuments == ["Form daftar informasi yang dikecualikan", "Lembar pengujian konsekuensi"])
+        // Opening expired items is a procedure of its own, not a step of a proposal.
+        #expect(sop.proposalSteps.map(\.number) == [1, 2, 3, 5, 6])
+        #expect(sop.next(after: 3) == 5)
+    }
+
+    @Test func kalimantanBaratIsTentativeWithOneReturn() throws {
+        let sop = try #require(library.definition(id: "kalbar-disdukcapil-2022"))
+        #expect(sop.steps.count == 3)
+        #expect(sop.steps.allSatisfy { $0.time == .tentative })
+        #expect(sop.steps[1].decision == SOPDefinition.Decision(onAgree: 3, onDisagree: 1))
+        #expect(sop.actor(for: sop.steps[1]).role == .head)
+        #expect(sop.identity.effective == .month(year: 2022, month: 5))
+    }
+
+    @Test func kapuasHuluHasTwoReturnLoops() throws {
+        let sop = try #require(library.definition(id: "kapuashulu-dsppa-2023"))
+        #expect(sop.steps.count == 6)
+        #expect(sop.steps[3].decision == SOPDefinition.Decision(onAgree: 5, onDisagree: 2))
+        #expect(sop.steps[4].decision == SOPDefinition.Decision(onAgree: 6, onDisagree: 4))
+        #expect(sop.steps[4].issuesDecree)
+        #expect(sop.steps.map(\.time) == [
+            .duration(amount: 1, unit: .workingDays), .duration(amount: 15, unit: .minutes), .duration(amount: 1, unit: .workingDays),
+            .duration(amount: 15, unit: .minutes), .duration(amount: 15, unit: .minutes), .duration(amount: 30, unit: .minutes),
+        ])
+    }
+
+    @Test func bulukumbaOpensAndUploads() throws {
+        let sop = try #require(library.definition(id: "bulukumba-kominfo-2021"))
+        #expect(sop.steps.map(\.effect) == [.consequenceTest, .classifyByPeriod, .openExpired, .archive, .publish])
+        #expect(sop.steps.map(\.time.description) == ["1 minggu", "2 jam", "1 hari kerja", "1 jam", "30 menit"])
+    }
+}
+
+@Suite struct SOPCheckTests {
+    static let valid = """
+    id: contoh-sop
+    identity:
+      number: "001/SOP/2026"
+      name: Pendokumentasian Informasi yang Dikecualikan
+      body: Pemerintah Kabupaten Contoh
+    actors:
+      - { key: operator, title: Operator OPD, role: operator }
+      - { key: kepala, title: Kepala OPD, role: head }
+    steps:
+      - number: 1
+        activity: Menghimpun dan menguji informasi
+        actor: operator
+        effect: consequenceTest
+        time: 2 hari
+        output: Daftar informasi yang akan dikecualikan
+      - number: 2
+        activity: Menyetujui dan menandatangani
+        actor: kepala
+        effect: approveAndSign
+        time: 1 jam
+        output: SK
+        decision: { agree: selesai, disagree: 1 }
+        issuesDecree: true
+    """
+
+    @Test func aFifthSOPIsJustAFile() throws {
+        let result = SOPDefinition.check(Self.valid)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        let sop = try #require(result.definition)
+        #expect(sop.steps[1].decision == SOPDefinition.Decision(onAgree: nil, onDisagree: 1))
+        #expect(sop.next(after: 1) == 2)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.valid.write(to: folder.appendingPathComponent("contoh.yaml"), atomically: true, encoding: .utf8)
+        let library = try SOPLibrary.load(additionalDirectory: folder)
+        #expect(library.definitions.count == 5)
+        #expect(library.definition(id: "contoh-sop")?.identity.body == "Pemerintah Kabupaten Contoh")
+    }
+
+    @Test func reportsEveryProblemWithItsPlace() {
+        let broken = """
+        id: Contoh SOP
+        identity:
+          number: "001"
+          name: Contoh
+          made: 2026-02-30
+        actors:
+          - { key: operator, title: Operator, role: operatr }
+          - { key: kepala, title: Kepala, role: head }
+        steps:
+          - number: 1
+            activity: Menghimpun
+            actor: operatorr
+            effect: collect
+            time: sebentar
+            output: Daftar
+          - number: 3
+            activity: Memeriksa
+            actor: kepala
+            effect: review
+            time: 15 menit
+            output: Daftar
+            decision: { agree: 1, disagree: 2 }
+            issueDecree: true
+        """
+        let result = SOPDefinition.check(broken)
+        #expect(result.definition == nil)
+        func has(line: Int, path: String, _ fragment: String) -> Bool {
+            result.errors.contains { $0.line == line && $0.path == path && $0.message.contains(fragment) }
+        }
+        #expect(has(line: 1, path: "id", "huruf kecil"))
+        #expect(has(line: 2, path: "identity.body", "wajib diisi"))
+        #expect(has(line: 5, path: "identity.made", "2026-02-30"))
+        #expect(has(line: 7, path: "actors[0].role", "operatr"))
+        #expect(has(line: 12, path: "steps[0].actor", "operatorr"))
+        #expect(has(line: 13, path: "steps[0].effect", "collect"))
+        #expect(has(line: 14, path: "steps[0].time", "sebentar"))
+        #expect(has(line: 16, path: "steps[1].number", "tidak urut"))
+        #expect(has(line: 22, path: "steps[1].decision.agree", "maju"))
+        #expect(has(line: 22, path: "steps[1].decision.disagree", "itu sendiri"))
+        #expect(has(line: 23, path: "steps[1].issueDecree", "tidak dikenal"))
+        // And the whole-procedure rule: no step issues the decree.
+        #expect(result.errors.contains { $0.path == "steps" && $0.message.contains("issuesDecree") })
+    }
+
+    @Test func aDecreeNeedsAConsequenceTestBeforeIt() {
+        let text = Self.valid.replacingOccurrences(of: "effect: consequenceTest", with: "effect: collectItems")
+        let result = SOPDefinition.check(text)
+        #expect(result.errors.contains { $0.message.contains("uji konsekuensi") && $0.line == 16 })
+    }
+
+    @Test func yamlSyntaxErrorsHaveAPlace() {
+        let result = SOPDefinition.check("id: x\nidentity: [unclosed\n")
+        #expect(result.definition == nil)
+        #expect(result.errors.first?.line != nil)
+        #expect(result.errors.first?.message.contains("YAML") == true)
+    }
+
+    @Test func problemsPrintLikeCompilerDiagnostics() {
+        let problem = FileProblem(line: 15, column: 11, path: "steps[0].time", message: "waktu tidak dikenali")
+        #expect(FileProblems(file: "sop.yaml", problems: [problem]).description == "sop.yaml:15:11: steps[0].time: waktu tidak dikenali")
+    }
+}
+
+@Suite struct TimeStandardTests {
+    @Test(arguments: [
+        ("1 Minggu", TimeStandard.duration(amount: 1, unit: .weeks)), ("3 Hari", .duration(amount: 3, unit: .workingDays)),
+        ("15 Menit", .duration(amount: 15, unit: .minutes)), ("2 Jam", .duration(amount: 2, unit: .hours)),
+        ("- Tentatif", .tentative), ("Tentatif", .tentative), ("30 hari kerja", .duration(amount: 30, unit: .workingDays)),
+    ])
+    func readsWhatSOPsWrite(text: String, expected: TimeStandard) {
+        #expect(TimeStandard.parse(text.replacingOccurrences(of: "- ", with: "")) == expected)
+    }
+
+    @Test func refusesNonsense() {
+        #expect(TimeStandard.parse("sebentar") == nil)
+        #expect(TimeStandard.parse("0 hari") == nil)
+        #expect(TimeStandard.parse("3 tahun") == nil)
+    }
+
+    @Test func dueTimesFollowTheWorkingDayCalendar() throws {
+        let calendar = try shippedCalendar()
+        // Started Tuesday 17 March 2026, 09:00 WIB; "1 minggu" is five working days across Lebaran.
+        let start = TimeZoneRegion.wib.startOfDay(date("2026-03-17")).addingTimeInterval(9 * 3600)
+        let week = try #require(try TimeStandard.duration(amount: 1, unit: .weeks).due(from: start, in: .wib, calendar: calendar))
+        // 25, 26, 27, 30, 31 March: due at the end of Tuesday 31 March.
+        #expect(week.value == TimeZoneRegion.wib.startOfDay(date("2026-04-01")))
+        let minutes = try #require(try TimeStandard.duration(amount: 15, unit: .minutes).due(from: start, in: .wib, calendar: calendar))
+        #expect(minutes.value == start.addingTimeInterval(900))
+        #expect(try TimeStandard.tentative.due(from: start, in: .wib, calendar: calendar) == nil)
+    }
+}
