@@ -145,8 +145,14 @@ import Testing
         #expect(has(line: 22, path: "steps[1].decision.agree", "maju"))
         #expect(has(line: 22, path: "steps[1].decision.disagree", "itu sendiri"))
         #expect(has(line: 23, path: "steps[1].issueDecree", "tidak dikenal"))
-        // And the whole-procedure rule: no step issues the decree.
-        #expect(result.errors.contains { $0.path == "steps" && $0.message.contains("issuesDecree") })
+        // Rules across steps wait until every step reads, so they do not echo the errors above.
+        #expect(!result.errors.contains { $0.path == "steps" })
+    }
+
+    @Test func aProcedureWithoutADecreeStepIsRefused() {
+        let text = SOPCheckTests.valid.replacingOccurrences(of: "\n    issuesDecree: true", with: "")
+        let result = SOPDefinition.check(text)
+        #expect(result.errors.contains { $0.path == "steps" && $0.message.contains("issuesDecree") && $0.line == 10 })
     }
 
     @Test func aDecreeNeedsAConsequenceTestBeforeIt() {

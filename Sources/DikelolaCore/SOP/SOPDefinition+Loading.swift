@@ -58,8 +58,12 @@ private struct DefinitionParser {
         }
         let identity = self.identity(top.entry("identity"), root: root)
         let actors = self.actors(top.entry("actors"), root: root)
+        let errorsBefore = reader.problems.count
         let steps = self.steps(top.entry("steps"), actors: actors, root: root)
-        checkFlow(steps: steps, actors: actors, stepsNode: top.entry("steps")?.value)
+        // Rules across steps only make sense once every step reads; else they echo its errors.
+        if reader.problems.count == errorsBefore {
+            checkFlow(steps: steps, actors: actors, stepsNode: top.entry("steps")?.value)
+        }
         guard let identity else { return nil }
         return SOPDefinition(
             id: id, identity: identity,

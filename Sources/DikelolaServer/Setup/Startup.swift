@@ -11,7 +11,9 @@ enum Startup {
         let configuration = app.dikelola.configuration
         if case .sqliteFile = configuration.database {
             do {
-                try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+                // Owner-only: the database holds password hashes and, later, exempted documents.
+                try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StartupError.dataDirectory(configuration.dataDirectory.path, reason: error.localizedDescription)
             }
