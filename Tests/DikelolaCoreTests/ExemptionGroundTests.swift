@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DikelolaCore
 
 @Suite struct ExemptionGroundTests {

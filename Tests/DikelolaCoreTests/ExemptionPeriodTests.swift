@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DikelolaCore
 
 @Suite struct ExemptionPeriodTests {
@@ -8,8 +9,11 @@ import Testing
         #expect(ExemptionPeriod.length(PeriodLength(years: 5), from: date("2025-01-01")).endDate == date("2030-01-01"))
         #expect(ExemptionPeriod.length(PeriodLength(years: 1, months: 6), from: date("2026-08-31")).endDate == date("2028-02-29"))
         #expect(ExemptionPeriod.until(date("2030-12-31")).endDate == date("2030-12-31"))
-        #expect(ExemptionPeriod.untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: nil).endDate == nil)
-        #expect(ExemptionPeriod.untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: nil).reviewDate == date("2027-06-01"))
+        #expect(
+            ExemptionPeriod.untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: nil).endDate == nil)
+        #expect(
+            ExemptionPeriod.untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: nil).reviewDate
+                == date("2027-06-01"))
         #expect(ExemptionPeriod.asStatuteSets(statute: "UU 23/2006", end: nil).isOpenEnded)
     }
 
@@ -31,8 +35,9 @@ import Testing
         let ok = ExemptionPeriod.length(PeriodLength(years: 30), from: decreeDate)
         #expect(ok.violations(for: ground("a1"), classifiedOn: decreeDate).isEmpty)
         let tooLong = ExemptionPeriod.length(PeriodLength(years: 30, days: 1), from: decreeDate)
-        #expect(tooLong.violations(for: ground("a1"), classifiedOn: decreeDate)
-            == [.exceedsThirtyYears(end: date("2056-11-22"), limit: date("2056-11-21"))])
+        #expect(
+            tooLong.violations(for: ground("a1"), classifiedOn: decreeDate)
+                == [.exceedsThirtyYears(end: date("2056-11-22"), limit: date("2056-11-21"))])
         // The same length is lawful under another ground.
         #expect(tooLong.violations(for: ground("c1"), classifiedOn: decreeDate).isEmpty)
         let fixed = ExemptionPeriod.until(date("2060-01-01"))
@@ -40,24 +45,31 @@ import Testing
     }
 
     @Test func anEventForGroundANeedsALatestEnd() {
-        let open = ExemptionPeriod.untilEvent(event: "putusan berkekuatan hukum tetap", reviewOn: date("2027-11-21"), latestEnd: nil)
+        let open = ExemptionPeriod.untilEvent(
+            event: "putusan berkekuatan hukum tetap", reviewOn: date("2027-11-21"), latestEnd: nil)
         #expect(open.violations(for: ground("a1"), classifiedOn: decreeDate) == [.eventNeedsLatestEnd])
         #expect(open.violations(for: ground("h2"), classifiedOn: decreeDate).isEmpty)
-        let bounded = ExemptionPeriod.untilEvent(event: "putusan berkekuatan hukum tetap", reviewOn: date("2027-11-21"),
-                                                 latestEnd: date("2036-11-21"))
+        let bounded = ExemptionPeriod.untilEvent(
+            event: "putusan berkekuatan hukum tetap", reviewOn: date("2027-11-21"),
+            latestEnd: date("2036-11-21"))
         #expect(bounded.violations(for: ground("a1"), classifiedOn: decreeDate).isEmpty)
     }
 
     @Test func incoherentPeriodsAreRefused() {
-        #expect(ExemptionPeriod.length(PeriodLength(), from: decreeDate).violations(for: ground("h"), classifiedOn: decreeDate)
-            == [.emptyLength])
-        #expect(ExemptionPeriod.until(date("2026-01-01")).violations(for: ground("h"), classifiedOn: decreeDate)
-            == [.endNotAfterStart(end: date("2026-01-01"), start: decreeDate)])
+        #expect(
+            ExemptionPeriod.length(PeriodLength(), from: decreeDate).violations(for: ground("h"), classifiedOn: decreeDate)
+                == [.emptyLength])
+        #expect(
+            ExemptionPeriod.until(date("2026-01-01")).violations(for: ground("h"), classifiedOn: decreeDate)
+                == [.endNotAfterStart(end: date("2026-01-01"), start: decreeDate)])
         let noEvent = ExemptionPeriod.untilEvent(event: "  ", reviewOn: date("2026-11-20"), latestEnd: nil)
-        #expect(Set(noEvent.violations(for: ground("i"), classifiedOn: decreeDate))
-            == [.eventMissing, .reviewNotAfterStart(review: date("2026-11-20"), start: decreeDate)])
-        #expect(ExemptionPeriod.asStatuteSets(statute: "", end: date("2030-01-01")).violations(for: ground("j"), classifiedOn: decreeDate)
-            == [.statuteMissing])
+        #expect(
+            Set(noEvent.violations(for: ground("i"), classifiedOn: decreeDate))
+                == [.eventMissing, .reviewNotAfterStart(review: date("2026-11-20"), start: decreeDate)])
+        #expect(
+            ExemptionPeriod.asStatuteSets(statute: "", end: date("2030-01-01")).violations(
+                for: ground("j"), classifiedOn: decreeDate)
+                == [.statuteMissing])
     }
 
     @Test func messagesCiteTheLaw() {
@@ -66,8 +78,9 @@ import Testing
     }
 
     @Test func describesItselfInIndonesian() {
-        #expect(ExemptionPeriod.length(PeriodLength(years: 5), from: date("2025-01-01")).indonesianDescription
-            == "5 tahun sejak 1 Januari 2025")
+        #expect(
+            ExemptionPeriod.length(PeriodLength(years: 5), from: date("2025-01-01")).indonesianDescription
+                == "5 tahun sejak 1 Januari 2025")
         #expect(ExemptionPeriod.until(date("2030-12-31")).indonesianDescription == "sampai dengan 31 Desember 2030")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DikelolaCore
 
 @Suite struct IndonesianFormatTests {
@@ -9,10 +10,12 @@ import Testing
     }
 
     @Test func formalDateInWords() {
-        #expect(IndonesianFormat.formalDateInWords(date("2026-11-21"))
-            == "Sabtu, tanggal dua puluh satu bulan November tahun dua ribu dua puluh enam")
-        #expect(IndonesianFormat.formalDateInWords(date("2024-03-19"))
-            == "Selasa, tanggal sembilan belas bulan Maret tahun dua ribu dua puluh empat")
+        #expect(
+            IndonesianFormat.formalDateInWords(date("2026-11-21"))
+                == "Sabtu, tanggal dua puluh satu bulan November tahun dua ribu dua puluh enam")
+        #expect(
+            IndonesianFormat.formalDateInWords(date("2024-03-19"))
+                == "Selasa, tanggal sembilan belas bulan Maret tahun dua ribu dua puluh empat")
     }
 
     @Test(arguments: [
@@ -27,8 +30,9 @@ import Testing
     }
 
     @Test func romanNumerals() {
-        #expect((1...12).map { IndonesianFormat.roman($0)! }
-            == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
+        #expect(
+            (1...12).map { IndonesianFormat.roman($0)! }
+                == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
         #expect(IndonesianFormat.roman(2026) == "MMXXVI")
         #expect(IndonesianFormat.roman(0) == nil)
         #expect(IndonesianFormat.romanMonth(date("2025-04-30")) == "IV")

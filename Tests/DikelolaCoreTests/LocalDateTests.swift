@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DikelolaCore
 
 @Suite struct LocalDateTests {
@@ -38,9 +39,11 @@ import Testing
         let instant = Date(timeIntervalSince1970: TimeInterval(date("2026-11-20").dayNumber * 86_400 + 17 * 3600 + 1800))
         #expect(TimeZoneRegion.wib.localDate(of: instant) == date("2026-11-21"))
         #expect(TimeZoneRegion.wit.localDate(of: instant) == date("2026-11-21"))
-        let earlier = instant.addingTimeInterval(-3600) // 16:30 UTC: 23:30 WIB, 00:30 WITA
+        let earlier = instant.addingTimeInterval(-3600)  // 16:30 UTC: 23:30 WIB, 00:30 WITA
         #expect(TimeZoneRegion.wib.localDate(of: earlier) == date("2026-11-20"))
         #expect(TimeZoneRegion.wita.localDate(of: earlier) == date("2026-11-21"))
-        #expect(TimeZoneRegion.wib.startOfDay(date("2026-11-21")) == Date(timeIntervalSince1970: TimeInterval(date("2026-11-20").dayNumber * 86_400 + 17 * 3600)))
+        #expect(
+            TimeZoneRegion.wib.startOfDay(date("2026-11-21"))
+                == Date(timeIntervalSince1970: TimeInterval(date("2026-11-20").dayNumber * 86_400 + 17 * 3600)))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DikelolaCore
 
 @Suite struct SeedSOPTests {
@@ -8,8 +9,9 @@ import Testing
     init() throws { library = try SOPLibrary.load() }
 
     @Test func fourSeedsLoadWithoutErrors() throws {
-        #expect(library.definitions.map(\.id)
-            == ["bulukumba-kominfo-2021", "kalbar-disdukcapil-2022", "kapuashulu-dsppa-2023", "sanggau-kominfo-2021"])
+        #expect(
+            library.definitions.map(\.id)
+                == ["bulukumba-kominfo-2021", "kalbar-disdukcapil-2022", "kapuashulu-dsppa-2023", "sanggau-kominfo-2021"])
         for url in SOPLibrary.bundledURLs() {
             let result = try SOPDefinition.check(contentsOf: url)
             #expect(result.errors.isEmpty, "\(url.lastPathComponent): \(result.errors)")
@@ -20,10 +22,12 @@ import Testing
     @Test func sanggauHasSixStepsWithTheirTimes() throws {
         let sop = try #require(library.definition(id: "sanggau-kominfo-2021"))
         #expect(sop.identity.number == "35 / Set-Kominfo")
-        #expect(sop.steps.map(\.time) == [
-            .duration(amount: 1, unit: .weeks), .duration(amount: 1, unit: .weeks), .duration(amount: 3, unit: .workingDays),
-            .duration(amount: 30, unit: .workingDays), .duration(amount: 1, unit: .weeks), .duration(amount: 1, unit: .workingDays),
-        ])
+        #expect(
+            sop.steps.map(\.time) == [
+                .duration(amount: 1, unit: .weeks), .duration(amount: 1, unit: .weeks), .duration(amount: 3, unit: .workingDays),
+                .duration(amount: 30, unit: .workingDays), .duration(amount: 1, unit: .weeks),
+                .duration(amount: 1, unit: .workingDays),
+            ])
         #expect(sop.steps.map(\.effect) == [.consequenceTest, .classifyByPeriod, .advise, .openExpired, .archive, .publish])
         #expect(sop.actors.map(\.role) == [.operator, .mainPPID, .reviewPanel])
         #expect(sop.steps[0].requiredDocuments == ["Form daftar informasi yang dikecualikan", "Lembar pengujian konsekuensi"])
@@ -47,10 +51,13 @@ import Testing
         #expect(sop.steps[3].decision == SOPDefinition.Decision(onAgree: 5, onDisagree: 2))
         #expect(sop.steps[4].decision == SOPDefinition.Decision(onAgree: 6, onDisagree: 4))
         #expect(sop.steps[4].issuesDecree)
-        #expect(sop.steps.map(\.time) == [
-            .duration(amount: 1, unit: .workingDays), .duration(amount: 15, unit: .minutes), .duration(amount: 1, unit: .workingDays),
-            .duration(amount: 15, unit: .minutes), .duration(amount: 15, unit: .minutes), .duration(amount: 30, unit: .minutes),
-        ])
+        #expect(
+            sop.steps.map(\.time) == [
+                .duration(amount: 1, unit: .workingDays), .duration(amount: 15, unit: .minutes),
+                .duration(amount: 1, unit: .workingDays),
+                .duration(amount: 15, unit: .minutes), .duration(amount: 15, unit: .minutes),
+                .duration(amount: 30, unit: .minutes),
+            ])
     }
 
     @Test func bulukumbaOpensAndUploads() throws {
@@ -62,30 +69,30 @@ import Testing
 
 @Suite struct SOPCheckTests {
     static let valid = """
-    id: contoh-sop
-    identity:
-      number: "001/SOP/2026"
-      name: Pendokumentasian Informasi yang Dikecualikan
-      body: Pemerintah Kabupaten Contoh
-    actors:
-      - { key: operator, title: Operator OPD, role: operator }
-      - { key: kepala, title: Kepala OPD, role: head }
-    steps:
-      - number: 1
-        activity: Menghimpun dan menguji informasi
-        actor: operator
-        effect: consequenceTest
-        time: 2 hari
-        output: Daftar informasi yang akan dikecualikan
-      - number: 2
-        activity: Menyetujui dan menandatangani
-        actor: kepala
-        effect: approveAndSign
-        time: 1 jam
-        output: SK
-        decision: { agree: selesai, disagree: 1 }
-        issuesDecree: true
-    """
+        id: contoh-sop
+        identity:
+          number: "001/SOP/2026"
+          name: Pendokumentasian Informasi yang Dikecualikan
+          body: Pemerintah Kabupaten Contoh
+        actors:
+          - { key: operator, title: Operator OPD, role: operator }
+          - { key: kepala, title: Kepala OPD, role: head }
+        steps:
+          - number: 1
+            activity: Menghimpun dan menguji informasi
+            actor: operator
+            effect: consequenceTest
+            time: 2 hari
+            output: Daftar informasi yang akan dikecualikan
+          - number: 2
+            activity: Menyetujui dan menandatangani
+            actor: kepala
+            effect: approveAndSign
+            time: 1 jam
+            output: SK
+            decision: { agree: selesai, disagree: 1 }
+            issuesDecree: true
+        """
 
     @Test func aFifthSOPIsJustAFile() throws {
         let result = SOPDefinition.check(Self.valid)
@@ -105,30 +112,30 @@ import Testing
 
     @Test func reportsEveryProblemWithItsPlace() {
         let broken = """
-        id: Contoh SOP
-        identity:
-          number: "001"
-          name: Contoh
-          made: 2026-02-30
-        actors:
-          - { key: operator, title: Operator, role: operatr }
-          - { key: kepala, title: Kepala, role: head }
-        steps:
-          - number: 1
-            activity: Menghimpun
-            actor: operatorr
-            effect: collect
-            time: sebentar
-            output: Daftar
-          - number: 3
-            activity: Memeriksa
-            actor: kepala
-            effect: review
-            time: 15 menit
-            output: Daftar
-            decision: { agree: 1, disagree: 2 }
-            issueDecree: true
-        """
+            id: Contoh SOP
+            identity:
+              number: "001"
+              name: Contoh
+              made: 2026-02-30
+            actors:
+              - { key: operator, title: Operator, role: operatr }
+              - { key: kepala, title: Kepala, role: head }
+            steps:
+              - number: 1
+                activity: Menghimpun
+                actor: operatorr
+                effect: collect
+                time: sebentar
+                output: Daftar
+              - number: 3
+                activity: Memeriksa
+                actor: kepala
+                effect: review
+                time: 15 menit
+                output: Daftar
+                decision: { agree: 1, disagree: 2 }
+                issueDecree: true
+            """
         let result = SOPDefinition.check(broken)
         #expect(result.definition == nil)
         func has(line: Int, path: String, _ fragment: String) -> Bool {
@@ -170,7 +177,9 @@ import Testing
 
     @Test func problemsPrintLikeCompilerDiagnostics() {
         let problem = FileProblem(line: 15, column: 11, path: "steps[0].time", message: "waktu tidak dikenali")
-        #expect(FileProblems(file: "sop.yaml", problems: [problem]).description == "sop.yaml:15:11: steps[0].time: waktu tidak dikenali")
+        #expect(
+            FileProblems(file: "sop.yaml", problems: [problem]).description
+                == "sop.yaml:15:11: steps[0].time: waktu tidak dikenali")
     }
 }
 
@@ -197,7 +206,8 @@ import Testing
         let week = try #require(try TimeStandard.duration(amount: 1, unit: .weeks).due(from: start, in: .wib, calendar: calendar))
         // 25, 26, 27, 30, 31 March: due at the end of Tuesday 31 March.
         #expect(week.value == TimeZoneRegion.wib.startOfDay(date("2026-04-01")))
-        let minutes = try #require(try TimeStandard.duration(amount: 15, unit: .minutes).due(from: start, in: .wib, calendar: calendar))
+        let minutes = try #require(
+            try TimeStandard.duration(amount: 15, unit: .minutes).due(from: start, in: .wib, calendar: calendar))
         #expect(minutes.value == start.addingTimeInterval(900))
         #expect(try TimeStandard.tentative.due(from: start, in: .wib, calendar: calendar) == nil)
     }

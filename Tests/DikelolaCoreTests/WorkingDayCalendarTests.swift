@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DikelolaCore
 
 /// Expected dates were counted independently, by hand and with a separate script, against the
@@ -50,9 +51,9 @@ import Testing
 
     @Test func weekendsAndHolidaysAreNotWorkingDays() throws {
         let calendar = try shippedCalendar()
-        #expect(try calendar.isWorkingDay(date("2026-11-20"))) // Friday
-        #expect(try !calendar.isWorkingDay(date("2026-11-21"))) // Saturday
-        #expect(try !calendar.isWorkingDay(date("2026-08-17"))) // Proklamasi, a Monday
+        #expect(try calendar.isWorkingDay(date("2026-11-20")))  // Friday
+        #expect(try !calendar.isWorkingDay(date("2026-11-21")))  // Saturday
+        #expect(try !calendar.isWorkingDay(date("2026-08-17")))  // Proklamasi, a Monday
         guard case let .dayOff(holiday) = calendar.status(of: date("2026-08-17")) else {
             Issue.record("17 August 2026 should be a day off")
             return
@@ -108,18 +109,18 @@ import Testing
 
     @Test func reportsEveryProblemWithItsLine() {
         let text = """
-        years:
-          2027:
-            source: SKB
-            nationalHolidays:
-              2027-02-30: Tanggal yang tidak ada
-              2028-01-01: Tahun lain
-            collectiveLeave:
-              2027-01-01: Cuti bersama
-              2027-01-04:
-          abcd:
-            source: x
-        """
+            years:
+              2027:
+                source: SKB
+                nationalHolidays:
+                  2027-02-30: Tanggal yang tidak ada
+                  2028-01-01: Tahun lain
+                collectiveLeave:
+                  2027-01-01: Cuti bersama
+                  2027-01-04:
+              abcd:
+                source: x
+            """
         do {
             _ = try HolidayList.parse(text)
             Issue.record("a broken holiday file must be refused")
@@ -128,7 +129,7 @@ import Testing
             #expect(lines.contains(5))  // 30 February
             #expect(lines.contains(6))  // wrong year
             #expect(lines.contains(9))  // a date with no name
-            #expect(lines.contains(10)) // 'abcd' is no year
+            #expect(lines.contains(10))  // 'abcd' is no year
             #expect(error.problems.contains { $0.message.contains("TTTT-BB-HH") })
             #expect(error.problems.contains { $0.message.contains("tidak berada di tahun 2027") })
         } catch {
@@ -138,13 +139,13 @@ import Testing
 
     @Test func aDateListedTwiceIsRefused() {
         let text = """
-        years:
-          2027:
-            source: SKB
-            nationalHolidays:
-              2027-01-01: Tahun Baru
-              2027-01-01: Tahun Baru
-        """
+            years:
+              2027:
+                source: SKB
+                nationalHolidays:
+                  2027-01-01: Tahun Baru
+                  2027-01-01: Tahun Baru
+            """
         #expect(throws: FileProblems.self) { try HolidayList.parse(text) }
         do { _ = try HolidayList.parse(text) } catch let error as FileProblems {
             #expect(error.problems.first?.message.contains("'2027-01-01'") == true)
@@ -155,13 +156,14 @@ import Testing
     }
 
     @Test func anAdministratorsFileAddsAYear() throws {
-        let list = try HolidayList.parse("""
-        years:
-          2027:
-            source: SKB 3 Menteri 2027 (contoh)
-            nationalHolidays:
-              2027-01-01: Tahun Baru 2027 Masehi
-        """)
+        let list = try HolidayList.parse(
+            """
+            years:
+              2027:
+                source: SKB 3 Menteri 2027 (contoh)
+                nationalHolidays:
+                  2027-01-01: Tahun Baru 2027 Masehi
+            """)
         let calendar = WorkingDayCalendar(holidays: list)
         // Thursday 31 Dec 2026 is not in this file's years; 2027 is.
         #expect(try calendar.adding(1, workingDaysTo: date("2027-01-01")).value == date("2027-01-04"))

@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import Testing
 import Vapor
+
 @testable import DikelolaServer
 
 /// Runs the built `dikelola` executable as a user would, from a fresh working folder.
@@ -18,8 +19,9 @@ struct Dikelola {
     }
 
     static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Outcome {
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path),
-                     "build the executable first (swift build): \(executable.path)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: executable.path),
+            "build the executable first (swift build): \(executable.path)")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -32,8 +34,9 @@ struct Dikelola {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let error = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                       error: String(decoding: error, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            error: String(decoding: error, as: UTF8.self))
     }
 
     /// The environment without the settings of the machine running the tests.
@@ -101,8 +104,9 @@ struct Dikelola {
             nationalHolidays:
               2027-01-01: Tahun Baru 2027 Masehi
         """.write(to: file, atomically: true, encoding: .utf8)
-        let outcome = try Dikelola.run(["workdays", "add", "2026-12-31", "1"], in: folder,
-                                       environment: ["DIKELOLA_HOLIDAYS_FILE": file.path])
+        let outcome = try Dikelola.run(
+            ["workdays", "add", "2026-12-31", "1"], in: folder,
+            environment: ["DIKELOLA_HOLIDAYS_FILE": file.path])
         // 2026 is not in this file, so 31 December 2026 is the start and 2027-01-01 a holiday.
         #expect(outcome.status == 0, "\(outcome.error)")
         #expect(outcome.output.hasPrefix("2027-01-04"))
@@ -115,9 +119,11 @@ struct Dikelola {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try Dikelola.run(["sop", "list"], in: folder)
         #expect(outcome.status == 0)
-        for expected in ["35 / Set-Kominfo", "065/255-1/ DISDUKCAPIL", "000.8.3.4/39/DSPPA/SET", "9.2.1.5",
-                         "Pemerintah Kabupaten Sanggau", "Pemerintah Provinsi Kalimantan Barat", "6 langkah", "3 langkah",
-                         "4 definisi SOP"] {
+        for expected in [
+            "35 / Set-Kominfo", "065/255-1/ DISDUKCAPIL", "000.8.3.4/39/DSPPA/SET", "9.2.1.5",
+            "Pemerintah Kabupaten Sanggau", "Pemerintah Provinsi Kalimantan Barat", "6 langkah", "3 langkah",
+            "4 definisi SOP",
+        ] {
             #expect(outcome.output.contains(expected), "missing \(expected)")
         }
     }

@@ -1,7 +1,8 @@
 import DikelolaCore
-@testable import DikelolaServer
 import Foundation
 import Testing
+
+@testable import DikelolaServer
 
 @Suite struct ConfigurationTests {
     @Test func defaultsToSQLiteInTheDataFolder() throws {
@@ -50,8 +51,11 @@ import Testing
     }
 
     @Test func refusesBadSettings() {
-        #expect(throws: ConfigurationError.invalidSetting(name: "DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF", value: "kadang",
-                                                          expected: "isi true atau false")) {
+        #expect(
+            throws: ConfigurationError.invalidSetting(
+                name: "DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF", value: "kadang",
+                expected: "isi true atau false")
+        ) {
             try AppConfiguration.fromEnvironment(["DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF": "kadang"])
         }
         #expect(throws: ConfigurationError.self) { try AppConfiguration.fromEnvironment(["DIKELOLA_ADMIN_EMAIL": "admin"]) }

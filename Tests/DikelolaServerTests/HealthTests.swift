@@ -1,6 +1,7 @@
-@testable import DikelolaServer
 import Testing
 import VaporTesting
+
+@testable import DikelolaServer
 
 @Suite struct HealthTests {
     @Test func answersWithTheDatabaseInUse() async throws {

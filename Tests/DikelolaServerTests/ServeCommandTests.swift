@@ -1,11 +1,13 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SQLKit
 import Testing
 import Vapor
+
 @testable import DikelolaServer
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The README's run command, end to end: `dikelola serve` in an empty folder creates and migrates
 /// its database, prints a one-time administrator password once, and answers `/health`.
@@ -60,8 +62,11 @@ struct ServerDatabase {
     private static func administer(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
         do {
-            try configure(app, configuration: AppConfiguration(dataDirectory: FileManager.default.temporaryDirectory,
-                                                               database: try DatabaseChoice.postgres(url: url)))
+            try configure(
+                app,
+                configuration: AppConfiguration(
+                    dataDirectory: FileManager.default.temporaryDirectory,
+                    database: try DatabaseChoice.postgres(url: url)))
             try await body(app.db as! any SQLDatabase)
         } catch {
             try await app.asyncShutdown()
@@ -105,7 +110,8 @@ final class ServingProcess: @unchecked Sendable {
         for _ in 0..<120 {
             if !process.isRunning { break }
             if let (data, response) = try? await URLSession.shared.data(from: url),
-               let http = response as? HTTPURLResponse, http.statusCode == 200 {
+                let http = response as? HTTPURLResponse, http.statusCode == 200
+            {
                 return try JSONDecoder().decode(HealthController.Health.self, from: data)
             }
             try await Task.sleep(for: .milliseconds(250))

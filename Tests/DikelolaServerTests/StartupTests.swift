@@ -1,9 +1,10 @@
 import DikelolaCore
-@testable import DikelolaServer
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import DikelolaServer
 
 @Suite struct StartupTests {
     @Test func firstStartCreatesOneAdministratorWithAOneTimePassword() async throws {
@@ -67,7 +68,8 @@ import Vapor
         let app = try await Application.make(.testing)
         defer { Task { try? await app.asyncShutdown() } }
         let database = try DatabaseChoice.postgres(url: "postgres://dikelola:rahasia@127.0.0.1:1/dikelola?sslmode=disable")
-        try configure(app, configuration: AppConfiguration(dataDirectory: FileManager.default.temporaryDirectory, database: database))
+        try configure(
+            app, configuration: AppConfiguration(dataDirectory: FileManager.default.temporaryDirectory, database: database))
         do {
             try await Startup.prepareDatabase(app)
             Issue.record("a refused connection must stop the start")

@@ -1,10 +1,11 @@
 import DikelolaCore
-@testable import DikelolaServer
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import DikelolaServer
 
 /// The database the server tests run on: in-memory SQLite by default, PostgreSQL when
 /// `DIKELOLA_TEST_DATABASE_URL` is set (the test command runs the suite once each way).

@@ -5,9 +5,11 @@ extension HolidayList {
     /// The list shipped with Dikelola (2025 and 2026, from the SKB 3 Menteri).
     public static func bundled() throws -> HolidayList {
         guard let url = Bundle.module.url(forResource: "holidays", withExtension: "yaml") else {
-            throw FileProblems(file: "holidays.yaml", problems: [
-                FileProblem(line: nil, column: nil, path: "", message: "daftar hari libur bawaan tidak ditemukan"),
-            ])
+            throw FileProblems(
+                file: "holidays.yaml",
+                problems: [
+                    FileProblem(line: nil, column: nil, path: "", message: "daftar hari libur bawaan tidak ditemukan")
+                ])
         }
         return try load(contentsOf: url)
     }
@@ -17,9 +19,11 @@ extension HolidayList {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw FileProblems(file: url.path, problems: [
-                FileProblem(line: nil, column: nil, path: "", message: "tidak dapat dibaca: \(error.localizedDescription)"),
-            ])
+            throw FileProblems(
+                file: url.path,
+                problems: [
+                    FileProblem(line: nil, column: nil, path: "", message: "tidak dapat dibaca: \(error.localizedDescription)")
+                ])
         }
         return try parse(text, file: url.lastPathComponent)
     }
@@ -29,7 +33,8 @@ extension HolidayList {
         let reader = YAMLReader()
         var entries: [YearEntry] = []
         if let root = reader.mapping(reader.parse(text), path: "", allowed: ["years"]),
-           let years = reader.mapping(root.entry("years")?.value, path: "years") {
+            let years = reader.mapping(root.entry("years")?.value, path: "years")
+        {
             for (yearKey, body) in years {
                 let yearText = yearKey.string ?? ""
                 let path = "years.\(yearText)"
@@ -39,7 +44,8 @@ extension HolidayList {
                 }
                 guard let fields = reader.mapping(body, path: path, allowed: ["source", "nationalHolidays", "collectiveLeave"])
                 else { continue }
-                let source = reader.string(fields.entry("source")?.value, path: "\(path).source", required: true, parent: yearKey) ?? ""
+                let source =
+                    reader.string(fields.entry("source")?.value, path: "\(path).source", required: true, parent: yearKey) ?? ""
                 var holidays: [Holiday] = []
                 var seen: [LocalDate: String] = [:]
                 for (key, kind) in [("nationalHolidays", Holiday.Kind.nationalHoliday), ("collectiveLeave", .collectiveLeave)] {
@@ -54,7 +60,8 @@ extension HolidayList {
                         }
                         let name = reader.string(nameNode, path: datePath, required: true, parent: dateNode) ?? ""
                         if let earlier = seen[date] {
-                            reader.error("tanggal \(date.iso) tercantum dua kali (juga sebagai \(earlier))", at: dateNode, path: datePath)
+                            reader.error(
+                                "tanggal \(date.iso) tercantum dua kali (juga sebagai \(earlier))", at: dateNode, path: datePath)
                             continue
                         }
                         seen[date] = key

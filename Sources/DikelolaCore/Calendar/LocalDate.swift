@@ -11,7 +11,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a date, or returns nil when the day does not exist (31 April, 29 February 2026).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDate.daysIn(month: month, year: year)).contains(day)
+            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -22,8 +22,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(iso string: String) {
         let parts = string.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -94,7 +94,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Calendar days from `self` to `other` (positive when `other` is later).
     public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
-    public var weekday: Weekday { Weekday(rawValue: ((dayNumber % 7) + 7 + 4) % 7)! } // 1970-01-01 was a Thursday
+    public var weekday: Weekday { Weekday(rawValue: ((dayNumber % 7) + 7 + 4) % 7)! }  // 1970-01-01 was a Thursday
 }
 
 /// Days of the week, numbered as ISO does not: Sunday is 0, as Indonesian calendars print it.

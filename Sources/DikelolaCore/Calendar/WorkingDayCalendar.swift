@@ -56,8 +56,10 @@ public struct WorkingDayCalendar: Sendable {
     /// date itself is never counted, so `adding(1, …)` to a Friday gives the next Monday and
     /// `adding(-30, workingDaysTo: end)` gives the latest date of PP 61/2010 Ps 11(2).
     /// `count == 0` returns `date` unchanged.
-    public func adding(_ count: Int, workingDaysTo date: LocalDate,
-                       policy: MissingDataPolicy = .refuse) throws -> WorkingDayResult<LocalDate> {
+    public func adding(
+        _ count: Int, workingDaysTo date: LocalDate,
+        policy: MissingDataPolicy = .refuse
+    ) throws -> WorkingDayResult<LocalDate> {
         var tracker = MissingYears(policy: policy)
         var current = date
         var remaining = abs(count)
@@ -71,8 +73,10 @@ public struct WorkingDayCalendar: Sendable {
 
     /// The number of working days from `start` to `end`, both included ("dari 1 Januari sampai
     /// dengan 31 Maret"). Zero when `end` is before `start`.
-    public func workingDays(from start: LocalDate, through end: LocalDate,
-                            policy: MissingDataPolicy = .refuse) throws -> WorkingDayResult<Int> {
+    public func workingDays(
+        from start: LocalDate, through end: LocalDate,
+        policy: MissingDataPolicy = .refuse
+    ) throws -> WorkingDayResult<Int> {
         var tracker = MissingYears(policy: policy)
         var count = 0
         var current = start
@@ -84,8 +88,10 @@ public struct WorkingDayCalendar: Sendable {
     }
 
     /// The first working day on or after `date`.
-    public func nextWorkingDay(onOrAfter date: LocalDate,
-                               policy: MissingDataPolicy = .refuse) throws -> WorkingDayResult<LocalDate> {
+    public func nextWorkingDay(
+        onOrAfter date: LocalDate,
+        policy: MissingDataPolicy = .refuse
+    ) throws -> WorkingDayResult<LocalDate> {
         var tracker = MissingYears(policy: policy)
         var current = date
         while try !tracker.isWorkingDay(current, in: self) { current = current.adding(days: 1) }

@@ -89,89 +89,136 @@ extension ExemptionGround {
         public var points: [Label] { Self.pointLabels[self] ?? [] }
 
         private static let labels: [Letter: Label] = [
-            .a: Label(indonesian: "Menghambat proses penegakan hukum",
-                      english: "Would obstruct law enforcement"),
-            .b: Label(indonesian: "Mengganggu perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat",
-                      english: "Would harm intellectual-property protection or protection from unfair business competition"),
-            .c: Label(indonesian: "Membahayakan pertahanan dan keamanan negara",
-                      english: "Would endanger national defence and security"),
-            .d: Label(indonesian: "Mengungkapkan kekayaan alam Indonesia",
-                      english: "Would reveal Indonesia's natural wealth"),
-            .e: Label(indonesian: "Merugikan ketahanan ekonomi nasional",
-                      english: "Would harm national economic resilience"),
-            .f: Label(indonesian: "Merugikan kepentingan hubungan luar negeri",
-                      english: "Would harm foreign relations"),
-            .g: Label(indonesian: "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
-                      english: "Would reveal the contents of private authentic deeds or a person's last will"),
-            .h: Label(indonesian: "Mengungkap rahasia pribadi",
-                      english: "Would reveal personal secrets"),
-            .i: Label(indonesian: "Memorandum atau surat-surat antar atau intra Badan Publik yang menurut sifatnya dirahasiakan, kecuali atas putusan Komisi Informasi atau pengadilan",
-                      english: "Memoranda or letters between or within public bodies that are confidential by nature, unless the Information Commission or a court decides otherwise"),
-            .j: Label(indonesian: "Informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
-                      english: "Information that a statute forbids disclosing"),
+            .a: Label(
+                indonesian: "Menghambat proses penegakan hukum",
+                english: "Would obstruct law enforcement"),
+            .b: Label(
+                indonesian:
+                    "Mengganggu perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat",
+                english: "Would harm intellectual-property protection or protection from unfair business competition"),
+            .c: Label(
+                indonesian: "Membahayakan pertahanan dan keamanan negara",
+                english: "Would endanger national defence and security"),
+            .d: Label(
+                indonesian: "Mengungkapkan kekayaan alam Indonesia",
+                english: "Would reveal Indonesia's natural wealth"),
+            .e: Label(
+                indonesian: "Merugikan ketahanan ekonomi nasional",
+                english: "Would harm national economic resilience"),
+            .f: Label(
+                indonesian: "Merugikan kepentingan hubungan luar negeri",
+                english: "Would harm foreign relations"),
+            .g: Label(
+                indonesian: "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
+                english: "Would reveal the contents of private authentic deeds or a person's last will"),
+            .h: Label(
+                indonesian: "Mengungkap rahasia pribadi",
+                english: "Would reveal personal secrets"),
+            .i: Label(
+                indonesian:
+                    "Memorandum atau surat-surat antar atau intra Badan Publik yang menurut sifatnya dirahasiakan, kecuali atas putusan Komisi Informasi atau pengadilan",
+                english:
+                    "Memoranda or letters between or within public bodies that are confidential by nature, unless the Information Commission or a court decides otherwise"
+            ),
+            .j: Label(
+                indonesian: "Informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+                english: "Information that a statute forbids disclosing"),
         ]
 
         private static let pointLabels: [Letter: [Label]] = [
             .a: [
-                Label(indonesian: "Menghambat proses penyelidikan dan penyidikan suatu tindak pidana",
-                      english: "Obstruct the investigation of a crime"),
-                Label(indonesian: "Mengungkapkan identitas informan, pelapor, saksi, dan/atau korban yang mengetahui adanya tindak pidana",
-                      english: "Reveal the identity of informants, reporters, witnesses or victims of a crime"),
-                Label(indonesian: "Mengungkapkan data intelijen kriminal dan rencana pencegahan dan penanganan kejahatan transnasional",
-                      english: "Reveal criminal intelligence and plans against transnational crime"),
-                Label(indonesian: "Membahayakan keselamatan dan kehidupan penegak hukum dan/atau keluarganya",
-                      english: "Endanger the safety and lives of law-enforcement officers or their families"),
-                Label(indonesian: "Membahayakan keamanan peralatan, sarana, dan/atau prasarana penegak hukum",
-                      english: "Endanger the security of law-enforcement equipment and facilities"),
+                Label(
+                    indonesian: "Menghambat proses penyelidikan dan penyidikan suatu tindak pidana",
+                    english: "Obstruct the investigation of a crime"),
+                Label(
+                    indonesian:
+                        "Mengungkapkan identitas informan, pelapor, saksi, dan/atau korban yang mengetahui adanya tindak pidana",
+                    english: "Reveal the identity of informants, reporters, witnesses or victims of a crime"),
+                Label(
+                    indonesian:
+                        "Mengungkapkan data intelijen kriminal dan rencana pencegahan dan penanganan kejahatan transnasional",
+                    english: "Reveal criminal intelligence and plans against transnational crime"),
+                Label(
+                    indonesian: "Membahayakan keselamatan dan kehidupan penegak hukum dan/atau keluarganya",
+                    english: "Endanger the safety and lives of law-enforcement officers or their families"),
+                Label(
+                    indonesian: "Membahayakan keamanan peralatan, sarana, dan/atau prasarana penegak hukum",
+                    english: "Endanger the security of law-enforcement equipment and facilities"),
             ],
             .c: [
-                Label(indonesian: "Strategi, intelijen, operasi, taktik dan teknik penyelenggaraan sistem pertahanan dan keamanan negara",
-                      english: "Strategy, intelligence, operations, tactics and techniques of national defence and security"),
-                Label(indonesian: "Dokumen yang memuat strategi, intelijen, operasi, teknik dan taktik pertahanan dan keamanan negara",
-                      english: "Documents containing such strategy, intelligence, operations, techniques and tactics"),
-                Label(indonesian: "Jumlah, komposisi, disposisi, atau dislokasi kekuatan dan kemampuan pertahanan dan keamanan negara serta rencana pengembangannya",
-                      english: "Size, composition, disposition or deployment of defence forces and their development plans"),
-                Label(indonesian: "Gambar dan data tentang situasi dan keadaan pangkalan dan/atau instalasi militer",
-                      english: "Images and data on military bases and installations"),
-                Label(indonesian: "Data perkiraan kemampuan militer dan pertahanan negara lain",
-                      english: "Assessments of the military and defence capability of other states"),
+                Label(
+                    indonesian:
+                        "Strategi, intelijen, operasi, taktik dan teknik penyelenggaraan sistem pertahanan dan keamanan negara",
+                    english: "Strategy, intelligence, operations, tactics and techniques of national defence and security"),
+                Label(
+                    indonesian:
+                        "Dokumen yang memuat strategi, intelijen, operasi, teknik dan taktik pertahanan dan keamanan negara",
+                    english: "Documents containing such strategy, intelligence, operations, techniques and tactics"),
+                Label(
+                    indonesian:
+                        "Jumlah, komposisi, disposisi, atau dislokasi kekuatan dan kemampuan pertahanan dan keamanan negara serta rencana pengembangannya",
+                    english: "Size, composition, disposition or deployment of defence forces and their development plans"),
+                Label(
+                    indonesian: "Gambar dan data tentang situasi dan keadaan pangkalan dan/atau instalasi militer",
+                    english: "Images and data on military bases and installations"),
+                Label(
+                    indonesian: "Data perkiraan kemampuan militer dan pertahanan negara lain",
+                    english: "Assessments of the military and defence capability of other states"),
                 Label(indonesian: "Sistem persandian negara", english: "The state cryptography system"),
                 Label(indonesian: "Sistem intelijen negara", english: "The state intelligence system"),
             ],
             .e: [
-                Label(indonesian: "Rencana awal pembelian dan penjualan mata uang nasional atau asing, saham dan aset vital milik negara",
-                      english: "Initial plans to buy or sell national or foreign currency, shares and vital state assets"),
-                Label(indonesian: "Rencana awal perubahan nilai tukar, suku bunga, dan model operasi institusi keuangan",
-                      english: "Initial plans to change exchange rates, interest rates or the operating model of financial institutions"),
-                Label(indonesian: "Rencana awal perubahan suku bunga bank, pinjaman pemerintah, perubahan pajak, tarif, atau pendapatan negara/daerah lainnya",
-                      english: "Initial plans to change bank rates, government loans, taxes, tariffs or other state or regional revenue"),
-                Label(indonesian: "Rencana awal penjualan atau pembelian tanah atau properti",
-                      english: "Initial plans to sell or buy land or property"),
+                Label(
+                    indonesian:
+                        "Rencana awal pembelian dan penjualan mata uang nasional atau asing, saham dan aset vital milik negara",
+                    english: "Initial plans to buy or sell national or foreign currency, shares and vital state assets"),
+                Label(
+                    indonesian: "Rencana awal perubahan nilai tukar, suku bunga, dan model operasi institusi keuangan",
+                    english:
+                        "Initial plans to change exchange rates, interest rates or the operating model of financial institutions"),
+                Label(
+                    indonesian:
+                        "Rencana awal perubahan suku bunga bank, pinjaman pemerintah, perubahan pajak, tarif, atau pendapatan negara/daerah lainnya",
+                    english:
+                        "Initial plans to change bank rates, government loans, taxes, tariffs or other state or regional revenue"),
+                Label(
+                    indonesian: "Rencana awal penjualan atau pembelian tanah atau properti",
+                    english: "Initial plans to sell or buy land or property"),
                 Label(indonesian: "Rencana awal investasi asing", english: "Initial plans for foreign investment"),
-                Label(indonesian: "Proses dan hasil pengawasan perbankan, asuransi, atau lembaga keuangan lainnya",
-                      english: "The process and results of supervising banks, insurers or other financial institutions"),
-                Label(indonesian: "Hal-hal yang berkaitan dengan proses pencetakan uang",
-                      english: "Matters concerning the printing of money"),
+                Label(
+                    indonesian: "Proses dan hasil pengawasan perbankan, asuransi, atau lembaga keuangan lainnya",
+                    english: "The process and results of supervising banks, insurers or other financial institutions"),
+                Label(
+                    indonesian: "Hal-hal yang berkaitan dengan proses pencetakan uang",
+                    english: "Matters concerning the printing of money"),
             ],
             .f: [
-                Label(indonesian: "Posisi, daya tawar dan strategi negara dalam negosiasi internasional",
-                      english: "The state's position, bargaining power and strategy in international negotiations"),
+                Label(
+                    indonesian: "Posisi, daya tawar dan strategi negara dalam negosiasi internasional",
+                    english: "The state's position, bargaining power and strategy in international negotiations"),
                 Label(indonesian: "Korespondensi diplomatik antarnegara", english: "Diplomatic correspondence between states"),
-                Label(indonesian: "Sistem komunikasi dan persandian yang dipergunakan dalam menjalankan hubungan internasional",
-                      english: "Communication and cryptography systems used in international relations"),
-                Label(indonesian: "Perlindungan dan pengamanan infrastruktur strategis Indonesia di luar negeri",
-                      english: "Protection and security of Indonesia's strategic infrastructure abroad"),
+                Label(
+                    indonesian: "Sistem komunikasi dan persandian yang dipergunakan dalam menjalankan hubungan internasional",
+                    english: "Communication and cryptography systems used in international relations"),
+                Label(
+                    indonesian: "Perlindungan dan pengamanan infrastruktur strategis Indonesia di luar negeri",
+                    english: "Protection and security of Indonesia's strategic infrastructure abroad"),
             ],
             .h: [
                 Label(indonesian: "Riwayat dan kondisi anggota keluarga", english: "History and condition of family members"),
-                Label(indonesian: "Riwayat, kondisi dan perawatan, pengobatan kesehatan fisik, dan psikis seseorang",
-                      english: "A person's physical and mental health history, condition, care and treatment"),
-                Label(indonesian: "Kondisi keuangan, aset, pendapatan, dan rekening bank seseorang",
-                      english: "A person's finances, assets, income and bank accounts"),
-                Label(indonesian: "Hasil-hasil evaluasi sehubungan dengan kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang",
-                      english: "Evaluations of a person's capability, intellect and recommendations"),
-                Label(indonesian: "Catatan pribadi seseorang yang berkaitan dengan kegiatan satuan pendidikan formal dan nonformal",
-                      english: "A person's records from formal and non-formal education"),
+                Label(
+                    indonesian: "Riwayat, kondisi dan perawatan, pengobatan kesehatan fisik, dan psikis seseorang",
+                    english: "A person's physical and mental health history, condition, care and treatment"),
+                Label(
+                    indonesian: "Kondisi keuangan, aset, pendapatan, dan rekening bank seseorang",
+                    english: "A person's finances, assets, income and bank accounts"),
+                Label(
+                    indonesian:
+                        "Hasil-hasil evaluasi sehubungan dengan kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang",
+                    english: "Evaluations of a person's capability, intellect and recommendations"),
+                Label(
+                    indonesian: "Catatan pribadi seseorang yang berkaitan dengan kegiatan satuan pendidikan formal dan nonformal",
+                    english: "A person's records from formal and non-formal education"),
             ],
         ]
     }

@@ -26,9 +26,11 @@ extension SOPDefinition {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw FileProblems(file: url.path, problems: [
-                FileProblem(line: nil, column: nil, path: "", message: "tidak dapat dibaca: \(error.localizedDescription)"),
-            ])
+            throw FileProblems(
+                file: url.path,
+                problems: [
+                    FileProblem(line: nil, column: nil, path: "", message: "tidak dapat dibaca: \(error.localizedDescription)")
+                ])
         }
         return check(text)
     }
@@ -83,9 +85,13 @@ private struct DefinitionParser {
             return nil
         }
         let path = "identity"
-        guard let fields = reader.mapping(entry.value, path: path, allowed: [
-            "number", "name", "body", "unit", "made", "revised", "effective", "approvedBy",
-        ]) else { return nil }
+        guard
+            let fields = reader.mapping(
+                entry.value, path: path,
+                allowed: [
+                    "number", "name", "body", "unit", "made", "revised", "effective", "approvedBy",
+                ])
+        else { return nil }
         func text(_ key: String, required: Bool = false) -> String? {
             reader.string(fields.entry(key)?.value, path: "\(path).\(key)", required: required, parent: entry.key)
         }
@@ -104,13 +110,14 @@ private struct DefinitionParser {
         let approvedBy = signatory(fields.entry("approvedBy"), path: "\(path).approvedBy")
         let unit = text("unit"), made = date("made"), revised = date("revised"), effective = date("effective")
         guard let number, let name, let body else { return nil }
-        return SOPDefinition.Identity(number: number, name: name, body: body, unit: unit,
-                                      made: made, revised: revised, effective: effective, approvedBy: approvedBy)
+        return SOPDefinition.Identity(
+            number: number, name: name, body: body, unit: unit,
+            made: made, revised: revised, effective: effective, approvedBy: approvedBy)
     }
 
     private func signatory(_ entry: (key: Node, value: Node)?, path: String) -> SOPDefinition.Signatory? {
         guard let entry, !reader.isNull(entry.value),
-              let fields = reader.mapping(entry.value, path: path, allowed: ["name", "position", "rank", "nip"])
+            let fields = reader.mapping(entry.value, path: path, allowed: ["name", "position", "rank", "nip"])
         else { return nil }
         let name = reader.string(fields.entry("name")?.value, path: "\(path).name", required: true, parent: entry.key)
         let position = reader.string(fields.entry("position")?.value, path: "\(path).position", required: true, parent: entry.key)
@@ -120,8 +127,9 @@ private struct DefinitionParser {
             do { nip = try NIP(text) } catch { reader.error(error.description, at: nipNode, path: "\(path).nip") }
         }
         guard let name, let position else { return nil }
-        return SOPDefinition.Signatory(name: name, position: position,
-                                       rank: reader.string(fields.entry("rank")?.value, path: "\(path).rank"), nip: nip)
+        return SOPDefinition.Signatory(
+            name: name, position: position,
+            rank: reader.string(fields.entry("rank")?.value, path: "\(path).rank"), nip: nip)
     }
 
     private struct PlacedActor {
@@ -187,8 +195,9 @@ private struct DefinitionParser {
             let numberNode = field("number")
             let number = reader.int(numberNode, path: "\(path).number", required: true, parent: node)
             if let number, number != index + 1 {
-                reader.error("nomor langkah \(number) tidak urut; langkah ke-\(index + 1) harus bernomor \(index + 1)",
-                             at: numberNode, path: "\(path).number")
+                reader.error(
+                    "nomor langkah \(number) tidak urut; langkah ke-\(index + 1) harus bernomor \(index + 1)",
+                    at: numberNode, path: "\(path).number")
             }
             let activity = reader.string(field("activity"), path: "\(path).activity", required: true, parent: node)
 
@@ -196,7 +205,9 @@ private struct DefinitionParser {
             let actorKey = reader.string(actorNode, path: "\(path).actor", required: true, parent: node)
             if let actorKey, !actors.contains(where: { $0.actor.key == actorKey }) {
                 let known = actors.map(\.actor.key).joined(separator: ", ")
-                reader.error("pelaksana '\(actorKey)' tidak ada di daftar actors (yang ada: \(known))", at: actorNode, path: "\(path).actor")
+                reader.error(
+                    "pelaksana '\(actorKey)' tidak ada di daftar actors (yang ada: \(known))", at: actorNode,
+                    path: "\(path).actor")
             }
 
             let effectNode = field("effect")
@@ -214,8 +225,9 @@ private struct DefinitionParser {
             if let text = reader.string(timeNode, path: "\(path).time", required: true, parent: node) {
                 time = TimeStandard.parse(text)
                 if time == nil {
-                    reader.error("waktu '\(text)' tidak dikenali; tulis misalnya \"15 menit\", \"2 jam\", \"3 hari\", "
-                                 + "\"1 minggu\" atau \"tentatif\"", at: timeNode, path: "\(path).time")
+                    reader.error(
+                        "waktu '\(text)' tidak dikenali; tulis misalnya \"15 menit\", \"2 jam\", \"3 hari\", "
+                            + "\"1 minggu\" atau \"tentatif\"", at: timeNode, path: "\(path).time")
                 }
             }
 
@@ -227,11 +239,13 @@ private struct DefinitionParser {
             let note = reader.string(field("note"), path: "\(path).note")
 
             if let number, let activity, let actorKey, let effect, let time, let output {
-                result.append(PlacedStep(
-                    step: .init(number: number, activity: activity, actorKey: actorKey, effect: effect,
-                                requiredDocuments: documents, time: time, output: output, decision: decision,
-                                issuesDecree: issuesDecree, note: note),
-                    node: node, decisionNode: decisionNode))
+                result.append(
+                    PlacedStep(
+                        step: .init(
+                            number: number, activity: activity, actorKey: actorKey, effect: effect,
+                            requiredDocuments: documents, time: time, output: output, decision: decision,
+                            issuesDecree: issuesDecree, note: note),
+                        node: node, decisionNode: decisionNode))
             }
         }
         return result
@@ -239,7 +253,8 @@ private struct DefinitionParser {
 
     private func decision(_ node: Node?, path: String, stepNumber: Int, stepCount: Int) -> SOPDefinition.Decision? {
         guard let node, !reader.isNull(node),
-              let fields = reader.mapping(node, path: path, allowed: ["agree", "disagree"]) else { return nil }
+            let fields = reader.mapping(node, path: path, allowed: ["agree", "disagree"])
+        else { return nil }
         func target(_ key: String) -> (number: Int?, ends: Bool, node: Node?) {
             let targetNode = fields.entry(key)?.value
             guard let text = reader.string(targetNode, path: "\(path).\(key)", required: key == "disagree", parent: node) else {
@@ -247,7 +262,9 @@ private struct DefinitionParser {
             }
             if ["end", "selesai"].contains(text.lowercased()) { return (nil, true, targetNode) }
             guard let number = Int(text), (1...stepCount).contains(number) else {
-                reader.error("tujuan '\(text)' bukan nomor langkah (1–\(stepCount)) atau 'selesai'", at: targetNode, path: "\(path).\(key)")
+                reader.error(
+                    "tujuan '\(text)' bukan nomor langkah (1–\(stepCount)) atau 'selesai'", at: targetNode, path: "\(path).\(key)"
+                )
                 return (nil, false, targetNode)
             }
             return (number, false, targetNode)
@@ -255,7 +272,9 @@ private struct DefinitionParser {
         let agree = target("agree")
         let disagree = target("disagree")
         if disagree.ends {
-            reader.error("'tidak setuju' harus mengembalikan ke sebuah langkah, bukan selesai", at: disagree.node, path: "\(path).disagree")
+            reader.error(
+                "'tidak setuju' harus mengembalikan ke sebuah langkah, bukan selesai", at: disagree.node, path: "\(path).disagree"
+            )
         }
         if let back = disagree.number, back == stepNumber {
             reader.error("'tidak setuju' tidak boleh kembali ke langkah itu sendiri", at: disagree.node, path: "\(path).disagree")
@@ -273,29 +292,35 @@ private struct DefinitionParser {
         guard !steps.isEmpty else { return }
         let decreeSteps = steps.filter(\.step.issuesDecree)
         if decreeSteps.isEmpty {
-            reader.error("tidak ada langkah yang menghasilkan surat penetapan klasifikasi (issuesDecree: true); "
-                         + "PP 61/2010 Pasal 4 mewajibkannya", at: stepsNode, path: "steps")
+            reader.error(
+                "tidak ada langkah yang menghasilkan surat penetapan klasifikasi (issuesDecree: true); "
+                    + "PP 61/2010 Pasal 4 mewajibkannya", at: stepsNode, path: "steps")
         }
         for extra in decreeSteps.dropFirst() {
-            reader.error("hanya satu langkah boleh menghasilkan surat penetapan (juga langkah \(decreeSteps[0].step.number))",
-                         at: extra.node, path: "steps[\(extra.step.number - 1)].issuesDecree")
+            reader.error(
+                "hanya satu langkah boleh menghasilkan surat penetapan (juga langkah \(decreeSteps[0].step.number))",
+                at: extra.node, path: "steps[\(extra.step.number - 1)].issuesDecree")
         }
         // UU 14/2008 Ps 19 and PP 61/2010 Ps 3: no exemption without a consequence test first.
         if let decree = decreeSteps.first,
-           !steps.contains(where: { $0.step.effect == .consequenceTest && $0.step.number <= decree.step.number }) {
-            reader.error("langkah \(decree.step.number) menghasilkan surat penetapan, tetapi tidak ada langkah uji konsekuensi "
-                         + "(effect: consequenceTest) sebelumnya atau padanya (UU 14/2008 Pasal 19)",
-                         at: decree.node, path: "steps[\(decree.step.number - 1)]")
+            !steps.contains(where: { $0.step.effect == .consequenceTest && $0.step.number <= decree.step.number })
+        {
+            reader.error(
+                "langkah \(decree.step.number) menghasilkan surat penetapan, tetapi tidak ada langkah uji konsekuensi "
+                    + "(effect: consequenceTest) sebelumnya atau padanya (UU 14/2008 Pasal 19)",
+                at: decree.node, path: "steps[\(decree.step.number - 1)]")
         }
         if let decree = decreeSteps.first, decree.step.effect == .openExpired {
-            reader.error("langkah pembukaan informasi tidak dapat menghasilkan surat penetapan klasifikasi",
-                         at: decree.node, path: "steps[\(decree.step.number - 1)]")
+            reader.error(
+                "langkah pembukaan informasi tidak dapat menghasilkan surat penetapan klasifikasi",
+                at: decree.node, path: "steps[\(decree.step.number - 1)]")
         }
         for placed in steps where placed.step.effect == .approveAndSign {
             if let actor = actors.first(where: { $0.actor.key == placed.step.actorKey }), actor.actor.role != .head {
-                reader.warning("langkah persetujuan dan penandatanganan dilakukan oleh '\(actor.actor.title)' "
-                               + "yang berperan \(actor.actor.role.rawValue), bukan head", at: placed.node,
-                               path: "steps[\(placed.step.number - 1)].actor")
+                reader.warning(
+                    "langkah persetujuan dan penandatanganan dilakukan oleh '\(actor.actor.title)' "
+                        + "yang berperan \(actor.actor.role.rawValue), bukan head", at: placed.node,
+                    path: "steps[\(placed.step.number - 1)].actor")
             }
         }
         for placed in actors where !steps.contains(where: { $0.step.actorKey == placed.actor.key }) {

@@ -22,10 +22,13 @@ public struct SOPLibrary: Sendable {
         for url in urls {
             let definition = try SOPDefinition.load(contentsOf: url)
             if let earlier = sources[definition.id] {
-                throw FileProblems(file: url.path, problems: [
-                    FileProblem(line: nil, column: nil, path: "id",
-                                message: "id '\(definition.id)' sudah dipakai oleh \(earlier)"),
-                ])
+                throw FileProblems(
+                    file: url.path,
+                    problems: [
+                        FileProblem(
+                            line: nil, column: nil, path: "id",
+                            message: "id '\(definition.id)' sudah dipakai oleh \(earlier)")
+                    ])
             }
             sources[definition.id] = url.lastPathComponent
             definitions.append(definition)
@@ -43,9 +46,12 @@ public struct SOPLibrary: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw FileProblems(file: directory.path, problems: [
-                FileProblem(line: nil, column: nil, path: "", message: "folder SOP tidak dapat dibaca: \(error.localizedDescription)"),
-            ])
+            throw FileProblems(
+                file: directory.path,
+                problems: [
+                    FileProblem(
+                        line: nil, column: nil, path: "", message: "folder SOP tidak dapat dibaca: \(error.localizedDescription)")
+                ])
         }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             .sorted()

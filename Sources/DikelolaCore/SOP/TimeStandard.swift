@@ -33,13 +33,14 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
         if words == ["tentatif"] || words == ["tentative"] { return .tentative }
         guard words.count >= 2, let amount = Int(words[0]), amount > 0 else { return nil }
         let unitWords = words.dropFirst().joined(separator: " ")
-        let unit: Unit? = switch unitWords {
-        case "menit", "minute", "minutes": .minutes
-        case "jam", "hour", "hours": .hours
-        case "hari", "hari kerja", "working day", "working days", "day", "days": .workingDays
-        case "minggu", "pekan", "week", "weeks": .weeks
-        default: nil
-        }
+        let unit: Unit? =
+            switch unitWords {
+            case "menit", "minute", "minutes": .minutes
+            case "jam", "hour", "hours": .hours
+            case "hari", "hari kerja", "working day", "working days", "day", "days": .workingDays
+            case "minggu", "pekan", "week", "weeks": .weeks
+            default: nil
+            }
         return unit.map { .duration(amount: amount, unit: $0) }
     }
 
@@ -54,8 +55,10 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
     /// When a step started at `start` is due, in the body's time zone: minutes and hours on the
     /// clock; working days and weeks on the working-day calendar, due at the end of the last day.
     /// Nil for a tentative step, which has no due time.
-    public func due(from start: Date, in zone: TimeZoneRegion, calendar: WorkingDayCalendar,
-                    policy: WorkingDayCalendar.MissingDataPolicy = .refuse) throws -> WorkingDayResult<Date>? {
+    public func due(
+        from start: Date, in zone: TimeZoneRegion, calendar: WorkingDayCalendar,
+        policy: WorkingDayCalendar.MissingDataPolicy = .refuse
+    ) throws -> WorkingDayResult<Date>? {
         switch self {
         case .tentative:
             return nil

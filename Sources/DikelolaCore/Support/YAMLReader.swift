@@ -28,12 +28,14 @@ final class YAMLReader {
     private static func problem(from error: YamlError) -> FileProblem {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return FileProblem(line: mark.line, column: mark.column, path: "",
-                               message: "YAML tidak valid: \(problem)")
+            return FileProblem(
+                line: mark.line, column: mark.column, path: "",
+                message: "YAML tidak valid: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return FileProblem(line: context.mark.line, column: context.mark.column, path: "",
-                               message: "kunci ganda di pemetaan yang sama: \(keys)")
+            return FileProblem(
+                line: context.mark.line, column: context.mark.column, path: "",
+                message: "kunci ganda di pemetaan yang sama: \(keys)")
         default:
             return FileProblem(line: nil, column: nil, path: "", message: "YAML tidak valid: \(error)")
         }
@@ -48,8 +50,10 @@ final class YAMLReader {
     }
 
     private func report(_ message: String, at node: Node?, path: String, severity: FileProblem.Severity) {
-        problems.append(FileProblem(line: node?.mark?.line, column: node?.mark?.column, path: path,
-                                    message: message, severity: severity))
+        problems.append(
+            FileProblem(
+                line: node?.mark?.line, column: node?.mark?.column, path: path,
+                message: message, severity: severity))
     }
 
     // MARK: Typed access

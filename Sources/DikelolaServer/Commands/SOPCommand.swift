@@ -15,8 +15,10 @@ struct SOPList: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let definitions = context.application.dikelola.sopLibrary.definitions
         let rows = definitions.map { sop in
-            [sop.id, sop.identity.number, sop.identity.body + (sop.identity.unit.map { " — \($0)" } ?? ""),
-             sop.identity.name, "\(sop.steps.count) langkah"]
+            [
+                sop.id, sop.identity.number, sop.identity.body + (sop.identity.unit.map { " — \($0)" } ?? ""),
+                sop.identity.name, "\(sop.steps.count) langkah",
+            ]
         }
         let header = ["ID", "NOMOR", "BADAN PUBLIK — UNIT", "NAMA SOP", "LANGKAH"]
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -52,8 +54,9 @@ struct SOPCheck: AsyncCommand {
         guard let definition = result.definition else {
             throw SOPCheckFailed(file: file, errorCount: result.errors.count)
         }
-        console.success("\(file): baik — \(definition.id), \(definition.steps.count) langkah"
-            + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) peringatan") + ".")
+        console.success(
+            "\(file): baik — \(definition.id), \(definition.steps.count) langkah"
+                + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) peringatan") + ".")
     }
 }
 

@@ -54,7 +54,8 @@ private func printResult<Value>(_ result: WorkingDayResult<Value>, _ text: Strin
     context.console.output(text.consoleText())
     if result.isProvisional {
         let years = result.yearsWithoutData.map(String.init).joined(separator: ", ")
-        context.console.warning("Sementara: belum ada data hari libur tahun \(years); hari kerja di tahun itu dihitung Senin–Jumat saja.")
+        context.console.warning(
+            "Sementara: belum ada data hari libur tahun \(years); hari kerja di tahun itu dihitung Senin–Jumat saja.")
     }
 }
 
@@ -74,8 +75,9 @@ struct WorkdaysAdd: AnyAsyncCommand {
         guard let count = Int(arguments.positional[1]) else { throw WorkdaysUsageError.invalidCount(arguments.positional[1]) }
         let calendar = context.application.dikelola.calendar
         let result = try calendar.adding(count, workingDaysTo: start, policy: arguments.policy)
-        printResult(result, "\(result.value.iso)  (\(result.value.weekday.indonesianName), \(IndonesianFormat.date(result.value)))",
-                    context: context)
+        printResult(
+            result, "\(result.value.iso)  (\(result.value.weekday.indonesianName), \(IndonesianFormat.date(result.value)))",
+            context: context)
     }
 
     func outputHelp(using context: inout CommandContext) {

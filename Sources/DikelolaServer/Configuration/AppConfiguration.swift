@@ -16,8 +16,10 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_ADMIN_EMAIL`: the sign-in of the administrator created at first start.
     public var initialAdminEmail: String
 
-    public init(dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
-                collectiveLeaveIsDayOff: Bool = true, initialAdminEmail: String = "admin@dikelola.local") {
+    public init(
+        dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
+        collectiveLeaveIsDayOff: Bool = true, initialAdminEmail: String = "admin@dikelola.local"
+    ) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.holidaysFile = holidaysFile
@@ -30,16 +32,18 @@ public struct AppConfiguration: Sendable {
 
     /// Reads the configuration from environment variables.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(ConfigurationError) -> AppConfiguration {
+        throws(ConfigurationError) -> AppConfiguration
+    {
         func value(_ name: String) -> String? {
             environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
         let dataDirectory = URL(fileURLWithPath: value("DIKELOLA_DATA_DIR") ?? "data", isDirectory: true).standardizedFileURL
-        let database: DatabaseChoice = if let url = value("DATABASE_URL") {
-            try DatabaseChoice.postgres(url: url)
-        } else {
-            .sqliteFile(dataDirectory.appendingPathComponent(databaseFileName))
-        }
+        let database: DatabaseChoice =
+            if let url = value("DATABASE_URL") {
+                try DatabaseChoice.postgres(url: url)
+            } else {
+                .sqliteFile(dataDirectory.appendingPathComponent(databaseFileName))
+            }
         var leaveIsDayOff = true
         if let text = value("DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF") {
             switch text.lowercased() {

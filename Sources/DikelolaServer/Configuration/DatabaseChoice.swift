@@ -23,7 +23,8 @@ public enum DatabaseChoice: Sendable {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
             throw .invalidDatabaseURL(reason: "bukan URL (contoh: postgres://pengguna:sandi@localhost:5432/dikelola)")
         }
-        guard ["postgres", "postgresql", "postgres+tcp", "postgresql+tcp", "postgres+uds", "postgresql+uds"].contains(scheme) else {
+        guard ["postgres", "postgresql", "postgres+tcp", "postgresql+tcp", "postgres+uds", "postgresql+uds"].contains(scheme)
+        else {
             throw .invalidDatabaseURL(reason: "skema '\(scheme)' tidak didukung; gunakan postgres://")
         }
         guard components.user?.isEmpty == false else {

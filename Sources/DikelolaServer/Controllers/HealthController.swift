@@ -24,9 +24,11 @@ struct HealthController: RouteCollection {
                 .encodeResponse(status: .ok, for: req)
         } catch {
             req.logger.error("health check: database does not answer: \(String(reflecting: error))")
-            return try await Health(status: "error", database: kind, version: Dikelola.version,
-                                    message: "basis data tidak menjawab")
-                .encodeResponse(status: .serviceUnavailable, for: req)
+            return try await Health(
+                status: "error", database: kind, version: Dikelola.version,
+                message: "basis data tidak menjawab"
+            )
+            .encodeResponse(status: .serviceUnavailable, for: req)
         }
     }
 }

@@ -4,7 +4,7 @@ import Fluent
 enum AppMigrations {
     static let all: [any Migration] = [
         CreatePublicBody(),  // the public bodies a deployment serves
-        CreateUnit(),        // their units (OPD) in a tree, with the SOP each runs
-        CreateUser(),        // people who sign in; the first administrator is made at first start
+        CreateUnit(),  // their units (OPD) in a tree, with the SOP each runs
+        CreateUser(),  // people who sign in; the first administrator is made at first start
     ]
 }

@@ -25,8 +25,10 @@ final class PublicBody: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, slug: String, name: String, region: String, timeZone: TimeZoneRegion,
-         letterheadLines: [String], decreeNumberTemplate: String) {
+    init(
+        id: UUID? = nil, slug: String, name: String, region: String, timeZone: TimeZoneRegion,
+        letterheadLines: [String], decreeNumberTemplate: String
+    ) {
         self.id = id
         self.slug = slug
         self.name = name

@@ -22,8 +22,10 @@ final class Unit: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, bodyID: UUID, parentID: UUID? = nil, name: String, shortName: String?,
-         hostsMainPPID: Bool = false, hasAssistantPPID: Bool = true, sopID: String?) {
+    init(
+        id: UUID? = nil, bodyID: UUID, parentID: UUID? = nil, name: String, shortName: String?,
+        hostsMainPPID: Bool = false, hasAssistantPPID: Bool = true, sopID: String?
+    ) {
         self.id = id
         self.$body.id = bodyID
         self.$parent.id = parentID

@@ -24,8 +24,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, email: String, name: String, position: String, nip: String? = nil, passwordHash: String,
-         isActive: Bool = true, mustChangePassword: Bool, isAdmin: Bool = false) {
+    init(
+        id: UUID? = nil, email: String, name: String, position: String, nip: String? = nil, passwordHash: String,
+        isActive: Bool = true, mustChangePassword: Bool, isAdmin: Bool = false
+    ) {
         self.id = id
         self.email = email.lowercased()
         self.name = name

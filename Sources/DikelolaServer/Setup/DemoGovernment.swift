@@ -27,12 +27,15 @@ enum DemoGovernment {
     }
 
     static let units = [
-        UnitSeed(name: "Dinas Komunikasi dan Informatika", shortName: "Diskominfo", hostsMainPPID: true,
-                 sopID: "sanggau-kominfo-2021"),
-        UnitSeed(name: "Dinas Kependudukan dan Pencatatan Sipil", shortName: "Disdukcapil", hostsMainPPID: false,
-                 sopID: "kalbar-disdukcapil-2022"),
-        UnitSeed(name: "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", shortName: "DSPPA", hostsMainPPID: false,
-                 sopID: "kapuashulu-dsppa-2023"),
+        UnitSeed(
+            name: "Dinas Komunikasi dan Informatika", shortName: "Diskominfo", hostsMainPPID: true,
+            sopID: "sanggau-kominfo-2021"),
+        UnitSeed(
+            name: "Dinas Kependudukan dan Pencatatan Sipil", shortName: "Disdukcapil", hostsMainPPID: false,
+            sopID: "kalbar-disdukcapil-2022"),
+        UnitSeed(
+            name: "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", shortName: "DSPPA", hostsMainPPID: false,
+            sopID: "kapuashulu-dsppa-2023"),
         UnitSeed(name: "Dinas Kesehatan", shortName: "Dinkes", hostsMainPPID: false, sopID: "bulukumba-kominfo-2021"),
     ]
 
@@ -53,9 +56,11 @@ enum DemoGovernment {
             let bodyID = try body.requireID()
             // The PPID Utama's office is the root of the tree; the OPDs sit beside it under the body.
             for seed in units {
-                try await Unit(bodyID: bodyID, name: seed.name, shortName: seed.shortName,
-                               hostsMainPPID: seed.hostsMainPPID, hasAssistantPPID: !seed.hostsMainPPID,
-                               sopID: seed.sopID).create(on: db)
+                try await Unit(
+                    bodyID: bodyID, name: seed.name, shortName: seed.shortName,
+                    hostsMainPPID: seed.hostsMainPPID, hasAssistantPPID: !seed.hostsMainPPID,
+                    sopID: seed.sopID
+                ).create(on: db)
             }
             return Summary(created: true, bodyName: body.name, unitNames: units.map(\.shortName))
         }

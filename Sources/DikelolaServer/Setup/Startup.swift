@@ -12,8 +12,9 @@ enum Startup {
         if case .sqliteFile = configuration.database {
             do {
                 // Owner-only: the database holds password hashes and, later, exempted documents.
-                try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: configuration.dataDirectory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StartupError.dataDirectory(configuration.dataDirectory.path, reason: error.localizedDescription)
             }
@@ -55,9 +56,10 @@ enum Startup {
         guard try await User.query(on: app.db).count() == 0 else { return nil }
         let password = OneTimePassword.generate()
         let email = app.dikelola.configuration.initialAdminEmail
-        let user = User(email: email, name: "Administrator", position: "Administrator Dikelola",
-                        passwordHash: try await app.password.async.hash(password),
-                        mustChangePassword: true, isAdmin: true)
+        let user = User(
+            email: email, name: "Administrator", position: "Administrator Dikelola",
+            passwordHash: try await app.password.async.hash(password),
+            mustChangePassword: true, isAdmin: true)
         do {
             try await user.create(on: app.db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
