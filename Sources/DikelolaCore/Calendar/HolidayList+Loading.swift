@@ -15,16 +15,7 @@ extension HolidayList {
     }
 
     public static func load(contentsOf url: URL) throws -> HolidayList {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw FileProblems(
-                file: url.path,
-                problems: [
-                    FileProblem(line: nil, column: nil, path: "", message: "tidak dapat dibaca: \(error.localizedDescription)")
-                ])
-        }
+        let text = try FileProblems.readText(at: url)
         return try parse(text, file: url.lastPathComponent)
     }
 

@@ -22,16 +22,7 @@ extension SOPDefinition {
     }
 
     public static func check(contentsOf url: URL) throws -> CheckResult {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw FileProblems(
-                file: url.path,
-                problems: [
-                    FileProblem(line: nil, column: nil, path: "", message: "tidak dapat dibaca: \(error.localizedDescription)")
-                ])
-        }
+        let text = try FileProblems.readText(at: url)
         return check(text)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem found in a data file an administrator edits (an SOP definition, the holiday list),
 /// with its place in the file so it can be found and fixed.
 public struct FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -40,5 +42,20 @@ public struct FileProblems: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         problems.map { "\(file):\($0)" }.joined(separator: "\n")
+    }
+}
+
+extension FileProblems {
+    /// Reads a UTF-8 data file, turning a missing or unreadable file into a problem that names it.
+    static func readText(at url: URL) throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw FileProblems(
+                file: url.path,
+                problems: [
+                    FileProblem(line: nil, column: nil, path: "", message: "tidak dapat dibaca: \(error.localizedDescription)")
+                ])
+        }
     }
 }

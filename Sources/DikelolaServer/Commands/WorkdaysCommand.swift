@@ -59,16 +59,29 @@ private func printResult<Value>(_ result: WorkingDayResult<Value>, _ text: Strin
     }
 }
 
-struct WorkdaysAdd: AnyAsyncCommand {
-    static let usage = "dikelola workdays add TANGGAL JUMLAH [--assume-weekdays]"
-    let help = "Tanggal JUMLAH hari kerja sesudah TANGGAL (sebelum bila negatif), misalnya: workdays add 2026-12-31 -30"
+/// A `workdays` subcommand: reads its raw arguments in `compute`; usage errors and calendar
+/// errors reach the user as a `CommandFailure`.
+protocol WorkdaysSubcommand: AnyAsyncCommand {
+    static var usage: String { get }
+    func compute(_ context: CommandContext) async throws
+}
 
+extension WorkdaysSubcommand {
     func run(using context: inout CommandContext) async throws {
         let context = context
         try await failingClearly { try await compute(context) }
     }
 
-    private func compute(_ context: CommandContext) async throws {
+    func outputHelp(using context: inout CommandContext) {
+        context.console.output("Penggunaan: \(Self.usage)\n\(help)".consoleText())
+    }
+}
+
+struct WorkdaysAdd: WorkdaysSubcommand {
+    static let usage = "dikelola workdays add TANGGAL JUMLAH [--assume-weekdays]"
+    let help = "Tanggal JUMLAH hari kerja sesudah TANGGAL (sebelum bila negatif), misalnya: workdays add 2026-12-31 -30"
+
+    func compute(_ context: CommandContext) async throws {
         let arguments = try WorkdaysArguments(context.input)
         guard arguments.positional.count == 2 else { throw WorkdaysUsageError.wrongArgumentCount(usage: Self.usage) }
         let start = try WorkdaysArguments.date(arguments.positional[0], name: "Tanggal")
@@ -79,31 +92,18 @@ struct WorkdaysAdd: AnyAsyncCommand {
             result, "\(result.value.iso)  (\(result.value.weekday.indonesianName), \(IndonesianFormat.date(result.value)))",
             context: context)
     }
-
-    func outputHelp(using context: inout CommandContext) {
-        context.console.output("Penggunaan: \(Self.usage)\n\(help)".consoleText())
-    }
 }
 
-struct WorkdaysBetween: AnyAsyncCommand {
+struct WorkdaysBetween: WorkdaysSubcommand {
     static let usage = "dikelola workdays between MULAI SAMPAI [--assume-weekdays]"
     let help = "Jumlah hari kerja dari MULAI sampai dengan SAMPAI, kedua tanggal ikut dihitung."
 
-    func run(using context: inout CommandContext) async throws {
-        let context = context
-        try await failingClearly { try await compute(context) }
-    }
-
-    private func compute(_ context: CommandContext) async throws {
+    func compute(_ context: CommandContext) async throws {
         let arguments = try WorkdaysArguments(context.input)
         guard arguments.positional.count == 2 else { throw WorkdaysUsageError.wrongArgumentCount(usage: Self.usage) }
         let start = try WorkdaysArguments.date(arguments.positional[0], name: "Tanggal mulai")
         let end = try WorkdaysArguments.date(arguments.positional[1], name: "Tanggal sampai")
         let result = try context.application.dikelola.calendar.workingDays(from: start, through: end, policy: arguments.policy)
         printResult(result, "\(result.value)", context: context)
-    }
-
-    func outputHelp(using context: inout CommandContext) {
-        context.console.output("Penggunaan: \(Self.usage)\n\(help)".consoleText())
     }
 }
