@@ -15,13 +15,17 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The rules of the law, the working-day calendar, the SOP definitions and Indonesian
         // formatting. Imports no web framework or ORM.
         .target(
             name: "DikelolaCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/holidays.yaml"), .copy("Resources/sops")]
         ),
         // The Vapor application as a library: configuration, persistence, routes, commands.

@@ -24,6 +24,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(DikelolaServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(WorkdaysCommand(), as: "workdays")
     app.asyncCommands.use(SOPCommand(), as: "sop")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 }
 
 func routes(_ app: Application) throws {

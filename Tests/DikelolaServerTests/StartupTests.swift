@@ -36,7 +36,7 @@ import Vapor
 
     @Test func migrationsRevertAndRunAgain() async throws {
         try await withApp { app in
-            #expect(try await DemoGovernment.load(on: app.db).created)
+            #expect(try await DemoGovernment.load(in: app).created)
             try await app.autoRevert()
             try await app.autoMigrate()
             #expect(try await PublicBody.query(on: app.db).count() == 0)
@@ -84,7 +84,7 @@ import Vapor
 @Suite struct DemoGovernmentTests {
     @Test func loadsABodyWithThePPIDOfficeAndThreeOPDs() async throws {
         try await withApp { app in
-            let summary = try await DemoGovernment.load(on: app.db)
+            let summary = try await DemoGovernment.load(in: app)
             #expect(summary.created)
             let body = try #require(try await PublicBody.query(on: app.db).filter(\.$slug == "kabupaten-contoh").first())
             #expect(body.name == "Pemerintah Kabupaten Contoh")
@@ -100,8 +100,8 @@ import Vapor
 
     @Test func loadingTwiceChangesNothing() async throws {
         try await withApp { app in
-            _ = try await DemoGovernment.load(on: app.db)
-            let again = try await DemoGovernment.load(on: app.db)
+            _ = try await DemoGovernment.load(in: app)
+            let again = try await DemoGovernment.load(in: app)
             #expect(!again.created)
             #expect(try await PublicBody.query(on: app.db).count() == 1)
             #expect(try await Unit.query(on: app.db).count() == 4)

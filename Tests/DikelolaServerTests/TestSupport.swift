@@ -42,6 +42,8 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
             database = .sqliteMemory
         }
         try configure(app, configuration: AppConfiguration(dataDirectory: dataDirectory, database: database))
+        // Real bcrypt, at its lowest cost: tests hash dozens of demo passwords.
+        app.passwords.use(.bcrypt(cost: 4))
         if let schema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }

@@ -26,7 +26,7 @@ struct DikelolaServeCommand: AsyncCommand {
                 Self.announce(admin, on: context.console)
             }
             if signature.demo {
-                let summary = try await DemoGovernment.load(on: app.db)
+                let summary = try await DemoGovernment.load(in: app)
                 context.console.info(summary.description)
             }
         }

@@ -7,6 +7,8 @@ public struct CoreServices: Sendable {
     public let configuration: AppConfiguration
     public let calendar: WorkingDayCalendar
     public let sopLibrary: SOPLibrary
+    /// Queues SQLite write transactions (see `Application.writeTransaction`).
+    let writeGate = WriteGate()
 
     public init(configuration: AppConfiguration) throws {
         self.configuration = configuration

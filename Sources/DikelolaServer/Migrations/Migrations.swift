@@ -6,5 +6,7 @@ enum AppMigrations {
         CreatePublicBody(),  // the public bodies a deployment serves
         CreateUnit(),  // their units (OPD) in a tree, with the SOP each runs
         CreateUser(),  // people who sign in; the first administrator is made at first start
+        CreateAuditEvent(),  // the hash-chained history, append-only
+        CreateRoleAssignment(),  // who holds which role in which unit
     ]
 }

@@ -19,6 +19,7 @@ final class User: Model, @unchecked Sendable {
     /// Set for a one-time password: the first sign-in must choose a new one.
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "is_admin") var isAdmin: Bool
+    @Children(for: \.$user) var assignments: [RoleAssignment]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

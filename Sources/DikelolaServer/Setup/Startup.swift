@@ -1,3 +1,4 @@
+import DikelolaCore
 import Fluent
 import Foundation
 import Vapor
@@ -61,7 +62,15 @@ enum Startup {
             passwordHash: try await app.password.async.hash(password),
             mustChangePassword: true, isAdmin: true)
         do {
-            try await user.create(on: app.db)
+            try await app.writeTransaction { db in
+                try await user.create(on: db)
+                try await AuditLog.record(
+                    AuditChain.Draft(
+                        occurredAt: Date(), actorID: AuditLog.systemActor, actorRole: nil, action: "user.create",
+                        targetType: "user", targetID: try user.requireID().uuidString, bodyID: nil,
+                        summaryAfter: "administrator pertama \(email); kata sandi sekali pakai"),
+                    on: db)
+            }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Another instance starting at the same moment made it first.
             return nil

@@ -1,0 +1,37 @@
+import DikelolaCore
+import Fluent
+import Foundation
+
+/// Reads what `Authorization.decide` needs from the database: a person's role assignments with
+/// their units' bodies, and the path of units above a target.
+enum AccessQueries {
+    static func person(_ user: User, on database: any Database) async throws -> Authorization.Person {
+        let assignments = try await RoleAssignment.query(on: database)
+            .filter(\.$user.$id == user.requireID())
+            .with(\.$unit)
+            .all()
+        return Authorization.Person(
+            isActive: user.isActive,
+            assignments: assignments.compactMap { assignment in
+                guard let role = Role(rawValue: assignment.role), let unitID = assignment.unit.id else { return nil }
+                return Authorization.Assignment(
+                    role: role, unit: .init(id: unitID.uuidString, bodyID: assignment.unit.$body.id.uuidString))
+            })
+    }
+
+    /// The units from the top of the tree down to `unit`. A unit tree is a few levels deep; a
+    /// cycle (which the editing screens refuse) stops the walk instead of looping.
+    static func place(of unit: Unit, on database: any Database) async throws -> Authorization.Place {
+        var path = [try unit.requireID()]
+        var parentID = unit.$parent.id
+        while let id = parentID, !path.contains(id) {
+            path.insert(id, at: 0)
+            parentID = try await Unit.find(id, on: database)?.$parent.id
+        }
+        return Authorization.Place(bodyID: unit.$body.id.uuidString, unitPath: path.map(\.uuidString))
+    }
+
+    static func place(ofBody bodyID: UUID) -> Authorization.Place {
+        Authorization.Place(bodyID: bodyID.uuidString, unitPath: [])
+    }
+}

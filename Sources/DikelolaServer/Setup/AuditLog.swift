@@ -1,0 +1,48 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Appends events to the audit chain. Call it inside the transaction of the change it records, so
+/// that the change and its event are written together or not at all.
+enum AuditLog {
+    /// Appends `draft` after the last event. On PostgreSQL a transaction-scoped advisory lock
+    /// serialises appends across app instances; SQLite serialises writers itself. The unique
+    /// sequence is the last guard either way.
+    @discardableResult
+    static func record(_ draft: AuditChain.Draft, on database: any Database) async throws -> AuditEvent {
+        if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.postgresLockKey))").run()
+        }
+        let last = try await AuditEvent.query(on: database).sort(\.$sequence, .descending).first()
+        let event = AuditEvent(AuditChain.append(draft, after: last?.record))
+        try await event.create(on: database)
+        return event
+    }
+
+    /// An arbitrary constant naming the audit append lock.
+    static let postgresLockKey: Int64 = 0x4449_4B45_4C4F_4C41  // "DIKELOLA"
+
+    /// Recomputes the whole chain in batches; the first break, or nil with the count checked.
+    static func verify(on database: any Database, batchSize: Int = 1000) async throws -> (
+        checked: Int, firstBreak: AuditChain.Break?
+    ) {
+        var previous: AuditRecord?
+        var checked = 0
+        while true {
+            let batch = try await AuditEvent.query(on: database)
+                .filter(\.$sequence > (previous?.sequence ?? 0))
+                .sort(\.$sequence, .ascending)
+                .limit(batchSize)
+                .all()
+                .map(\.record)
+            if batch.isEmpty { return (checked, nil) }
+            if let found = AuditChain.firstBreak(in: batch, after: previous) { return (checked, found) }
+            checked += batch.count
+            previous = batch.last
+        }
+    }
+
+    /// The actor name used for events the system itself causes (first start, demo, sweeps).
+    static let systemActor = "system"
+}
