@@ -19,6 +19,26 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     }
     app.migrations.add(AppMigrations.all)
 
+    // Browser sessions live in the database so that several instances share them.
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = sessionCookieName
+    let secure = configuration.secureCookies
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    // Outermost first: security headers reach error pages too; the person is known before CSRF
+    // is checked, so a refusal is audited with its actor.
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorMiddleware.default(environment: app.environment))
+    app.middleware.use(LanguageCookieMiddleware(secure: secure))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(CurrentUserMiddleware())
+    app.middleware.use(RefusalMiddleware())
+    app.middleware.use(CSRFMiddleware(sessionCookieName: sessionCookieName))
+
     try routes(app)
 
     app.asyncCommands.use(DikelolaServeCommand(), as: "serve", isDefault: true)
@@ -27,6 +47,11 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(AuditCommand(), as: "audit")
 }
 
+let sessionCookieName = "dikelola_session"
+
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
+    try app.register(collection: HomeController())
+    try app.register(collection: LoginController())
+    try app.register(collection: AccountController())
 }

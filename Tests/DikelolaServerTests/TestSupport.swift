@@ -24,7 +24,7 @@ enum TestDatabase {
 
 /// Runs `body` with an application configured as in production, on a fresh, migrated database
 /// of its own (on PostgreSQL, a schema of its own, so tests run in parallel), then tears it down.
-func withApp(_ body: (Application) async throws -> Void) async throws {
+func withApp(clock: any WallClock = SystemClock(), _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(TestDatabase.uniqueName("dikelola"))
     var schema: String?
@@ -42,6 +42,7 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
             database = .sqliteMemory
         }
         try configure(app, configuration: AppConfiguration(dataDirectory: dataDirectory, database: database))
+        app.dikelola = try CoreServices(configuration: app.dikelola.configuration, clock: clock)
         // Real bcrypt, at its lowest cost: tests hash dozens of demo passwords.
         app.passwords.use(.bcrypt(cost: 4))
         if let schema {

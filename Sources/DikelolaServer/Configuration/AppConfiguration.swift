@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable {
     public var collectiveLeaveIsDayOff: Bool
     /// `DIKELOLA_ADMIN_EMAIL`: the sign-in of the administrator created at first start.
     public var initialAdminEmail: String
+    /// `DIKELOLA_SECURE_COOKIES`: mark cookies `Secure` (set it when served over HTTPS).
+    public var secureCookies: Bool = false
 
     public init(
         dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
@@ -44,24 +46,27 @@ public struct AppConfiguration: Sendable {
             } else {
                 .sqliteFile(dataDirectory.appendingPathComponent(databaseFileName))
             }
-        var leaveIsDayOff = true
-        if let text = value("DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF") {
+        func flag(_ name: String, default fallback: Bool) throws(ConfigurationError) -> Bool {
+            guard let text = value(name) else { return fallback }
             switch text.lowercased() {
-            case "1", "true", "yes", "ya": leaveIsDayOff = true
-            case "0", "false", "no", "tidak": leaveIsDayOff = false
-            default:
-                throw .invalidSetting(name: "DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF", value: text, expected: "isi true atau false")
+            case "1", "true", "yes", "ya": return true
+            case "0", "false", "no", "tidak": return false
+            default: throw .invalidSetting(name: name, value: text, expected: "isi true atau false")
             }
         }
+        let leaveIsDayOff = try flag("DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF", default: true)
+        let secureCookies = try flag("DIKELOLA_SECURE_COOKIES", default: false)
         let email = value("DIKELOLA_ADMIN_EMAIL") ?? "admin@dikelola.local"
         guard EmailAddress.isPlausible(email) else {
             throw .invalidSetting(name: "DIKELOLA_ADMIN_EMAIL", value: email, expected: "harus alamat e-mail")
         }
-        return AppConfiguration(
+        var configuration = AppConfiguration(
             dataDirectory: dataDirectory, database: database,
             holidaysFile: value("DIKELOLA_HOLIDAYS_FILE").map { URL(fileURLWithPath: $0) },
             sopDirectory: value("DIKELOLA_SOP_DIR").map { URL(fileURLWithPath: $0, isDirectory: true) },
             collectiveLeaveIsDayOff: leaveIsDayOff, initialAdminEmail: email.lowercased())
+        configuration.secureCookies = secureCookies
+        return configuration
     }
 
     /// The working-day calendar this deployment computes deadlines on.

@@ -7,11 +7,14 @@ public struct CoreServices: Sendable {
     public let configuration: AppConfiguration
     public let calendar: WorkingDayCalendar
     public let sopLibrary: SOPLibrary
+    /// The time; tests hand in a `FixedClock` and move it.
+    public let clock: any WallClock
     /// Queues SQLite write transactions (see `Application.writeTransaction`).
     let writeGate = WriteGate()
 
-    public init(configuration: AppConfiguration) throws {
+    public init(configuration: AppConfiguration, clock: any WallClock = SystemClock()) throws {
         self.configuration = configuration
+        self.clock = clock
         self.calendar = try configuration.loadCalendar()
         self.sopLibrary = try configuration.loadSOPLibrary()
     }

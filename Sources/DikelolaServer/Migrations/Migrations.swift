@@ -8,5 +8,9 @@ enum AppMigrations {
         CreateUser(),  // people who sign in; the first administrator is made at first start
         CreateAuditEvent(),  // the hash-chained history, append-only
         CreateRoleAssignment(),  // who holds which role in which unit
+        SessionRecord.migration,  // browser sessions in the database, shared by every instance
+        UpdateUserAddSessionEpoch(),  // a password change ends the person's other sessions
+        CreateApiToken(),  // personal Bearer tokens for integrations, stored hashed
+        CreateLoginAttempt(),  // failed and successful sign-ins, for throttling
     ]
 }

@@ -19,6 +19,9 @@ final class User: Model, @unchecked Sendable {
     /// Set for a one-time password: the first sign-in must choose a new one.
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "is_admin") var isAdmin: Bool
+    /// Raised when the password changes: sessions of an older epoch are signed out.
+    @Field(key: "session_epoch") var sessionEpoch: Int
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @Children(for: \.$user) var assignments: [RoleAssignment]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -38,5 +41,6 @@ final class User: Model, @unchecked Sendable {
         self.isActive = isActive
         self.mustChangePassword = mustChangePassword
         self.isAdmin = isAdmin
+        self.sessionEpoch = 0
     }
 }

@@ -1,0 +1,36 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Personal API tokens: `dk_` and 43 random characters, stored as SHA-256, valid until their
+/// expiry or revocation.
+enum ApiTokens {
+    static let prefix = "dk_"
+
+    struct Issued {
+        let token: String
+        let record: ApiToken
+    }
+
+    /// Makes a token for `userID`. The plain token is in the result only: show it once.
+    static func issue(userID: UUID, name: String, validFor days: Int, now: Date, on db: any Database) async throws -> Issued {
+        let token = prefix + RandomToken.make(bytes: 32)
+        let record = ApiToken(
+            userID: userID, name: name, tokenHash: RandomToken.sha256Hex(token), prefix: String(token.prefix(10)),
+            expiresAt: now.addingTimeInterval(TimeInterval(days) * 86_400))
+        try await record.create(on: db)
+        return Issued(token: token, record: record)
+    }
+
+    static func authenticate(_ token: String, on req: Request) async throws -> CurrentUser? {
+        guard token.hasPrefix(prefix),
+            let record = try await ApiToken.query(on: req.db).filter(\.$tokenHash == RandomToken.sha256Hex(token))
+                .with(\.$user).first(),
+            record.revokedAt == nil, record.expiresAt > req.now, record.user.isActive
+        else { return nil }
+        record.lastUsedAt = req.now
+        try await record.save(on: req.db)
+        return try await CurrentUser.load(record.user, via: .apiToken(try record.requireID()), on: req.db)
+    }
+}

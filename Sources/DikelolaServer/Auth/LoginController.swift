@@ -1,0 +1,144 @@
+import DikelolaCore
+import Fluent
+import Plot
+import Vapor
+
+/// Signing in and out of the browser interface.
+struct LoginController: RouteCollection {
+    let throttle = LoginThrottle()
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.login.pathComponents, use: form)
+        routes.post(SiteURL.login.pathComponents, use: signIn)
+        routes.signedIn(.POST, .logout, use: signOut)
+    }
+
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var lanjut: String?
+    }
+
+    @Sendable func form(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: SiteURL.home.path) }
+        let next = req.query[String.self, at: "lanjut"]
+        return render(req, form: LoginForm(email: nil, password: nil, lanjut: next), notice: Sessions.takeNotice(req))
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form.password ?? ""
+        let ctx = PageContext(req)
+        var errors: [String: String] = [:]
+        if email.isEmpty { errors["email"] = ctx.t("E-mail wajib diisi.", "E-mail is required.") }
+        if password.isEmpty { errors["password"] = ctx.t("Kata sandi wajib diisi.", "Password is required.") }
+        guard errors.isEmpty else { return render(req, form: form, errors: errors, status: .unprocessableEntity) }
+
+        let now = req.now
+        let since = now.addingTimeInterval(-throttle.window)
+        let accountFailures = try await LoginAttempt.query(on: req.db)
+            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$occurredAt > since).all().map(\.occurredAt)
+        let addressFailures = try await LoginAttempt.query(on: req.db)
+            .filter(\.$clientAddress == req.clientAddress).filter(\.$succeeded == false).filter(\.$occurredAt > since)
+            .all().map(\.occurredAt)
+        let verdict = throttle.verdict(accountFailures: accountFailures, addressFailures: addressFailures, now: now)
+        if verdict != .allowed {
+            try await req.application.writeTransaction { db in
+                try await AuditLog.record(
+                    req.auditDraft(
+                        "auth.login.throttled", targetType: "account", targetID: email,
+                        after: "\(verdict)"), on: db)
+            }
+            let minutes: Int =
+                switch verdict {
+                case let .lockedAccount(until), let .lockedAddress(until):
+                    max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+                case .allowed: 0
+                }
+            let message = ctx.t(
+                "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(minutes) menit.",
+                "Too many failed sign-in attempts. Try again in \(minutes) minutes.")
+            return render(req, form: form, notice: message, noticeKind: "error", status: .tooManyRequests)
+        }
+
+        let user = try await User.query(on: req.db).filter(\.$email == email).first()
+        // Verify against a fixed hash when there is no such account, so timing does not tell.
+        let verified = try await req.password.async.verify(password, created: user?.passwordHash ?? Self.decoyHash)
+        guard let user, verified, user.isActive else {
+            try await req.application.writeTransaction { db in
+                try await LoginAttempt(email: email, clientAddress: req.clientAddress, succeeded: false, occurredAt: now).create(
+                    on: db)
+                try await AuditLog.record(
+                    req.auditDraft(
+                        "auth.login.failed", targetType: "account", targetID: email,
+                        after: user == nil ? "akun tidak dikenal" : (verified ? "akun nonaktif" : "kata sandi salah")),
+                    on: db)
+            }
+            let message =
+                user != nil && verified
+                ? ctx.t(
+                    "Akun ini dinonaktifkan. Hubungi administrator.", "This account is deactivated. Contact the administrator.")
+                : ctx.t("E-mail atau kata sandi salah.", "Wrong e-mail or password.")
+            return render(
+                req, form: LoginForm(email: form.email, password: nil, lanjut: form.lanjut), notice: message,
+                noticeKind: "error", status: .unauthorized)
+        }
+
+        try await req.application.writeTransaction { db in
+            user.lastLoginAt = now
+            try await user.save(on: db)
+            try await LoginAttempt(email: email, clientAddress: req.clientAddress, succeeded: true, occurredAt: now).create(
+                on: db)
+            var draft = req.auditDraft("auth.login", targetType: "user", targetID: try user.requireID().uuidString)
+            draft.actorID = try user.requireID().uuidString
+            try await AuditLog.record(draft, on: db)
+        }
+        try await Sessions.signIn(req, user: user)
+        if user.mustChangePassword { return req.redirect(to: SiteURL.changePassword.path) }
+        return req.redirect(to: Self.safeNext(form.lanjut))
+    }
+
+    @Sendable func signOut(req: Request, user: CurrentUser) async throws -> Response {
+        try await req.application.writeTransaction { db in
+            try await AuditLog.record(req.auditDraft("auth.logout", targetType: "user", targetID: user.id.uuidString), on: db)
+        }
+        Sessions.signOut(req)
+        Sessions.setNotice(req, PageContext(req).t("Anda sudah keluar.", "You are signed out."))
+        return req.redirect(to: SiteURL.login.path)
+    }
+
+    /// Only a path of this site: never `//other.site` or `https://…`, so the sign-in page cannot
+    /// be used to send people elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SiteURL.home.path }
+        return next
+    }
+
+    /// bcrypt of a random string nobody knows, made once.
+    static let decoyHash: String = try! Bcrypt.hash(RandomToken.make(bytes: 24))
+
+    private func render(
+        _ req: Request, form: LoginForm, errors: [String: String] = [:], notice: String? = nil,
+        noticeKind: String = "info", status: HTTPStatus = .ok
+    ) -> Response {
+        let ctx = PageContext(req)
+        return Layout.page(
+            ctx, title: ctx.t("Masuk", "Sign in"), status: status,
+            .h1(.text(ctx.t("Masuk ke Dikelola", "Sign in to Dikelola"))),
+            .unwrap(notice) { Layout.notice($0, kind: noticeKind) },
+            .form(
+                .class("stack"), .action(SiteURL.login.path), .method(.post),
+                Layout.csrfField(ctx),
+                .input(.type(.hidden), .name("lanjut"), .value(form.lanjut ?? "")),
+                Layout.field(
+                    "email", label: ctx.t("E-mail", "E-mail"), type: .email, value: form.email ?? "",
+                    autocomplete: "username", error: errors["email"]),
+                Layout.field(
+                    "password", label: ctx.t("Kata sandi", "Password"), type: .password,
+                    autocomplete: "current-password", error: errors["password"]),
+                .button(.type(.submit), .text(ctx.t("Masuk", "Sign in")))
+            )
+        )
+    }
+}

@@ -1,0 +1,24 @@
+import Vapor
+
+extension RoutesBuilder {
+    /// Registers a handler that runs only for a signed-in person, handed to it non-optional.
+    /// Anonymous browsers go to the sign-in page (and come back after); anonymous API calls get 401.
+    /// A person holding a one-time password is sent to change it first.
+    @discardableResult
+    func signedIn(
+        _ method: HTTPMethod, _ url: SiteURL,
+        use handler: @escaping @Sendable (Request, CurrentUser) async throws -> Response
+    ) -> Route {
+        on(method, url.pathComponents) { req async throws -> Response in
+            guard let user = req.currentUser else {
+                if req.isAPI || req.headers.bearerAuthorization != nil { throw Abort(.unauthorized) }
+                let back = req.method == .GET ? req.url.path : SiteURL.home.path
+                return req.redirect(to: SiteURL.login.with(query: ["lanjut": back]))
+            }
+            if user.mustChangePassword, url != .changePassword, url != .logout, user.via == .session {
+                return req.redirect(to: SiteURL.changePassword.path)
+            }
+            return try await handler(req, user)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Vapor
+
+/// The one stylesheet: small, readable, printable on A4, usable at 1366×768 and on a phone.
+/// Served by the application so the content security policy can forbid inline styles.
+enum Stylesheet {
+    static let css = """
+        :root { --ink: #1b1f23; --muted: #57606a; --line: #d0d7de; --accent: #0b5394; --bad: #b3261e; --ok: #1a7f37; --bg: #ffffff; }
+        * { box-sizing: border-box; }
+        html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 16px; color: var(--ink); background: var(--bg); }
+        body { margin: 0; line-height: 1.5; }
+        a { color: var(--accent); }
+        .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+        header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: .75rem 1.25rem; border-bottom: 1px solid var(--line); }
+        header.site .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--ink); }
+        header.site nav { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1.25rem; }
+        footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; padding: .75rem 1.25rem; }
+        h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
+        form.stack { max-width: 28rem; }
+        form.inline { display: inline; }
+        .field { margin-bottom: 1rem; display: flex; flex-direction: column; gap: .25rem; }
+        .field label { font-weight: 600; }
+        .field small { color: var(--muted); }
+        input, select, textarea, button { font: inherit; }
+        input, select, textarea { padding: .5rem .6rem; border: 1px solid #8c959f; border-radius: 4px; width: 100%; }
+        input:focus, select:focus, textarea:focus, button:focus, a:focus { outline: 3px solid #f2b705; outline-offset: 1px; }
+        .field.invalid input { border-color: var(--bad); border-width: 2px; }
+        .error { color: var(--bad); margin: 0; font-weight: 600; }
+        button { padding: .5rem 1rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; }
+        header.site button { background: #fff; color: var(--accent); padding: .25rem .75rem; }
+        .notice { padding: .75rem 1rem; border-left: 4px solid var(--accent); background: #eef4fb; }
+        .notice.error { border-color: var(--bad); background: #fbeeee; }
+        .notice.ok { border-color: var(--ok); background: #eef8f0; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        @media print { header.site, footer.site, .skip, form.inline { display: none; } main { max-width: none; padding: 0; } @page { size: A4; margin: 2cm; } }
+        """
+
+    static func response() -> Response {
+        let response = Response(status: .ok, body: .init(string: css))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import DikelolaCore
+
+@Suite struct PasswordPolicyTests {
+    @Test func acceptsALongPassphrase() {
+        #expect(PasswordPolicy.problems(with: "kopi tubruk pagi hari", email: "ppid@contohkab.go.id").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("pendek", PasswordPolicy.Problem.tooShort),
+        ("katasandi123", .tooCommon),
+        ("Bismillah123", .tooCommon),
+        ("aaaaaaaaaaaa", .oneCharacterRepeated),
+        ("operator.dinkes2026!", .containsEmail),
+        (String(repeating: "ab", count: 65), .tooLong),
+    ])
+    func refusesWeakPasswords(password: String, problem: PasswordPolicy.Problem) {
+        #expect(PasswordPolicy.problems(with: password, email: "operator.dinkes@contohkab.go.id").contains(problem))
+    }
+
+    @Test func messagesAreInBahasaIndonesiaAndEnglish() {
+        #expect(PasswordPolicy.Problem.tooShort.description == "Kata sandi minimal 10 karakter.")
+        #expect(PasswordPolicy.Problem.tooShort.english.contains("at least 10"))
+    }
+}
+
+@Suite struct LoginThrottleTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let throttle = LoginThrottle()
+
+    func minutesAgo(_ minutes: Double...) -> [Date] { minutes.map { now.addingTimeInterval(-$0 * 60) } }
+
+    @Test func fourFailuresAreForgiven() {
+        #expect(throttle.verdict(accountFailures: minutesAgo(1, 2, 3, 4), addressFailures: [], now: now) == .allowed)
+    }
+
+    @Test func theFifthLocksTheAccountUntilTheOldestLeavesTheWindow() {
+        let verdict = throttle.verdict(accountFailures: minutesAgo(1, 2, 3, 4, 10), addressFailures: [], now: now)
+        #expect(verdict == .lockedAccount(until: now.addingTimeInterval(5 * 60)))
+    }
+
+    @Test func oldFailuresDoNotCount() {
+        #expect(throttle.verdict(accountFailures: minutesAgo(1, 2, 3, 4, 16, 20), addressFailures: [], now: now) == .allowed)
+    }
+
+    @Test func anAddressTryingManyAccountsIsLocked() {
+        let failures = (1...20).map { now.addingTimeInterval(-Double($0) * 30) }
+        guard case .lockedAddress = throttle.verdict(accountFailures: [], addressFailures: failures, now: now) else {
+            Issue.record("twenty failures from one address must lock it")
+            return
+        }
+    }
+}

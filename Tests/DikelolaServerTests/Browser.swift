@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import DikelolaServer
+
+/// A browser for tests: keeps the cookies the application sets and sends the CSRF token of the
+/// last page with each form, as a real browser posting a real form would.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+    private(set) var lastPage = ""
+    var clientAddress = "127.0.0.1"
+
+    init(_ app: Application) { self.app = app }
+
+    struct Page {
+        let status: HTTPStatus
+        let body: String
+        let headers: HTTPHeaders
+        var location: String? { headers.first(name: .location) }
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> Page {
+        try await send(.GET, path, body: nil)
+    }
+
+    /// Posts `form` with the CSRF token found on the last page (unless `csrf` is given).
+    @discardableResult
+    func post(_ path: String, _ form: [String: String], csrf: String? = nil, includeCSRF: Bool = true) async throws -> Page {
+        var fields = form
+        if includeCSRF { fields["_csrf"] = csrf ?? csrfToken }
+        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    var csrfToken: String? {
+        guard let range = lastPage.range(of: #"name="_csrf" value=""#) else { return nil }
+        return String(lastPage[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Follows redirects like a browser, up to five.
+    func follow(_ page: Page) async throws -> Page {
+        var current = page
+        for _ in 0..<5 {
+            guard [.seeOther, .found, .movedPermanently, .temporaryRedirect].contains(current.status),
+                let location = current.location
+            else { return current }
+            current = try await get(location)
+        }
+        return current
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
+        let response = try await app.testing().sendRequest(
+            method, path,
+            beforeRequest: { request in
+                if !self.cookies.isEmpty {
+                    request.headers.replaceOrAdd(
+                        name: .cookie, value: self.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+                }
+                if let body {
+                    request.headers.contentType = .urlEncodedForm
+                    request.body = ByteBuffer(string: body)
+                }
+            })
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let name = String(pair[0]), value = String(pair[1])
+            if header.contains("Expires=Thu, 01 Jan 1970") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
+        }
+        let text = response.body.string
+        if response.headers.contentType == .html { lastPage = text }
+        return Page(status: response.status, body: text, headers: response.headers)
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
+
+/// Creates a user with a password, optionally with roles, directly in the database.
+@discardableResult
+func makeUser(
+    _ app: Application, email: String, password: String = "kopi tubruk pagi hari", mustChange: Bool = false,
+    active: Bool = true
+) async throws -> User {
+    let user = User(
+        email: email, name: "Pengguna \(email)", position: "Staf",
+        passwordHash: try await app.password.async.hash(password), isActive: active, mustChangePassword: mustChange)
+    try await user.create(on: app.db)
+    return user
+}
