@@ -45,6 +45,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(WorkdaysCommand(), as: "workdays")
     app.asyncCommands.use(SOPCommand(), as: "sop")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
 }
 
 let sessionCookieName = "dikelola_session"
@@ -54,4 +55,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     try app.register(collection: LoginController())
     try app.register(collection: AccountController())
+    try app.register(collection: TokenController())
+    try app.register(collection: BodyAdminController())
+    try app.register(collection: UserAdminController())
 }

@@ -53,3 +53,24 @@ import Testing
         }
     }
 }
+
+@Suite struct DecreeNumberTemplateTests {
+    @Test func fillsTheBodysPattern() throws {
+        let template = try DecreeNumberTemplate("300.2.11/{serial}/{romanMonth}/{year}")
+        #expect(template.number(serial: 1864, date: date("2025-04-30")) == "300.2.11/1864/IV/2025")
+        let padded = try DecreeNumberTemplate("SK-{serial:3}/PPID/{month}.{year}")
+        #expect(padded.number(serial: 7, date: date("2026-11-21")) == "SK-007/PPID/11.2026")
+    }
+
+    @Test(arguments: [
+        ("", DecreeNumberTemplateError.empty),
+        ("300/{serial}/{tahun}", .unknownPlaceholder("tahun")),
+        ("300/{serial}/{year", .unclosedBrace),
+        ("300/{romanMonth}/{year}", .missing("serial")),
+        ("300/{serial}", .missing("year")),
+        ("300/{year:2}/{serial}", .unknownPlaceholder("year:2")),
+    ])
+    func refusesPatternsThatCannotNumberUniquely(pattern: String, error: DecreeNumberTemplateError) {
+        #expect(throws: error) { try DecreeNumberTemplate(pattern) }
+    }
+}

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -93,4 +94,30 @@ func makeUser(
         passwordHash: try await app.password.async.hash(password), isActive: active, mustChangePassword: mustChange)
     try await user.create(on: app.db)
     return user
+}
+
+extension Browser {
+    /// Gives `email` a known password (no one-time change pending) and signs in with it.
+    @discardableResult
+    func signIn(as email: String) async throws -> Page {
+        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first(), "no user \(email)")
+        user.passwordHash = try await app.password.async.hash("kopi tubruk pagi hari")
+        user.mustChangePassword = false
+        try await user.save(on: app.db)
+        try await get("/masuk")
+        let page = try await post("/masuk", ["email": email, "password": "kopi tubruk pagi hari"])
+        #expect(page.status == .seeOther, "sign-in of \(email) failed: \(page.body)")
+        return page
+    }
+}
+
+/// Makes the deployment administrator of a fresh application and signs a browser in as them.
+func signedInDeploymentAdmin(_ app: Application) async throws -> Browser {
+    let admin = User(
+        email: "admin@dikelola.local", name: "Administrator", position: "Administrator Dikelola",
+        passwordHash: "x", mustChangePassword: false, isAdmin: true)
+    try await admin.create(on: app.db)
+    let browser = Browser(app)
+    try await browser.signIn(as: "admin@dikelola.local")
+    return browser
 }

@@ -10,14 +10,9 @@ struct AccountController: RouteCollection {
         routes.signedIn(.POST, .changePassword, use: changePassword)
     }
 
-    struct PasswordForm: Content {
-        var current: String?
-        var new: String?
-        var confirm: String?
-    }
-
     @Sendable func changePassword(req: Request, user current: CurrentUser) async throws -> Response {
-        let form = try req.content.decode(PasswordForm.self)
+        let values = try req.formValues()
+        let form = (current: values.optional("current"), new: values.optional("new"), confirm: values.optional("confirm"))
         let ctx = PageContext(req)
         guard let user = try await User.find(current.id, on: req.db) else { throw Refusal.notFound }
         var errors: [String: String] = [:]

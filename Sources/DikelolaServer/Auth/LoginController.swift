@@ -13,7 +13,7 @@ struct LoginController: RouteCollection {
         routes.signedIn(.POST, .logout, use: signOut)
     }
 
-    struct LoginForm: Content {
+    struct LoginForm {
         var email: String?
         var password: String?
         var lanjut: String?
@@ -26,7 +26,9 @@ struct LoginController: RouteCollection {
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
-        let form = try req.content.decode(LoginForm.self)
+        let values = try req.formValues()
+        let form = LoginForm(
+            email: values.optional("email"), password: values.optional("password"), lanjut: values.optional("lanjut"))
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form.password ?? ""
         let ctx = PageContext(req)

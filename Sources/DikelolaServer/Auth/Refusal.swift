@@ -39,6 +39,14 @@ struct RefusalMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: req)
         } catch let refusal as Refusal {
+            if case let .forbidden(denial) = refusal {
+                try await req.application.writeTransaction { db in
+                    try await AuditLog.record(
+                        req.auditDraft(
+                            "security.forbidden", targetType: "request",
+                            targetID: "\(req.method) \(req.url.path)", after: denial.description), on: db)
+                }
+            }
             if req.isAPI || req.headers.bearerAuthorization != nil {
                 let response = Response(status: refusal.status)
                 try response.content.encode(["error": refusal.indonesian, "errorEnglish": refusal.english])

@@ -25,6 +25,7 @@ actor WriteGate {
 extension Application {
     /// Runs `body` in one transaction: everything it writes, and the audit events it records, are
     /// saved together or not at all.
+    @discardableResult
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard dikelola.configuration.database.kindName == "sqlite" else { return try await db.transaction(body) }
         let gate = dikelola.writeGate

@@ -12,5 +12,6 @@ enum AppMigrations {
         UpdateUserAddSessionEpoch(),  // a password change ends the person's other sessions
         CreateApiToken(),  // personal Bearer tokens for integrations, stored hashed
         CreateLoginAttempt(),  // failed and successful sign-ins, for throttling
+        UpdateUserAddHomeBody(),  // each person belongs to one body
     ]
 }

@@ -22,6 +22,8 @@ final class User: Model, @unchecked Sendable {
     /// Raised when the password changes: sessions of an older epoch are signed out.
     @Field(key: "session_epoch") var sessionEpoch: Int
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// The body the person belongs to; nil for the deployment's own administrators.
+    @OptionalParent(key: "home_body_id") var homeBody: PublicBody?
     @Children(for: \.$user) var assignments: [RoleAssignment]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -30,9 +32,10 @@ final class User: Model, @unchecked Sendable {
 
     init(
         id: UUID? = nil, email: String, name: String, position: String, nip: String? = nil, passwordHash: String,
-        isActive: Bool = true, mustChangePassword: Bool, isAdmin: Bool = false
+        isActive: Bool = true, mustChangePassword: Bool, isAdmin: Bool = false, homeBodyID: UUID? = nil
     ) {
         self.id = id
+        self.$homeBody.id = homeBodyID
         self.email = email.lowercased()
         self.name = name
         self.position = position

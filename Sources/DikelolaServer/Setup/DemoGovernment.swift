@@ -73,7 +73,7 @@ enum DemoGovernment {
         let user = User(
             email: email, name: "\(role.indonesianTitle) \(seed.shortName) (demo)",
             position: role == .head ? "Kepala \(seed.name)" : "\(role.indonesianTitle) \(seed.shortName)",
-            passwordHash: try await hasher.hash(password), mustChangePassword: true)
+            passwordHash: try await hasher.hash(password), mustChangePassword: true, homeBodyID: unit.$body.id)
         try await user.create(on: db)
         try await RoleAssignment(userID: try user.requireID(), unitID: try unit.requireID(), role: role).create(on: db)
         return Summary.Account(email: email, password: password, role: role, unit: seed.shortName)

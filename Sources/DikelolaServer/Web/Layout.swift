@@ -47,6 +47,10 @@ enum Layout {
                     .text(other == .english ? "English" : "Bahasa Indonesia")),
                 .unwrap(ctx.user) { user in
                     .group(
+                        .if(
+                            user.isDeploymentAdmin || user.person.assignments.contains { $0.role == .admin },
+                            .a(.href(SiteURL.admin.path), .text(ctx.t("Administrasi", "Administration")))),
+                        .a(.href(SiteURL.apiTokens.path), .text(ctx.t("Token API", "API tokens"))),
                         .span(.class("who"), .text(user.name)),
                         .form(
                             .class("inline"), .action(SiteURL.logout.path), .method(.post),

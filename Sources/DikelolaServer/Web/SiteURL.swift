@@ -3,30 +3,69 @@ import Vapor
 
 /// Every path of the application, in one place: the same value registers a route and builds each
 /// link to it, so no path is written twice. Paths are in Bahasa Indonesia, as users see them.
+///
+/// A case with an identifier builds a link when given one (`.adminBody(id)`) and registers the
+/// route's parameter when given nil (`.adminBody(nil)` → `/admin/badan-publik/:body`).
 enum SiteURL: Equatable {
     case home
     case login
     case logout
     case changePassword
+    case apiTokens
+    case revokeApiToken(UUID?)
     case stylesheet
     case health
 
-    var path: String {
-        "/" + components.joined(separator: "/")
-    }
+    case admin
+    case adminNewBody
+    case adminBody(UUID?)
+    case adminBodySettings(UUID?)
+    case adminNewUnit(UUID?)
+    case adminUnit(UUID?, UUID?)
+    case adminUsers(UUID?)
+    case adminNewUser(UUID?)
+    case adminUser(UUID?)
+    case adminUserStatus(UUID?)
+    case adminUserReset(UUID?)
+    case adminUserRoles(UUID?)
+    case adminUserRoleRemove(UUID?, UUID?)
+
+    case apiMe
+
+    var path: String { "/" + components.joined(separator: "/") }
 
     var components: [String] {
+        func id(_ value: UUID?, _ name: String) -> String { value?.uuidString.lowercased() ?? ":\(name)" }
         switch self {
-        case .home: []
-        case .login: ["masuk"]
-        case .logout: ["keluar"]
-        case .changePassword: ["akun", "kata-sandi"]
-        case .stylesheet: ["aset", "dikelola.css"]
-        case .health: ["health"]
+        case .home: return []
+        case .login: return ["masuk"]
+        case .logout: return ["keluar"]
+        case .changePassword: return ["akun", "kata-sandi"]
+        case .apiTokens: return ["akun", "token"]
+        case let .revokeApiToken(token): return ["akun", "token", id(token, "token"), "cabut"]
+        case .stylesheet: return ["aset", "dikelola.css"]
+        case .health: return ["health"]
+        case .admin: return ["admin"]
+        case .adminNewBody: return ["admin", "badan-publik", "baru"]
+        case let .adminBody(body): return ["admin", "badan-publik", id(body, "body")]
+        case let .adminBodySettings(body): return ["admin", "badan-publik", id(body, "body"), "pengaturan"]
+        case let .adminNewUnit(body): return ["admin", "badan-publik", id(body, "body"), "unit", "baru"]
+        case let .adminUnit(body, unit): return ["admin", "badan-publik", id(body, "body"), "unit", id(unit, "unit")]
+        case let .adminUsers(body): return ["admin", "badan-publik", id(body, "body"), "pengguna"]
+        case let .adminNewUser(body): return ["admin", "badan-publik", id(body, "body"), "pengguna", "baru"]
+        case let .adminUser(user): return ["admin", "pengguna", id(user, "user")]
+        case let .adminUserStatus(user): return ["admin", "pengguna", id(user, "user"), "status"]
+        case let .adminUserReset(user): return ["admin", "pengguna", id(user, "user"), "reset"]
+        case let .adminUserRoles(user): return ["admin", "pengguna", id(user, "user"), "peran"]
+        case let .adminUserRoleRemove(user, role):
+            return ["admin", "pengguna", id(user, "user"), "peran", id(role, "assignment"), "hapus"]
+        case .apiMe: return ["api", "v1", "me"]
         }
     }
 
-    var pathComponents: [PathComponent] { components.map { .constant($0) } }
+    var pathComponents: [PathComponent] {
+        components.map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant($0) }
+    }
 
     /// The path with a query, e.g. `/masuk?lanjut=%2Fakun`.
     func with(query: [String: String]) -> String {
@@ -34,5 +73,13 @@ enum SiteURL: Equatable {
         url.path = path
         url.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         return url.string ?? path
+    }
+}
+
+extension Request {
+    /// A route parameter that must be a UUID; anything else is "not found", never a server error.
+    func id(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw Refusal.notFound }
+        return id
     }
 }

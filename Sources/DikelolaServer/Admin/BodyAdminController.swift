@@ -1,0 +1,464 @@
+import DikelolaCore
+import Fluent
+import Plot
+import Vapor
+
+/// Public bodies, their settings and their tree of units.
+struct BodyAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .admin, use: index)
+        routes.signedIn(.GET, .adminNewBody) { req, user in
+            guard user.isDeploymentAdmin else { throw Refusal.forbidden(.roleMayNot(action: .manageBody, roles: [])) }
+            return renderNewBody(req, user: user, form: BodyForm(), errors: [:])
+        }
+        routes.signedIn(.POST, .adminNewBody, use: createBody)
+        routes.signedIn(.GET, .adminBody(nil), use: show)
+        routes.signedIn(.POST, .adminBodySettings(nil), use: updateSettings)
+        routes.signedIn(.GET, .adminNewUnit(nil)) { req, user in
+            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
+            return try await renderUnit(req, user: user, body: body, unit: nil, form: UnitForm(), errors: [:])
+        }
+        routes.signedIn(.POST, .adminNewUnit(nil)) { req, user in try await saveUnit(req, user: user, unitID: nil) }
+        routes.signedIn(.GET, .adminUnit(nil, nil)) { req, user in
+            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
+            let unit = try await unitOf(body, id: try req.id("unit"), on: req.db)
+            return try await renderUnit(req, user: user, body: body, unit: unit, form: UnitForm(unit), errors: [:])
+        }
+        routes.signedIn(.POST, .adminUnit(nil, nil)) { req, user in
+            try await saveUnit(req, user: user, unitID: try req.id("unit"))
+        }
+    }
+
+    // MARK: Bodies
+
+    @Sendable func index(req: Request, user: CurrentUser) async throws -> Response {
+        let bodies = try await AdminAccess.administeredBodies(user, on: req.db)
+        guard user.isDeploymentAdmin || !bodies.isEmpty else {
+            throw Refusal.forbidden(.roleMayNot(action: .manageBody, roles: user.person.assignments.map(\.role)))
+        }
+        let ctx = PageContext(req, user: user)
+        return Layout.page(
+            ctx, title: ctx.t("Administrasi", "Administration"),
+            .h1(.text(ctx.t("Administrasi", "Administration"))),
+            .unwrap(Sessions.takeNotice(req)) { Layout.notice($0, kind: "ok") },
+            .if(
+                user.isDeploymentAdmin,
+                .p(.a(.href(SiteURL.adminNewBody.path), .text(ctx.t("Tambah badan publik", "Add a public body"))))),
+            .if(bodies.isEmpty, .p(.text(ctx.t("Belum ada badan publik.", "No public body yet.")))),
+            .table(
+                .tr(
+                    .th(.text(ctx.t("Badan publik", "Public body"))), .th(.text(ctx.t("Wilayah", "Region"))),
+                    .th(.text(ctx.t("Zona waktu", "Time zone")))),
+                .forEach(bodies) { body in
+                    .tr(
+                        .td(.a(.href(SiteURL.adminBody(body.id).path), .text(body.name))),
+                        .td(.text(body.region)), .td(.text(body.timeZone))
+                    )
+                }
+            )
+        )
+    }
+
+    struct BodyForm {
+        var name: String = ""
+        var slug: String = ""
+        var region: String = ""
+        var timeZone: String = TimeZoneRegion.wib.rawValue
+        var letterhead: String = ""
+        var decreeNumberTemplate: String = "000.5.10/{serial}/PPID/{romanMonth}/{year}"
+
+        init() {}
+
+        init(_ form: FormValues) {
+            name = form["name"]
+            slug = form["slug"]
+            region = form["region"]
+            timeZone = form["timeZone"]
+            letterhead = form["letterhead"]
+            decreeNumberTemplate = form["decreeNumberTemplate"]
+        }
+
+        init(_ body: PublicBody) {
+            name = body.name
+            slug = body.slug
+            region = body.region
+            timeZone = body.timeZone
+            letterhead = body.letterheadLines.joined(separator: "\n")
+            decreeNumberTemplate = body.decreeNumberTemplate
+        }
+
+        var letterheadLines: [String] {
+            letterhead.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        func errors(_ ctx: PageContext) -> [String: String] {
+            var errors: [String: String] = [:]
+            if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors["name"] = ctx.t("Nama resmi wajib diisi.", "The official name is required.")
+            }
+            if !slug.isEmpty ? !slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) : true {
+                errors["slug"] = ctx.t(
+                    "Isi dengan huruf kecil, angka dan tanda '-', misalnya kabupaten-sanggau.",
+                    "Use lower-case letters, digits and '-', e.g. kabupaten-sanggau.")
+            }
+            if region.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors["region"] = ctx.t("Wilayah wajib diisi.", "The region is required.")
+            }
+            if TimeZoneRegion(rawValue: timeZone) == nil {
+                errors["timeZone"] = ctx.t("Pilih WIB, WITA atau WIT.", "Choose WIB, WITA or WIT.")
+            }
+            if letterheadLines.count > 6 {
+                errors["letterhead"] = ctx.t("Kop surat paling banyak 6 baris.", "The letterhead has at most 6 lines.")
+            }
+            do { _ = try DecreeNumberTemplate(decreeNumberTemplate) } catch {
+                errors["decreeNumberTemplate"] = error.description
+            }
+            return errors
+        }
+
+        func apply(to body: PublicBody) {
+            body.name = name.trimmingCharacters(in: .whitespaces)
+            body.slug = slug
+            body.region = region.trimmingCharacters(in: .whitespaces)
+            body.timeZone = timeZone
+            body.letterheadLines = letterheadLines
+            body.decreeNumberTemplate = decreeNumberTemplate.trimmingCharacters(in: .whitespaces)
+        }
+
+        var summary: String {
+            "\(name) (\(slug)), \(region), \(timeZone), nomor \(decreeNumberTemplate), kop \(letterheadLines.count) baris"
+        }
+    }
+
+    @Sendable func createBody(req: Request, user: CurrentUser) async throws -> Response {
+        guard user.isDeploymentAdmin else { throw Refusal.forbidden(.roleMayNot(action: .manageBody, roles: [])) }
+        let form = BodyForm(try req.formValues())
+        let ctx = PageContext(req, user: user)
+        var errors = form.errors(ctx)
+        if errors.isEmpty, try await PublicBody.query(on: req.db).filter(\.$slug == form.slug).first() != nil {
+            errors["slug"] = ctx.t(
+                "Nama singkat ini sudah dipakai badan publik lain.", "Another public body uses this short name.")
+        }
+        guard errors.isEmpty else {
+            return renderNewBody(req, user: user, form: form, errors: errors, status: .unprocessableEntity)
+        }
+        let body = PublicBody(slug: "", name: "", region: "", timeZone: .wib, letterheadLines: [], decreeNumberTemplate: "")
+        form.apply(to: body)
+        try await req.application.writeTransaction { db in
+            try await body.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "publicBody.create", targetType: "publicBody", targetID: try body.requireID().uuidString,
+                    bodyID: try body.requireID().uuidString, after: form.summary), on: db)
+        }
+        Sessions.setNotice(req, ctx.t("Badan publik \(body.name) dibuat.", "Public body \(body.name) created."))
+        return req.redirect(to: SiteURL.adminBody(body.id).path)
+    }
+
+    @Sendable func show(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
+        return try await renderBody(req, user: user, body: body, form: BodyForm(body), errors: [:])
+    }
+
+    @Sendable func updateSettings(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
+        let form = BodyForm(try req.formValues())
+        let ctx = PageContext(req, user: user)
+        var errors = form.errors(ctx)
+        if errors.isEmpty, let other = try await PublicBody.query(on: req.db).filter(\.$slug == form.slug).first(),
+            other.id != body.id
+        {
+            errors["slug"] = ctx.t(
+                "Nama singkat ini sudah dipakai badan publik lain.", "Another public body uses this short name.")
+        }
+        guard errors.isEmpty else {
+            return try await renderBody(req, user: user, body: body, form: form, errors: errors, status: .unprocessableEntity)
+        }
+        let before = BodyForm(body).summary
+        form.apply(to: body)
+        try await req.application.writeTransaction { db in
+            try await body.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "publicBody.update", targetType: "publicBody", targetID: try body.requireID().uuidString,
+                    bodyID: try body.requireID().uuidString, before: before, after: form.summary), on: db)
+        }
+        Sessions.setNotice(req, ctx.t("Pengaturan disimpan.", "Settings saved."))
+        return req.redirect(to: SiteURL.adminBody(body.id).path)
+    }
+
+    private func bodyFields(_ ctx: PageContext, _ form: BodyForm, _ errors: [String: String]) -> Node<HTML.FormContext> {
+        .group(
+            Layout.field(
+                "name", label: ctx.t("Nama resmi", "Official name"), value: form.name, autocomplete: "organization",
+                error: errors["name"], hint: ctx.t("Misalnya: Pemerintah Kabupaten Sanggau", "E.g. Pemerintah Kabupaten Sanggau")),
+            Layout.field(
+                "slug", label: ctx.t("Nama singkat untuk alamat web", "Short name for web addresses"), value: form.slug,
+                autocomplete: "off", error: errors["slug"], hint: ctx.t("Huruf kecil dan tanda '-'", "Lower case and '-'")),
+            Layout.field(
+                "region", label: ctx.t("Wilayah", "Region"), value: form.region, autocomplete: "off", error: errors["region"]),
+            FormFields.select(
+                "timeZone", label: ctx.t("Zona waktu", "Time zone"),
+                options: TimeZoneRegion.allCases.map { ($0.rawValue, $0.rawValue) }, selected: form.timeZone,
+                error: errors["timeZone"], hint: ctx.t("Tenggat dihitung pada zona ini.", "Deadlines are computed in this zone.")),
+            FormFields.textarea(
+                "letterhead", label: ctx.t("Kop surat (satu baris per baris)", "Letterhead (one line per line)"),
+                value: form.letterhead, error: errors["letterhead"]),
+            Layout.field(
+                "decreeNumberTemplate", label: ctx.t("Pola nomor surat penetapan", "Decree number pattern"),
+                value: form.decreeNumberTemplate, autocomplete: "off", error: errors["decreeNumberTemplate"],
+                hint: ctx.t(
+                    "Penanda: {serial}, {serial:3}, {year}, {month}, {romanMonth}. Contoh hasil: 000.5.10/12/PPID/XI/2026.",
+                    "Markers: {serial}, {serial:3}, {year}, {month}, {romanMonth}. Example: 000.5.10/12/PPID/XI/2026."))
+        )
+    }
+
+    private func renderNewBody(
+        _ req: Request, user: CurrentUser, form: BodyForm, errors: [String: String],
+        status: HTTPStatus = .ok
+    ) -> Response {
+        let ctx = PageContext(req, user: user)
+        return Layout.page(
+            ctx, title: ctx.t("Badan publik baru", "New public body"), status: status,
+            .h1(.text(ctx.t("Badan publik baru", "New public body"))),
+            .form(
+                .class("stack"), .action(SiteURL.adminNewBody.path), .method(.post), Layout.csrfField(ctx),
+                bodyFields(ctx, form, errors), .button(.type(.submit), .text(ctx.t("Simpan", "Save"))))
+        )
+    }
+
+    private func renderBody(
+        _ req: Request, user: CurrentUser, body: PublicBody, form: BodyForm, errors: [String: String],
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let ctx = PageContext(req, user: user)
+        let units = try await body.$units.query(on: req.db).sort(\.$name).all()
+        let tree = UnitTree(units)
+        let library = req.application.dikelola.sopLibrary
+        return Layout.page(
+            ctx, title: body.name, status: status,
+            .h1(.text(body.name)),
+            .unwrap(Sessions.takeNotice(req)) { Layout.notice($0, kind: "ok") },
+            .p(.a(.href(SiteURL.adminUsers(body.id).path), .text(ctx.t("Pengguna dan peran", "People and roles")))),
+            .h2(.text(ctx.t("Unit", "Units"))),
+            .table(
+                .tr(
+                    .th(.text(ctx.t("Unit", "Unit"))), .th(.text(ctx.t("PPID", "PPID"))),
+                    .th(.text(ctx.t("SOP yang dijalankan", "SOP it runs")))),
+                .forEach(tree.ordered) { entry in
+                    .tr(
+                        .td(
+                            .span(.class("depth-\(min(entry.depth, 4))"), .text(String(repeating: "— ", count: entry.depth))),
+                            .a(.href(SiteURL.adminUnit(body.id, entry.unit.id).path), .text(entry.unit.name))),
+                        .td(
+                            .text(entry.unit.hostsMainPPID ? "PPID Utama" : (entry.unit.hasAssistantPPID ? "PPID Pembantu" : "—"))
+                        ),
+                        .td(
+                            .text(
+                                entry.unit.sopID.flatMap { library.definition(id: $0) }.map {
+                                    "\($0.identity.number) — \($0.identity.body)"
+                                }
+                                    ?? ctx.t("belum dipilih", "not chosen")))
+                    )
+                }
+            ),
+            .p(.a(.href(SiteURL.adminNewUnit(body.id).path), .text(ctx.t("Tambah unit", "Add a unit")))),
+            .h2(.text(ctx.t("Pengaturan", "Settings"))),
+            .form(
+                .class("stack"), .action(SiteURL.adminBodySettings(body.id).path), .method(.post), Layout.csrfField(ctx),
+                bodyFields(ctx, form, errors), .button(.type(.submit), .text(ctx.t("Simpan pengaturan", "Save settings"))))
+        )
+    }
+
+    // MARK: Units
+
+    struct UnitForm {
+        var name: String = ""
+        var shortName: String = ""
+        var parentID: String = ""
+        var hostsMainPPID: String?
+        var hasAssistantPPID: String? = "on"
+        var sopID: String = ""
+
+        init() {}
+
+        init(_ form: FormValues) {
+            name = form["name"]
+            shortName = form["shortName"]
+            parentID = form["parentID"]
+            hostsMainPPID = form.optional("hostsMainPPID")
+            hasAssistantPPID = form.optional("hasAssistantPPID")
+            sopID = form["sopID"]
+        }
+
+        init(_ unit: Unit) {
+            name = unit.name
+            shortName = unit.shortName ?? ""
+            parentID = unit.$parent.id?.uuidString ?? ""
+            hostsMainPPID = unit.hostsMainPPID ? "on" : nil
+            hasAssistantPPID = unit.hasAssistantPPID ? "on" : nil
+            sopID = unit.sopID ?? ""
+        }
+
+        var summary: String {
+            "\(name) (\(shortName)), induk \(parentID.isEmpty ? "-" : parentID), PPID Utama \(hostsMainPPID != nil), "
+                + "PPID Pembantu \(hasAssistantPPID != nil), SOP \(sopID.isEmpty ? "-" : sopID)"
+        }
+    }
+
+    private func unitOf(_ body: PublicBody, id: UUID, on db: any Database) async throws -> Unit {
+        guard let unit = try await Unit.find(id, on: db), unit.$body.id == body.id else { throw Refusal.notFound }
+        return unit
+    }
+
+    private func saveUnit(_ req: Request, user: CurrentUser, unitID: UUID?) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
+        let bodyID = try body.requireID()
+        let existing = try await unitID.asyncMap { try await unitOf(body, id: $0, on: req.db) }
+        let form = UnitForm(try req.formValues())
+        let ctx = PageContext(req, user: user)
+        let units = try await body.$units.get(on: req.db)
+        var errors: [String: String] = [:]
+        let name = form.name.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { errors["name"] = ctx.t("Nama unit wajib diisi.", "The unit's name is required.") }
+        if units.contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame && $0.id != unitID }) {
+            errors["name"] = ctx.t(
+                "Badan publik ini sudah memiliki unit bernama \(name).", "This body already has a unit named \(name).")
+        }
+        var parentID: UUID?
+        if !form.parentID.isEmpty {
+            parentID = UUID(uuidString: form.parentID)
+            if parentID == nil || !units.contains(where: { $0.id == parentID }) {
+                errors["parentID"] = ctx.t("Unit induk harus unit badan publik ini.", "The parent must be a unit of this body.")
+            } else if let unitID, UnitTree(units).descendants(of: unitID).union([unitID]).contains(parentID!) {
+                errors["parentID"] = ctx.t(
+                    "Unit tidak dapat berada di bawah dirinya sendiri atau unit bawahannya.",
+                    "A unit cannot sit under itself or one of its own units.")
+            }
+        }
+        let hostsMain = form.hostsMainPPID != nil
+        if hostsMain, let other = units.first(where: { $0.hostsMainPPID && $0.id != unitID }) {
+            errors["hostsMainPPID"] = ctx.t(
+                "PPID Utama sudah berkedudukan di \(other.name); satu badan publik satu PPID Utama.",
+                "The PPID Utama already sits in \(other.name); one per body.")
+        }
+        if !form.sopID.isEmpty, req.application.dikelola.sopLibrary.definition(id: form.sopID) == nil {
+            errors["sopID"] = ctx.t("SOP ini tidak dikenal.", "Unknown SOP.")
+        }
+        guard errors.isEmpty else {
+            return try await renderUnit(
+                req, user: user, body: body, unit: existing, form: form, errors: errors, status: .unprocessableEntity)
+        }
+        let unit = existing ?? Unit(bodyID: bodyID, name: name, shortName: nil, sopID: nil)
+        let before = existing.map { UnitForm($0).summary }
+        unit.name = name
+        unit.shortName =
+            form.shortName.trimmingCharacters(in: .whitespaces).isEmpty
+            ? nil : form.shortName.trimmingCharacters(in: .whitespaces)
+        unit.$parent.id = parentID
+        unit.hostsMainPPID = hostsMain
+        unit.hasAssistantPPID = form.hasAssistantPPID != nil
+        unit.sopID = form.sopID.isEmpty ? nil : form.sopID
+        try await req.application.writeTransaction { db in
+            try await unit.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    existing == nil ? "unit.create" : "unit.update", targetType: "unit",
+                    targetID: try unit.requireID().uuidString, bodyID: bodyID.uuidString,
+                    before: before, after: UnitForm(unit).summary), on: db)
+        }
+        Sessions.setNotice(req, ctx.t("Unit \(unit.name) disimpan.", "Unit \(unit.name) saved."))
+        return req.redirect(to: SiteURL.adminBody(bodyID).path)
+    }
+
+    private func renderUnit(
+        _ req: Request, user: CurrentUser, body: PublicBody, unit: Unit?, form: UnitForm,
+        errors: [String: String], status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let ctx = PageContext(req, user: user)
+        let units = try await body.$units.query(on: req.db).sort(\.$name).all()
+        let excluded = unit?.id.map { UnitTree(units).descendants(of: $0).union([$0]) } ?? []
+        let parents =
+            [("", ctx.t("(tidak ada — langsung di bawah badan publik)", "(none — directly under the body)"))]
+            + units.filter { !excluded.contains($0.id!) }.map { ($0.id!.uuidString, $0.name) }
+        let sops =
+            [("", ctx.t("(belum dipilih)", "(not chosen)"))]
+            + req.application.dikelola.sopLibrary.definitions.map {
+                ($0.id, "\($0.identity.number) — \($0.identity.name) (\($0.identity.body))")
+            }
+        let title = unit == nil ? ctx.t("Unit baru", "New unit") : unit!.name
+        let action = unit == nil ? SiteURL.adminNewUnit(body.id) : SiteURL.adminUnit(body.id, unit!.id)
+        return Layout.page(
+            ctx, title: title, status: status,
+            .h1(.text(title)),
+            .p(.a(.href(SiteURL.adminBody(body.id).path), .text("← \(body.name)"))),
+            .form(
+                .class("stack"), .action(action.path), .method(.post), Layout.csrfField(ctx),
+                Layout.field(
+                    "name", label: ctx.t("Nama unit", "Unit name"), value: form.name, autocomplete: "off", error: errors["name"]),
+                Layout.field(
+                    "shortName", label: ctx.t("Singkatan", "Abbreviation"), value: form.shortName, autocomplete: "off",
+                    hint: ctx.t("Misalnya Diskominfo, DSPPA", "E.g. Diskominfo, DSPPA")),
+                FormFields.select(
+                    "parentID", label: ctx.t("Unit induk", "Parent unit"), options: parents, selected: form.parentID,
+                    error: errors["parentID"]),
+                FormFields.checkbox(
+                    "hostsMainPPID", label: ctx.t("Tempat kedudukan PPID Utama", "Seat of the PPID Utama"),
+                    checked: form.hostsMainPPID != nil),
+                .unwrap(errors["hostsMainPPID"]) { .p(.class("error"), .text($0)) },
+                FormFields.checkbox(
+                    "hasAssistantPPID", label: ctx.t("Memiliki PPID Pembantu", "Has a PPID Pembantu"),
+                    checked: form.hasAssistantPPID != nil),
+                FormFields.select(
+                    "sopID", label: ctx.t("SOP yang dijalankan", "SOP it runs"), options: sops, selected: form.sopID,
+                    error: errors["sopID"]),
+                .button(.type(.submit), .text(ctx.t("Simpan unit", "Save unit")))
+            )
+        )
+    }
+}
+
+/// The units of a body as a tree, for display in order and for refusing cycles.
+struct UnitTree {
+    let units: [Unit]
+
+    init(_ units: [Unit]) { self.units = units }
+
+    struct Entry {
+        let unit: Unit
+        let depth: Int
+    }
+
+    /// Depth-first, each level by name.
+    var ordered: [Entry] {
+        var result: [Entry] = []
+        var visited: Set<UUID> = []
+        func visit(_ parent: UUID?, depth: Int) {
+            for unit in units.filter({ $0.$parent.id == parent }).sorted(by: { $0.name < $1.name }) {
+                guard let id = unit.id, visited.insert(id).inserted else { continue }
+                result.append(Entry(unit: unit, depth: depth))
+                visit(id, depth: depth + 1)
+            }
+        }
+        visit(nil, depth: 0)
+        return result
+    }
+
+    func descendants(of id: UUID) -> Set<UUID> {
+        var found: Set<UUID> = []
+        var frontier = [id]
+        while let next = frontier.popLast() {
+            for child in units where child.$parent.id == next {
+                if let childID = child.id, found.insert(childID).inserted { frontier.append(childID) }
+            }
+        }
+        return found
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
