@@ -75,10 +75,7 @@ import Vapor
     @Test func aBodyAdministratorCannotCreateBodiesOrSeeOthers() async throws {
         try await withApp { app in
             _ = try await DemoGovernment.load(in: app)
-            let other = PublicBody(
-                slug: "provinsi-lain", name: "Pemerintah Provinsi Lain", region: "Lain", timeZone: .wit,
-                letterheadLines: [], decreeNumberTemplate: "{serial}/{year}")
-            try await other.create(on: app.db)
+            let other = try await makeOtherBody(app)
             let browser = Browser(app)
             try await browser.signIn(as: "admin.diskominfo@contohkab.go.id")
             let index = try await browser.get("/admin")
@@ -152,10 +149,7 @@ import Vapor
     @Test func rolesOnlyInThePersonsOwnBody() async throws {
         try await withApp { app in
             _ = try await DemoGovernment.load(in: app)
-            let other = PublicBody(
-                slug: "provinsi-lain", name: "Pemerintah Provinsi Lain", region: "Lain", timeZone: .wit,
-                letterheadLines: [], decreeNumberTemplate: "{serial}/{year}")
-            try await other.create(on: app.db)
+            let other = try await makeOtherBody(app)
             let foreignUnit = Unit(bodyID: other.id!, name: "Dinas Lain", shortName: "Lain", sopID: nil)
             try await foreignUnit.create(on: app.db)
             let operatorUser = try #require(
@@ -306,4 +300,13 @@ import Vapor
         let bad = try Dikelola.run(["create-admin", "bukan-email"], in: folder, environment: database.environment)
         #expect(bad.status == 1 && bad.error.contains("bukan alamat e-mail"))
     }
+}
+
+/// A second public body, to show that nothing crosses from one body to another.
+func makeOtherBody(_ app: Application) async throws -> PublicBody {
+    let other = PublicBody(
+        slug: "provinsi-lain", name: "Pemerintah Provinsi Lain", region: "Lain", timeZone: .wit,
+        letterheadLines: [], decreeNumberTemplate: "{serial}/{year}")
+    try await other.create(on: app.db)
+    return other
 }
