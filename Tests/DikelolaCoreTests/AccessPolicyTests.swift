@@ -74,3 +74,25 @@ import Testing
         #expect(throws: error) { try DecreeNumberTemplate(pattern) }
     }
 }
+
+@Suite struct ContentSnifferTests {
+    @Test func recognisesWhatOfficesUpload() {
+        #expect(SniffedType.sniff(Array("%PDF-1.7\n".utf8)) == .pdf)
+        #expect(SniffedType.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == .png)
+        #expect(SniffedType.sniff([0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
+        #expect(
+            SniffedType.sniff(
+                [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26)
+                    + Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8))
+                == .openDocument)
+        #expect(SniffedType.sniff([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]) == .officeOpenXML)
+        #expect(SniffedType.sniff([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) == .officeLegacy)
+    }
+
+    @Test func refusesWhatItDoesNotKnow() {
+        #expect(SniffedType.sniff(Array("<html><script>".utf8)) == nil)
+        #expect(SniffedType.sniff(Array("<svg xmlns=".utf8)) == nil)
+        #expect(SniffedType.sniff([0x7F, 0x45, 0x4C, 0x46]) == nil)  // an executable
+        #expect(SniffedType.sniff([UInt8]()) == nil)
+    }
+}

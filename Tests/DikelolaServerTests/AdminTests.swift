@@ -310,3 +310,38 @@ func makeOtherBody(_ app: Application) async throws -> PublicBody {
     try await other.create(on: app.db)
     return other
 }
+
+@Suite struct LogoTests {
+    static let png: [UInt8] =
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("bukan gambar sungguhan, cukup untuk diendus".utf8)
+
+    @Test func aLogoIsCheckedByItsContentStoredAndServedWithAnETag() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let body = try #require(try await PublicBody.query(on: app.db).first())
+            let admin = Browser(app)
+            try await admin.signIn(as: "admin.diskominfo@contohkab.go.id")
+            let page = "/admin/badan-publik/\(body.id!.uuidString.lowercased())"
+            try await admin.get(page)
+            let html = try await admin.upload(
+                page + "/logo", [:], file: "logo", name: "logo.png", bytes: Array("<html><script>".utf8))
+            #expect(html.status == .unprocessableEntity && html.body.contains("Jenis berkas tidak diterima"))
+            let mislabelled = try await admin.upload(page + "/logo", [:], file: "logo", name: "logo.jpg", bytes: Self.png)
+            #expect(mislabelled.body.contains("tidak sesuai isinya"))
+            let empty = try await admin.upload(page + "/logo", [:], file: "logo", name: "logo.png", bytes: [])
+            #expect(empty.body.contains("Berkas kosong."))
+            #expect(try await StoredFile.query(on: app.db).count() == 0)
+
+            let saved = try await admin.upload(page + "/logo", [:], file: "logo", name: "C:\\kop\\logo.png", bytes: Self.png)
+            #expect(saved.status == .seeOther)
+            let file = try #require(try await StoredFile.query(on: app.db).first())
+            #expect(file.originalName == "logo.png" && file.contentType == "image/png" && file.size == Self.png.count)
+
+            let anonymous = Browser(app)
+            let logo = try await anonymous.get("/berkas/logo/\(body.id!.uuidString.lowercased())")
+            #expect(logo.status == .ok && logo.headers.first(name: .eTag) == "\"\(file.sha256)\"")
+            #expect(logo.headers.contentType == .png)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "publicBody.logo").count() == 1)
+        }
+    }
+}

@@ -37,6 +37,26 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body)
     }
 
+    /// Posts a multipart form with one file, as a file input does.
+    @discardableResult
+    func upload(_ path: String, _ fields: [String: String], file field: String, name: String, bytes: [UInt8]) async throws -> Page
+    {
+        let boundary = "----dikelola\(UUID().uuidString)"
+        var body = ByteBuffer()
+        var all = fields
+        all["_csrf"] = csrfToken
+        for (key, value) in all {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\n")
+        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(
+            .POST, path, rawBody: body,
+            contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
     var csrfToken: String? {
         guard let range = lastPage.range(of: #"name="_csrf" value=""#) else { return nil }
         return String(lastPage[range.upperBound...].prefix { $0 != "\"" })
@@ -55,6 +75,11 @@ final class Browser: @unchecked Sendable {
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
+        try await send(method, path, rawBody: body.map { ByteBuffer(string: $0) }, contentType: .urlEncodedForm)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, rawBody: ByteBuffer?, contentType: HTTPMediaType) async throws -> Page
+    {
         let response = try await app.testing().sendRequest(
             method, path,
             beforeRequest: { request in
@@ -62,9 +87,9 @@ final class Browser: @unchecked Sendable {
                     request.headers.replaceOrAdd(
                         name: .cookie, value: self.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
                 }
-                if let body {
-                    request.headers.contentType = .urlEncodedForm
-                    request.body = ByteBuffer(string: body)
+                if let rawBody {
+                    request.headers.contentType = contentType
+                    request.body = rawBody
                 }
             })
         for header in response.headers[.setCookie] {

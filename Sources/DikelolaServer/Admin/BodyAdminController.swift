@@ -14,6 +14,10 @@ struct BodyAdminController: RouteCollection {
         routes.signedIn(.POST, .adminNewBody, use: createBody)
         routes.signedIn(.GET, .adminBody(nil), use: show)
         routes.signedIn(.POST, .adminBodySettings(nil), use: updateSettings)
+        routes.signedIn(
+            .POST, .adminBodyLogo(nil), body: .collect(maxSize: ByteCount(value: Self.maxLogoBytes + 65_536)), use: uploadLogo)
+        // The logo is printed on public documents, so anyone may fetch it.
+        routes.get(SiteURL.bodyLogo(nil).pathComponents, use: logo)
         routes.signedIn(.GET, .adminNewUnit(nil)) { req, user in
             let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
             return try await renderUnit(req, user: user, body: body, unit: nil, form: UnitForm(), errors: [:])
@@ -263,11 +267,79 @@ struct BodyAdminController: RouteCollection {
                 }
             ),
             .p(.a(.href(SiteURL.adminNewUnit(body.id).path), .text(ctx.t("Tambah unit", "Add a unit")))),
+            .h2(.text(ctx.t("Logo kop surat", "Letterhead logo"))),
+            .if(
+                body.$logo.id != nil,
+                .p(
+                    .img(
+                        .src(SiteURL.bodyLogo(body.id).path), .alt(ctx.t("Logo \(body.name)", "Logo of \(body.name)")),
+                        .class("logo")))),
+            .form(
+                .class("stack"), .action(SiteURL.adminBodyLogo(body.id).path), .method(.post), .enctype(.multipartData),
+                Layout.csrfField(ctx),
+                .div(
+                    .class(errors["logo"] == nil ? "field" : "field invalid"),
+                    .label(
+                        .for("logo"),
+                        .text(ctx.t("Berkas logo (PNG atau JPEG, paling besar 1 MB)", "Logo file (PNG or JPEG, at most 1 MB)"))),
+                    .input(.type(.file), .id("logo"), .name("logo"), .attribute(named: "accept", value: "image/png,image/jpeg")),
+                    .unwrap(errors["logo"]) { .p(.class("error"), .text($0)) }
+                ),
+                .button(.type(.submit), .text(ctx.t("Unggah logo", "Upload logo")))
+            ),
             .h2(.text(ctx.t("Pengaturan", "Settings"))),
             .form(
                 .class("stack"), .action(SiteURL.adminBodySettings(body.id).path), .method(.post), Layout.csrfField(ctx),
                 bodyFields(ctx, form, errors), .button(.type(.submit), .text(ctx.t("Simpan pengaturan", "Save settings"))))
         )
+    }
+
+    // MARK: Logo
+
+    static let maxLogoBytes = 1_048_576
+
+    @Sendable func uploadLogo(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
+        let ctx = PageContext(req, user: user)
+        guard let file = try? req.content.get(File.self, at: "logo") else {
+            return try await renderBody(
+                req, user: user, body: body, form: BodyForm(body),
+                errors: ["logo": ctx.t("Pilih berkas logo (PNG atau JPEG).", "Choose a logo file (PNG or JPEG).")],
+                status: .unprocessableEntity)
+        }
+        let checked: (type: SniffedType, data: Data)
+        do {
+            checked = try FileIntake.check(file, allowed: [.png, .jpeg], maxBytes: Self.maxLogoBytes)
+        } catch {
+            return try await renderBody(
+                req, user: user, body: body, form: BodyForm(body), errors: ["logo": error.description],
+                status: .unprocessableEntity)
+        }
+        let stored = FileIntake.stored(checked.data, type: checked.type, name: file.filename, by: user)
+        try await req.application.writeTransaction { db in
+            try await stored.create(on: db)
+            body.$logo.id = try stored.requireID()
+            try await body.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "publicBody.logo", targetType: "publicBody", targetID: try body.requireID().uuidString,
+                    bodyID: try body.requireID().uuidString,
+                    after: "\(stored.originalName), \(stored.size) bita, SHA-256 \(stored.sha256)"), on: db)
+        }
+        Sessions.setNotice(req, ctx.t("Logo disimpan.", "Logo saved."))
+        return req.redirect(to: SiteURL.adminBody(body.id).path)
+    }
+
+    @Sendable func logo(req: Request) async throws -> Response {
+        guard let body = try await PublicBody.find(try req.id("body"), on: req.db), let fileID = body.$logo.id,
+            let file = try await StoredFile.find(fileID, on: req.db)
+        else { throw Abort(.notFound) }
+        if req.headers.first(name: .ifNoneMatch) == "\"\(file.sha256)\"" { return Response(status: .notModified) }
+        let response = Response(status: .ok, body: .init(data: file.data))
+        response.headers.contentType = HTTPMediaType.fileExtension(file.contentType == "image/png" ? "png" : "jpg")
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(file.sha256)\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        return response
     }
 
     // MARK: Units

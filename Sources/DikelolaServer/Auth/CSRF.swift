@@ -40,7 +40,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         let expected = req.hasSession ? req.session.data[CSRF.sessionKey] : nil
         var offered = req.headers.first(name: CSRF.header)
         if offered == nil {
-            _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+            // Uploads are multipart and larger; other forms are small.
+            let limit =
+                req.headers.contentType?.type == "multipart"
+                ? req.application.dikelola.configuration.maxUploadBytes + 65_536
+                : req.application.routes.defaultMaxBodySize.value
+            _ = try await req.body.collect(max: limit).get()
             offered = try? req.content.get(String.self, at: CSRF.formField)
         }
         guard let expected, let offered, CSRF.matches(expected, offered) else {

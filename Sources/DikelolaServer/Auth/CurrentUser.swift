@@ -56,9 +56,24 @@ extension Request {
         before: String? = nil, after: String? = nil
     ) -> AuditChain.Draft {
         AuditChain.Draft(
-            occurredAt: now, actorID: currentUser?.id.uuidString, actorRole: role?.rawValue, action: action,
+            occurredAt: now, actorID: currentUser?.id.uuidString, actorRole: actingRole(role, bodyID: bodyID), action: action,
             targetType: targetType, targetID: targetID, bodyID: bodyID, summaryBefore: before, summaryAfter: after,
             clientAddress: clientAddress)
+    }
+}
+
+extension Request {
+    /// The role recorded for an event: the one given; else, for an administrative change in a body,
+    /// `admin` when the person administers that body, or `deploymentAdmin`.
+    fileprivate func actingRole(_ role: Role?, bodyID: String?) -> String? {
+        if let role { return role.rawValue }
+        guard let user = currentUser else { return nil }
+        if let bodyID,
+            user.person.assignments.contains(where: { $0.role == .admin && $0.unit.bodyID.lowercased() == bodyID.lowercased() })
+        {
+            return Role.admin.rawValue
+        }
+        return user.isDeploymentAdmin ? "deploymentAdmin" : nil
     }
 }
 

@@ -6,10 +6,10 @@ extension RoutesBuilder {
     /// A person holding a one-time password is sent to change it first.
     @discardableResult
     func signedIn(
-        _ method: HTTPMethod, _ url: SiteURL,
+        _ method: HTTPMethod, _ url: SiteURL, body: HTTPBodyStreamStrategy = .collect,
         use handler: @escaping @Sendable (Request, CurrentUser) async throws -> Response
     ) -> Route {
-        on(method, url.pathComponents) { req async throws -> Response in
+        on(method, url.pathComponents, body: body) { req async throws -> Response in
             guard let user = req.currentUser else {
                 if req.isAPI || req.headers.bearerAuthorization != nil { throw Abort(.unauthorized) }
                 let back = req.method == .GET ? req.url.path : SiteURL.home.path

@@ -17,6 +17,8 @@ public struct AppConfiguration: Sendable {
     public var initialAdminEmail: String
     /// `DIKELOLA_SECURE_COOKIES`: mark cookies `Secure` (set it when served over HTTPS).
     public var secureCookies: Bool = false
+    /// `DIKELOLA_MAX_UPLOAD_MB`: the largest document accepted (default 50 MB).
+    public var maxUploadBytes: Int = 50 * 1_048_576
 
     public init(
         dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
@@ -66,6 +68,12 @@ public struct AppConfiguration: Sendable {
             sopDirectory: value("DIKELOLA_SOP_DIR").map { URL(fileURLWithPath: $0, isDirectory: true) },
             collectiveLeaveIsDayOff: leaveIsDayOff, initialAdminEmail: email.lowercased())
         configuration.secureCookies = secureCookies
+        if let text = value("DIKELOLA_MAX_UPLOAD_MB") {
+            guard let megabytes = Int(text), (1...1024).contains(megabytes) else {
+                throw .invalidSetting(name: "DIKELOLA_MAX_UPLOAD_MB", value: text, expected: "isi bilangan 1 sampai 1024")
+            }
+            configuration.maxUploadBytes = megabytes * 1_048_576
+        }
         return configuration
     }
 

@@ -13,5 +13,7 @@ enum AppMigrations {
         CreateApiToken(),  // personal Bearer tokens for integrations, stored hashed
         CreateLoginAttempt(),  // failed and successful sign-ins, for throttling
         UpdateUserAddHomeBody(),  // each person belongs to one body
+        CreateStoredFile(),  // files kept in the database, shared by every instance
+        UpdatePublicBodyAddLogo(),  // the letterhead logo
     ]
 }

@@ -19,6 +19,8 @@ final class PublicBody: Model, @unchecked Sendable {
     @Field(key: "letterhead_lines") var letterheadLines: [String]
     /// The decree-number pattern, e.g. `000.5.10/{serial}/{romanMonth}/{year}`.
     @Field(key: "decree_number_template") var decreeNumberTemplate: String
+    /// The logo printed in the letterhead.
+    @OptionalParent(key: "logo_file_id") var logo: StoredFile?
     @Children(for: \.$body) var units: [Unit]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -20,6 +20,8 @@ enum SiteURL: Equatable {
     case adminNewBody
     case adminBody(UUID?)
     case adminBodySettings(UUID?)
+    case adminBodyLogo(UUID?)
+    case bodyLogo(UUID?)
     case adminNewUnit(UUID?)
     case adminUnit(UUID?, UUID?)
     case adminUsers(UUID?)
@@ -49,6 +51,8 @@ enum SiteURL: Equatable {
         case .adminNewBody: return ["admin", "badan-publik", "baru"]
         case let .adminBody(body): return ["admin", "badan-publik", id(body, "body")]
         case let .adminBodySettings(body): return ["admin", "badan-publik", id(body, "body"), "pengaturan"]
+        case let .adminBodyLogo(body): return ["admin", "badan-publik", id(body, "body"), "logo"]
+        case let .bodyLogo(body): return ["berkas", "logo", id(body, "body")]
         case let .adminNewUnit(body): return ["admin", "badan-publik", id(body, "body"), "unit", "baru"]
         case let .adminUnit(body, unit): return ["admin", "badan-publik", id(body, "body"), "unit", id(unit, "unit")]
         case let .adminUsers(body): return ["admin", "badan-publik", id(body, "body"), "pengguna"]
