@@ -1,0 +1,190 @@
+import Foundation
+
+/// Runs a proposal through its unit's SOP: which step is current, who may complete it, what is
+/// still missing, and where "setuju" and "tidak setuju" lead. One engine for every definition; the
+/// differences between bodies live in their SOP files.
+///
+/// The engine is pure: the caller tells it the facts of the proposal (`Facts`) and applies the
+/// outcome. The step that opens expired items is not part of a proposal (see
+/// `SOPDefinition.proposalSteps`).
+public struct ProposalWorkflow: Sendable {
+    public let definition: SOPDefinition
+
+    public init(definition: SOPDefinition) { self.definition = definition }
+
+    /// The step a new proposal starts at.
+    public var firstStep: SOPDefinition.Step { definition.proposalSteps[0] }
+
+    /// What the caller knows about the proposal.
+    public struct Facts: Sendable {
+        public var itemCount: Int
+        /// Titles of items without a test.
+        public var untestedItems: [String]
+        /// Titles of items whose test has errors (see `ConsequenceTest.findings`).
+        public var itemsWithTestErrors: [String]
+        /// Titles of exempted items with neither a soft copy nor a hard-copy location.
+        public var exemptedItemsWithoutDocuments: [String]
+        public var hasDecree: Bool
+        public var hasMemo: Bool
+        public var hasPanelOpinion: Bool
+        /// Requirement names for which a file was uploaded.
+        public var uploadedRequirements: Set<String>
+
+        public init(itemCount: Int = 0, untestedItems: [String] = [], itemsWithTestErrors: [String] = [],
+                    exemptedItemsWithoutDocuments: [String] = [], hasDecree: Bool = false, hasMemo: Bool = false,
+                    hasPanelOpinion: Bool = false, uploadedRequirements: Set<String> = []) {
+            self.itemCount = itemCount
+            self.untestedItems = untestedItems
+            self.itemsWithTestErrors = itemsWithTestErrors
+            self.exemptedItemsWithoutDocuments = exemptedItemsWithoutDocuments
+            self.hasDecree = hasDecree
+            self.hasMemo = hasMemo
+            self.hasPanelOpinion = hasPanelOpinion
+            self.uploadedRequirements = uploadedRequirements
+        }
+    }
+
+    /// Why a step cannot be completed yet.
+    public enum Blocker: Hashable, Sendable, CustomStringConvertible {
+        case missingDocument(String)
+        case noItems
+        case untested([String])
+        case testErrors([String])
+        case documentsMissing([String])
+        case memoMissing
+        case panelOpinionMissing
+
+        public var description: String {
+            switch self {
+            case let .missingDocument(name): "Kelengkapan belum ada: \(name)."
+            case .noItems: "Belum ada informasi dalam daftar."
+            case let .untested(titles): "Belum diuji konsekuensi: \(titles.joined(separator: "; "))."
+            case let .testErrors(titles): "Uji konsekuensi belum lengkap atau melanggar ketentuan: \(titles.joined(separator: "; "))."
+            case let .documentsMissing(titles):
+                "Belum ada salinan lunak atau lokasi salinan keras: \(titles.joined(separator: "; "))."
+            case .memoMissing: "Nota dinas belum dicatat."
+            case .panelOpinionMissing: "Pertimbangan Tim Pertimbangan belum dicatat."
+            }
+        }
+    }
+
+    /// Everything that keeps `step` from being completed; empty when it can be.
+    public func blockers(for step: SOPDefinition.Step, facts: Facts) -> [Blocker] {
+        var found: [Blocker] = []
+        for name in step.requiredDocuments where !isSatisfied(name, facts: facts) {
+            found.append(.missingDocument(name))
+        }
+        switch step.effect {
+        case .collectItems:
+            if facts.itemCount == 0 { found.append(.noItems) }
+        case .consequenceTest, .classifyByPeriod:
+            if facts.itemCount == 0 { found.append(.noItems) }
+            if !facts.untestedItems.isEmpty { found.append(.untested(facts.untestedItems)) }
+            if !facts.itemsWithTestErrors.isEmpty { found.append(.testErrors(facts.itemsWithTestErrors)) }
+        case .instruct:
+            if !facts.hasMemo { found.append(.memoMissing) }
+        case .advise:
+            if !facts.hasPanelOpinion { found.append(.panelOpinionMissing) }
+        case .archive:
+            if !facts.exemptedItemsWithoutDocuments.isEmpty { found.append(.documentsMissing(facts.exemptedItemsWithoutDocuments)) }
+        case .review, .approveAndSign, .openExpired, .publish:
+            break
+        }
+        // No exemption is decreed on untested or unlawful items (UU 14/2008 Ps 19; PP 61/2010 Ps 4).
+        if step.issuesDecree, ![.consequenceTest, .classifyByPeriod].contains(step.effect) {
+            if !facts.untestedItems.isEmpty { found.append(.untested(facts.untestedItems)) }
+            if !facts.itemsWithTestErrors.isEmpty { found.append(.testErrors(facts.itemsWithTestErrors)) }
+        }
+        return found
+    }
+
+    func isSatisfied(_ name: String, facts: Facts) -> Bool {
+        if facts.uploadedRequirements.contains(name) { return true }
+        switch DocumentRequirement(name: name) {
+        case .itemList: return facts.itemCount > 0
+        case .testSheets: return facts.itemCount > 0 && facts.untestedItems.isEmpty
+        case .decree: return facts.hasDecree
+        case .memo: return facts.hasMemo
+        case .panelOpinion: return facts.hasPanelOpinion
+        case .itemDocuments: return facts.itemCount > 0 && facts.exemptedItemsWithoutDocuments.isEmpty
+        case .upload: return false
+        }
+    }
+
+    public enum Decision: Hashable, Sendable {
+        case agree
+        case disagree(note: String)
+    }
+
+    public enum Next: Hashable, Sendable {
+        case step(Int)
+        /// "Tidak setuju": back to an earlier step, with the note.
+        case returned(to: Int)
+        case finished
+    }
+
+    public struct Outcome: Hashable, Sendable {
+        public let next: Next
+        /// The classification decree is produced now.
+        public let issuesDecree: Bool
+    }
+
+    /// Completes the current step, acted by someone holding `roles` (for this proposal's unit).
+    public func complete(current: Int?, stepNumber: Int, roles: Set<Role>, decision: Decision?,
+                         facts: Facts) throws(WorkflowError) -> Outcome {
+        guard let current else { throw .finished }
+        guard stepNumber == current else { throw .notCurrentStep(current: current, attempted: stepNumber) }
+        guard let step = definition.step(number: stepNumber) else { throw .unknownStep(stepNumber) }
+        let actor = definition.actor(for: step)
+        guard roles.contains(actor.role) else { throw .wrongRole(required: actor, held: roles) }
+        if step.decision != nil, decision == nil { throw .decisionRequired }
+        if step.decision == nil, decision != nil { throw .decisionNotOffered }
+        if case let .disagree(note) = decision {
+            guard !note.trimmingWhitespace.isEmpty else { throw .noteRequired }
+            // Returning needs nothing complete: that is the point of returning.
+            return Outcome(next: .returned(to: step.decision!.onDisagree), issuesDecree: false)
+        }
+        let blockers = blockers(for: step, facts: facts)
+        guard blockers.isEmpty else { throw .blocked(blockers) }
+        let next: Next = definition.next(after: stepNumber).map { .step($0) } ?? .finished
+        return Outcome(next: next, issuesDecree: step.issuesDecree)
+    }
+
+    /// When a step started at `start` is due, in the body's zone; nil for a tentative step.
+    public func due(_ step: SOPDefinition.Step, startedAt start: Date, zone: TimeZoneRegion,
+                    calendar: WorkingDayCalendar) throws -> WorkingDayResult<Date>? {
+        try step.time.due(from: start, in: zone, calendar: calendar, policy: .assumeWeekdaysOnly)
+    }
+}
+
+public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
+    case finished
+    case notCurrentStep(current: Int, attempted: Int)
+    case unknownStep(Int)
+    case wrongRole(required: SOPDefinition.Actor, held: Set<Role>)
+    case decisionRequired
+    case decisionNotOffered
+    case noteRequired
+    case blocked([ProposalWorkflow.Blocker])
+
+    public var description: String {
+        switch self {
+        case .finished:
+            "Usulan ini sudah selesai diproses."
+        case let .notCurrentStep(current, attempted):
+            "Langkah \(attempted) bukan langkah yang sedang berjalan (sekarang langkah \(current)); mungkin sudah diproses orang lain. Muat ulang halaman."
+        case let .unknownStep(number):
+            "Langkah \(number) tidak ada dalam SOP."
+        case let .wrongRole(required, _):
+            "Langkah ini dilakukan oleh \(required.title); Anda tidak memegang peran itu untuk unit ini."
+        case .decisionRequired:
+            "Pilih setuju atau tidak setuju."
+        case .decisionNotOffered:
+            "Langkah ini bukan langkah keputusan."
+        case .noteRequired:
+            "Catatan wajib diisi bila tidak setuju: jelaskan apa yang harus diperbaiki."
+        case let .blocked(blockers):
+            "Langkah belum dapat diselesaikan: " + blockers.map(\.description).joined(separator: " ")
+        }
+    }
+}
