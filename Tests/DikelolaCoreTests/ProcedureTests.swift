@@ -196,3 +196,52 @@ import Testing
         #expect(step1.value == TimeZoneRegion.wita.startOfDay(date("2026-03-26")))
     }
 }
+
+@Suite struct ClassificationDecreeTests {
+    func entry(_ number: String, _ period: ExemptionPeriod) -> ClassificationDecree.Entry {
+        ClassificationDecree.Entry(registerNumber: number, title: "Informasi \(number)", ground: ground("j"), otherStatute: "UU 23/2006",
+                                   consequenceIfOpened: "Data pribadi terungkap.", consequenceIfClosed: "Tidak ada kerugian publik.",
+                                   verdict: .closed, period: period, reason: "Dilindungi UU Adminduk.")
+    }
+
+    @Test func sortsByTheEndOfThePeriodAsTheSOPsAsk() {
+        let decree = ClassificationDecree(
+            number: "000.5.10/1/PPID/XI/2026", date: date("2026-11-21"), place: "Contoh", bodyName: "Pemerintah Kabupaten Contoh",
+            unitName: "Disdukcapil", ppid: "PPID Pembantu Disdukcapil",
+            signer: .init(name: "Kepala", position: "Kepala Dinas", nip: nil),
+            entries: [entry("DIK-2026-0001", .asStatuteSets(statute: "UU 23/2006", end: nil)),
+                      entry("DIK-2026-0002", .until(date("2030-01-01"))),
+                      entry("DIK-2026-0003", .until(date("2028-01-01")))])
+        #expect(decree.entriesByPeriod.map(\.registerNumber) == ["DIK-2026-0003", "DIK-2026-0002", "DIK-2026-0001"])
+        #expect(decree.missingRequiredFields.isEmpty)
+        #expect(decree.entries[0].legalBasis == "Pasal 17 huruf j UU 14/2008 jo. UU 23/2006")
+        var incomplete = decree
+        incomplete.place = ""
+        incomplete.entries = []
+        #expect(incomplete.missingRequiredFields == ["informasi yang dikecualikan beserta jangka waktunya", "tempat penetapan"])
+    }
+
+    @Test func registerNumbersArePadded() {
+        #expect(RegisterNumber.make(year: 2026, serial: 7) == "DIK-2026-0007")
+        #expect(RegisterNumber.make(year: 2026, serial: 12345) == "DIK-2026-12345")
+    }
+
+    @Test func periodsRoundTripAsJSON() throws {
+        let periods: [ExemptionPeriod] = [
+            .length(PeriodLength(years: 5, months: 1), from: date("2026-11-21")), .until(date("2030-12-31")),
+            .untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: date("2036-11-21")),
+            .untilEvent(event: "selama pegawai aktif", reviewOn: date("2027-06-01"), latestEnd: nil),
+            .asStatuteSets(statute: "UU 23/2006", end: nil),
+        ]
+        for period in periods {
+            let data = try JSONEncoder().encode(period)
+            #expect(try JSONDecoder().decode(ExemptionPeriod.self, from: data) == period)
+        }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(ExemptionPeriod.self, from: Data(#"{"kind":"selamanya"}"#.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(ExemptionPeriod.self, from: Data(#"{"kind":"until","end":"2030-02-30"}"#.utf8))
+        }
+    }
+}
