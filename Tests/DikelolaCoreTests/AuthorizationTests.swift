@@ -119,3 +119,17 @@ import Testing
                 == "Peran Anda (Operator / Petugas PPID) tidak berwenang untuk menandatangani surat penetapan.")
     }
 }
+
+@Suite struct RolesCoveringTests {
+    @Test func listsOnlyTheRolesThatReachThePlace() {
+        let u = Authorization.UnitRef(id: "U", bodyID: "B1"), s = Authorization.UnitRef(id: "S", bodyID: "B1")
+        let person = Authorization.Person(
+            isActive: true,
+            assignments: [
+                .init(role: .operator, unit: u), .init(role: .head, unit: s), .init(role: .mainPPID, unit: s),
+            ])
+        #expect(Authorization.roles(of: person, covering: .init(bodyID: "B1", unitPath: ["R", "U"])) == [.operator, .mainPPID])
+        #expect(Authorization.roles(of: person, covering: .init(bodyID: "B1", unitPath: ["R", "S", "T"])) == [.head, .mainPPID])
+        #expect(Authorization.roles(of: person, covering: .init(bodyID: "B2", unitPath: ["X"])).isEmpty)
+    }
+}

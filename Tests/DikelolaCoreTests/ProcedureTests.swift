@@ -1,16 +1,20 @@
 import Foundation
 import Testing
+
 @testable import DikelolaCore
 
 @Suite struct ConsequenceTestTests {
     let decreeDate = date("2026-11-21")
 
-    func test(_ ground: String?, verdict: ConsequenceTest.Verdict = .closed, period: ExemptionPeriod? = .until(date("2031-12-31")),
-              statute: String? = nil) -> ConsequenceTest {
-        ConsequenceTest(ground: ground.map { DikelolaCoreTests.ground($0) }, otherStatute: statute,
-                        consequenceIfOpened: "Mengungkap riwayat kesehatan pasien.",
-                        consequenceIfClosed: "Kepentingan publik tidak terganggu; data agregat tetap dibuka.",
-                        verdict: verdict, period: period, reason: "Melindungi rahasia pribadi.")
+    func test(
+        _ ground: String?, verdict: ConsequenceTest.Verdict = .closed, period: ExemptionPeriod? = .until(date("2031-12-31")),
+        statute: String? = nil
+    ) -> ConsequenceTest {
+        ConsequenceTest(
+            ground: ground.map { DikelolaCoreTests.ground($0) }, otherStatute: statute,
+            consequenceIfOpened: "Mengungkap riwayat kesehatan pasien.",
+            consequenceIfClosed: "Kepentingan publik tidak terganggu; data agregat tetap dibuka.",
+            verdict: verdict, period: period, reason: "Melindungi rahasia pribadi.")
     }
 
     @Test func aCompleteTestHasNoErrors() {
@@ -24,7 +28,8 @@ import Testing
         #expect(test(nil).findings(itemTitle: "x", classifiedOn: decreeDate) == [.error(.groundMissing)])
         #expect(test("c1", period: nil).findings(itemTitle: "x", classifiedOn: decreeDate) == [.error(.periodMissing)])
         #expect(test("j").findings(itemTitle: "x", classifiedOn: decreeDate).contains(.error(.otherStatuteMissing(.j))))
-        #expect(!test("j", statute: "UU 23/2006 Ps 79").findings(itemTitle: "x", classifiedOn: decreeDate).contains { $0.isError })
+        #expect(
+            !test("j", statute: "UU 23/2006 Ps 79").findings(itemTitle: "x", classifiedOn: decreeDate).contains { $0.isError })
         let permanent = test("e3", period: .asStatuteSets(statute: "UU KUP", end: nil))
         #expect(permanent.findings(itemTitle: "x", classifiedOn: decreeDate) == [.error(.period(.mustNotBeOpenEnded(.e)))])
     }
@@ -49,11 +54,13 @@ import Testing
     }
 
     @Test func missingReasoningIsNamedWithTheLaw() {
-        let empty = ConsequenceTest(ground: ground("a1"), consequenceIfOpened: " ", consequenceIfClosed: "", verdict: .closed,
-                                    period: .length(PeriodLength(years: 5), from: decreeDate), reason: "")
+        let empty = ConsequenceTest(
+            ground: ground("a1"), consequenceIfOpened: " ", consequenceIfClosed: "", verdict: .closed,
+            period: .length(PeriodLength(years: 5), from: decreeDate), reason: "")
         let problems = empty.findings(itemTitle: "Berkas penyidikan", classifiedOn: decreeDate)
-        #expect(problems.contains(.error(.consequenceIfOpenedMissing)) && problems.contains(.error(.consequenceIfClosedMissing))
-            && problems.contains(.error(.reasonMissing)))
+        #expect(
+            problems.contains(.error(.consequenceIfOpenedMissing)) && problems.contains(.error(.consequenceIfClosedMissing))
+                && problems.contains(.error(.reasonMissing)))
         #expect(ConsequenceTest.Problem.consequenceIfClosedMissing.field == "consequenceIfClosed")
     }
 }
@@ -89,7 +96,8 @@ import Testing
 
     /// A proposal with every fact in place.
     func ready(_ uploads: Set<String> = [], decree: Bool = false) -> ProposalWorkflow.Facts {
-        ProposalWorkflow.Facts(itemCount: 2, hasDecree: decree, hasMemo: true, hasPanelOpinion: true, uploadedRequirements: uploads)
+        ProposalWorkflow.Facts(
+            itemCount: 2, hasDecree: decree, hasMemo: true, hasPanelOpinion: true, uploadedRequirements: uploads)
     }
 
     @Test func kapuasHuluWithBothReturns() throws {
@@ -97,30 +105,36 @@ import Testing
         let facts = ready(["Bahan Informasi", "Bahan Informasi dari setiap bidang"])
         #expect(flow.firstStep.number == 1)
         #expect(try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts).next == .step(2))
-        #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.assistantPPID], decision: nil, facts: facts).next == .step(3))
+        #expect(
+            try flow.complete(current: 2, stepNumber: 2, roles: [.assistantPPID], decision: nil, facts: facts).next == .step(3))
         #expect(try flow.complete(current: 3, stepNumber: 3, roles: [.operator], decision: nil, facts: facts).next == .step(4))
         // The PPID Pembantu returns the draft to the Ketua PPID's instruction (step 2)…
-        let back = try flow.complete(current: 4, stepNumber: 4, roles: [.assistantPPID], decision: .disagree(note: "Lengkapi uji"),
-                                     facts: facts)
+        let back = try flow.complete(
+            current: 4, stepNumber: 4, roles: [.assistantPPID], decision: .disagree(note: "Lengkapi uji"),
+            facts: facts)
         #expect(back == ProposalWorkflow.Outcome(next: .returned(to: 2), issuesDecree: false))
         // …and later the head returns it to the PPID's review (step 5 → 4).
-        let headBack = try flow.complete(current: 5, stepNumber: 5, roles: [.head], decision: .disagree(note: "Periksa jangka waktu"),
-                                         facts: facts)
+        let headBack = try flow.complete(
+            current: 5, stepNumber: 5, roles: [.head], decision: .disagree(note: "Periksa jangka waktu"),
+            facts: facts)
         #expect(headBack.next == .returned(to: 4))
         let signed = try flow.complete(current: 5, stepNumber: 5, roles: [.head], decision: .agree, facts: facts)
         #expect(signed == ProposalWorkflow.Outcome(next: .step(6), issuesDecree: true))
-        #expect(try flow.complete(current: 6, stepNumber: 6, roles: [.operator], decision: nil, facts: ready(decree: true)).next
-            == .finished)
+        #expect(
+            try flow.complete(current: 6, stepNumber: 6, roles: [.operator], decision: nil, facts: ready(decree: true)).next
+                == .finished)
     }
 
     @Test func kalimantanBaratTentativeWithItsReturn() throws {
         let flow = try workflow("kalbar-disdukcapil-2022")
         let facts = ready()
         #expect(try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts).next == .step(2))
-        #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.head], decision: .disagree(note: "Kurang"), facts: facts).next
-            == .returned(to: 1))
-        #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.head], decision: .agree, facts: facts)
-            == ProposalWorkflow.Outcome(next: .step(3), issuesDecree: true))
+        #expect(
+            try flow.complete(current: 2, stepNumber: 2, roles: [.head], decision: .disagree(note: "Kurang"), facts: facts).next
+                == .returned(to: 1))
+        #expect(
+            try flow.complete(current: 2, stepNumber: 2, roles: [.head], decision: .agree, facts: facts)
+                == ProposalWorkflow.Outcome(next: .step(3), issuesDecree: true))
         #expect(try flow.due(flow.definition.steps[0], startedAt: Date(), zone: .wib, calendar: shippedCalendar()) == nil)
     }
 
@@ -134,18 +148,24 @@ import Testing
         }
         facts.uploadedRequirements.insert("SK informasi yang dikecualikan")
         #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.mainPPID], decision: nil, facts: facts).next == .step(3))
-        #expect(try flow.complete(current: 3, stepNumber: 3, roles: [.reviewPanel], decision: nil, facts: facts)
-            == ProposalWorkflow.Outcome(next: .step(5), issuesDecree: true))
-        #expect(try flow.complete(current: 5, stepNumber: 5, roles: [.operator], decision: nil, facts: ready(decree: true)).next == .step(6))
-        #expect(try flow.complete(current: 6, stepNumber: 6, roles: [.operator], decision: nil, facts: ready(decree: true)).next == .finished)
+        #expect(
+            try flow.complete(current: 3, stepNumber: 3, roles: [.reviewPanel], decision: nil, facts: facts)
+                == ProposalWorkflow.Outcome(next: .step(5), issuesDecree: true))
+        #expect(
+            try flow.complete(current: 5, stepNumber: 5, roles: [.operator], decision: nil, facts: ready(decree: true)).next
+                == .step(6))
+        #expect(
+            try flow.complete(current: 6, stepNumber: 6, roles: [.operator], decision: nil, facts: ready(decree: true)).next
+                == .finished)
     }
 
     @Test func bulukumbaClassifiesAndDecrees() throws {
         let flow = try workflow("bulukumba-kominfo-2021")
         let facts = ready()
         #expect(try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts).next == .step(2))
-        #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.reviewPanel], decision: nil, facts: facts)
-            == ProposalWorkflow.Outcome(next: .step(4), issuesDecree: true))
+        #expect(
+            try flow.complete(current: 2, stepNumber: 2, roles: [.reviewPanel], decision: nil, facts: facts)
+                == ProposalWorkflow.Outcome(next: .step(4), issuesDecree: true))
         #expect(try flow.complete(current: 4, stepNumber: 4, roles: [.operator], decision: nil, facts: facts).next == .step(5))
     }
 
@@ -155,7 +175,9 @@ import Testing
         #expect(throws: WorkflowError.notCurrentStep(current: 1, attempted: 4)) {
             try flow.complete(current: 1, stepNumber: 4, roles: [.assistantPPID], decision: .agree, facts: facts)
         }
-        #expect(throws: WorkflowError.self) { try flow.complete(current: 5, stepNumber: 5, roles: [.operator], decision: .agree, facts: facts) }
+        #expect(throws: WorkflowError.self) {
+            try flow.complete(current: 5, stepNumber: 5, roles: [.operator], decision: .agree, facts: facts)
+        }
         #expect(throws: WorkflowError.decisionRequired) {
             try flow.complete(current: 4, stepNumber: 4, roles: [.assistantPPID], decision: nil, facts: facts)
         }
@@ -165,11 +187,17 @@ import Testing
         #expect(throws: WorkflowError.decisionNotOffered) {
             try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: .agree, facts: facts)
         }
-        #expect(throws: WorkflowError.finished) { try flow.complete(current: nil, stepNumber: 1, roles: [.operator], decision: nil, facts: facts) }
+        #expect(throws: WorkflowError.finished) {
+            try flow.complete(current: nil, stepNumber: 1, roles: [.operator], decision: nil, facts: facts)
+        }
         // Step 3 (the test) with an untested item and the memo's "Bahan … dari setiap bidang" missing.
         var partial = facts
         partial.untestedItems = ["Data penerima bantuan"]
-        #expect(throws: WorkflowError.blocked([.missingDocument("Bahan Informasi dari setiap bidang"), .untested(["Data penerima bantuan"])])) {
+        #expect(
+            throws: WorkflowError.blocked([
+                .missingDocument("Bahan Informasi dari setiap bidang"), .untested(["Data penerima bantuan"]),
+            ])
+        ) {
             try flow.complete(current: 3, stepNumber: 3, roles: [.operator], decision: nil, facts: partial)
         }
     }
@@ -182,16 +210,21 @@ import Testing
             try flow.complete(current: 5, stepNumber: 5, roles: [.head], decision: .agree, facts: facts)
         }
         // A return is always possible.
-        #expect(try flow.complete(current: 5, stepNumber: 5, roles: [.head], decision: .disagree(note: "Perbaiki data anak"), facts: facts)
+        #expect(
+            try flow.complete(
+                current: 5, stepNumber: 5, roles: [.head], decision: .disagree(note: "Perbaiki data anak"), facts: facts
+            )
             .next == .returned(to: 4))
     }
 
     @Test func dueTimesFollowTheStepsTimeStandard() throws {
         let flow = try workflow("kapuashulu-dsppa-2023")
         let start = TimeZoneRegion.wita.startOfDay(date("2026-03-17")).addingTimeInterval(9 * 3600)
-        let step2 = try #require(try flow.due(flow.definition.steps[1], startedAt: start, zone: .wita, calendar: shippedCalendar()))
+        let step2 = try #require(
+            try flow.due(flow.definition.steps[1], startedAt: start, zone: .wita, calendar: shippedCalendar()))
         #expect(step2.value == start.addingTimeInterval(15 * 60))
-        let step1 = try #require(try flow.due(flow.definition.steps[0], startedAt: start, zone: .wita, calendar: shippedCalendar()))
+        let step1 = try #require(
+            try flow.due(flow.definition.steps[0], startedAt: start, zone: .wita, calendar: shippedCalendar()))
         // "1 hari" from Tuesday 17 March 2026 across Nyepi and Lebaran: due at the end of 25 March.
         #expect(step1.value == TimeZoneRegion.wita.startOfDay(date("2026-03-26")))
     }
@@ -199,9 +232,10 @@ import Testing
 
 @Suite struct ClassificationDecreeTests {
     func entry(_ number: String, _ period: ExemptionPeriod) -> ClassificationDecree.Entry {
-        ClassificationDecree.Entry(registerNumber: number, title: "Informasi \(number)", ground: ground("j"), otherStatute: "UU 23/2006",
-                                   consequenceIfOpened: "Data pribadi terungkap.", consequenceIfClosed: "Tidak ada kerugian publik.",
-                                   verdict: .closed, period: period, reason: "Dilindungi UU Adminduk.")
+        ClassificationDecree.Entry(
+            registerNumber: number, title: "Informasi \(number)", ground: ground("j"), otherStatute: "UU 23/2006",
+            consequenceIfOpened: "Data pribadi terungkap.", consequenceIfClosed: "Tidak ada kerugian publik.",
+            verdict: .closed, period: period, reason: "Dilindungi UU Adminduk.")
     }
 
     @Test func sortsByTheEndOfThePeriodAsTheSOPsAsk() {
@@ -209,9 +243,11 @@ import Testing
             number: "000.5.10/1/PPID/XI/2026", date: date("2026-11-21"), place: "Contoh", bodyName: "Pemerintah Kabupaten Contoh",
             unitName: "Disdukcapil", ppid: "PPID Pembantu Disdukcapil",
             signer: .init(name: "Kepala", position: "Kepala Dinas", nip: nil),
-            entries: [entry("DIK-2026-0001", .asStatuteSets(statute: "UU 23/2006", end: nil)),
-                      entry("DIK-2026-0002", .until(date("2030-01-01"))),
-                      entry("DIK-2026-0003", .until(date("2028-01-01")))])
+            entries: [
+                entry("DIK-2026-0001", .asStatuteSets(statute: "UU 23/2006", end: nil)),
+                entry("DIK-2026-0002", .until(date("2030-01-01"))),
+                entry("DIK-2026-0003", .until(date("2028-01-01"))),
+            ])
         #expect(decree.entriesByPeriod.map(\.registerNumber) == ["DIK-2026-0003", "DIK-2026-0002", "DIK-2026-0001"])
         #expect(decree.missingRequiredFields.isEmpty)
         #expect(decree.entries[0].legalBasis == "Pasal 17 huruf j UU 14/2008 jo. UU 23/2006")

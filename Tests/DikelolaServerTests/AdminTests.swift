@@ -26,6 +26,7 @@ import Vapor
                 "/admin/badan-publik/baru",
                 [
                     "name": "Pemerintah Kabupaten Sanggau", "slug": "kabupaten-sanggau", "region": "Provinsi Kalimantan Barat",
+                    "seat": "Sanggau",
                     "timeZone": "WIB", "letterhead": "PEMERINTAH KABUPATEN SANGGAU\nDINAS KOMUNIKASI DAN INFORMATIKA",
                     "decreeNumberTemplate": "300.2.11/{serial}/{romanMonth}/{year}",
                 ])

@@ -63,6 +63,12 @@ public enum Authorization {
         return .denied(.outsideReach(action: action))
     }
 
+    /// The roles `person` holds whose reach covers `place`: who they can be for a proposal there.
+    public static func roles(of person: Person, covering place: Place) -> Set<Role> {
+        guard person.isActive else { return [] }
+        return Set(person.assignments.filter { $0.unit.bodyID == place.bodyID && covers($0, place) }.map(\.role))
+    }
+
     static func covers(_ assignment: Assignment, _ target: Place) -> Bool {
         switch reach(of: assignment.role) {
         case .body:

@@ -40,9 +40,11 @@ public struct ClassificationDecree: Hashable, Sendable {
         public var period: ExemptionPeriod
         public var reason: String
 
-        public init(registerNumber: String, title: String, ground: ExemptionGround, otherStatute: String?,
-                    consequenceIfOpened: String, consequenceIfClosed: String, verdict: ConsequenceTest.Verdict,
-                    period: ExemptionPeriod, reason: String) {
+        public init(
+            registerNumber: String, title: String, ground: ExemptionGround, otherStatute: String?,
+            consequenceIfOpened: String, consequenceIfClosed: String, verdict: ConsequenceTest.Verdict,
+            period: ExemptionPeriod, reason: String
+        ) {
             self.registerNumber = registerNumber
             self.title = title
             self.ground = ground
@@ -60,8 +62,10 @@ public struct ClassificationDecree: Hashable, Sendable {
         }
     }
 
-    public init(number: String, date: LocalDate, place: String, bodyName: String, unitName: String, ppid: String,
-                signer: Signer, entries: [Entry]) {
+    public init(
+        number: String, date: LocalDate, place: String, bodyName: String, unitName: String, ppid: String,
+        signer: Signer, entries: [Entry]
+    ) {
         self.number = number
         self.date = date
         self.place = place
@@ -78,7 +82,8 @@ public struct ClassificationDecree: Hashable, Sendable {
         if ppid.trimmingWhitespace.isEmpty { missing.append("identitas PPID") }
         if bodyName.trimmingWhitespace.isEmpty || unitName.trimmingWhitespace.isEmpty { missing.append("badan publik dan unit") }
         if entries.isEmpty { missing.append("informasi yang dikecualikan beserta jangka waktunya") }
-        if entries.contains(where: { $0.consequenceIfOpened.trimmingWhitespace.isEmpty || $0.reason.trimmingWhitespace.isEmpty }) {
+        if entries.contains(where: { $0.consequenceIfOpened.trimmingWhitespace.isEmpty || $0.reason.trimmingWhitespace.isEmpty })
+        {
             missing.append("alasan pengecualian")
         }
         if place.trimmingWhitespace.isEmpty { missing.append("tempat penetapan") }

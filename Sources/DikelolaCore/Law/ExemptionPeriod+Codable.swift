@@ -13,33 +13,39 @@ extension ExemptionPeriod: Codable {
         func date(_ key: CodingKeys) throws -> LocalDate? {
             guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
             guard let date = LocalDate(iso: text) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: c,
-                                                       debugDescription: "tanggal '\(text)' tidak valid; tulis TTTT-BB-HH")
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c,
+                    debugDescription: "tanggal '\(text)' tidak valid; tulis TTTT-BB-HH")
             }
             return date
         }
         func required(_ key: CodingKeys) throws -> LocalDate {
             guard let value = try date(key) else {
-                throw DecodingError.keyNotFound(key, .init(codingPath: c.codingPath, debugDescription: "\(key.stringValue) wajib diisi"))
+                throw DecodingError.keyNotFound(
+                    key, .init(codingPath: c.codingPath, debugDescription: "\(key.stringValue) wajib diisi"))
             }
             return value
         }
         switch try c.decode(String.self, forKey: .kind) {
         case "length":
-            self = .length(PeriodLength(years: try c.decodeIfPresent(Int.self, forKey: .years) ?? 0,
-                                        months: try c.decodeIfPresent(Int.self, forKey: .months) ?? 0,
-                                        days: try c.decodeIfPresent(Int.self, forKey: .days) ?? 0),
-                           from: try required(.from))
+            self = .length(
+                PeriodLength(
+                    years: try c.decodeIfPresent(Int.self, forKey: .years) ?? 0,
+                    months: try c.decodeIfPresent(Int.self, forKey: .months) ?? 0,
+                    days: try c.decodeIfPresent(Int.self, forKey: .days) ?? 0),
+                from: try required(.from))
         case "until":
             self = .until(try required(.end))
         case "event":
-            self = .untilEvent(event: try c.decode(String.self, forKey: .event), reviewOn: try required(.reviewOn),
-                               latestEnd: try date(.latestEnd))
+            self = .untilEvent(
+                event: try c.decode(String.self, forKey: .event), reviewOn: try required(.reviewOn),
+                latestEnd: try date(.latestEnd))
         case "statute":
             self = .asStatuteSets(statute: try c.decode(String.self, forKey: .statute), end: try date(.end))
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: c,
-                                                   debugDescription: "jenis jangka waktu '\(other)' tidak dikenal (length, until, event, statute)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: c,
+                debugDescription: "jenis jangka waktu '\(other)' tidak dikenal (length, until, event, statute)")
         }
     }
 

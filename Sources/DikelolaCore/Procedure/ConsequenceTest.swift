@@ -41,8 +41,10 @@ public struct ConsequenceTest: Hashable, Sendable {
     public var period: ExemptionPeriod?
     public var reason: String
 
-    public init(ground: ExemptionGround?, otherStatute: String? = nil, consequenceIfOpened: String, consequenceIfClosed: String,
-                verdict: Verdict, period: ExemptionPeriod?, reason: String) {
+    public init(
+        ground: ExemptionGround?, otherStatute: String? = nil, consequenceIfOpened: String, consequenceIfClosed: String,
+        verdict: Verdict, period: ExemptionPeriod?, reason: String
+    ) {
         self.ground = ground
         self.otherStatute = otherStatute
         self.consequenceIfOpened = consequenceIfOpened
@@ -54,8 +56,10 @@ public struct ConsequenceTest: Hashable, Sendable {
 
     /// Every problem of the test for an item titled `title`, classified on `classifiedOn`.
     /// Errors block the step; warnings are shown to the officers and kept with the item.
-    public func findings(itemTitle title: String, itemDescription description: String = "",
-                         classifiedOn: LocalDate) -> [Finding] {
+    public func findings(
+        itemTitle title: String, itemDescription description: String = "",
+        classifiedOn: LocalDate
+    ) -> [Finding] {
         var found: [Finding] = []
         if consequenceIfOpened.trimmingWhitespace.isEmpty { found.append(.error(.consequenceIfOpenedMissing)) }
         if consequenceIfClosed.trimmingWhitespace.isEmpty { found.append(.error(.consequenceIfClosedMissing)) }
@@ -173,8 +177,11 @@ public enum NeverExempt: String, CaseIterable, Hashable, Sendable {
     var keywords: [String] {
         switch self {
         case .courtRuling: ["putusan pengadilan", "putusan badan peradilan", "putusan hakim"]
-        case .decreeOrRegulation: ["peraturan daerah", "peraturan bupati", "peraturan gubernur", "peraturan wali kota", "peraturan walikota",
-                                   "peraturan menteri", "peraturan pemerintah", "undang-undang", "perda ", "perbup ", "pergub "]
+        case .decreeOrRegulation:
+            [
+                "peraturan daerah", "peraturan bupati", "peraturan gubernur", "peraturan wali kota", "peraturan walikota",
+                "peraturan menteri", "peraturan pemerintah", "undang-undang", "perda ", "perbup ", "pergub ",
+            ]
         case .policy: ["kebijakan publik", "rencana strategis", "renstra"]
         case .lawEnforcementBudget: ["anggaran penegakan hukum"]
         case .financialReport: ["laporan keuangan", "laporan realisasi anggaran", "lra "]

@@ -30,9 +30,11 @@ public struct ProposalWorkflow: Sendable {
         /// Requirement names for which a file was uploaded.
         public var uploadedRequirements: Set<String>
 
-        public init(itemCount: Int = 0, untestedItems: [String] = [], itemsWithTestErrors: [String] = [],
-                    exemptedItemsWithoutDocuments: [String] = [], hasDecree: Bool = false, hasMemo: Bool = false,
-                    hasPanelOpinion: Bool = false, uploadedRequirements: Set<String> = []) {
+        public init(
+            itemCount: Int = 0, untestedItems: [String] = [], itemsWithTestErrors: [String] = [],
+            exemptedItemsWithoutDocuments: [String] = [], hasDecree: Bool = false, hasMemo: Bool = false,
+            hasPanelOpinion: Bool = false, uploadedRequirements: Set<String> = []
+        ) {
             self.itemCount = itemCount
             self.untestedItems = untestedItems
             self.itemsWithTestErrors = itemsWithTestErrors
@@ -59,7 +61,8 @@ public struct ProposalWorkflow: Sendable {
             case let .missingDocument(name): "Kelengkapan belum ada: \(name)."
             case .noItems: "Belum ada informasi dalam daftar."
             case let .untested(titles): "Belum diuji konsekuensi: \(titles.joined(separator: "; "))."
-            case let .testErrors(titles): "Uji konsekuensi belum lengkap atau melanggar ketentuan: \(titles.joined(separator: "; "))."
+            case let .testErrors(titles):
+                "Uji konsekuensi belum lengkap atau melanggar ketentuan: \(titles.joined(separator: "; "))."
             case let .documentsMissing(titles):
                 "Belum ada salinan lunak atau lokasi salinan keras: \(titles.joined(separator: "; "))."
             case .memoMissing: "Nota dinas belum dicatat."
@@ -86,7 +89,9 @@ public struct ProposalWorkflow: Sendable {
         case .advise:
             if !facts.hasPanelOpinion { found.append(.panelOpinionMissing) }
         case .archive:
-            if !facts.exemptedItemsWithoutDocuments.isEmpty { found.append(.documentsMissing(facts.exemptedItemsWithoutDocuments)) }
+            if !facts.exemptedItemsWithoutDocuments.isEmpty {
+                found.append(.documentsMissing(facts.exemptedItemsWithoutDocuments))
+            }
         case .review, .approveAndSign, .openExpired, .publish:
             break
         }
@@ -130,8 +135,10 @@ public struct ProposalWorkflow: Sendable {
     }
 
     /// Completes the current step, acted by someone holding `roles` (for this proposal's unit).
-    public func complete(current: Int?, stepNumber: Int, roles: Set<Role>, decision: Decision?,
-                         facts: Facts) throws(WorkflowError) -> Outcome {
+    public func complete(
+        current: Int?, stepNumber: Int, roles: Set<Role>, decision: Decision?,
+        facts: Facts
+    ) throws(WorkflowError) -> Outcome {
         guard let current else { throw .finished }
         guard stepNumber == current else { throw .notCurrentStep(current: current, attempted: stepNumber) }
         guard let step = definition.step(number: stepNumber) else { throw .unknownStep(stepNumber) }
@@ -151,8 +158,10 @@ public struct ProposalWorkflow: Sendable {
     }
 
     /// When a step started at `start` is due, in the body's zone; nil for a tentative step.
-    public func due(_ step: SOPDefinition.Step, startedAt start: Date, zone: TimeZoneRegion,
-                    calendar: WorkingDayCalendar) throws -> WorkingDayResult<Date>? {
+    public func due(
+        _ step: SOPDefinition.Step, startedAt start: Date, zone: TimeZoneRegion,
+        calendar: WorkingDayCalendar
+    ) throws -> WorkingDayResult<Date>? {
         try step.time.due(from: start, in: zone, calendar: calendar, policy: .assumeWeekdaysOnly)
     }
 }

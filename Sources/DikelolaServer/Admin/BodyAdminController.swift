@@ -67,6 +67,7 @@ struct BodyAdminController: RouteCollection {
         var name: String = ""
         var slug: String = ""
         var region: String = ""
+        var seat: String = ""
         var timeZone: String = TimeZoneRegion.wib.rawValue
         var letterhead: String = ""
         var decreeNumberTemplate: String = "000.5.10/{serial}/PPID/{romanMonth}/{year}"
@@ -77,6 +78,7 @@ struct BodyAdminController: RouteCollection {
             name = form["name"]
             slug = form["slug"]
             region = form["region"]
+            seat = form["seat"]
             timeZone = form["timeZone"]
             letterhead = form["letterhead"]
             decreeNumberTemplate = form["decreeNumberTemplate"]
@@ -86,6 +88,7 @@ struct BodyAdminController: RouteCollection {
             name = body.name
             slug = body.slug
             region = body.region
+            seat = body.seat
             timeZone = body.timeZone
             letterhead = body.letterheadLines.joined(separator: "\n")
             decreeNumberTemplate = body.decreeNumberTemplate
@@ -104,6 +107,11 @@ struct BodyAdminController: RouteCollection {
                 errors["slug"] = ctx.t(
                     "Isi dengan huruf kecil, angka dan tanda '-', misalnya kabupaten-sanggau.",
                     "Use lower-case letters, digits and '-', e.g. kabupaten-sanggau.")
+            }
+            if seat.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors["seat"] = ctx.t(
+                    "Tempat kedudukan wajib diisi; dicetak sebagai tempat penetapan surat.",
+                    "The seat is required; it is printed as the place of decrees.")
             }
             if region.trimmingCharacters(in: .whitespaces).isEmpty {
                 errors["region"] = ctx.t("Wilayah wajib diisi.", "The region is required.")
@@ -124,6 +132,7 @@ struct BodyAdminController: RouteCollection {
             body.name = name.trimmingCharacters(in: .whitespaces)
             body.slug = slug
             body.region = region.trimmingCharacters(in: .whitespaces)
+            body.seat = seat.trimmingCharacters(in: .whitespaces)
             body.timeZone = timeZone
             body.letterheadLines = letterheadLines
             body.decreeNumberTemplate = decreeNumberTemplate.trimmingCharacters(in: .whitespaces)

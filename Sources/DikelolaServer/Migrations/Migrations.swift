@@ -15,5 +15,13 @@ enum AppMigrations {
         UpdateUserAddHomeBody(),  // each person belongs to one body
         CreateStoredFile(),  // files kept in the database, shared by every instance
         UpdatePublicBodyAddLogo(),  // the letterhead logo
+        CreateProposal(),  // proposals running through their unit's SOP
+        CreateProposalItem(),  // their items, consequence tests and hard-copy locations
+        CreateProposalStep(),  // every step taken, with actor, role, decision and note
+        CreateProposalDocument(),  // files attached to proposals and items
+        CreateDecree(),  // classification decrees, numbered per body and year
+        CreateRegisterEntry(),  // the register of exempted information (DIK)
+        CreatePublicInformationEntry(),  // items found open, for the DIP
+        UpdatePublicBodyAddSeat(),  // the place printed on decrees
     ]
 }

@@ -13,6 +13,8 @@ final class PublicBody: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     /// Province or region, for the letterhead and public pages.
     @Field(key: "region") var region: String
+    /// Tempat kedudukan, the place written on decrees ("Sanggau").
+    @Field(key: "seat") var seat: String
     /// WIB, WITA or WIT: deadlines are computed in this zone.
     @Field(key: "time_zone") var timeZone: String
     /// Kop surat: the lines printed at the top of documents.
@@ -35,6 +37,7 @@ final class PublicBody: Model, @unchecked Sendable {
         self.slug = slug
         self.name = name
         self.region = region
+        self.seat = ""
         self.timeZone = timeZone.rawValue
         self.letterheadLines = letterheadLines
         self.decreeNumberTemplate = decreeNumberTemplate

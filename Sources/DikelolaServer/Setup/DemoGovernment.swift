@@ -93,6 +93,7 @@ enum DemoGovernment {
                     "Jalan Merdeka Nomor 1, Contoh 78511 · ppid.contohkab.go.id",
                 ],
                 decreeNumberTemplate: "000.5.10/{serial}/PPID/{romanMonth}/{year}")
+            body.seat = "Contoh"
             try await body.create(on: db)
             let bodyID = try body.requireID()
             // The PPID Utama's office is the root of the tree; the OPDs sit beside it under the body.

@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+
+/// A decree of a body: the classification decree (SK) a proposal ends with, or (later) an
+/// opening decree. Its number is unique per body, and its serial per body and year.
+final class Decree: Model, @unchecked Sendable {
+    static let schema = "decrees"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "body_id") var body: PublicBody
+    @OptionalParent(key: "proposal_id") var proposal: Proposal?
+    /// `classification` (or `opening`).
+    @Field(key: "kind") var kind: String
+    @Field(key: "number") var number: String
+    @Field(key: "year") var year: Int
+    @Field(key: "serial") var serial: Int
+    /// The signing date (ISO), on which it takes effect.
+    @Field(key: "decree_date") var decreeDate: String
+    @Field(key: "place") var place: String
+    @Field(key: "signer_name") var signerName: String
+    @Field(key: "signer_position") var signerPosition: String
+    @OptionalField(key: "signer_nip") var signerNIP: String?
+    @OptionalField(key: "signer_id") var signerID: UUID?
+    @OptionalParent(key: "signed_scan_id") var signedScan: StoredFile?
+    @OptionalField(key: "signed_scan_sha256") var signedScanSHA256: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+}
+
+/// An entry of the register of exempted information (DIK).
+final class RegisterEntry: Model, @unchecked Sendable {
+    static let schema = "register_entries"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "body_id") var body: PublicBody
+    @Parent(key: "unit_id") var unit: Unit
+    @Parent(key: "item_id") var item: ProposalItem
+    @Parent(key: "decree_id") var decree: Decree
+    /// `DIK-2026-0007`, unique per body.
+    @Field(key: "register_number") var registerNumber: String
+    @Field(key: "title") var title: String
+    @Field(key: "ground_code") var groundCode: String
+    @OptionalField(key: "other_statute") var otherStatute: String?
+    @Field(key: "if_opened") var ifOpened: String
+    @Field(key: "if_closed") var ifClosed: String
+    /// `closed` or `partlyClosed`.
+    @Field(key: "verdict") var verdict: String
+    @OptionalField(key: "parts") var parts: String?
+    @Field(key: "period") var period: String
+    @OptionalField(key: "end_date") var endDate: String?
+    @OptionalField(key: "review_date") var reviewDate: String?
+    @Field(key: "reason") var reason: String
+    /// `exempted` (later also `endingSoon`, `opened`).
+    @Field(key: "status") var status: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+}
+
+/// An entry of the list of public information (DIP) that came through this procedure: an item the
+/// test found open (or, later, one opened at the end of its period).
+final class PublicInformationEntry: Model, @unchecked Sendable {
+    static let schema = "public_information_entries"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "body_id") var body: PublicBody
+    @Parent(key: "unit_id") var unit: Unit
+    @Parent(key: "item_id") var item: ProposalItem
+    @Field(key: "summary") var summary: String
+    @OptionalField(key: "responsible") var responsible: String?
+    @OptionalField(key: "made_when") var madeWhen: String?
+    @OptionalField(key: "made_where") var madeWhere: String?
+    @Field(key: "form") var form: String
+    @OptionalField(key: "retention") var retention: String?
+    /// `testedOpen` (or `opened`).
+    @Field(key: "source") var source: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+}
