@@ -58,4 +58,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: TokenController())
     try app.register(collection: BodyAdminController())
     try app.register(collection: UserAdminController())
+    try app.register(collection: ProposalAPIController())
 }

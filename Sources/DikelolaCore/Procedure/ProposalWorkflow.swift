@@ -103,7 +103,8 @@ public struct ProposalWorkflow: Sendable {
         return found
     }
 
-    func isSatisfied(_ name: String, facts: Facts) -> Bool {
+    /// Whether the proposal already has the required document `name`.
+    public func isSatisfied(_ name: String, facts: Facts) -> Bool {
         if facts.uploadedRequirements.contains(name) { return true }
         switch DocumentRequirement(name: name) {
         case .itemList: return facts.itemCount > 0

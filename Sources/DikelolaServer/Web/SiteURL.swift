@@ -33,6 +33,21 @@ enum SiteURL: Equatable {
     case adminUserRoleRemove(UUID?, UUID?)
 
     case apiMe
+    case apiOpenAPI
+    case apiUnitProposals(UUID?)
+    case apiProposal(UUID?)
+    case apiProposalItems(UUID?)
+    case apiItemTest(UUID?, UUID?)
+    case apiItemLocation(UUID?, UUID?)
+    case apiProposalDocuments(UUID?)
+    case apiProposalMemo(UUID?)
+    case apiProposalOpinion(UUID?)
+    case apiProposalStep(UUID?, Int?)
+    case apiDecree(UUID?)
+    case apiDecreeNumber(UUID?)
+    case apiDecreeScan(UUID?)
+    case apiUnitRegister(UUID?)
+    case apiBodyRegister(UUID?)
 
     var path: String { "/" + components.joined(separator: "/") }
 
@@ -64,6 +79,24 @@ enum SiteURL: Equatable {
         case let .adminUserRoleRemove(user, role):
             return ["admin", "pengguna", id(user, "user"), "peran", id(role, "assignment"), "hapus"]
         case .apiMe: return ["api", "v1", "me"]
+        case .apiOpenAPI: return ["api", "v1", "openapi.json"]
+        case let .apiUnitProposals(unit): return ["api", "v1", "units", id(unit, "unit"), "proposals"]
+        case let .apiProposal(proposal): return ["api", "v1", "proposals", id(proposal, "proposal")]
+        case let .apiProposalItems(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "items"]
+        case let .apiItemTest(proposal, item):
+            return ["api", "v1", "proposals", id(proposal, "proposal"), "items", id(item, "item"), "test"]
+        case let .apiItemLocation(proposal, item):
+            return ["api", "v1", "proposals", id(proposal, "proposal"), "items", id(item, "item"), "location"]
+        case let .apiProposalDocuments(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "documents"]
+        case let .apiProposalMemo(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "memo"]
+        case let .apiProposalOpinion(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "opinion"]
+        case let .apiProposalStep(proposal, step):
+            return ["api", "v1", "proposals", id(proposal, "proposal"), "steps", step.map(String.init) ?? ":step", "complete"]
+        case let .apiDecree(decree): return ["api", "v1", "decrees", id(decree, "decree")]
+        case let .apiDecreeNumber(decree): return ["api", "v1", "decrees", id(decree, "decree"), "number"]
+        case let .apiDecreeScan(decree): return ["api", "v1", "decrees", id(decree, "decree"), "scan"]
+        case let .apiUnitRegister(unit): return ["api", "v1", "units", id(unit, "unit"), "register"]
+        case let .apiBodyRegister(body): return ["api", "v1", "bodies", id(body, "body"), "register"]
         }
     }
 
@@ -81,6 +114,12 @@ enum SiteURL: Equatable {
 }
 
 extension Request {
+    /// A route parameter that must be a whole number; anything else is "not found".
+    func number(_ name: String) throws -> Int {
+        guard let text = parameters.get(name), let value = Int(text) else { throw Refusal.notFound }
+        return value
+    }
+
     /// A route parameter that must be a UUID; anything else is "not found", never a server error.
     func id(_ name: String) throws -> UUID {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw Refusal.notFound }

@@ -1,0 +1,142 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Produces the classification decree when a proposal's decree step approves: numbered from the
+/// body's pattern and yearly counter, dated today in the body's zone (it takes effect that day),
+/// signed by the head, with every exempted item entered in the register (DIK) and every item
+/// found open listed for the DIP.
+enum DecreeIssuer {
+    static func issue(_ ctx: ProposalContext, date: LocalDate, actor: CurrentUser, req: Request, on db: any Database) async throws
+    {
+        let bodyID = try ctx.body.requireID()
+        try await lockNumbering(bodyID, on: db)
+        let tested = ctx.items.compactMap { item in ctx.test(of: item).map { (item, $0) } }
+        let exempted = tested.filter { $0.1.verdict.exempts }
+        let open = tested.filter { !$0.1.verdict.exempts }
+
+        for (item, _) in open {
+            let entry = PublicInformationEntry()
+            entry.$body.id = bodyID
+            entry.$unit.id = item.$holdingUnit.id
+            entry.$item.id = try item.requireID()
+            entry.summary = item.title + (item.description.isEmpty ? "" : " — \(item.description)")
+            entry.madeWhen = item.madeWhen
+            entry.madeWhere = item.madeWhere
+            entry.form = item.form
+            entry.source = "testedOpen"
+            try await entry.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "dip.add", targetType: "item", targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
+                    after: "\(item.title): terbuka menurut uji konsekuensi"), on: db)
+        }
+        guard !exempted.isEmpty else { return }
+
+        let template = try DecreeNumberTemplate(ctx.body.decreeNumberTemplate)
+        let lastSerial =
+            try await Decree.query(on: db).filter(\.$body.$id == bodyID).filter(\.$year == date.year)
+            .sort(\.$serial, .descending).first()?.serial ?? 0
+        let signer = try await signer(for: ctx, actor: actor, on: db)
+        let decree = Decree()
+        decree.$body.id = bodyID
+        decree.$proposal.id = try ctx.proposal.requireID()
+        decree.kind = "classification"
+        decree.year = date.year
+        decree.serial = lastSerial + 1
+        decree.number = template.number(serial: decree.serial, date: date)
+        decree.decreeDate = date.iso
+        decree.place = ctx.body.seat.isEmpty ? ctx.body.region : ctx.body.seat
+        decree.signerName = signer.name
+        decree.signerPosition = signer.position
+        decree.signerNIP = signer.nip
+        decree.signerID = signer.id
+        try await decree.create(on: db)
+        try await AuditLog.record(
+            req.auditDraft(
+                "decree.issue", targetType: "decree", targetID: try decree.requireID().uuidString,
+                bodyID: bodyID.uuidString,
+                after:
+                    "\(decree.number), \(IndonesianFormat.date(date)), \(exempted.count) informasi; ditandatangani \(signer.name)"
+            ),
+            on: db)
+
+        let prefix = "DIK-\(date.year)-"
+        var serial = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).all()
+            .filter { $0.registerNumber.hasPrefix(prefix) }.count
+        for (item, test) in exempted {
+            guard let ground = test.ground, let period = test.period else { continue }  // the engine refused such items before
+            serial += 1
+            let entry = RegisterEntry()
+            entry.$body.id = bodyID
+            entry.$unit.id = item.$holdingUnit.id
+            entry.$item.id = try item.requireID()
+            entry.$decree.id = try decree.requireID()
+            entry.registerNumber = RegisterNumber.make(year: date.year, serial: serial)
+            entry.title = item.title
+            entry.groundCode = ground.code
+            entry.otherStatute = test.otherStatute
+            entry.ifOpened = test.consequenceIfOpened
+            entry.ifClosed = test.consequenceIfClosed
+            entry.verdict = test.verdict.code
+            entry.parts = item.parts
+            entry.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
+            entry.endDate = period.endDate?.iso
+            entry.reviewDate = period.reviewDate?.iso
+            entry.reason = test.reason
+            entry.status = "exempted"
+            try await entry.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "register.add", targetType: "registerEntry", targetID: try entry.requireID().uuidString,
+                    bodyID: bodyID.uuidString,
+                    after: "\(entry.registerNumber) \(item.title); \(ground.citation); \(period.indonesianDescription)"),
+                on: db)
+        }
+    }
+
+    struct Signer {
+        let id: UUID?
+        let name: String
+        let position: String
+        let nip: String?
+    }
+
+    /// The head who signs (PP 61/2010 Ps 4): the actor when they are a head for this unit; else a
+    /// head of the unit; else a head of the office that hosts the PPID Utama.
+    static func signer(for ctx: ProposalContext, actor: CurrentUser, on db: any Database) async throws -> Signer {
+        if ctx.roles(of: actor).contains(.head), let user = try await User.find(actor.id, on: db) {
+            return Signer(id: user.id, name: user.name, position: user.position, nip: user.nip)
+        }
+        var candidates = [ctx.unit.id].compactMap { $0 }
+        if let main = try await Unit.query(on: db).filter(\.$body.$id == ctx.body.requireID()).filter(\.$hostsMainPPID == true)
+            .first(),
+            let id = main.id
+        {
+            candidates.append(id)
+        }
+        for unitID in candidates {
+            if let assignment = try await RoleAssignment.query(on: db).filter(\.$unit.$id == unitID).filter(
+                \.$role == Role.head.rawValue
+            )
+            .with(\.$user).first(), assignment.user.isActive {
+                return Signer(
+                    id: assignment.user.id, name: assignment.user.name, position: assignment.user.position,
+                    nip: assignment.user.nip)
+            }
+        }
+        throw ProcedureError(
+            status: .conflict,
+            message:
+                "Belum ada Atasan PPID (peran head) di \(ctx.unit.name) atau di kantor PPID Utama untuk menandatangani surat penetapan. Minta administrator memberikan peran itu."
+        )
+    }
+
+    /// Serialises numbering per body on PostgreSQL; the unique constraints are the last guard.
+    static func lockNumbering(_ bodyID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "decree:" + bodyID.uuidString)))").run()
+    }
+}

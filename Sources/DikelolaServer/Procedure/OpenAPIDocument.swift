@@ -1,0 +1,126 @@
+import Vapor
+
+/// The OpenAPI description of `/api/v1/`, served at `/api/v1/openapi.json`. Kept beside the
+/// controller it describes; the API tests read it to check every route they call is listed.
+enum OpenAPIDocument {
+    static let json = #"""
+        {
+          "openapi": "3.0.3",
+          "info": {
+            "title": "Dikelola API",
+            "version": "1",
+            "description": "Pendokumentasian Informasi yang Dikecualikan. Authenticate with a personal token: Authorization: Bearer dk_… (made at /akun/token). Errors: {\"error\": \"…\", \"fields\": {\"field\": \"…\"}} with 400, 401, 403, 404, 409 or 422."
+          },
+          "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+            "schemas": {
+              "Period": {
+                "type": "object", "required": ["kind"],
+                "properties": {
+                  "kind": { "type": "string", "enum": ["length", "until", "event", "statute"] },
+                  "years": { "type": "integer" }, "months": { "type": "integer" }, "days": { "type": "integer" },
+                  "from": { "type": "string", "format": "date" }, "end": { "type": "string", "format": "date" },
+                  "event": { "type": "string" }, "reviewOn": { "type": "string", "format": "date" },
+                  "latestEnd": { "type": "string", "format": "date" }, "statute": { "type": "string" }
+                }
+              },
+              "Item": {
+                "type": "object", "required": ["title", "description", "form"],
+                "properties": {
+                  "title": { "type": "string" }, "description": { "type": "string" },
+                  "holdingUnitID": { "type": "string", "format": "uuid" },
+                  "form": { "type": "string", "enum": ["soft", "hard", "both"] },
+                  "madeWhen": { "type": "string" }, "madeWhere": { "type": "string" }, "archiveCode": { "type": "string" }
+                }
+              },
+              "Test": {
+                "type": "object", "required": ["consequenceIfOpened", "consequenceIfClosed", "verdict", "reason"],
+                "properties": {
+                  "ground": { "type": "string", "example": "Pasal 17 huruf h angka 2" },
+                  "otherStatute": { "type": "string" },
+                  "consequenceIfOpened": { "type": "string" }, "consequenceIfClosed": { "type": "string" },
+                  "verdict": { "type": "string", "enum": ["closed", "partlyClosed", "open"] },
+                  "parts": { "type": "array", "items": { "type": "string" } },
+                  "period": { "$ref": "#/components/schemas/Period" },
+                  "reason": { "type": "string" }
+                }
+              },
+              "Proposal": { "type": "object", "description": "The proposal, its current step (actor, required documents, due time, blockers), items with tests, and history." },
+              "RegisterEntry": { "type": "object" },
+              "Decree": { "type": "object" },
+              "Error": { "type": "object", "properties": { "error": { "type": "string" }, "fields": { "type": "object" } } }
+            }
+          },
+          "security": [{ "bearer": [] }],
+          "paths": {
+            "/api/v1/me": { "get": { "summary": "The token's owner and roles", "responses": { "200": { "description": "OK" } } } },
+            "/api/v1/units/{unit}/proposals": {
+              "parameters": [{ "name": "unit", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+              "get": { "summary": "Proposals of a unit", "responses": { "200": { "description": "OK" } } },
+              "post": { "summary": "Open a proposal in the unit's SOP", "requestBody": { "content": { "application/json": { "schema": { "type": "object", "properties": { "title": { "type": "string" } } } } } },
+                        "responses": { "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Proposal" } } } } } }
+            },
+            "/api/v1/proposals/{proposal}": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+              "get": { "summary": "A proposal", "responses": { "200": { "description": "OK" } } }
+            },
+            "/api/v1/proposals/{proposal}/items": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+              "post": { "summary": "Add an information item", "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } }, "responses": { "201": { "description": "Created" } } }
+            },
+            "/api/v1/proposals/{proposal}/items/{item}/test": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "item", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "put": { "summary": "Record the consequence test of an item", "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Test" } } } }, "responses": { "200": { "description": "OK" }, "422": { "description": "The test breaks the law or misses a part" } } }
+            },
+            "/api/v1/proposals/{proposal}/items/{item}/location": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "item", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "put": { "summary": "Record the hard-copy location", "requestBody": { "content": { "application/json": { "schema": { "type": "object", "properties": { "building": { "type": "string" }, "room": { "type": "string" }, "cabinet": { "type": "string" }, "box": { "type": "string" }, "folder": { "type": "string" } } } } } }, "responses": { "200": { "description": "OK" } } }
+            },
+            "/api/v1/proposals/{proposal}/documents": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "post": { "summary": "Attach a required document or an item's soft copy (multipart: file, requirement or itemID)", "responses": { "201": { "description": "Created" } } }
+            },
+            "/api/v1/proposals/{proposal}/memo": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "put": { "summary": "Record the memo (nota dinas) of an instruct step", "responses": { "200": { "description": "OK" } } }
+            },
+            "/api/v1/proposals/{proposal}/opinion": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "put": { "summary": "Record the Tim Pertimbangan's opinion", "responses": { "200": { "description": "OK" } } }
+            },
+            "/api/v1/proposals/{proposal}/steps/{step}/complete": {
+              "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "step", "in": "path", "required": true, "schema": { "type": "integer" } }],
+              "post": { "summary": "Complete the current step (decision: agree or disagree with a note)", "requestBody": { "content": { "application/json": { "schema": { "type": "object", "properties": { "decision": { "type": "string", "enum": ["agree", "disagree"] }, "note": { "type": "string" }, "version": { "type": "integer" } } } } } },
+                        "responses": { "200": { "description": "OK" }, "409": { "description": "Not the current step, or changed meanwhile" }, "422": { "description": "Blocked: missing documents or tests" } } }
+            },
+            "/api/v1/decrees/{decree}": {
+              "parameters": [{ "name": "decree", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "get": { "summary": "A classification decree with its DIK attachment", "responses": { "200": { "description": "OK" } } }
+            },
+            "/api/v1/decrees/{decree}/number": {
+              "parameters": [{ "name": "decree", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "put": { "summary": "Correct the decree's number (unique per body)", "responses": { "200": { "description": "OK" }, "409": { "description": "Number in use" } } }
+            },
+            "/api/v1/decrees/{decree}/scan": {
+              "parameters": [{ "name": "decree", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "post": { "summary": "Upload the signed scan (multipart: file); its SHA-256 is kept", "responses": { "201": { "description": "Created" } } },
+              "get": { "summary": "Download the signed scan (audited)", "responses": { "200": { "description": "OK" } } }
+            },
+            "/api/v1/units/{unit}/register": {
+              "parameters": [{ "name": "unit", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "get": { "summary": "The unit's register (DIK), by end of period", "responses": { "200": { "description": "OK" } } }
+            },
+            "/api/v1/bodies/{body}/register": {
+              "parameters": [{ "name": "body", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "get": { "summary": "The body's register (DIK), by end of period", "responses": { "200": { "description": "OK" } } }
+            }
+          }
+        }
+        """#
+
+    static func response() -> Response {
+        let response = Response(status: .ok, body: .init(string: json))
+        response.headers.contentType = .json
+        return response
+    }
+}

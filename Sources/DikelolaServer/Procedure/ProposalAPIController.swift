@@ -1,0 +1,333 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The procedure as a JSON API under `/api/v1/`, for integrations and for the tests that carry a
+/// proposal through each SOP. Every call acts as the signed-in person or the Bearer token's owner.
+struct ProposalAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped(ProcedureErrorMiddleware())
+        api.signedIn(.POST, .apiUnitProposals(nil), use: open)
+        api.signedIn(.GET, .apiUnitProposals(nil), use: list)
+        api.signedIn(.GET, .apiProposal(nil), use: show)
+        api.signedIn(.POST, .apiProposalItems(nil), use: addItem)
+        api.signedIn(.PUT, .apiItemTest(nil, nil), use: recordTest)
+        api.signedIn(.PUT, .apiItemLocation(nil, nil), use: setLocation)
+        api.signedIn(.POST, .apiProposalDocuments(nil), body: .collect(maxSize: "1gb"), use: attach)
+        api.signedIn(.PUT, .apiProposalMemo(nil), use: memo)
+        api.signedIn(.PUT, .apiProposalOpinion(nil), use: opinion)
+        api.signedIn(.POST, .apiProposalStep(nil, nil), use: complete)
+        api.signedIn(.GET, .apiDecree(nil), use: decree)
+        api.signedIn(.PUT, .apiDecreeNumber(nil), use: renumber)
+        api.signedIn(.POST, .apiDecreeScan(nil), body: .collect(maxSize: "1gb"), use: uploadScan)
+        api.signedIn(.GET, .apiDecreeScan(nil), use: downloadScan)
+        api.signedIn(.GET, .apiUnitRegister(nil), use: unitRegister)
+        api.signedIn(.GET, .apiBodyRegister(nil), use: bodyRegister)
+        routes.get(SiteURL.apiOpenAPI.pathComponents) { _ in OpenAPIDocument.response() }
+    }
+
+    private func context(_ req: Request) async throws -> ProposalContext {
+        try await ProposalContext.load(try req.id("proposal"), library: req.application.dikelola.sopLibrary, on: req.db)
+    }
+
+    private func view(_ req: Request, _ user: CurrentUser, status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = try await context(req)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: ctx.place) { throw Refusal.forbidden(denial) }
+        let history = try await ProposalStep.query(on: req.db).filter(\.$proposal.$id == ctx.proposal.requireID())
+            .sort(\.$completedAt).all()
+        return try await ProposalView(ctx, history: history, user: user, now: req.now).encodeResponse(status: status, for: req)
+    }
+
+    // MARK: Proposals
+
+    struct OpenInput: Content { let title: String }
+
+    @Sendable func open(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(OpenInput.self)
+        let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: input.title, user: user, req: req)
+        req.parameters.set("proposal", to: proposal.id!.uuidString)
+        return try await view(req, user, status: .created)
+    }
+
+    struct ProposalSummary: Content {
+        let id: UUID
+        let title: String
+        let status: String
+        let currentStep: Int?
+        let dueAt: Date?
+    }
+
+    @Sendable func list(req: Request, user: CurrentUser) async throws -> Response {
+        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: req.db)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        let proposals = try await Proposal.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(
+            \.$createdAt, .descending
+        ).all()
+        return try await proposals.map {
+            ProposalSummary(
+                id: $0.id!, title: $0.title, status: $0.status, currentStep: $0.currentStep, dueAt: $0.currentStepDueAt)
+        }.encodeResponse(for: req)
+    }
+
+    @Sendable func show(req: Request, user: CurrentUser) async throws -> Response { try await view(req, user) }
+
+    @Sendable func addItem(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(ProposalService.ItemInput.self)
+        _ = try await ProposalService.addItem(try await context(req), input, user: user, req: req)
+        return try await view(req, user, status: .created)
+    }
+
+    @Sendable func recordTest(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(ProposalService.TestInput.self)
+        _ = try await ProposalService.recordTest(try await context(req), itemID: try req.id("item"), input, user: user, req: req)
+        return try await view(req, user)
+    }
+
+    @Sendable func setLocation(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(ProposalService.LocationInput.self)
+        try await ProposalService.setLocation(try await context(req), itemID: try req.id("item"), input, user: user, req: req)
+        return try await view(req, user)
+    }
+
+    struct DocumentInput: Content {
+        var file: File
+        var requirement: String?
+        var itemID: UUID?
+    }
+
+    @Sendable func attach(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(DocumentInput.self)
+        _ = try await ProposalService.attach(
+            try await context(req), file: input.file, requirement: input.requirement, itemID: input.itemID,
+            user: user, req: req)
+        return try await view(req, user, status: .created)
+    }
+
+    struct MemoInput: Content {
+        let number: String
+        let text: String?
+    }
+
+    @Sendable func memo(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(MemoInput.self)
+        try await ProposalService.recordMemo(
+            try await context(req), number: input.number, text: input.text ?? "", user: user, req: req)
+        return try await view(req, user)
+    }
+
+    struct OpinionInput: Content { let text: String }
+
+    @Sendable func opinion(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(OpinionInput.self)
+        try await ProposalService.recordOpinion(try await context(req), text: input.text, user: user, req: req)
+        return try await view(req, user)
+    }
+
+    struct StepInput: Content {
+        /// `agree` or `disagree`, for decision steps.
+        var decision: String?
+        var note: String?
+        /// The proposal's version the actor saw; a newer one refuses the step.
+        var version: Int?
+    }
+
+    @Sendable func complete(req: Request, user: CurrentUser) async throws -> Response {
+        // A step without a decision may be completed with an empty body; anything sent must read.
+        let input = (req.body.data?.readableBytes ?? 0) == 0 ? StepInput() : try req.content.decode(StepInput.self)
+        let decision: ProposalWorkflow.Decision? =
+            switch input.decision {
+            case nil: nil
+            case "agree": .agree
+            case "disagree": .disagree(note: input.note ?? "")
+            case let other?:
+                throw ProcedureError.invalid(["decision": "Keputusan '\(other)' tidak dikenal; gunakan agree atau disagree."])
+            }
+        _ = try await ProposalService.completeStep(
+            try req.id("proposal"), stepNumber: try req.number("step"), decision: decision,
+            expectedVersion: input.version, user: user, req: req)
+        return try await view(req, user)
+    }
+
+    // MARK: Decrees
+
+    struct DecreeView: Content {
+        let id: UUID
+        let number: String
+        let date: String
+        let place: String
+        let classificationType: String
+        let bodyName: String
+        let unitName: String
+        let ppid: String
+        let signerName: String
+        let signerPosition: String
+        let signerNIP: String?
+        let signedScanSHA256: String?
+        let missingRequiredFields: [String]
+        let entries: [RegisterEntryView]
+    }
+
+    private func loadDecree(_ req: Request, user: CurrentUser, action: Action) async throws -> (Decree, ProposalContext) {
+        guard let decree = try await Decree.find(try req.id("decree"), on: req.db), let proposalID = decree.$proposal.id else {
+            throw Refusal.notFound
+        }
+        let ctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
+        if case let .denied(denial) = user.may(action, on: ctx.place) { throw Refusal.forbidden(denial) }
+        return (decree, ctx)
+    }
+
+    static func decreeView(_ decree: Decree, _ ctx: ProposalContext, on db: any Database) async throws -> DecreeView {
+        let entries = try await RegisterEntry.query(on: db).filter(\.$decree.$id == decree.requireID()).sort(\.$registerNumber)
+            .all()
+        let views = entries.map { RegisterEntryView($0, decree: decree) }
+        let core = ClassificationDecree(
+            number: decree.number, date: LocalDate(iso: decree.decreeDate)!, place: decree.place, bodyName: ctx.body.name,
+            unitName: ctx.unit.name, ppid: ppidName(ctx),
+            signer: .init(name: decree.signerName, position: decree.signerPosition, nip: decree.signerNIP),
+            entries: views.compactMap { view in
+                guard let ground = ExemptionGround(code: entries.first { $0.id == view.id }!.groundCode), let period = view.period
+                else { return nil }
+                return .init(
+                    registerNumber: view.registerNumber, title: view.title, ground: ground, otherStatute: view.otherStatute,
+                    consequenceIfOpened: view.consequenceIfOpened, consequenceIfClosed: view.consequenceIfClosed,
+                    verdict: view.verdict == "partlyClosed" ? .partlyClosed(parts: view.parts) : .closed, period: period,
+                    reason: view.reason)
+            })
+        let ordered = core.entriesByPeriod.compactMap { entry in views.first { $0.registerNumber == entry.registerNumber } }
+        return DecreeView(
+            id: decree.id!, number: decree.number, date: decree.decreeDate, place: decree.place,
+            classificationType: ClassificationDecree.classificationType, bodyName: ctx.body.name, unitName: ctx.unit.name,
+            ppid: core.ppid, signerName: decree.signerName, signerPosition: decree.signerPosition, signerNIP: decree.signerNIP,
+            signedScanSHA256: decree.signedScanSHA256, missingRequiredFields: core.missingRequiredFields, entries: ordered)
+    }
+
+    /// "PPID Pembantu Dinas Kesehatan" or "PPID Utama Pemerintah Kabupaten Contoh".
+    static func ppidName(_ ctx: ProposalContext) -> String {
+        ctx.unit.hostsMainPPID ? "PPID Utama \(ctx.body.name)" : "PPID Pembantu \(ctx.unit.name)"
+    }
+
+    @Sendable func decree(req: Request, user: CurrentUser) async throws -> Response {
+        let (decree, ctx) = try await loadDecree(req, user: user, action: .viewExemptedContent)
+        return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(for: req)
+    }
+
+    struct NumberInput: Content { let number: String }
+
+    @Sendable func renumber(req: Request, user: CurrentUser) async throws -> Response {
+        let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
+        let input = try req.content.decode(NumberInput.self)
+        guard let number = input.number.nilIfBlank else { throw ProcedureError.invalid(["number": "Nomor surat wajib diisi."]) }
+        if let other = try await Decree.query(on: req.db).filter(\.$body.$id == decree.$body.id).filter(\.$number == number)
+            .first(),
+            other.id != decree.id
+        {
+            throw ProcedureError(
+                status: .conflict, message: "Nomor \(number) sudah dipakai surat lain badan publik ini.",
+                fields: ["number": "Nomor sudah dipakai."])
+        }
+        let before = decree.number
+        decree.number = number
+        try await req.application.writeTransaction { db in
+            try await decree.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "decree.renumber", targetType: "decree", targetID: decree.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: .head, before: before, after: number), on: db)
+        }
+        return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(for: req)
+    }
+
+    struct ScanInput: Content { var file: File }
+
+    @Sendable func uploadScan(req: Request, user: CurrentUser) async throws -> Response {
+        let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
+        let input = try req.content.decode(ScanInput.self)
+        let checked: (type: SniffedType, data: Data)
+        do {
+            checked = try FileIntake.check(
+                input.file, allowed: [.pdf, .png, .jpeg],
+                maxBytes: req.application.dikelola.configuration.maxUploadBytes)
+        } catch {
+            throw ProcedureError.invalid(["file": error.description])
+        }
+        let stored = FileIntake.stored(checked.data, type: checked.type, name: input.file.filename, by: user)
+        try await req.application.writeTransaction { db in
+            try await stored.create(on: db)
+            decree.$signedScan.id = try stored.requireID()
+            decree.signedScanSHA256 = stored.sha256
+            try await decree.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "decree.scan", targetType: "decree", targetID: decree.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: .head,
+                    after: "\(stored.originalName), SHA-256 \(stored.sha256)"), on: db)
+        }
+        return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func downloadScan(req: Request, user: CurrentUser) async throws -> Response {
+        let (decree, ctx) = try await loadDecree(req, user: user, action: .viewExemptedContent)
+        guard let fileID = decree.$signedScan.id, let file = try await StoredFile.find(fileID, on: req.db) else {
+            throw Refusal.notFound
+        }
+        try await req.application.writeTransaction { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "document.download", targetType: "decree", targetID: decree.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, after: "pindaian \(file.originalName)"), on: db)
+        }
+        return Downloads.response(file)
+    }
+
+    // MARK: Register
+
+    @Sendable func unitRegister(req: Request, user: CurrentUser) async throws -> Response {
+        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: req.db)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        return try await RegisterQueries.entries(bodyID: unit.$body.id, unitID: try unit.requireID(), on: req.db).encodeResponse(
+            for: req)
+    }
+
+    @Sendable func bodyRegister(req: Request, user: CurrentUser) async throws -> Response {
+        let bodyID = try req.id("body")
+        guard try await PublicBody.find(bodyID, on: req.db) != nil else { throw Refusal.notFound }
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: AccessQueries.place(ofBody: bodyID)) {
+            throw Refusal.forbidden(denial)
+        }
+        return try await RegisterQueries.entries(bodyID: bodyID, unitID: nil, on: req.db).encodeResponse(for: req)
+    }
+}
+
+enum RegisterQueries {
+    /// The register of a body or one unit, by the end of each period (the SOPs' "classify by
+    /// period"); entries with no end date follow, by their review date.
+    static func entries(bodyID: UUID, unitID: UUID?, on db: any Database) async throws -> [RegisterEntryView] {
+        var query = RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).with(\.$decree)
+        if let unitID { query = query.filter(\.$unit.$id == unitID) }
+        let entries = try await query.all()
+        return entries.map { RegisterEntryView($0, decree: $0.decree) }.sorted { a, b in
+            switch (a.endDate ?? a.reviewDate, b.endDate ?? b.reviewDate) {
+            case let (x?, y?): x == y ? a.registerNumber < b.registerNumber : x < y
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): a.registerNumber < b.registerNumber
+            }
+        }
+    }
+}
+
+enum Downloads {
+    /// A stored file as a download: its sniffed type, its original name, never cached by proxies.
+    static func response(_ file: StoredFile) -> Response {
+        let response = Response(status: .ok, body: .init(data: file.data))
+        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
+        let ascii = file.originalName.filter { $0.isASCII && $0 != "\"" && $0 != "\\" }
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(ascii.isEmpty ? "berkas" : ascii)\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+}

@@ -1,0 +1,114 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// A proposal with everything needed to decide on it: its unit and body, its SOP, items and
+/// documents, the facts for the workflow engine, and where it sits for access control.
+struct ProposalContext: Sendable {
+    let proposal: Proposal
+    let unit: Unit
+    let body: PublicBody
+    let definition: SOPDefinition
+    let items: [ProposalItem]
+    let documents: [ProposalDocument]
+    let place: Authorization.Place
+    let decree: Decree?
+
+    var workflow: ProposalWorkflow { ProposalWorkflow(definition: definition) }
+    var zone: TimeZoneRegion { TimeZoneRegion(rawValue: body.timeZone) ?? .wib }
+    var currentStep: SOPDefinition.Step? { proposal.currentStep.flatMap(definition.step(number:)) }
+
+    static func load(_ id: UUID, library: SOPLibrary, on db: any Database) async throws -> ProposalContext {
+        guard let proposal = try await Proposal.find(id, on: db) else { throw Refusal.notFound }
+        return try await load(proposal, library: library, on: db)
+    }
+
+    static func load(_ proposal: Proposal, library: SOPLibrary, on db: any Database) async throws -> ProposalContext {
+        let proposalID = try proposal.requireID()
+        guard let unit = try await Unit.find(proposal.$unit.id, on: db),
+            let body = try await PublicBody.find(proposal.$body.id, on: db)
+        else { throw Refusal.notFound }
+        guard let definition = library.definition(id: proposal.sopID) else {
+            throw ProcedureError(
+                status: .internalServerError,
+                message: "Definisi SOP '\(proposal.sopID)' yang dipakai usulan ini tidak lagi terpasang. Hubungi administrator.")
+        }
+        let items = try await ProposalItem.query(on: db).filter(\.$proposal.$id == proposalID).sort(\.$createdAt).all()
+        let documents = try await ProposalDocument.query(on: db).filter(\.$proposal.$id == proposalID).all()
+        let decree = try await Decree.query(on: db).filter(\.$proposal.$id == proposalID).first()
+        return ProposalContext(
+            proposal: proposal, unit: unit, body: body, definition: definition, items: items, documents: documents,
+            place: try await AccessQueries.place(of: unit, on: db), decree: decree)
+    }
+
+    /// The day a decree would be dated, in the body's zone.
+    func today(_ now: Date) -> LocalDate { zone.localDate(of: now) }
+
+    /// The items' tests as the core sees them; nil for an untested item.
+    func test(of item: ProposalItem) -> ConsequenceTest? {
+        guard item.testedAt != nil, let verdictCode = item.verdict else { return nil }
+        let parts = (item.parts.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
+        let verdict: ConsequenceTest.Verdict =
+            switch verdictCode {
+            case "open": .open
+            case "partlyClosed": .partlyClosed(parts: parts)
+            default: .closed
+            }
+        let period = item.period.flatMap { try? JSONDecoder().decode(ExemptionPeriod.self, from: Data($0.utf8)) }
+        return ConsequenceTest(
+            ground: item.groundCode.flatMap(ExemptionGround.init(code:)), otherStatute: item.otherStatute,
+            consequenceIfOpened: item.ifOpened ?? "", consequenceIfClosed: item.ifClosed ?? "", verdict: verdict,
+            period: period, reason: item.reason ?? "")
+    }
+
+    func findings(of item: ProposalItem, on date: LocalDate) -> [ConsequenceTest.Finding] {
+        test(of: item)?.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: date) ?? []
+    }
+
+    func facts(now: Date) -> ProposalWorkflow.Facts {
+        let date = today(now)
+        let copies = Set(documents.compactMap { $0.$item.id })
+        return ProposalWorkflow.Facts(
+            itemCount: items.count,
+            untestedItems: items.filter { test(of: $0) == nil }.map(\.title),
+            itemsWithTestErrors: items.filter { findings(of: $0, on: date).contains { $0.isError } }.map(\.title),
+            exemptedItemsWithoutDocuments: items.filter { item in
+                (test(of: item)?.verdict.exempts ?? true) && !copies.contains(item.id!) && !item.hasHardCopyLocation
+            }.map(\.title),
+            hasDecree: decree != nil,
+            hasMemo: !(proposal.memoNumber ?? "").isEmpty,
+            hasPanelOpinion: !(proposal.panelOpinion ?? "").isEmpty,
+            uploadedRequirements: Set(documents.compactMap(\.requirement)))
+    }
+
+    /// The roles `user` can act in for this proposal's unit.
+    func roles(of user: CurrentUser) -> Set<Role> { Authorization.roles(of: user.person, covering: place) }
+
+    /// Refuses unless `user` may do `action` here and holds the role of the current step.
+    func requireActor(_ user: CurrentUser, for action: Action) throws -> (step: SOPDefinition.Step, role: Role) {
+        if case let .denied(denial) = user.may(action, on: place) { throw Refusal.forbidden(denial) }
+        guard let step = currentStep else { throw ProcedureError.workflow(.finished) }
+        let actor = definition.actor(for: step)
+        guard roles(of: user).contains(actor.role) else {
+            throw ProcedureError.workflow(.wrongRole(required: actor, held: roles(of: user)))
+        }
+        return (step, actor.role)
+    }
+}
+
+extension StepEffect {
+    /// The action of the access rules that doing this step is.
+    var action: Action {
+        switch self {
+        case .collectItems, .instruct: .prepareProposal
+        case .consequenceTest: .testItem
+        case .advise: .advise
+        case .review, .classifyByPeriod: .reviewProposal
+        case .approveAndSign: .signDecree
+        case .archive: .archive
+        case .openExpired: .openExpired
+        case .publish: .publishRegister
+        }
+    }
+}

@@ -1,0 +1,388 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The operations on proposals. Each checks who acts and when, writes in one transaction with its
+/// audit event, and raises the proposal's version so a change made on an older view is refused.
+enum ProposalService {
+    static let forms: Set<String> = ["soft", "hard", "both"]
+
+    // MARK: Opening
+
+    static func open(unitID: UUID, title: String, user: CurrentUser, req: Request) async throws -> Proposal {
+        guard let unit = try await Unit.find(unitID, on: req.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: req.db)
+        if case let .denied(denial) = user.may(.prepareProposal, on: place) { throw Refusal.forbidden(denial) }
+        let cleanTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !cleanTitle.isEmpty else { throw ProcedureError.invalid(["title": "Judul usulan wajib diisi."]) }
+        guard let sopID = unit.sopID, let definition = req.application.dikelola.sopLibrary.definition(id: sopID) else {
+            throw ProcedureError(
+                status: .conflict,
+                message: "Unit \(unit.name) belum memiliki SOP. Minta administrator memilih SOP yang dijalankan unit ini.")
+        }
+        let workflow = ProposalWorkflow(definition: definition)
+        let first = workflow.firstStep
+        let actor = definition.actor(for: first)
+        let roles = Authorization.roles(of: user.person, covering: place)
+        guard roles.contains(actor.role) else {
+            throw ProcedureError.workflow(.wrongRole(required: actor, held: roles))
+        }
+        guard let body = try await PublicBody.find(unit.$body.id, on: req.db) else { throw Refusal.notFound }
+        let now = req.now
+        let due = try workflow.due(
+            first, startedAt: now, zone: TimeZoneRegion(rawValue: body.timeZone) ?? .wib,
+            calendar: req.application.dikelola.calendar)?.value
+        let proposal = Proposal(
+            bodyID: try body.requireID(), unitID: unitID, sopID: sopID, title: cleanTitle, firstStep: first.number,
+            startedAt: now, dueAt: due, createdBy: user.id)
+        try await req.application.writeTransaction { db in
+            try await proposal.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "proposal.open", targetType: "proposal", targetID: try proposal.requireID().uuidString,
+                    bodyID: body.id?.uuidString, role: actor.role,
+                    after: "\(cleanTitle); SOP \(definition.identity.number); langkah \(first.number)"), on: db)
+        }
+        return proposal
+    }
+
+    // MARK: Items and their tests
+
+    struct ItemInput: Content {
+        var title: String
+        var description: String
+        var holdingUnitID: UUID?
+        var form: String
+        var madeWhen: String?
+        var madeWhere: String?
+        var archiveCode: String?
+    }
+
+    static func addItem(_ ctx: ProposalContext, _ input: ItemInput, user: CurrentUser, req: Request) async throws -> ProposalItem
+    {
+        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .prepareProposal)
+        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+            throw ProcedureError.notAllowedAtThisStep("Menambah informasi")
+        }
+        var errors: [String: String] = [:]
+        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { errors["title"] = "Judul informasi wajib diisi." }
+        if input.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors["description"] = "Uraian informasi wajib diisi."
+        }
+        if !forms.contains(input.form) { errors["form"] = "Bentuk harus softcopy, hardcopy, atau keduanya (soft, hard, both)." }
+        let holdingUnitID = input.holdingUnitID ?? ctx.unit.id!
+        if let holder = try await Unit.find(holdingUnitID, on: req.db), holder.$body.id == ctx.body.id {
+        } else {
+            errors["holdingUnitID"] = "Unit penguasa informasi harus unit badan publik ini."
+        }
+        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
+        let item = ProposalItem(
+            proposalID: try ctx.proposal.requireID(), title: title,
+            description: input.description.trimmingCharacters(in: .whitespacesAndNewlines),
+            holdingUnitID: holdingUnitID, form: input.form)
+        item.madeWhen = input.madeWhen?.nilIfBlank
+        item.madeWhere = input.madeWhere?.nilIfBlank
+        item.archiveCode = input.archiveCode?.nilIfBlank
+        try await change(ctx, req: req) { db in
+            try await item.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "item.add", targetType: "item", targetID: try item.requireID().uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role, after: title), on: db)
+        }
+        return item
+    }
+
+    struct TestInput: Content {
+        /// A citation as officers write it, e.g. "Pasal 17 huruf h angka 2".
+        var ground: String?
+        var otherStatute: String?
+        var consequenceIfOpened: String
+        var consequenceIfClosed: String
+        /// `closed`, `partlyClosed` or `open`.
+        var verdict: String
+        var parts: [String]?
+        var period: ExemptionPeriod?
+        var reason: String
+    }
+
+    /// Records an item's test. A test that breaks the law is refused whole; its warnings are kept.
+    static func recordTest(_ ctx: ProposalContext, itemID: UUID, _ input: TestInput, user: CurrentUser, req: Request) async throws
+        -> [ConsequenceTest.Finding]
+    {
+        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .testItem)
+        guard [.collectItems, .consequenceTest, .classifyByPeriod].contains(step.effect) else {
+            throw ProcedureError.notAllowedAtThisStep("Mengisi uji konsekuensi")
+        }
+        guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
+        var errors: [String: String] = [:]
+        var ground: ExemptionGround?
+        if let text = input.ground?.nilIfBlank {
+            do { ground = try GroundCitation.parse(text).ground } catch { errors["ground"] = error.description }
+        }
+        let verdict: ConsequenceTest.Verdict? =
+            switch input.verdict {
+            case "closed": .closed
+            case "partlyClosed": .partlyClosed(parts: (input.parts ?? []).compactMap(\.nilIfBlank))
+            case "open": .open
+            default: nil
+            }
+        if verdict == nil { errors["verdict"] = "Putusan harus dikecualikan, dikecualikan sebagian, atau terbuka." }
+        guard errors.isEmpty, let verdict else { throw ProcedureError.invalid(errors) }
+        let test = ConsequenceTest(
+            ground: ground, otherStatute: input.otherStatute?.nilIfBlank,
+            consequenceIfOpened: input.consequenceIfOpened, consequenceIfClosed: input.consequenceIfClosed,
+            verdict: verdict, period: verdict.exempts ? input.period : nil, reason: input.reason)
+        let findings = test.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(req.now))
+        let problems = findings.compactMap { finding -> ConsequenceTest.Problem? in
+            if case let .error(problem) = finding { return problem }
+            return nil
+        }
+        if !problems.isEmpty {
+            throw ProcedureError.invalid(
+                Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
+        }
+        let before = ctx.test(of: item).map(summary)
+        item.groundCode = ground?.code
+        item.otherStatute = test.otherStatute
+        item.ifOpened = test.consequenceIfOpened
+        item.ifClosed = test.consequenceIfClosed
+        item.verdict = verdict.code
+        if case let .partlyClosed(parts) = verdict {
+            item.parts = String(decoding: try JSONEncoder().encode(parts), as: UTF8.self)
+        } else {
+            item.parts = nil
+        }
+        item.period = try test.period.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        item.reason = test.reason
+        item.testedAt = req.now
+        item.testedBy = user.id
+        try await change(ctx, req: req) { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "item.test", targetType: "item", targetID: itemID.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role, before: before, after: summary(test)),
+                on: db)
+        }
+        return findings
+    }
+
+    static func summary(_ test: ConsequenceTest) -> String {
+        [test.verdict.indonesian, test.ground?.citation, test.period?.indonesianDescription].compactMap { $0 }.joined(
+            separator: "; ")
+    }
+
+    struct LocationInput: Content {
+        var building: String?
+        var room: String?
+        var cabinet: String?
+        var box: String?
+        var folder: String?
+    }
+
+    static func setLocation(_ ctx: ProposalContext, itemID: UUID, _ input: LocationInput, user: CurrentUser, req: Request)
+        async throws
+    {
+        let (_, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .archive)
+        guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
+        let values = [input.building, input.room, input.cabinet, input.box, input.folder].map { $0?.nilIfBlank }
+        guard values.contains(where: { $0 != nil }) else {
+            throw ProcedureError.invalid([
+                "location": "Isi sekurang-kurangnya satu bagian lokasi: gedung, ruang, lemari, boks, atau map."
+            ])
+        }
+        (item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder) =
+            (values[0], values[1], values[2], values[3], values[4])
+        try await change(ctx, req: req) { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "item.location", targetType: "item", targetID: itemID.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role,
+                    after: values.compactMap { $0 }.joined(separator: " / ")), on: db)
+        }
+    }
+
+    // MARK: Memo, opinion, meeting, documents
+
+    static func recordMemo(_ ctx: ProposalContext, number: String, text: String, user: CurrentUser, req: Request) async throws {
+        let (step, role) = try ctx.requireActor(user, for: .prepareProposal)
+        guard step.effect == .instruct else { throw ProcedureError.notAllowedAtThisStep("Mencatat nota dinas") }
+        guard let number = number.nilIfBlank else {
+            throw ProcedureError.invalid(["memoNumber": "Nomor nota dinas wajib diisi."])
+        }
+        ctx.proposal.memoNumber = number
+        ctx.proposal.memoText = text.nilIfBlank
+        try await change(ctx, req: req) { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "proposal.memo", targetType: "proposal", targetID: ctx.proposal.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role, after: "Nota Dinas \(number)"), on: db)
+        }
+    }
+
+    static func recordOpinion(_ ctx: ProposalContext, text: String, user: CurrentUser, req: Request) async throws {
+        let (step, role) = try ctx.requireActor(user, for: .advise)
+        guard step.effect == .advise else { throw ProcedureError.notAllowedAtThisStep("Mencatat pertimbangan") }
+        guard let opinion = text.nilIfBlank else {
+            throw ProcedureError.invalid(["panelOpinion": "Isi pertimbangan wajib diisi."])
+        }
+        ctx.proposal.panelOpinion = opinion
+        try await change(ctx, req: req) { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "proposal.opinion", targetType: "proposal", targetID: ctx.proposal.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role, after: opinion), on: db)
+        }
+    }
+
+    static let documentTypes: [SniffedType] = [.pdf, .png, .jpeg, .officeOpenXML, .officeLegacy, .openDocument]
+
+    /// Attaches a file: a required document of the SOP (`requirement`) or an item's soft copy (`itemID`).
+    static func attach(
+        _ ctx: ProposalContext, file: File, requirement: String?, itemID: UUID?, user: CurrentUser,
+        req: Request
+    ) async throws -> ProposalDocument {
+        let (_, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .archive)
+        let requirement = requirement?.nilIfBlank
+        var errors: [String: String] = [:]
+        if requirement == nil, itemID == nil {
+            errors["requirement"] = "Sebut kelengkapan yang dipenuhi berkas ini, atau informasi yang disalin."
+        }
+        if let requirement, !ctx.definition.steps.contains(where: { $0.requiredDocuments.contains(requirement) }) {
+            errors["requirement"] = "'\(requirement)' bukan kelengkapan dalam SOP \(ctx.definition.identity.number)."
+        }
+        if let itemID, !ctx.items.contains(where: { $0.id == itemID }) {
+            errors["itemID"] = "Informasi ini tidak ada dalam usulan."
+        }
+        let checked: (type: SniffedType, data: Data)
+        do {
+            checked = try FileIntake.check(
+                file, allowed: documentTypes, maxBytes: req.application.dikelola.configuration.maxUploadBytes)
+        } catch {
+            errors["file"] = error.description
+            throw ProcedureError.invalid(errors)
+        }
+        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
+        let stored = FileIntake.stored(checked.data, type: checked.type, name: file.filename, by: user)
+        let document = ProposalDocument(
+            proposalID: try ctx.proposal.requireID(), itemID: itemID, requirement: requirement,
+            fileID: UUID(), uploadedBy: user.id)
+        try await change(ctx, req: req) { db in
+            try await stored.create(on: db)
+            document.$file.id = try stored.requireID()
+            try await document.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "document.upload", targetType: "document", targetID: try document.requireID().uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role,
+                    after:
+                        "\(stored.originalName) (\(requirement ?? "salinan informasi")), \(stored.size) bita, SHA-256 \(stored.sha256)"
+                ),
+                on: db)
+        }
+        return document
+    }
+
+    // MARK: Steps
+
+    /// Completes the current step. With `expectedVersion`, a proposal changed since the actor's
+    /// view is refused, so two officers acting at once cannot both apply.
+    static func completeStep(
+        _ proposalID: UUID, stepNumber: Int, decision: ProposalWorkflow.Decision?, expectedVersion: Int?,
+        user: CurrentUser, req: Request
+    ) async throws -> ProposalWorkflow.Outcome {
+        let library = req.application.dikelola.sopLibrary
+        return try await req.application.writeTransaction { db in
+            try await lock(proposalID, on: db)
+            let ctx = try await ProposalContext.load(proposalID, library: library, on: db)
+            if let expectedVersion, expectedVersion != ctx.proposal.version { throw ProcedureError.staleVersion }
+            guard let step = ctx.definition.step(number: stepNumber) else {
+                throw ProcedureError.workflow(.unknownStep(stepNumber))
+            }
+            if case let .denied(denial) = user.may(step.effect.action, on: ctx.place) { throw Refusal.forbidden(denial) }
+            let now = req.now
+            let outcome: ProposalWorkflow.Outcome
+            do {
+                outcome = try ctx.workflow.complete(
+                    current: ctx.proposal.currentStep, stepNumber: stepNumber, roles: ctx.roles(of: user),
+                    decision: decision, facts: ctx.facts(now: now))
+            } catch let error as WorkflowError {
+                throw ProcedureError.workflow(error)
+            }
+            let role = ctx.definition.actor(for: step).role
+            let (decisionCode, note): (String?, String?) =
+                switch decision {
+                case .agree: ("agree", nil)
+                case let .disagree(text): ("disagree", text.trimmingCharacters(in: .whitespacesAndNewlines))
+                case nil: (nil, nil)
+                }
+            try await ProposalStep(
+                proposalID: proposalID, stepNumber: stepNumber, startedAt: ctx.proposal.currentStepStartedAt ?? now,
+                dueAt: ctx.proposal.currentStepDueAt, completedAt: now, actorID: user.id, actorRole: role.rawValue,
+                decision: decisionCode, note: note
+            ).create(on: db)
+            let nextNumber: Int? =
+                switch outcome.next {
+                case let .step(number), let .returned(to: number): number
+                case .finished: nil
+                }
+            ctx.proposal.currentStep = nextNumber
+            ctx.proposal.currentStepStartedAt = nextNumber == nil ? nil : now
+            ctx.proposal.currentStepDueAt = try nextNumber.flatMap(ctx.definition.step(number:)).flatMap {
+                try ctx.workflow.due($0, startedAt: now, zone: ctx.zone, calendar: req.application.dikelola.calendar)?.value
+            }
+            ctx.proposal.status = nextNumber == nil ? "completed" : "inProgress"
+            ctx.proposal.version += 1
+            try await ctx.proposal.save(on: db)
+            let summary =
+                switch outcome.next {
+                case let .step(number): "langkah \(stepNumber) selesai; lanjut ke langkah \(number)"
+                case let .returned(to: number):
+                    "langkah \(stepNumber): tidak setuju, dikembalikan ke langkah \(number). Catatan: \(note ?? "")"
+                case .finished: "langkah \(stepNumber) selesai; usulan selesai"
+                }
+            try await AuditLog.record(
+                req.auditDraft(
+                    decisionCode == "disagree" ? "proposal.return" : "proposal.step", targetType: "proposal",
+                    targetID: proposalID.uuidString, bodyID: ctx.body.id?.uuidString, role: role,
+                    before: "langkah \(stepNumber)", after: summary), on: db)
+            if outcome.issuesDecree {
+                try await DecreeIssuer.issue(ctx, date: ctx.today(now), actor: user, req: req, on: db)
+            }
+            return outcome
+        }
+    }
+
+    /// Runs `body` in a transaction that also raises the proposal's version.
+    private static func change(
+        _ ctx: ProposalContext, req: Request, _ body: @escaping @Sendable (any Database) async throws -> Void
+    )
+        async throws
+    {
+        let proposal = ctx.proposal
+        try await req.application.writeTransaction { db in
+            try await lock(try proposal.requireID(), on: db)
+            try await body(db)
+            proposal.version += 1
+            try await proposal.save(on: db)
+        }
+    }
+
+    /// Holds the proposal's row until the transaction ends (PostgreSQL; SQLite writes one at a time).
+    static func lock(_ id: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT version FROM proposals WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+}
+
+extension String {
+    var nilIfBlank: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

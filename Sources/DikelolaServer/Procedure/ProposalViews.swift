@@ -1,0 +1,202 @@
+import DikelolaCore
+import Foundation
+import Vapor
+
+/// What the API (and the pages) show of a proposal: the step, who acts, what is missing, when it is
+/// due, the items with their tests, and the history.
+struct ProposalView: Content {
+    struct SOP: Content {
+        let id: String
+        let number: String
+        let name: String
+        let body: String
+    }
+
+    struct Requirement: Content {
+        let name: String
+        let satisfied: Bool
+    }
+
+    struct Step: Content {
+        let number: Int
+        let activity: String
+        let actorTitle: String
+        let actorRole: String
+        let effect: String
+        let requiredDocuments: [Requirement]
+        let timeStandard: String
+        let startedAt: Date?
+        let dueAt: Date?
+        let overdue: Bool
+        /// For decision steps: where "setuju" and "tidak setuju" lead.
+        let onAgree: Int?
+        let onDisagree: Int?
+        let blockers: [String]
+        /// Whether the person asking may complete it.
+        let youMayAct: Bool
+    }
+
+    struct Item: Content {
+        let id: UUID
+        let title: String
+        let description: String
+        let holdingUnitID: UUID
+        let form: String
+        let madeWhen: String?
+        let madeWhere: String?
+        let archiveCode: String?
+        let location: [String]
+        let test: Test?
+        let findings: [String]
+    }
+
+    struct Test: Content {
+        let ground: String?
+        let groundLabel: String?
+        let otherStatute: String?
+        let consequenceIfOpened: String
+        let consequenceIfClosed: String
+        let verdict: String
+        let parts: [String]
+        let period: ExemptionPeriod?
+        let periodDescription: String?
+        let endDate: String?
+        let reviewDate: String?
+        let reason: String
+    }
+
+    struct HistoryEntry: Content {
+        let stepNumber: Int
+        let actorID: UUID
+        let actorRole: String
+        let startedAt: Date
+        let completedAt: Date
+        let dueAt: Date?
+        let decision: String?
+        let note: String?
+    }
+
+    struct DecreeSummary: Content {
+        let id: UUID
+        let number: String
+        let date: String
+    }
+
+    let id: UUID
+    let title: String
+    let unitID: UUID
+    let bodyID: UUID
+    let status: String
+    let version: Int
+    let sop: SOP
+    let currentStep: Step?
+    let items: [Item]
+    let memoNumber: String?
+    let panelOpinion: String?
+    let history: [HistoryEntry]
+    let decree: DecreeSummary?
+
+    init(_ ctx: ProposalContext, history: [ProposalStep], user: CurrentUser, now: Date) {
+        let facts = ctx.facts(now: now)
+        let today = ctx.today(now)
+        id = ctx.proposal.id!
+        title = ctx.proposal.title
+        unitID = ctx.unit.id!
+        bodyID = ctx.body.id!
+        status = ctx.proposal.status
+        version = ctx.proposal.version
+        sop = SOP(
+            id: ctx.definition.id, number: ctx.definition.identity.number, name: ctx.definition.identity.name,
+            body: ctx.definition.identity.body)
+        currentStep = ctx.currentStep.map { step in
+            let actor = ctx.definition.actor(for: step)
+            return Step(
+                number: step.number, activity: step.activity, actorTitle: actor.title, actorRole: actor.role.rawValue,
+                effect: step.effect.rawValue,
+                requiredDocuments: step.requiredDocuments.map {
+                    Requirement(name: $0, satisfied: ctx.workflow.isSatisfied($0, facts: facts))
+                },
+                timeStandard: step.time.description, startedAt: ctx.proposal.currentStepStartedAt,
+                dueAt: ctx.proposal.currentStepDueAt,
+                overdue: ctx.proposal.currentStepDueAt.map { $0 < now } ?? false,
+                onAgree: step.decision?.onAgree, onDisagree: step.decision?.onDisagree,
+                blockers: ctx.workflow.blockers(for: step, facts: facts).map(\.description),
+                youMayAct: ctx.roles(of: user).contains(actor.role) && user.may(step.effect.action, on: ctx.place).isAllowed)
+        }
+        items = ctx.items.map { item in
+            let test = ctx.test(of: item)
+            return Item(
+                id: item.id!, title: item.title, description: item.description, holdingUnitID: item.$holdingUnit.id,
+                form: item.form,
+                madeWhen: item.madeWhen, madeWhere: item.madeWhere, archiveCode: item.archiveCode,
+                location: [item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder]
+                    .compactMap { $0 },
+                test: test.map { test in
+                    var parts: [String] = []
+                    if case let .partlyClosed(p) = test.verdict { parts = p }
+                    return Test(
+                        ground: test.ground?.citation, groundLabel: test.ground?.label, otherStatute: test.otherStatute,
+                        consequenceIfOpened: test.consequenceIfOpened, consequenceIfClosed: test.consequenceIfClosed,
+                        verdict: test.verdict.code, parts: parts, period: test.period,
+                        periodDescription: test.period?.indonesianDescription, endDate: test.period?.endDate?.iso,
+                        reviewDate: test.period?.reviewDate?.iso, reason: test.reason)
+                },
+                findings: ctx.findings(of: item, on: today).map(\.description))
+        }
+        memoNumber = ctx.proposal.memoNumber
+        panelOpinion = ctx.proposal.panelOpinion
+        self.history = history.map {
+            HistoryEntry(
+                stepNumber: $0.stepNumber, actorID: $0.actorID, actorRole: $0.actorRole, startedAt: $0.startedAt,
+                completedAt: $0.completedAt, dueAt: $0.dueAt, decision: $0.decision, note: $0.note)
+        }
+        decree = ctx.decree.map { DecreeSummary(id: $0.id!, number: $0.number, date: $0.decreeDate) }
+    }
+}
+
+/// A register entry as the API and pages show it.
+struct RegisterEntryView: Content {
+    let id: UUID
+    let registerNumber: String
+    let title: String
+    let unitID: UUID
+    let ground: String
+    let groundLabel: String
+    let otherStatute: String?
+    let consequenceIfOpened: String
+    let consequenceIfClosed: String
+    let verdict: String
+    let parts: [String]
+    let period: ExemptionPeriod?
+    let periodDescription: String
+    let endDate: String?
+    let reviewDate: String?
+    let reason: String
+    let decreeNumber: String
+    let decreeDate: String
+    let status: String
+
+    init(_ entry: RegisterEntry, decree: Decree) {
+        let ground = ExemptionGround(code: entry.groundCode)
+        let period = try? JSONDecoder().decode(ExemptionPeriod.self, from: Data(entry.period.utf8))
+        id = entry.id!
+        registerNumber = entry.registerNumber
+        title = entry.title
+        unitID = entry.$unit.id
+        self.ground = ground?.citation ?? entry.groundCode
+        groundLabel = ground?.label ?? ""
+        otherStatute = entry.otherStatute
+        consequenceIfOpened = entry.ifOpened
+        consequenceIfClosed = entry.ifClosed
+        verdict = entry.verdict
+        parts = entry.parts.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        self.period = period
+        periodDescription = period?.indonesianDescription ?? ""
+        endDate = entry.endDate
+        reviewDate = entry.reviewDate
+        reason = entry.reason
+        decreeNumber = decree.number
+        decreeDate = decree.decreeDate
+        status = entry.status
+    }
+}
