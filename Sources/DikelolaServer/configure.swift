@@ -59,4 +59,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: BodyAdminController())
     try app.register(collection: UserAdminController())
     try app.register(collection: ProposalAPIController())
+    try app.register(collection: ProposalPages())
 }

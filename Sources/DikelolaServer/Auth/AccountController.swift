@@ -94,23 +94,45 @@ struct HomeController: RouteCollection {
     @Sendable func home(req: Request, user: CurrentUser) async throws -> Response {
         let ctx = PageContext(req, user: user)
         let notice = Sessions.takeNotice(req)
-        let units = try await Unit.query(on: req.db)
-            .filter(\.$id ~~ user.person.assignments.compactMap { UUID(uuidString: $0.unit.id) }).all()
-        let unitNames = Dictionary(
-            units.compactMap { unit in unit.id.map { ($0.uuidString, unit.name) } }, uniquingKeysWith: { a, _ in a })
+        let unitIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.id) })
+        let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).sort(\.$name).all()
+        let waiting = try await Awaiting.proposals(for: user, req: req)
+        let now = req.now
         return Layout.page(
             ctx, title: ctx.t("Beranda", "Home"),
             .h1(.text(ctx.t("Selamat datang, \(user.name)", "Welcome, \(user.name)"))),
             .unwrap(notice) { Layout.notice($0, kind: "ok") },
-            .h2(.text(ctx.t("Peran Anda", "Your roles"))),
+            .h2(.text(ctx.t("Menunggu Anda", "Waiting for you"))),
+            .if(waiting.isEmpty, .p(.text(ctx.t("Tidak ada langkah yang menunggu Anda.", "No step is waiting for you.")))),
+            .if(
+                !waiting.isEmpty,
+                .table(
+                    .tr(
+                        .th(.text(ctx.t("Usulan", "Proposal"))), .th(.text(ctx.t("Langkah", "Step"))),
+                        .th(.text(ctx.t("Tenggat", "Due")))),
+                    .forEach(waiting) { item in
+                        .tr(
+                            .td(.a(.href(SiteURL.proposal(item.proposal.id).path), .text(item.proposal.title))),
+                            .td(.text("\(item.step.number). \(item.step.activity.prefix(90))…")),
+                            .td(
+                                .text(
+                                    item.proposal.currentStepDueAt.map {
+                                        Dates.show($0, ctx) + ($0 < now ? ctx.t(" — terlambat", " — overdue") : "")
+                                    }
+                                        ?? ctx.t("tentatif", "no limit"))))
+                    })),
+            .h2(.text(ctx.t("Peran dan unit Anda", "Your roles and units"))),
             .if(
                 user.person.assignments.isEmpty,
                 .p(.text(ctx.t("Anda belum memiliki peran di unit mana pun.", "You hold no role in any unit yet.")))),
             .ul(
-                .forEach(user.person.assignments) { assignment in
-                    .li(.text("\(assignment.role.indonesianTitle) — \(unitNames[assignment.unit.id] ?? assignment.unit.id)"))
+                .forEach(units) { unit in
+                    let roles = user.person.assignments.filter { $0.unit.id == unit.id?.uuidString }.map(\.role.indonesianTitle)
+                    return .li(
+                        .a(.href(SiteURL.unit(unit.id).path), .text(unit.name)), .text(" — " + roles.joined(separator: ", ")))
                 }),
             .p(.a(.href(SiteURL.changePassword.path), .text(ctx.t("Ganti kata sandi", "Change password"))))
         )
     }
+
 }

@@ -3,15 +3,16 @@ import Plot
 /// Form controls beyond `Layout.field`: each labelled, with its error beside it.
 enum FormFields {
     static func select(
-        _ id: String, label: String, options: [(value: String, label: String)], selected: String?,
-        error: String? = nil, hint: String? = nil
+        _ name: String, label: String, options: [(value: String, label: String)], selected: String?,
+        error: String? = nil, hint: String? = nil, idPrefix: String = ""
     ) -> Node<HTML.FormContext> {
-        .div(
+        let id = idPrefix + name
+        return .div(
             .class(error == nil ? "field" : "field invalid"),
             .label(.for(id), .text(label)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .text($0)) },
             .select(
-                .attribute(named: "id", value: id), .attribute(named: "name", value: id),
+                .attribute(named: "id", value: id), .attribute(named: "name", value: name),
                 .forEach(options) { option in
                     // Plot's <option> has no content; browsers and screen readers want the text inside.
                     .element(
@@ -28,14 +29,15 @@ enum FormFields {
     }
 
     static func textarea(
-        _ id: String, label: String, value: String, rows: Int = 4, error: String? = nil,
-        hint: String? = nil
+        _ name: String, label: String, value: String, rows: Int = 4, error: String? = nil,
+        hint: String? = nil, idPrefix: String = ""
     ) -> Node<HTML.FormContext> {
-        .div(
+        let id = idPrefix + name
+        return .div(
             .class(error == nil ? "field" : "field invalid"),
             .label(.for(id), .text(label)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .text($0)) },
-            .textarea(.id(id), .name(id), .attribute(named: "rows", value: String(rows)), .text(value)),
+            .textarea(.id(id), .name(name), .attribute(named: "rows", value: String(rows)), .text(value)),
             .unwrap(error) { .p(.class("error"), .id("\(id)-error"), .text($0)) }
         )
     }

@@ -70,15 +70,16 @@ enum Layout {
 
     /// A labelled input with its error, if any, next to it.
     static func field(
-        _ id: String, label: String, type: HTMLInputType = .text, value: String = "",
-        autocomplete: String, error: String? = nil, hint: String? = nil
+        _ name: String, label: String, type: HTMLInputType = .text, value: String = "",
+        autocomplete: String, error: String? = nil, hint: String? = nil, idPrefix: String = ""
     ) -> Node<HTML.FormContext> {
-        .div(
+        let id = idPrefix + name
+        return .div(
             .class(error == nil ? "field" : "field invalid"),
             .label(.for(id), .text(label)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .text($0)) },
             .input(
-                .type(type), .id(id), .name(id), .value(value),
+                .type(type), .id(id), .name(name), .value(value),
                 Attribute(name: "autocomplete", value: autocomplete),
                 Attribute(name: "aria-invalid", value: error == nil ? nil : "true"),
                 Attribute(name: "aria-describedby", value: error.map { _ in "\(id)-error" } ?? hint.map { _ in "\(id)-hint" })

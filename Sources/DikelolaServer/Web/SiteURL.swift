@@ -32,6 +32,20 @@ enum SiteURL: Equatable {
     case adminUserRoles(UUID?)
     case adminUserRoleRemove(UUID?, UUID?)
 
+    case unit(UUID?)
+    case unitOpenProposal(UUID?)
+    case unitRegister(UUID?)
+    case proposal(UUID?)
+    case proposalAddItem(UUID?)
+    case proposalTest(UUID?, UUID?)
+    case proposalLocation(UUID?, UUID?)
+    case proposalUpload(UUID?)
+    case proposalMemo(UUID?)
+    case proposalOpinion(UUID?)
+    case proposalStep(UUID?, Int?)
+    case proposalDocument(UUID?, UUID?)
+    case decree(UUID?)
+
     case apiMe
     case apiOpenAPI
     case apiUnitProposals(UUID?)
@@ -78,6 +92,22 @@ enum SiteURL: Equatable {
         case let .adminUserRoles(user): return ["admin", "pengguna", id(user, "user"), "peran"]
         case let .adminUserRoleRemove(user, role):
             return ["admin", "pengguna", id(user, "user"), "peran", id(role, "assignment"), "hapus"]
+        case let .unit(unit): return ["unit", id(unit, "unit")]
+        case let .unitOpenProposal(unit): return ["unit", id(unit, "unit"), "usulan"]
+        case let .unitRegister(unit): return ["unit", id(unit, "unit"), "dik"]
+        case let .proposal(proposal): return ["usulan", id(proposal, "proposal")]
+        case let .proposalAddItem(proposal): return ["usulan", id(proposal, "proposal"), "informasi"]
+        case let .proposalTest(proposal, item): return ["usulan", id(proposal, "proposal"), "informasi", id(item, "item"), "uji"]
+        case let .proposalLocation(proposal, item):
+            return ["usulan", id(proposal, "proposal"), "informasi", id(item, "item"), "lokasi"]
+        case let .proposalUpload(proposal): return ["usulan", id(proposal, "proposal"), "berkas"]
+        case let .proposalMemo(proposal): return ["usulan", id(proposal, "proposal"), "nota-dinas"]
+        case let .proposalOpinion(proposal): return ["usulan", id(proposal, "proposal"), "pertimbangan"]
+        case let .proposalStep(proposal, step):
+            return ["usulan", id(proposal, "proposal"), "langkah", step.map(String.init) ?? ":step"]
+        case let .proposalDocument(proposal, document):
+            return ["usulan", id(proposal, "proposal"), "berkas", id(document, "document")]
+        case let .decree(decree): return ["sk", id(decree, "decree")]
         case .apiMe: return ["api", "v1", "me"]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]
         case let .apiUnitProposals(unit): return ["api", "v1", "units", id(unit, "unit"), "proposals"]

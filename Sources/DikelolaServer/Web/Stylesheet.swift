@@ -33,6 +33,20 @@ enum Stylesheet {
         .notice.ok { border-color: var(--ok); background: #eef8f0; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        section.step { border: 1px solid var(--line); border-left: 4px solid var(--accent); padding: .5rem 1rem; margin: 1rem 0; }
+        section.item { border-top: 1px solid var(--line); padding: .5rem 0; }
+        .overdue { color: var(--bad); font-weight: 700; }
+        .pending { color: var(--muted); font-style: italic; }
+        ul.findings li { color: #7a4b00; }
+        details { margin: .5rem 0; } summary { cursor: pointer; color: var(--accent); }
+        button.secondary { background: #fff; color: var(--bad); border-color: var(--bad); }
+        .document { max-width: 21cm; margin: 0 auto; font-family: "Times New Roman", "DejaVu Serif", serif; }
+        .letterhead { display: flex; gap: 1rem; align-items: center; border-bottom: 3px double var(--ink); padding-bottom: .5rem; text-align: center; justify-content: center; }
+        .letterhead p { margin: 0; font-weight: 700; } .letterhead .logo, img.logo { max-height: 80px; }
+        .document h1.title { text-align: center; font-size: 1.1rem; margin-top: 1rem; } .document .number { text-align: center; }
+        .signature { margin-left: 55%; margin-top: 1.5rem; } .signature p { margin: .1rem 0; } .sign-space { height: 4rem; }
+        h2.attachment { font-size: 1rem; text-align: center; margin-top: 2rem; break-before: page; }
+        table.register { font-size: .9rem; }
         @media print { header.site, footer.site, .skip, form.inline { display: none; } main { max-width: none; padding: 0; } @page { size: A4; margin: 2cm; } }
         """
 

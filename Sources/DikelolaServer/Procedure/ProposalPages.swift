@@ -1,0 +1,346 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// The procedure in the browser: a unit's proposals, a proposal with its step and forms, the
+/// decree and the register. Forms post here and call the same `ProposalService` as the API; a
+/// refused form comes back with its fields filled and the error beside the field.
+struct ProposalPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .unit(nil), use: unitPage)
+        routes.signedIn(.POST, .unitOpenProposal(nil), use: open)
+        routes.signedIn(.GET, .unitRegister(nil), use: register)
+        routes.signedIn(.GET, .proposal(nil)) { req, user in try await show(req, user, state: nil) }
+        routes.signedIn(.POST, .proposalAddItem(nil)) { req, user in
+            let form = try req.formValues()
+            return try await act(req, user, form: "item", values: form) { ctx in
+                let input = ProposalService.ItemInput(
+                    title: form["title"], description: form["description"], holdingUnitID: nil, form: form["form"],
+                    madeWhen: form["madeWhen"], madeWhere: form["madeWhere"], archiveCode: form["archiveCode"])
+                _ = try await ProposalService.addItem(ctx, input, user: user, req: req)
+                return PageContext(req).t("Informasi ditambahkan.", "Item added.")
+            }
+        }
+        routes.signedIn(.POST, .proposalTest(nil, nil)) { req, user in
+            let form = try req.formValues()
+            let itemID = try req.id("item")
+            return try await act(req, user, form: "test-\(itemID)", values: form) { ctx in
+                let verdict = form["verdict"]
+                var period: ExemptionPeriod?
+                if verdict != "open" {
+                    switch PeriodFields.period(from: form) {
+                    case let .success(value): period = value
+                    case let .failure(error): throw ProcedureError.invalid([error.field: error.message])
+                    }
+                }
+                let ground = form["ground"].nilIfBlank.flatMap(ExemptionGround.init(code:))?.citation
+                let input = ProposalService.TestInput(
+                    ground: ground, otherStatute: form["otherStatute"], consequenceIfOpened: form["consequenceIfOpened"],
+                    consequenceIfClosed: form["consequenceIfClosed"], verdict: verdict,
+                    parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"])
+                _ = try await ProposalService.recordTest(ctx, itemID: itemID, input, user: user, req: req)
+                return PageContext(req).t("Uji konsekuensi disimpan.", "Test saved.")
+            }
+        }
+        routes.signedIn(.POST, .proposalLocation(nil, nil)) { req, user in
+            let form = try req.formValues()
+            let itemID = try req.id("item")
+            return try await act(req, user, form: "location-\(itemID)", values: form) { ctx in
+                try await ProposalService.setLocation(
+                    ctx, itemID: itemID,
+                    .init(
+                        building: form["building"], room: form["room"], cabinet: form["cabinet"],
+                        box: form["box"], folder: form["folder"]), user: user, req: req)
+                return PageContext(req).t("Lokasi disimpan.", "Location saved.")
+            }
+        }
+        routes.signedIn(.POST, .proposalUpload(nil), body: .collect(maxSize: "1gb")) { req, user in
+            struct Upload: Content {
+                var file: File?
+                var requirement: String?
+                var itemID: UUID?
+                var form: String?
+            }
+            let upload = try req.content.decode(Upload.self)
+            let formName = upload.form ?? "upload"
+            return try await act(req, user, form: formName, values: FormValues(values: ["requirement": upload.requirement ?? ""]))
+            { ctx in
+                guard let file = upload.file, !file.filename.isEmpty else {
+                    throw ProcedureError.invalid(["file": PageContext(req).t("Pilih berkas.", "Choose a file.")])
+                }
+                _ = try await ProposalService.attach(
+                    ctx, file: file, requirement: upload.requirement, itemID: upload.itemID, user: user, req: req)
+                return PageContext(req).t("Berkas \(file.filename) diunggah.", "\(file.filename) uploaded.")
+            }
+        }
+        routes.signedIn(.POST, .proposalMemo(nil)) { req, user in
+            let form = try req.formValues()
+            return try await act(req, user, form: "memo", values: form) { ctx in
+                try await ProposalService.recordMemo(
+                    ctx, number: form["memoNumber"], text: form["memoText"], user: user, req: req)
+                return PageContext(req).t("Nota dinas dicatat.", "Memo recorded.")
+            }
+        }
+        routes.signedIn(.POST, .proposalOpinion(nil)) { req, user in
+            let form = try req.formValues()
+            return try await act(req, user, form: "opinion", values: form) { ctx in
+                try await ProposalService.recordOpinion(ctx, text: form["panelOpinion"], user: user, req: req)
+                return PageContext(req).t("Pertimbangan dicatat.", "Opinion recorded.")
+            }
+        }
+        routes.signedIn(.POST, .proposalStep(nil, nil)) { req, user in
+            let form = try req.formValues()
+            return try await act(req, user, form: "step", values: form) { ctx in
+                let decision: ProposalWorkflow.Decision? =
+                    switch form["decision"] {
+                    case "agree": .agree
+                    case "disagree": .disagree(note: form["note"])
+                    default: nil
+                    }
+                if case .disagree(let note) = decision, note.nilIfBlank == nil {
+                    throw ProcedureError.invalid(["note": WorkflowError.noteRequired.description])
+                }
+                let outcome = try await ProposalService.completeStep(
+                    try ctx.proposal.requireID(), stepNumber: try req.number("step"),
+                    decision: decision, expectedVersion: Int(form["version"]), user: user, req: req)
+                let c = PageContext(req)
+                return switch outcome.next {
+                case let .step(number):
+                    c.t("Langkah selesai. Sekarang langkah \(number).", "Step completed. Now step \(number).")
+                        + (outcome.issuesDecree ? c.t(" Surat penetapan diterbitkan.", " The decree was issued.") : "")
+                case let .returned(to: number):
+                    c.t("Dikembalikan ke langkah \(number) dengan catatan.", "Returned to step \(number) with the note.")
+                case .finished:
+                    c.t("Usulan selesai.", "The proposal is complete.")
+                        + (outcome.issuesDecree ? c.t(" Surat penetapan diterbitkan.", " The decree was issued.") : "")
+                }
+            }
+        }
+        routes.signedIn(.GET, .decree(nil), use: decreePage)
+    }
+
+    // MARK: Proposal
+
+    private func load(_ req: Request, _ user: CurrentUser) async throws -> ProposalContext {
+        let ctx = try await ProposalContext.load(try req.id("proposal"), library: req.application.dikelola.sopLibrary, on: req.db)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: ctx.place) { throw Refusal.forbidden(denial) }
+        return ctx
+    }
+
+    private func show(_ req: Request, _ user: CurrentUser, state: FormState?, status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = try await load(req, user)
+        let history = try await ProposalStep.query(on: req.db).filter(\.$proposal.$id == ctx.proposal.requireID()).sort(
+            \.$completedAt
+        ).all()
+        let view = ProposalView(ctx, history: history, user: user, now: req.now)
+        return ProposalPageView.render(
+            PageContext(req, user: user), view, state: state, notice: Sessions.takeNotice(req), status: status)
+    }
+
+    /// Runs a form's action; on success back to the page (303, so reloading does not repeat it),
+    /// on refusal the page again with the typed values and the errors.
+    private func act(
+        _ req: Request, _ user: CurrentUser, form: String, values: FormValues,
+        _ action: (ProposalContext) async throws -> String
+    ) async throws -> Response {
+        let ctx = try await load(req, user)
+        do {
+            let message = try await action(ctx)
+            Sessions.setNotice(req, message)
+            return req.redirect(
+                to: SiteURL.proposal(ctx.proposal.id).path
+                    + (form.hasPrefix("test-") || form.hasPrefix("location-")
+                        ? "#informasi-\(form.split(separator: "-", maxSplits: 1)[1])" : ""))
+        } catch let error as ProcedureError {
+            let state = FormState(form: form, values: values, errors: error.fields, message: error.message)
+            return try await show(req, user, state: state, status: error.status)
+        }
+    }
+
+    // MARK: Unit
+
+    @Sendable func unitPage(req: Request, user: CurrentUser) async throws -> Response {
+        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: req.db)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        let proposals = try await Proposal.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(
+            \.$createdAt, .descending
+        ).all()
+        let ctx = PageContext(req, user: user)
+        let library = req.application.dikelola.sopLibrary
+        let sop = unit.sopID.flatMap(library.definition(id:))
+        let now = req.now
+        return Layout.page(
+            ctx, title: unit.name,
+            .h1(.text(unit.name)),
+            .unwrap(Sessions.takeNotice(req)) { Layout.notice($0, kind: "ok") },
+            .p(
+                .text(
+                    sop.map { "SOP \($0.identity.number) — \($0.identity.name) (\($0.identity.body), \($0.steps.count) langkah)" }
+                        ?? ctx.t("Unit ini belum memiliki SOP.", "This unit has no SOP yet."))),
+            .p(
+                .a(
+                    .href(SiteURL.unitRegister(unit.id).path),
+                    .text(ctx.t("Daftar Informasi yang Dikecualikan (DIK) unit ini", "This unit's register (DIK)")))),
+            .h2(.text(ctx.t("Usulan", "Proposals"))),
+            .if(proposals.isEmpty, .p(.text(ctx.t("Belum ada usulan.", "No proposals yet.")))),
+            .if(
+                !proposals.isEmpty,
+                .table(
+                    .tr(
+                        .th(.text(ctx.t("Judul", "Title"))), .th(.text(ctx.t("Langkah", "Step"))),
+                        .th(.text(ctx.t("Tenggat", "Due")))),
+                    .forEach(proposals) { proposal in
+                        .tr(
+                            .td(.a(.href(SiteURL.proposal(proposal.id).path), .text(proposal.title))),
+                            .td(
+                                .text(
+                                    proposal.currentStep.map { step in
+                                        "\(step). " + (sop?.step(number: step).map { sop!.actor(for: $0).title } ?? "")
+                                    } ?? ctx.t("selesai", "complete"))),
+                            .td(
+                                .text(
+                                    proposal.currentStepDueAt.map {
+                                        Dates.show($0, ctx) + ($0 < now ? ctx.t(" — terlambat", " — overdue") : "")
+                                    } ?? "—")))
+                    }
+                )),
+            .if(
+                sop != nil,
+                .form(
+                    .class("stack"), .action(SiteURL.unitOpenProposal(unit.id).path), .method(.post), Layout.csrfField(ctx),
+                    Layout.field(
+                        "title", label: ctx.t("Judul usulan baru", "Title of a new proposal"), autocomplete: "off",
+                        hint: ctx.t("Misalnya: DIK Dinas Kesehatan 2026", "E.g. DIK Dinas Kesehatan 2026")),
+                    .button(.type(.submit), .text(ctx.t("Buka usulan", "Open a proposal")))))
+        )
+    }
+
+    @Sendable func open(req: Request, user: CurrentUser) async throws -> Response {
+        let form = try req.formValues()
+        do {
+            let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: form["title"], user: user, req: req)
+            Sessions.setNotice(req, PageContext(req).t("Usulan dibuka.", "Proposal opened."))
+            return req.redirect(to: SiteURL.proposal(proposal.id).path)
+        } catch let error as ProcedureError {
+            Sessions.setNotice(req, error.message)
+            return req.redirect(to: SiteURL.unit(try req.id("unit")).path)
+        }
+    }
+
+    // MARK: Register and decree
+
+    @Sendable func register(req: Request, user: CurrentUser) async throws -> Response {
+        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: req.db)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        let entries = try await RegisterQueries.entries(bodyID: unit.$body.id, unitID: try unit.requireID(), on: req.db)
+        let ctx = PageContext(req, user: user)
+        return Layout.page(
+            ctx, title: "DIK \(unit.name)",
+            .h1(
+                .text(
+                    ctx.t("Daftar Informasi yang Dikecualikan — \(unit.name)", "Register of exempted information — \(unit.name)"))
+            ),
+            .p(
+                .small(
+                    .text(
+                        ctx.t(
+                            "Diurutkan menurut berakhirnya jangka waktu pengecualian.",
+                            "Sorted by the end of the exemption period.")))),
+            RegisterTable.render(ctx, entries)
+        )
+    }
+
+    @Sendable func decreePage(req: Request, user: CurrentUser) async throws -> Response {
+        guard let decree = try await Decree.find(try req.id("decree"), on: req.db), let proposalID = decree.$proposal.id else {
+            throw Refusal.notFound
+        }
+        let pctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: pctx.place) { throw Refusal.forbidden(denial) }
+        let view = try await ProposalAPIController.decreeView(decree, pctx, on: req.db)
+        return DecreeDocument.render(PageContext(req, user: user), view, body: pctx.body)
+    }
+}
+
+/// The register as a table: No | Informasi | Dasar hukum | Konsekuensi | Jangka waktu | SK.
+enum RegisterTable {
+    static func render(_ ctx: PageContext, _ entries: [RegisterEntryView]) -> Node<HTML.BodyContext> {
+        guard !entries.isEmpty else { return .p(.text(ctx.t("Belum ada informasi yang dikecualikan.", "Nothing exempted yet."))) }
+        return .table(
+            .class("register"),
+            .tr(
+                .th(.text(ctx.t("No.", "No."))), .th(.text(ctx.t("Informasi", "Information"))),
+                .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
+                .th(.text(ctx.t("Konsekuensi bila dibuka / ditutup", "If opened / if closed"))),
+                .th(.text(ctx.t("Jangka waktu", "Period"))),
+                .th(.text(ctx.t("Surat penetapan", "Decree")))),
+            .forEach(entries) { entry in
+                .tr(
+                    .td(.text(entry.registerNumber)),
+                    .td(
+                        .text(entry.title),
+                        .if(
+                            !entry.parts.isEmpty,
+                            .small(.text(ctx.t(" (dihitamkan: ", " (blacked out: ") + entry.parts.joined(separator: ", ") + ")")))
+                    ),
+                    .td(.text(entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? ""))),
+                    .td(.text(entry.consequenceIfOpened), .br(), .small(.text(entry.consequenceIfClosed))),
+                    .td(
+                        .text(entry.periodDescription),
+                        .unwrap(entry.endDate.flatMap(LocalDate.init(iso:))) {
+                            .small(.text(" — " + ctx.t("berakhir ", "ends ") + ctx.date($0)))
+                        }),
+                    .td(
+                        .text(entry.decreeNumber), .br(),
+                        .small(.text(LocalDate(iso: entry.decreeDate).map(ctx.date) ?? entry.decreeDate))))
+            }
+        )
+    }
+}
+
+/// The classification decree as a printable A4 document with the body's letterhead.
+enum DecreeDocument {
+    static func render(_ ctx: PageContext, _ d: ProposalAPIController.DecreeView, body: PublicBody) -> Response {
+        let date = LocalDate(iso: d.date)
+        return Layout.page(
+            ctx, title: "SK \(d.number)",
+            .div(
+                .class("document"),
+                .div(
+                    .class("letterhead"),
+                    .if(body.$logo.id != nil, .img(.src(SiteURL.bodyLogo(body.id).path), .alt(""), .class("logo"))),
+                    .div(.forEach(body.letterheadLines) { .p(.text($0)) })),
+                .h1(.class("title"), .text("SURAT PENETAPAN KLASIFIKASI INFORMASI YANG DIKECUALIKAN")),
+                .p(.class("number"), .text("Nomor: \(d.number)")),
+                .table(
+                    .tr(.th(.text("Jenis klasifikasi")), .td(.text(d.classificationType))),
+                    .tr(.th(.text("Pejabat Pengelola Informasi dan Dokumentasi")), .td(.text(d.ppid))),
+                    .tr(.th(.text("Badan publik / unit")), .td(.text("\(d.bodyName) — \(d.unitName)"))),
+                    .tr(
+                        .th(.text("Jangka waktu dan alasan")),
+                        .td(
+                            .text(
+                                "Sebagaimana tercantum dalam Lampiran (Daftar Informasi yang Dikecualikan), "
+                                    + "berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 dan hasil uji konsekuensi.")))
+                ),
+                .p(.text("Surat penetapan ini berlaku sejak tanggal ditetapkan.")),
+                .div(
+                    .class("signature"),
+                    .p(.text("Ditetapkan di \(d.place)")),
+                    .p(.text("pada tanggal \(date.map(IndonesianFormat.date) ?? d.date)")),
+                    .p(.text(d.signerPosition)),
+                    .p(.class("sign-space"), .text(" ")),
+                    .p(.strong(.text(d.signerName))),
+                    .unwrap(d.signerNIP.flatMap { try? NIP($0) }) { .p(.text("NIP \($0.formatted)")) }),
+                .h2(.class("attachment"), .text("LAMPIRAN: DAFTAR INFORMASI YANG DIKECUALIKAN")),
+                RegisterTable.render(ctx, d.entries),
+                .unwrap(d.signedScanSHA256) {
+                    .p(.small(.text(ctx.t("Pindaian bertanda tangan tersimpan; SHA-256 ", "Signed scan stored; SHA-256 ") + $0)))
+                }
+            )
+        )
+    }
+}
