@@ -94,3 +94,117 @@ import Vapor
         return String(body[range.upperBound...].prefix { $0 != "\"" })
     }
 }
+
+@Suite struct FifthSOPTests {
+    /// A body's own SOP, written as a file by an administrator: a clerk collects and tests, the
+    /// secretary reviews (returning to the clerk), the head signs, the clerk archives.
+    static let definition = """
+        id: contoh-sekretariat-2026
+        identity:
+          number: "001/SOP/SET/2026"
+          name: Pendokumentasian Informasi yang Dikecualikan
+          body: Pemerintah Kabupaten Contoh
+          unit: Sekretariat Daerah
+          made: 2026-11-01
+        actors:
+          - { key: pengadministrasi, title: Pengadministrasi Umum, role: operator }
+          - { key: sekretaris, title: Sekretaris PPID, role: assistantPPID }
+          - { key: kepala, title: Sekretaris Daerah, role: head }
+        steps:
+          - number: 1
+            activity: Menghimpun dan menguji informasi
+            actor: pengadministrasi
+            effect: consequenceTest
+            requiredDocuments: [Form daftar informasi yang akan dikecualikan, Lembar pengujian konsekuensi]
+            time: 2 hari
+            output: Daftar informasi yang akan dikecualikan
+          - number: 2
+            activity: Memeriksa daftar
+            actor: sekretaris
+            effect: review
+            time: 1 jam
+            output: Daftar yang diperiksa
+            decision: { agree: 3, disagree: 1 }
+          - number: 3
+            activity: Menetapkan dan menandatangani
+            actor: kepala
+            effect: approveAndSign
+            time: 1 hari
+            output: Surat penetapan
+            decision: { agree: 4, disagree: 2 }
+            issuesDecree: true
+          - number: 4
+            activity: Mengarsipkan
+            actor: pengadministrasi
+            effect: archive
+            requiredDocuments: [Informasi dan Dokumen]
+            time: 1 hari
+            output: Arsip
+        """
+
+    @Test func runsWithoutAnyCodeChange() async throws {
+        let folder = try Dikelola.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.definition.write(to: folder.appendingPathComponent("sekretariat.yaml"), atomically: true, encoding: .utf8)
+        try await withApp(adjust: { $0.sopDirectory = folder }) { app in
+            _ = try await DemoGovernment.load(in: app)
+            // The administrator puts the Dinkes on the new SOP; its demo people act in the new roles.
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "Dinkes").first())
+            unit.sopID = "contoh-sekretariat-2026"
+            try await unit.save(on: app.db)
+            let op = try await APIClient.as("operator.dinkes@contohkab.go.id", in: app)
+            let secretary = try await APIClient.as("assistantppid.dinkes@contohkab.go.id", in: app)
+            let head = try await APIClient.as("head.dinkes@contohkab.go.id", in: app)
+            var proposal = try await op.send(.POST, SiteURL.apiUnitProposals(unit.id).path, json: ["title": "SOP kelima"])
+                .proposal
+            #expect(proposal.sop.number == "001/SOP/SET/2026" && proposal.currentStep?.actorTitle == "Pengadministrasi Umum")
+            let id = proposal.id
+            proposal = try await op.send(.POST, SiteURL.apiProposalItems(id).path, json: Sample.item("Hasil penilaian pegawai"))
+                .proposal
+            try await op.send(
+                .PUT, SiteURL.apiItemTest(id, proposal.items[0].id).path, json: Sample.closed("Pasal 17 huruf h angka 4"))
+            try await op.send(.POST, SiteURL.apiProposalStep(id, 1).path, json: [String: String]())
+            proposal = try await secretary.send(
+                .POST, SiteURL.apiProposalStep(id, 2).path, json: ["decision": "disagree", "note": "Lengkapi."]
+            ).proposal
+            #expect(proposal.currentStep?.number == 1)
+            try await op.send(.POST, SiteURL.apiProposalStep(id, 1).path, json: [String: String]())
+            try await secretary.send(.POST, SiteURL.apiProposalStep(id, 2).path, json: ["decision": "agree"])
+            proposal = try await head.send(.POST, SiteURL.apiProposalStep(id, 3).path, json: ["decision": "agree"]).proposal
+            #expect(proposal.decree != nil)
+            try await op.send(.PUT, SiteURL.apiItemLocation(id, proposal.items[0].id).path, json: ["room": "Kepegawaian"])
+            proposal = try await op.send(.POST, SiteURL.apiProposalStep(id, 4).path, json: [String: String]()).proposal
+            #expect(proposal.status == "completed")
+        }
+    }
+}
+
+@Suite struct DocumentTests {
+    @Test func tooLargeIsRefusedAndDownloadsAreAudited() async throws {
+        try await withApp(adjust: { $0.maxUploadBytes = 64 }) { app in
+            _ = try await DemoGovernment.load(in: app)
+            let dsppa = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "DSPPA").first())
+            let op = try await APIClient.as("operator.dsppa@contohkab.go.id", in: app)
+            let proposal = try await op.send(.POST, SiteURL.apiUnitProposals(dsppa.id).path, json: ["title": "Berkas"]).proposal
+            let big = try await op.upload(
+                SiteURL.apiProposalDocuments(proposal.id).path, fields: ["requirement": "Bahan Informasi"], name: "besar.pdf",
+                bytes: Array("%PDF-1.7\n".utf8) + Array(repeating: 0x20, count: 100))
+            #expect(big.status == .unprocessableEntity && big.error.contains("lebih besar dari batas"))
+            let ok = try await op.upload(
+                SiteURL.apiProposalDocuments(proposal.id).path, fields: ["requirement": "Bahan Informasi"], name: "kecil.pdf",
+                bytes: Array("%PDF-1.7\n%%EOF\n".utf8))
+            #expect(ok.status == .created)
+            let document = try #require(try await ProposalDocument.query(on: app.db).first())
+            let browser = Browser(app)
+            try await browser.signIn(as: "assistantppid.dsppa@contohkab.go.id")
+            let page = try await browser.get(SiteURL.proposal(proposal.id).path)
+            #expect(page.body.contains("kecil.pdf"))
+            let download = try await browser.get(SiteURL.proposalDocument(proposal.id, document.id).path)
+            #expect(download.status == .ok && download.headers.first(name: .contentDisposition)?.contains("kecil.pdf") == true)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "document.download").count() == 1)
+            let stranger = Browser(app)
+            try await stranger.signIn(as: "operator.dinkes@contohkab.go.id")
+            #expect(try await stranger.get(SiteURL.proposalDocument(proposal.id, document.id).path).status == .forbidden)
+        }
+    }
+}

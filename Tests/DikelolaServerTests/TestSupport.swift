@@ -24,7 +24,10 @@ enum TestDatabase {
 
 /// Runs `body` with an application configured as in production, on a fresh, migrated database
 /// of its own (on PostgreSQL, a schema of its own, so tests run in parallel), then tears it down.
-func withApp(clock: any WallClock = SystemClock(), _ body: (Application) async throws -> Void) async throws {
+func withApp(
+    clock: any WallClock = SystemClock(), adjust: (inout AppConfiguration) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(TestDatabase.uniqueName("dikelola"))
     var schema: String?
@@ -41,7 +44,9 @@ func withApp(clock: any WallClock = SystemClock(), _ body: (Application) async t
         } else {
             database = .sqliteMemory
         }
-        try configure(app, configuration: AppConfiguration(dataDirectory: dataDirectory, database: database))
+        var configuration = AppConfiguration(dataDirectory: dataDirectory, database: database)
+        adjust(&configuration)
+        try configure(app, configuration: configuration)
         app.dikelola = try CoreServices(configuration: app.dikelola.configuration, clock: clock)
         // Real bcrypt, at its lowest cost: tests hash dozens of demo passwords.
         app.passwords.use(.bcrypt(cost: 4))

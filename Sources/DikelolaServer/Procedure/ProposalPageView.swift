@@ -19,9 +19,19 @@ struct FormState {
 
 /// The proposal page: where it stands, who acts, what is missing, its items and tests, its history.
 enum ProposalPageView {
-    static func render(_ ctx: PageContext, _ p: ProposalView, state: FormState?, notice: String?, status: HTTPStatus = .ok)
-        -> Response
-    {
+    struct DocumentRow {
+        let id: UUID
+        let name: String
+        let requirement: String?
+        let itemTitle: String?
+        let size: Int
+        let sha256: String
+    }
+
+    static func render(
+        _ ctx: PageContext, _ p: ProposalView, documents: [DocumentRow] = [], state: FormState?, notice: String?,
+        status: HTTPStatus = .ok
+    ) -> Response {
         let step = p.currentStep
         let canAct = step?.youMayAct ?? false
         let effect = step.flatMap { StepEffect(rawValue: $0.effect) }
@@ -45,6 +55,22 @@ enum ProposalPageView {
             .if(p.items.isEmpty, .p(.text(ctx.t("Belum ada informasi.", "No items yet.")))),
             .forEach(p.items) { item in itemBox(ctx, p, item, canAct: canAct, effect: effect, state: state) },
             .if(canAct && [.collectItems, .consequenceTest].contains(effect), addItemForm(ctx, p, state: state)),
+            .h2(.text(ctx.t("Berkas", "Documents"))),
+            .if(documents.isEmpty, .p(.text(ctx.t("Belum ada berkas.", "No documents yet.")))),
+            .if(
+                !documents.isEmpty,
+                .table(
+                    .tr(
+                        .th(.text(ctx.t("Berkas", "File"))), .th(.text(ctx.t("Untuk", "For"))),
+                        .th(.text(ctx.t("Ukuran", "Size"))), .th(.text("SHA-256"))),
+                    .forEach(documents) { document in
+                        .tr(
+                            .td(.a(.href(SiteURL.proposalDocument(p.id, document.id).path), .text(document.name))),
+                            .td(
+                                .text(document.requirement ?? document.itemTitle.map { ctx.t("salinan: ", "copy: ") + $0 } ?? "")),
+                            .td(.text("\(max(1, document.size / 1024)) KB")),
+                            .td(.small(.text(String(document.sha256.prefix(16)) + "…"))))
+                    })),
             .h2(.text(ctx.t("Riwayat langkah", "Steps taken"))),
             .if(p.history.isEmpty, .p(.text(ctx.t("Belum ada langkah yang diselesaikan.", "No step completed yet.")))),
             .if(

@@ -119,6 +119,7 @@ struct ProposalPages: RouteCollection {
             }
         }
         routes.signedIn(.GET, .decree(nil), use: decreePage)
+        routes.signedIn(.GET, .proposalDocument(nil, nil), use: download)
     }
 
     // MARK: Proposal
@@ -135,8 +136,19 @@ struct ProposalPages: RouteCollection {
             \.$completedAt
         ).all()
         let view = ProposalView(ctx, history: history, user: user, now: req.now)
+        // The list needs names and sizes, not the bytes.
+        let files = try await StoredFile.query(on: req.db).filter(\.$id ~~ ctx.documents.map { $0.$file.id })
+            .field(\.$id).field(\.$originalName).field(\.$size).field(\.$sha256).all()
+        let documents = ctx.documents.compactMap { document in
+            files.first { $0.id == document.$file.id }.map { file in
+                ProposalPageView.DocumentRow(
+                    id: document.id!, name: file.originalName, requirement: document.requirement,
+                    itemTitle: ctx.items.first { $0.id == document.$item.id }?.title, size: file.size, sha256: file.sha256)
+            }
+        }
         return ProposalPageView.render(
-            PageContext(req, user: user), view, state: state, notice: Sessions.takeNotice(req), status: status)
+            PageContext(req, user: user), view, documents: documents, state: state, notice: Sessions.takeNotice(req),
+            status: status)
     }
 
     /// Runs a form's action; on success back to the page (303, so reloading does not repeat it),
@@ -157,6 +169,22 @@ struct ProposalPages: RouteCollection {
             let state = FormState(form: form, values: values, errors: error.fields, message: error.message)
             return try await show(req, user, state: state, status: error.status)
         }
+    }
+
+    /// A document of a proposal, for those who may read its exempted content; every download is
+    /// in the audit history.
+    @Sendable func download(req: Request, user: CurrentUser) async throws -> Response {
+        let ctx = try await load(req, user)
+        guard let document = ctx.documents.first(where: { $0.id == (try? req.id("document")) }),
+            let file = try await StoredFile.find(document.$file.id, on: req.db)
+        else { throw Refusal.notFound }
+        try await req.application.writeTransaction { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "document.download", targetType: "document", targetID: document.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, after: "\(file.originalName), SHA-256 \(file.sha256)"), on: db)
+        }
+        return Downloads.response(file)
     }
 
     // MARK: Unit
