@@ -208,3 +208,38 @@ import Vapor
         }
     }
 }
+
+@Suite struct TestSheetTests {
+    @Test func theMeetingIsRecordedAndTheSheetSaysTheDateInWords() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "Dinkes").first())
+            let browser = Browser(app)
+            try await browser.signIn(as: "operator.dinkes@contohkab.go.id")
+            try await browser.get(SiteURL.unit(unit.id).path)  // the token changed at sign-in; take it from a page
+            let opened = try await browser.post(SiteURL.unitOpenProposal(unit.id).path, ["title": "DIK Dinkes"])
+            let path = try #require(opened.location)
+            try await browser.get(path)
+            try await browser.post(
+                path + "/informasi", ["title": "Rekam medis", "description": "Rekam medis pasien", "form": "both"])
+            try await browser.get(path)
+            let bad = try await browser.post(
+                path + "/rapat-uji", ["meetingDate": "2026-02-30", "meetingPlace": "", "meetingParticipants": ""])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(
+                bad.body.contains("Tanggal rapat wajib diisi") && bad.body.contains("Tempat rapat wajib diisi")
+                    && bad.body.contains("Sebut peserta"))
+            try await browser.post(
+                path + "/rapat-uji",
+                [
+                    "meetingDate": "2024-03-19", "meetingPlace": "Aula Dinas Kesehatan",
+                    "meetingParticipants": "dr. Sari — Kepala Dinas\nBudi — Pengelola Informasi",
+                ])
+            let sheet = try await browser.get(path + "/lembar-uji")
+            #expect(
+                sheet.body.contains("Pada hari ini, Selasa, tanggal sembilan belas bulan Maret tahun dua ribu dua puluh empat"))
+            #expect(sheet.body.contains("Aula Dinas Kesehatan") && sheet.body.contains("Budi — Pengelola Informasi"))
+            #expect(sheet.body.contains("LEMBAR PENGUJIAN KONSEKUENSI") && sheet.body.contains("Rekam medis"))
+        }
+    }
+}

@@ -171,6 +171,35 @@ enum ProposalPageView {
                         error: state?.error("opinion", "panelOpinion")),
                     .button(.type(.submit), .text(ctx.t("Simpan pertimbangan", "Save opinion"))))),
             .if(
+                [.collectItems, .consequenceTest].contains(effect),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .attribute(named: "open", value: state?.form == "meeting" ? "open" : nil),
+                        .element(named: "summary", text: ctx.t("Rapat uji konsekuensi", "The test meeting")),
+                        .form(
+                            .class("stack"), .action(SiteURL.proposalMeeting(p.id).path), .method(.post), Layout.csrfField(ctx),
+                            Layout.field(
+                                "meetingDate", label: ctx.t("Tanggal", "Date"), type: .date,
+                                value: state?.value("meeting", "meetingDate") ?? p.meetingDate ?? "", autocomplete: "off",
+                                error: state?.error("meeting", "meetingDate")),
+                            Layout.field(
+                                "meetingPlace", label: ctx.t("Tempat", "Place"),
+                                value: state?.value("meeting", "meetingPlace") ?? p.meetingPlace ?? "",
+                                autocomplete: "off", error: state?.error("meeting", "meetingPlace")),
+                            FormFields.textarea(
+                                "meetingParticipants",
+                                label: ctx.t(
+                                    "Peserta (satu per baris: Nama — Jabatan)", "Participants (one per line: Name — Position)"),
+                                value: state?.value("meeting", "meetingParticipants") ?? p.meetingParticipants ?? "",
+                                error: state?.error("meeting", "meetingParticipants")),
+                            .button(.type(.submit), .text(ctx.t("Simpan rapat", "Save meeting")))),
+                        .p(
+                            .a(
+                                .href(SiteURL.proposalTestSheet(p.id).path),
+                                .text(ctx.t("Cetak lembar pengujian konsekuensi", "Print the test sheet")))),
+                    ])),
+            .if(
                 !uploads.isEmpty,
                 .form(
                     .class("stack"), .action(SiteURL.proposalUpload(p.id).path), .method(.post), .enctype(.multipartData),

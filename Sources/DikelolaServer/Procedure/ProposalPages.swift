@@ -118,6 +118,21 @@ struct ProposalPages: RouteCollection {
                 }
             }
         }
+        routes.signedIn(.POST, .proposalMeeting(nil)) { req, user in
+            let form = try req.formValues()
+            return try await act(req, user, form: "meeting", values: form) { ctx in
+                try await ProposalService.recordMeeting(
+                    ctx, date: form["meetingDate"], place: form["meetingPlace"],
+                    participants: form["meetingParticipants"], user: user, req: req)
+                return PageContext(req).t("Rapat uji konsekuensi dicatat.", "Test meeting recorded.")
+            }
+        }
+        routes.signedIn(.GET, .proposalTestSheet(nil)) { req, user in
+            let ctx = try await load(req, user)
+            let view = ProposalView(ctx, history: [], user: user, now: req.now)
+            return TestSheetDocument.render(
+                PageContext(req, user: user), view, proposal: ctx.proposal, body: ctx.body, unit: ctx.unit)
+        }
         routes.signedIn(.GET, .decree(nil), use: decreePage)
         routes.signedIn(.GET, .proposalDocument(nil, nil), use: download)
     }
@@ -368,6 +383,64 @@ enum DecreeDocument {
                 .unwrap(d.signedScanSHA256) {
                     .p(.small(.text(ctx.t("Pindaian bertanda tangan tersimpan; SHA-256 ", "Signed scan stored; SHA-256 ") + $0)))
                 }
+            )
+        )
+    }
+}
+
+/// The consequence test sheet (lembar pengujian konsekuensi) as a printable A4 document: the
+/// meeting in words, a row per item, a signature line per participant.
+enum TestSheetDocument {
+    static func render(_ ctx: PageContext, _ p: ProposalView, proposal: Proposal, body: PublicBody, unit: Unit) -> Response {
+        let date = proposal.meetingDate.flatMap(LocalDate.init(iso:))
+        let participants = (proposal.meetingParticipants ?? "").split(whereSeparator: \.isNewline).map(String.init)
+        return Layout.page(
+            ctx, title: ctx.t("Lembar pengujian konsekuensi", "Consequence test sheet"),
+            .div(
+                .class("document"),
+                .div(
+                    .class("letterhead"),
+                    .if(body.$logo.id != nil, .img(.src(SiteURL.bodyLogo(body.id).path), .alt(""), .class("logo"))),
+                    .div(.forEach(body.letterheadLines) { .p(.text($0)) })),
+                .h1(.class("title"), .text("LEMBAR PENGUJIAN KONSEKUENSI INFORMASI YANG DIKECUALIKAN")),
+                .p(.class("number"), .text(unit.name)),
+                .if(
+                    date == nil,
+                    Layout.notice(
+                        ctx.t(
+                            "Tanggal, tempat dan peserta rapat uji belum dicatat.",
+                            "The meeting's date, place and participants are not recorded yet."), kind: "error")),
+                .unwrap(date) { date in
+                    .p(
+                        .text(
+                            "Pada hari ini, \(IndonesianFormat.formalDateInWords(date)), bertempat di \(proposal.meetingPlace ?? "…"), "
+                                + "telah dilaksanakan pengujian konsekuensi atas informasi berikut berdasarkan Pasal 17 dan Pasal 19 "
+                                + "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik."))
+                },
+                .table(
+                    .class("register"),
+                    .tr(
+                        .th(.text("No")), .th(.text("Informasi")), .th(.text("Dasar hukum pengecualian")),
+                        .th(.text("Konsekuensi bila dibuka")),
+                        .th(.text("Konsekuensi bila ditutup")), .th(.text("Jangka waktu"))),
+                    .forEach(Array(p.items.enumerated())) { index, item in
+                        .tr(
+                            .td(.text(String(index + 1))),
+                            .td(.text(item.title), .br(), .small(.text(Labels.verdict(item.test?.verdict ?? "", ctx)))),
+                            .td(
+                                .text([item.test?.ground, item.test?.otherStatute].compactMap { $0 }.joined(separator: " jo. "))),
+                            .td(.text(item.test?.consequenceIfOpened ?? "")), .td(.text(item.test?.consequenceIfClosed ?? "")),
+                            .td(.text(item.test?.periodDescription ?? "—")))
+                    }
+                ),
+                .p(.text(date.map { "\(proposal.meetingPlace ?? ""), \(IndonesianFormat.date($0))" } ?? "")),
+                .table(
+                    .class("signatures"),
+                    .tr(.th(.text("No")), .th(.text("Nama dan jabatan")), .th(.text("Tanda tangan"))),
+                    .forEach(Array(participants.enumerated())) { index, person in
+                        .tr(.td(.text(String(index + 1))), .td(.text(person)), .td(.class("sign-space"), .text(" ")))
+                    }
+                )
             )
         )
     }

@@ -240,6 +240,33 @@ enum ProposalService {
         }
     }
 
+    /// The test meeting: when, where, who took part ("Nama — Jabatan", one per line).
+    static func recordMeeting(
+        _ ctx: ProposalContext, date: String, place: String, participants: String, user: CurrentUser,
+        req: Request
+    ) async throws {
+        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .testItem)
+        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+            throw ProcedureError.notAllowedAtThisStep("Mencatat rapat uji")
+        }
+        var errors: [String: String] = [:]
+        if LocalDate(iso: date) == nil { errors["meetingDate"] = "Tanggal rapat wajib diisi (TTTT-BB-HH)." }
+        if place.nilIfBlank == nil { errors["meetingPlace"] = "Tempat rapat wajib diisi." }
+        let people = participants.split(whereSeparator: \.isNewline).compactMap { String($0).nilIfBlank }
+        if people.isEmpty { errors["meetingParticipants"] = "Sebut peserta rapat, satu per baris: Nama — Jabatan." }
+        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
+        ctx.proposal.meetingDate = date
+        ctx.proposal.meetingPlace = place.nilIfBlank
+        ctx.proposal.meetingParticipants = people.joined(separator: "\n")
+        try await change(ctx, req: req) { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "proposal.meeting", targetType: "proposal", targetID: ctx.proposal.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role,
+                    after: "\(date), \(place), \(people.count) peserta"), on: db)
+        }
+    }
+
     static let documentTypes: [SniffedType] = [.pdf, .png, .jpeg, .officeOpenXML, .officeLegacy, .openDocument]
 
     /// Attaches a file: a required document of the SOP (`requirement`) or an item's soft copy (`itemID`).

@@ -93,6 +93,9 @@ struct ProposalView: Content {
     let items: [Item]
     let memoNumber: String?
     let panelOpinion: String?
+    let meetingDate: String?
+    let meetingPlace: String?
+    let meetingParticipants: String?
     let history: [HistoryEntry]
     let decree: DecreeSummary?
 
@@ -145,6 +148,9 @@ struct ProposalView: Content {
         }
         memoNumber = ctx.proposal.memoNumber
         panelOpinion = ctx.proposal.panelOpinion
+        meetingDate = ctx.proposal.meetingDate
+        meetingPlace = ctx.proposal.meetingPlace
+        meetingParticipants = ctx.proposal.meetingParticipants
         self.history = history.map {
             HistoryEntry(
                 stepNumber: $0.stepNumber, actorID: $0.actorID, actorRole: $0.actorRole, startedAt: $0.startedAt,

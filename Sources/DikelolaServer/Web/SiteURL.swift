@@ -42,6 +42,8 @@ enum SiteURL: Equatable {
     case proposalUpload(UUID?)
     case proposalMemo(UUID?)
     case proposalOpinion(UUID?)
+    case proposalMeeting(UUID?)
+    case proposalTestSheet(UUID?)
     case proposalStep(UUID?, Int?)
     case proposalDocument(UUID?, UUID?)
     case decree(UUID?)
@@ -103,6 +105,8 @@ enum SiteURL: Equatable {
         case let .proposalUpload(proposal): return ["usulan", id(proposal, "proposal"), "berkas"]
         case let .proposalMemo(proposal): return ["usulan", id(proposal, "proposal"), "nota-dinas"]
         case let .proposalOpinion(proposal): return ["usulan", id(proposal, "proposal"), "pertimbangan"]
+        case let .proposalMeeting(proposal): return ["usulan", id(proposal, "proposal"), "rapat-uji"]
+        case let .proposalTestSheet(proposal): return ["usulan", id(proposal, "proposal"), "lembar-uji"]
         case let .proposalStep(proposal, step):
             return ["usulan", id(proposal, "proposal"), "langkah", step.map(String.init) ?? ":step"]
         case let .proposalDocument(proposal, document):
