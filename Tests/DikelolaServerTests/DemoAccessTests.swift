@@ -57,3 +57,29 @@ import Vapor
         }
     }
 }
+
+@Suite struct DemoProcedureTests {
+    @Test func proposalsInEveryStageOfEverySeedAndFinishedOnes() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let summary = try await DemoProcedure.load(in: app)
+            let library = app.dikelola.sopLibrary
+            // One proposal at each proposal step of each seed SOP, and one finished per unit.
+            let expected = library.definitions.map { $0.proposalSteps.count + 1 }.reduce(0, +)
+            #expect(summary.proposals == expected)
+            for unit in try await Unit.query(on: app.db).all() {
+                let definition = try #require(library.definition(id: unit.sopID ?? ""))
+                let proposals = try await Proposal.query(on: app.db).filter(\.$unit.$id == unit.requireID()).all()
+                #expect(Set(proposals.compactMap(\.currentStep)) == Set(definition.proposalSteps.map(\.number)), "\(unit.name)")
+                #expect(proposals.contains { $0.status == "completed" })
+            }
+            #expect(summary.decrees >= 4)
+            #expect(try await RegisterEntry.query(on: app.db).count() >= 7)
+            #expect(try await PublicInformationEntry.query(on: app.db).count() >= 1)
+            #expect(try await ProposalStep.query(on: app.db).filter(\.$decision == "disagree").count() >= 2)
+            #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
+            // Loading again adds nothing.
+            #expect(try await DemoProcedure.load(in: app).proposals == 0)
+        }
+    }
+}

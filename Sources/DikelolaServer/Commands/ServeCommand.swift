@@ -28,6 +28,8 @@ struct DikelolaServeCommand: AsyncCommand {
             if signature.demo {
                 let summary = try await DemoGovernment.load(in: app)
                 context.console.info(summary.description)
+                let procedure = try await DemoProcedure.load(in: app)
+                if procedure.proposals > 0 { context.console.info(procedure.description) }
             }
         }
 

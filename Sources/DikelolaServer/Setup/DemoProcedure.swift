@@ -1,0 +1,178 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Proposals for the demo government, in every stage of every seed SOP, and finished ones with
+/// a signed decree and register entries — made through `ProposalService` as the demo people, so
+/// the demo obeys the same rules as real work (and its history is in the audit trail).
+enum DemoProcedure {
+    struct Summary: CustomStringConvertible {
+        let proposals: Int
+        let decrees: Int
+        var description: String {
+            "Demo prosedur: \(proposals) usulan di setiap langkah, \(decrees) surat penetapan dengan DIK-nya."
+        }
+    }
+
+    static let samplePDF = Array("%PDF-1.7\n% Dikelola demo\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+
+    /// Items per unit: (title, description, ground, other statute, years; nil ground = open).
+    static let items: [String: [(String, String, String?, String?, Int)]] = [
+        "Diskominfo": [
+            ("Kunci dan konfigurasi persandian jaringan intra pemerintah", "Berkas konfigurasi perangkat sandi", "c6", nil, 10),
+            ("Jadwal siaran layanan publik", "Jadwal siaran radio pemerintah", nil, nil, 0),
+        ],
+        "Disdukcapil": [
+            (
+                "Data NIK dan KK penduduk", "Basis data kependudukan", "j",
+                "UU 24/2013 tentang Administrasi Kependudukan Pasal 79", 5
+            ),
+            ("Akta kelahiran atas nama perorangan", "Arsip akta", "h1", nil, 20),
+        ],
+        "DSPPA": [
+            ("Data anak berhadapan dengan hukum", "Berkas pendampingan", "a2", nil, 10),
+            ("Data penerima bantuan sosial beserta NIK", "Daftar penerima", "h3", nil, 5),
+        ],
+        "Dinkes": [
+            ("Rekam medis pasien puskesmas", "Rekam medis elektronik", "h2", nil, 25),
+            ("Hasil evaluasi kompetensi tenaga kesehatan", "Penilaian kinerja", "h4", nil, 5),
+        ],
+    ]
+
+    static func load(in app: Application) async throws -> Summary {
+        guard try await Proposal.query(on: app.db).count() == 0,
+            let body = try await PublicBody.query(on: app.db).filter(\.$slug == DemoGovernment.slug).first()
+        else {
+            return Summary(proposals: 0, decrees: 0)
+        }
+        var count = 0
+        for seed in DemoGovernment.units {
+            guard
+                let unit = try await Unit.query(on: app.db).filter(\.$body.$id == body.requireID()).filter(
+                    \.$shortName == seed.shortName
+                ).first(),
+                let definition = app.dikelola.sopLibrary.definition(id: seed.sopID)
+            else { continue }
+            let stages = definition.proposalSteps.map(\.number)
+            for (index, stage) in stages.enumerated() {
+                try await make(
+                    app, unit: unit, title: "Contoh \(seed.shortName): di langkah \(stage)", stopAt: stage,
+                    withReturn: index == stages.count - 1)
+                count += 1
+            }
+            try await make(
+                app, unit: unit, title: "DIK \(seed.shortName) \(app.dikelola.clock.now().formatted(.dateTime.year()))",
+                stopAt: nil, withReturn: true)
+            count += 1
+        }
+        return Summary(proposals: count, decrees: try await Decree.query(on: app.db).count())
+    }
+
+    /// Opens a proposal and carries it to step `stopAt` (or to the end when nil).
+    static func make(_ app: Application, unit: Unit, title: String, stopAt: Int?, withReturn: Bool) async throws {
+        let definition = app.dikelola.sopLibrary.definition(id: unit.sopID!)!
+        let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
+        let opener = try await actingRequest(app, role: first, unit: unit)
+        let proposal = try await ProposalService.open(unitID: unit.id!, title: title, user: opener.currentUser!, req: opener)
+        var returned = !withReturn
+        var guardSteps = 0
+        while let current = try await Proposal.find(proposal.id, on: app.db)?.currentStep, current != stopAt, guardSteps < 30 {
+            guardSteps += 1
+            let step = definition.step(number: current)!
+            let req = try await actingRequest(app, role: definition.actor(for: step).role, unit: unit)
+            let user = req.currentUser!
+            var ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+            if [.collectItems, .consequenceTest].contains(step.effect), ctx.items.isEmpty {
+                for item in items[unit.shortName ?? ""] ?? [] {
+                    _ = try await ProposalService.addItem(
+                        ctx,
+                        .init(
+                            title: item.0, description: item.1, holdingUnitID: nil, form: "both",
+                            madeWhen: "2025", madeWhere: unit.name, archiveCode: "000.5.10"),
+                        user: user, req: req)
+                    ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+                }
+            }
+            if [.collectItems, .consequenceTest].contains(step.effect), ctx.proposal.meetingDate == nil {
+                try await ProposalService.recordMeeting(
+                    ctx, date: ctx.today(req.now).iso, place: "Ruang rapat \(unit.name)",
+                    participants: "\(user.name) — \(user.position)", user: user, req: req)
+            }
+            if step.effect == .consequenceTest
+                || (step.effect == .collectItems
+                    && definition.steps.first(where: { $0.effect == .consequenceTest })?.number == nil)
+            {
+                for item in ctx.items where ctx.test(of: item) == nil {
+                    let spec = items[unit.shortName ?? ""]?.first { $0.0 == item.title }
+                    _ = try await ProposalService.recordTest(
+                        ctx, itemID: item.id!, test(spec, today: ctx.today(req.now)), user: user, req: req)
+                }
+            }
+            ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+            if step.effect == .instruct, ctx.proposal.memoNumber == nil {
+                try await ProposalService.recordMemo(
+                    ctx, number: "000.1/\(Int.random(in: 10...99))/\(unit.shortName ?? "")/2026",
+                    text: "Himpun dan uji informasi yang dikecualikan.", user: user, req: req)
+            }
+            if step.effect == .advise, ctx.proposal.panelOpinion == nil {
+                try await ProposalService.recordOpinion(
+                    ctx, text: "Tim Pertimbangan sependapat dengan hasil uji konsekuensi.", user: user, req: req)
+            }
+            if step.effect == .archive {
+                for item in ctx.items where !item.hasHardCopyLocation {
+                    try await ProposalService.setLocation(
+                        ctx, itemID: item.id!,
+                        .init(
+                            building: "Kantor \(unit.shortName ?? "")", room: "Ruang Arsip",
+                            cabinet: "Lemari 2", box: "Boks 7", folder: nil), user: user, req: req)
+                }
+            }
+            ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+            for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: ctx.facts(now: req.now)) {
+                let file = File(
+                    data: ByteBuffer(bytes: samplePDF),
+                    filename: "\(name.lowercased().replacingOccurrences(of: " ", with: "-")).pdf")
+                _ = try await ProposalService.attach(ctx, file: file, requirement: name, itemID: nil, user: user, req: req)
+            }
+            var decision: ProposalWorkflow.Decision?
+            if step.decision != nil {
+                decision = returned ? .agree : .disagree(note: "Lengkapi uraian konsekuensi bila dibuka.")
+                returned = true
+            }
+            _ = try await ProposalService.completeStep(
+                proposal.id!, stepNumber: current, decision: decision, expectedVersion: nil, user: user, req: req)
+        }
+    }
+
+    static func test(_ spec: (String, String, String?, String?, Int)?, today: LocalDate) -> ProposalService.TestInput {
+        guard let spec, let code = spec.2, let ground = ExemptionGround(code: code) else {
+            return .init(
+                ground: nil, otherStatute: nil, consequenceIfOpened: "Tidak ada kerugian bila dibuka.",
+                consequenceIfClosed: "Masyarakat kehilangan informasi layanan.", verdict: "open", parts: nil, period: nil,
+                reason: "Informasi layanan yang wajib tersedia setiap saat.")
+        }
+        return .init(
+            ground: ground.citation, otherStatute: spec.3,
+            consequenceIfOpened: "Membuka \(spec.0.lowercased()) dapat \(ground.label.lowercased()).",
+            consequenceIfClosed: "Kepentingan publik tetap terlayani melalui informasi ringkas dan data agregat.",
+            verdict: code == "h3" ? "partlyClosed" : "closed", parts: code == "h3" ? ["NIK", "alamat"] : nil,
+            period: .length(PeriodLength(years: spec.4), from: today), reason: "\(ground.citation) UU 14/2008.")
+    }
+
+    /// A request acting as the demo person holding `role` for `unit` (its own, or the PPID Utama's office).
+    static func actingRequest(_ app: Application, role: Role, unit: Unit) async throws -> Request {
+        let main = try await Unit.query(on: app.db).filter(\.$body.$id == unit.$body.id).filter(\.$hostsMainPPID == true).first()
+        for unitID in [unit.id, main?.id].compactMap({ $0 }) {
+            if let assignment = try await RoleAssignment.query(on: app.db).filter(\.$unit.$id == unitID).filter(
+                \.$role == role.rawValue
+            )
+            .with(\.$user).first() {
+                let req = Request(application: app, method: .POST, url: "/demo", on: app.eventLoopGroup.any())
+                req.currentUser = try await CurrentUser.load(assignment.user, via: .session, on: app.db)
+                return req
+            }
+        }
+        throw CommandFailure(message: "Demo: tidak ada pengguna berperan \(role.rawValue) untuk \(unit.name).")
+    }
+}
