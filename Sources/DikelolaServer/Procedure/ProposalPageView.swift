@@ -84,7 +84,7 @@ enum ProposalPageView {
                         .tr(
                             .td(.text(String(entry.stepNumber))),
                             .td(.text(Role(rawValue: entry.actorRole)?.indonesianTitle ?? entry.actorRole)),
-                            .td(.text(Dates.show(entry.completedAt, ctx))),
+                            .td(.text(Dates.show(entry.completedAt, ctx, zone: TimeZoneRegion(rawValue: p.timeZone) ?? .wib))),
                             .td(
                                 .text(
                                     entry.decision == "agree"
@@ -109,7 +109,8 @@ enum ProposalPageView {
                 .text(" · "), .strong(.text(ctx.t("Waktu: ", "Time: "))), .text(step.timeStandard),
                 .unwrap(step.dueAt) { due in
                     .group(
-                        .text(" · "), .strong(.text(ctx.t("Tenggat: ", "Due: "))), .text(Dates.show(due, ctx)),
+                        .text(" · "), .strong(.text(ctx.t("Tenggat: ", "Due: "))),
+                        .text(Dates.show(due, ctx, zone: TimeZoneRegion(rawValue: p.timeZone) ?? .wib)),
                         .if(step.overdue, .span(.class("overdue"), .text(ctx.t(" — terlambat", " — overdue")))))
                 }),
             .if(

@@ -88,6 +88,8 @@ struct ProposalView: Content {
     let bodyID: UUID
     let status: String
     let version: Int
+    /// WIB, WITA or WIT: the body's zone, in which due times are shown.
+    let timeZone: String
     let sop: SOP
     let currentStep: Step?
     let items: [Item]
@@ -108,6 +110,7 @@ struct ProposalView: Content {
         bodyID = ctx.body.id!
         status = ctx.proposal.status
         version = ctx.proposal.version
+        timeZone = ctx.zone.rawValue
         sop = SOP(
             id: ctx.definition.id, number: ctx.definition.identity.number, name: ctx.definition.identity.name,
             body: ctx.definition.identity.body)
