@@ -78,7 +78,12 @@ import Vapor
                     && document.body.contains(decree.number))
             #expect(document.body.contains("PEMERINTAH KABUPATEN CONTOH") && document.body.contains("DIK-"))
             let register = try await operatorBrowser.get(SiteURL.unitRegister(unit.id).path)
-            #expect(register.body.contains("Data NIK") && register.body.contains("31 Desember 2031"))
+            #expect(register.body.contains("Data NIK") && register.body.contains("31 Desember 2031") && register.body.contains("Berakhir tahun 2031"))
+            let main = Browser(app)
+            try await main.signIn(as: "mainppid.diskominfo@contohkab.go.id")
+            let bodyRegister = try await main.get(SiteURL.bodyRegister(unit.$body.id).path)
+            #expect(bodyRegister.status == .ok && bodyRegister.body.contains("Dinas Kependudukan dan Pencatatan Sipil"))
+            #expect(try await operatorBrowser.get(SiteURL.bodyRegister(unit.$body.id).path).status == .forbidden)
 
             // Another OPD's officer can see none of it.
             let stranger = Browser(app)

@@ -12,6 +12,23 @@ struct ProposalPages: RouteCollection {
         routes.signedIn(.GET, .unit(nil), use: unitPage)
         routes.signedIn(.POST, .unitOpenProposal(nil), use: open)
         routes.signedIn(.GET, .unitRegister(nil), use: register)
+        routes.signedIn(.GET, .bodyRegister(nil)) { req, user in
+            guard let body = try await PublicBody.find(try req.id("body"), on: req.db) else { throw Refusal.notFound }
+            if case let .denied(denial) = user.may(.viewExemptedContent, on: AccessQueries.place(ofBody: try body.requireID())) {
+                throw Refusal.forbidden(denial)
+            }
+            let entries = try await RegisterQueries.entries(bodyID: try body.requireID(), unitID: nil, on: req.db)
+            let units = try await body.$units.get(on: req.db)
+            let names = Dictionary(units.compactMap { unit in unit.id.map { ($0, unit.name) } }, uniquingKeysWith: { a, _ in a })
+            let ctx = PageContext(req, user: user)
+            return Layout.page(
+                ctx, title: "DIK \(body.name)",
+                .h1(.text(ctx.t("Daftar Informasi yang Dikecualikan — \(body.name)", "Register of exempted information — \(body.name)"))),
+                .p(.small(.text(ctx.t("Dikelompokkan dan diurutkan menurut berakhirnya jangka waktu pengecualian.",
+                                      "Grouped and sorted by the end of the exemption period.")))),
+                RegisterTable.render(ctx, entries, unitNames: names)
+            )
+        }
         routes.signedIn(.GET, .proposal(nil)) { req, user in try await show(req, user, state: nil) }
         routes.signedIn(.POST, .proposalAddItem(nil)) { req, user in
             let form = try req.formValues()
@@ -310,36 +327,40 @@ struct ProposalPages: RouteCollection {
 
 /// The register as a table: No | Informasi | Dasar hukum | Konsekuensi | Jangka waktu | SK.
 enum RegisterTable {
-    static func render(_ ctx: PageContext, _ entries: [RegisterEntryView]) -> Node<HTML.BodyContext> {
+    /// The group an entry is listed under: the year its period ends, else how it ends.
+    static func group(_ entry: RegisterEntryView, _ ctx: PageContext) -> String {
+        if let end = entry.endDate.flatMap(LocalDate.init(iso:)) { return ctx.t("Berakhir tahun \(end.year)", "Ending in \(end.year)") }
+        if entry.reviewDate != nil { return ctx.t("Sampai suatu peristiwa (ditinjau berkala)", "Until an event (reviewed)") }
+        return ctx.t("Sesuai peraturan perundang-undangan", "As the statute sets")
+    }
+
+    static func render(_ ctx: PageContext, _ entries: [RegisterEntryView], unitNames: [UUID: String] = [:]) -> Node<HTML.BodyContext> {
         guard !entries.isEmpty else { return .p(.text(ctx.t("Belum ada informasi yang dikecualikan.", "Nothing exempted yet."))) }
         return .table(
             .class("register"),
-            .tr(
-                .th(.text(ctx.t("No.", "No."))), .th(.text(ctx.t("Informasi", "Information"))),
-                .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
-                .th(.text(ctx.t("Konsekuensi bila dibuka / ditutup", "If opened / if closed"))),
-                .th(.text(ctx.t("Jangka waktu", "Period"))),
+            .tr(.th(.text(ctx.t("No.", "No."))), .th(.text(ctx.t("Informasi", "Information"))), .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
+                .th(.text(ctx.t("Konsekuensi bila dibuka / ditutup", "If opened / if closed"))), .th(.text(ctx.t("Jangka waktu", "Period"))),
                 .th(.text(ctx.t("Surat penetapan", "Decree")))),
-            .forEach(entries) { entry in
-                .tr(
-                    .td(.text(entry.registerNumber)),
-                    .td(
-                        .text(entry.title),
-                        .if(
-                            !entry.parts.isEmpty,
-                            .small(.text(ctx.t(" (dihitamkan: ", " (blacked out: ") + entry.parts.joined(separator: ", ") + ")")))
-                    ),
-                    .td(.text(entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? ""))),
-                    .td(.text(entry.consequenceIfOpened), .br(), .small(.text(entry.consequenceIfClosed))),
-                    .td(
-                        .text(entry.periodDescription),
-                        .unwrap(entry.endDate.flatMap(LocalDate.init(iso:))) {
-                            .small(.text(" — " + ctx.t("berakhir ", "ends ") + ctx.date($0)))
-                        }),
-                    .td(
-                        .text(entry.decreeNumber), .br(),
-                        .small(.text(LocalDate(iso: entry.decreeDate).map(ctx.date) ?? entry.decreeDate))))
+            .forEach(Array(entries.enumerated())) { index, entry in
+                let header: Node<HTML.TableContext> = index == 0 || group(entries[index - 1], ctx) != group(entry, ctx)
+                    ? .tr(.class("group"), .th(.attribute(named: "colspan", value: "6"), .text(group(entry, ctx)))) : .group()
+                return .group(header, row(ctx, entry, unit: unitNames[entry.unitID]))
             }
+        )
+    }
+
+    static func row(_ ctx: PageContext, _ entry: RegisterEntryView, unit: String?) -> Node<HTML.TableContext> {
+        let basis = entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? "")
+        let parts = entry.parts.isEmpty ? "" : ctx.t(" (dihitamkan: ", " (blacked out: ") + entry.parts.joined(separator: ", ") + ")"
+        let ends = entry.endDate.flatMap(LocalDate.init(iso:)).map { " — " + ctx.t("berakhir ", "ends ") + ctx.date($0) } ?? ""
+        let decreeDate = LocalDate(iso: entry.decreeDate).map(ctx.date) ?? entry.decreeDate
+        return .tr(
+            .td(.text(entry.registerNumber), .unwrap(unit) { .small(.text(" " + $0)) }),
+            .td(.text(entry.title), .small(.text(parts))),
+            .td(.text(basis)),
+            .td(.text(entry.consequenceIfOpened), .br(), .small(.text(entry.consequenceIfClosed))),
+            .td(.text(entry.periodDescription), .small(.text(ends))),
+            .td(.text(entry.decreeNumber), .br(), .small(.text(decreeDate)))
         )
     }
 }

@@ -35,6 +35,7 @@ enum SiteURL: Equatable {
     case unit(UUID?)
     case unitOpenProposal(UUID?)
     case unitRegister(UUID?)
+    case bodyRegister(UUID?)
     case proposal(UUID?)
     case proposalAddItem(UUID?)
     case proposalTest(UUID?, UUID?)
@@ -97,6 +98,7 @@ enum SiteURL: Equatable {
         case let .unit(unit): return ["unit", id(unit, "unit")]
         case let .unitOpenProposal(unit): return ["unit", id(unit, "unit"), "usulan"]
         case let .unitRegister(unit): return ["unit", id(unit, "unit"), "dik"]
+        case let .bodyRegister(body): return ["badan-publik", id(body, "body"), "dik"]
         case let .proposal(proposal): return ["usulan", id(proposal, "proposal")]
         case let .proposalAddItem(proposal): return ["usulan", id(proposal, "proposal"), "informasi"]
         case let .proposalTest(proposal, item): return ["usulan", id(proposal, "proposal"), "informasi", id(item, "item"), "uji"]
