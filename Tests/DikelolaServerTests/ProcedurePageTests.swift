@@ -77,8 +77,21 @@ import Vapor
                 document.body.contains("SURAT PENETAPAN KLASIFIKASI INFORMASI YANG DIKECUALIKAN")
                     && document.body.contains(decree.number))
             #expect(document.body.contains("PEMERINTAH KABUPATEN CONTOH") && document.body.contains("DIK-"))
+            // The head corrects the number and uploads the signed scan from the decree page.
+            let signerPage = try await head.get(SiteURL.decree(decree.id).path)
+            #expect(signerPage.body.contains("Unggah pindaian bertanda tangan"))
+            #expect(!document.body.contains("Unggah pindaian bertanda tangan"))  // not for the operator
+            try await head.post(SiteURL.decreeNumber(decree.id).path, ["number": "000.5.10/99/PPID/XI/2026"])
+            try await head.get(SiteURL.decree(decree.id).path)
+            try await head.upload(
+                SiteURL.decreeScan(decree.id).path, [:], file: "file", name: "sk.pdf", bytes: Array("%PDF-1.7\n%%EOF".utf8))
+            let updated = try #require(try await Decree.find(decree.id, on: app.db))
+            #expect(updated.number == "000.5.10/99/PPID/XI/2026" && updated.signedScanSHA256 != nil)
+            #expect(try await operatorBrowser.post(SiteURL.decreeNumber(decree.id).path, ["number": "x"]).status == .forbidden)
             let register = try await operatorBrowser.get(SiteURL.unitRegister(unit.id).path)
-            #expect(register.body.contains("Data NIK") && register.body.contains("31 Desember 2031") && register.body.contains("Berakhir tahun 2031"))
+            #expect(
+                register.body.contains("Data NIK") && register.body.contains("31 Desember 2031")
+                    && register.body.contains("Berakhir tahun 2031"))
             let main = Browser(app)
             try await main.signIn(as: "mainppid.diskominfo@contohkab.go.id")
             let bodyRegister = try await main.get(SiteURL.bodyRegister(unit.$body.id).path)
@@ -241,6 +254,14 @@ import Vapor
                     "meetingParticipants": "dr. Sari — Kepala Dinas\nBudi — Pengelola Informasi",
                 ])
             let sheet = try await browser.get(path + "/lembar-uji")
+            try await browser.get(path)
+            let signed = try await browser.upload(
+                path + "/berkas", ["requirement": ProposalService.signedTestSheet, "form": "signed-sheet"],
+                file: "file", name: "lembar.pdf", bytes: Array("%PDF-1.7\n%%EOF".utf8))
+            #expect(signed.status == .seeOther)
+            #expect(
+                try await ProposalDocument.query(on: app.db).filter(\.$requirement == ProposalService.signedTestSheet).count()
+                    == 1)
             #expect(
                 sheet.body.contains("Pada hari ini, Selasa, tanggal sembilan belas bulan Maret tahun dua ribu dua puluh empat"))
             #expect(sheet.body.contains("Aula Dinas Kesehatan") && sheet.body.contains("Budi — Pengelola Informasi"))

@@ -199,6 +199,19 @@ enum ProposalPageView {
                             .a(
                                 .href(SiteURL.proposalTestSheet(p.id).path),
                                 .text(ctx.t("Cetak lembar pengujian konsekuensi", "Print the test sheet")))),
+                        .form(
+                            .class("stack"), .action(SiteURL.proposalUpload(p.id).path), .method(.post), .enctype(.multipartData),
+                            Layout.csrfField(ctx),
+                            .input(.type(.hidden), .name("requirement"), .value(ProposalService.signedTestSheet)),
+                            .input(.type(.hidden), .name("form"), .value("signed-sheet")),
+                            fileField(
+                                ctx, id: "signed-sheet", error: state?.form == "signed-sheet" ? state?.errors["file"] : nil),
+                            .button(
+                                .type(.submit),
+                                .text(
+                                    ctx.t(
+                                        "Unggah lembar yang sudah ditandatangani peserta",
+                                        "Upload the sheet signed by the participants")))),
                     ])),
             .if(
                 !uploads.isEmpty,

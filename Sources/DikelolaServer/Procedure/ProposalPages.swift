@@ -23,9 +23,17 @@ struct ProposalPages: RouteCollection {
             let ctx = PageContext(req, user: user)
             return Layout.page(
                 ctx, title: "DIK \(body.name)",
-                .h1(.text(ctx.t("Daftar Informasi yang Dikecualikan — \(body.name)", "Register of exempted information — \(body.name)"))),
-                .p(.small(.text(ctx.t("Dikelompokkan dan diurutkan menurut berakhirnya jangka waktu pengecualian.",
-                                      "Grouped and sorted by the end of the exemption period.")))),
+                .h1(
+                    .text(
+                        ctx.t(
+                            "Daftar Informasi yang Dikecualikan — \(body.name)", "Register of exempted information — \(body.name)"
+                        ))),
+                .p(
+                    .small(
+                        .text(
+                            ctx.t(
+                                "Dikelompokkan dan diurutkan menurut berakhirnya jangka waktu pengecualian.",
+                                "Grouped and sorted by the end of the exemption period.")))),
                 RegisterTable.render(ctx, entries, unitNames: names)
             )
         }
@@ -151,6 +159,66 @@ struct ProposalPages: RouteCollection {
                 PageContext(req, user: user), view, proposal: ctx.proposal, body: ctx.body, unit: ctx.unit)
         }
         routes.signedIn(.GET, .decree(nil), use: decreePage)
+        routes.signedIn(.POST, .decreeNumber(nil)) { req, user in
+            let (decree, pctx) = try await decreeForSigner(req, user)
+            let number = try req.formValues()["number"].nilIfBlank
+            let ctx = PageContext(req, user: user)
+            guard let number else {
+                Sessions.setNotice(req, ctx.t("Nomor surat wajib diisi.", "The number is required."))
+                return req.redirect(to: SiteURL.decree(decree.id).path)
+            }
+            if let other = try await Decree.query(on: req.db).filter(\.$body.$id == decree.$body.id).filter(\.$number == number)
+                .first(),
+                other.id != decree.id
+            {
+                Sessions.setNotice(
+                    req,
+                    ctx.t(
+                        "Nomor \(number) sudah dipakai surat lain; nomor tidak diubah.", "Number \(number) is in use; unchanged.")
+                )
+                return req.redirect(to: SiteURL.decree(decree.id).path)
+            }
+            let before = decree.number
+            decree.number = number
+            try await req.application.writeTransaction { db in
+                try await decree.save(on: db)
+                try await AuditLog.record(
+                    req.auditDraft(
+                        "decree.renumber", targetType: "decree", targetID: decree.id?.uuidString,
+                        bodyID: pctx.body.id?.uuidString, role: .head, before: before, after: number), on: db)
+            }
+            Sessions.setNotice(req, ctx.t("Nomor surat disimpan.", "Number saved."))
+            return req.redirect(to: SiteURL.decree(decree.id).path)
+        }
+        routes.signedIn(.POST, .decreeScan(nil), body: .collect(maxSize: "1gb")) { req, user in
+            let (decree, pctx) = try await decreeForSigner(req, user)
+            struct Upload: Content { var file: File? }
+            let ctx = PageContext(req, user: user)
+            guard let file = try req.content.decode(Upload.self).file, !file.filename.isEmpty else {
+                Sessions.setNotice(req, ctx.t("Pilih berkas pindaian.", "Choose the scan."))
+                return req.redirect(to: SiteURL.decree(decree.id).path)
+            }
+            do {
+                let checked = try FileIntake.check(
+                    file, allowed: [.pdf, .png, .jpeg], maxBytes: req.application.dikelola.configuration.maxUploadBytes)
+                let stored = FileIntake.stored(checked.data, type: checked.type, name: file.filename, by: user)
+                try await req.application.writeTransaction { db in
+                    try await stored.create(on: db)
+                    decree.$signedScan.id = try stored.requireID()
+                    decree.signedScanSHA256 = stored.sha256
+                    try await decree.save(on: db)
+                    try await AuditLog.record(
+                        req.auditDraft(
+                            "decree.scan", targetType: "decree", targetID: decree.id?.uuidString,
+                            bodyID: pctx.body.id?.uuidString, role: .head,
+                            after: "\(stored.originalName), SHA-256 \(stored.sha256)"), on: db)
+                }
+                Sessions.setNotice(req, ctx.t("Pindaian bertanda tangan disimpan.", "Signed scan stored."))
+            } catch let problem as FileIntake.Problem {
+                Sessions.setNotice(req, problem.description)
+            }
+            return req.redirect(to: SiteURL.decree(decree.id).path)
+        }
         routes.signedIn(.GET, .proposalDocument(nil, nil), use: download)
     }
 
@@ -217,6 +285,15 @@ struct ProposalPages: RouteCollection {
                     bodyID: ctx.body.id?.uuidString, after: "\(file.originalName), SHA-256 \(file.sha256)"), on: db)
         }
         return Downloads.response(file)
+    }
+
+    private func decreeForSigner(_ req: Request, _ user: CurrentUser) async throws -> (Decree, ProposalContext) {
+        guard let decree = try await Decree.find(try req.id("decree"), on: req.db), let proposalID = decree.$proposal.id else {
+            throw Refusal.notFound
+        }
+        let ctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
+        if case let .denied(denial) = user.may(.signDecree, on: ctx.place) { throw Refusal.forbidden(denial) }
+        return (decree, ctx)
     }
 
     // MARK: Unit
@@ -321,7 +398,9 @@ struct ProposalPages: RouteCollection {
         let pctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
         if case let .denied(denial) = user.may(.viewExemptedContent, on: pctx.place) { throw Refusal.forbidden(denial) }
         let view = try await ProposalAPIController.decreeView(decree, pctx, on: req.db)
-        return DecreeDocument.render(PageContext(req, user: user), view, body: pctx.body)
+        return DecreeDocument.render(
+            PageContext(req, user: user), view, body: pctx.body, maySign: user.may(.signDecree, on: pctx.place).isAllowed,
+            notice: Sessions.takeNotice(req))
     }
 }
 
@@ -329,20 +408,28 @@ struct ProposalPages: RouteCollection {
 enum RegisterTable {
     /// The group an entry is listed under: the year its period ends, else how it ends.
     static func group(_ entry: RegisterEntryView, _ ctx: PageContext) -> String {
-        if let end = entry.endDate.flatMap(LocalDate.init(iso:)) { return ctx.t("Berakhir tahun \(end.year)", "Ending in \(end.year)") }
+        if let end = entry.endDate.flatMap(LocalDate.init(iso:)) {
+            return ctx.t("Berakhir tahun \(end.year)", "Ending in \(end.year)")
+        }
         if entry.reviewDate != nil { return ctx.t("Sampai suatu peristiwa (ditinjau berkala)", "Until an event (reviewed)") }
         return ctx.t("Sesuai peraturan perundang-undangan", "As the statute sets")
     }
 
-    static func render(_ ctx: PageContext, _ entries: [RegisterEntryView], unitNames: [UUID: String] = [:]) -> Node<HTML.BodyContext> {
+    static func render(_ ctx: PageContext, _ entries: [RegisterEntryView], unitNames: [UUID: String] = [:]) -> Node<
+        HTML.BodyContext
+    > {
         guard !entries.isEmpty else { return .p(.text(ctx.t("Belum ada informasi yang dikecualikan.", "Nothing exempted yet."))) }
         return .table(
             .class("register"),
-            .tr(.th(.text(ctx.t("No.", "No."))), .th(.text(ctx.t("Informasi", "Information"))), .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
-                .th(.text(ctx.t("Konsekuensi bila dibuka / ditutup", "If opened / if closed"))), .th(.text(ctx.t("Jangka waktu", "Period"))),
+            .tr(
+                .th(.text(ctx.t("No.", "No."))), .th(.text(ctx.t("Informasi", "Information"))),
+                .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
+                .th(.text(ctx.t("Konsekuensi bila dibuka / ditutup", "If opened / if closed"))),
+                .th(.text(ctx.t("Jangka waktu", "Period"))),
                 .th(.text(ctx.t("Surat penetapan", "Decree")))),
             .forEach(Array(entries.enumerated())) { index, entry in
-                let header: Node<HTML.TableContext> = index == 0 || group(entries[index - 1], ctx) != group(entry, ctx)
+                let header: Node<HTML.TableContext> =
+                    index == 0 || group(entries[index - 1], ctx) != group(entry, ctx)
                     ? .tr(.class("group"), .th(.attribute(named: "colspan", value: "6"), .text(group(entry, ctx)))) : .group()
                 return .group(header, row(ctx, entry, unit: unitNames[entry.unitID]))
             }
@@ -351,7 +438,8 @@ enum RegisterTable {
 
     static func row(_ ctx: PageContext, _ entry: RegisterEntryView, unit: String?) -> Node<HTML.TableContext> {
         let basis = entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? "")
-        let parts = entry.parts.isEmpty ? "" : ctx.t(" (dihitamkan: ", " (blacked out: ") + entry.parts.joined(separator: ", ") + ")"
+        let parts =
+            entry.parts.isEmpty ? "" : ctx.t(" (dihitamkan: ", " (blacked out: ") + entry.parts.joined(separator: ", ") + ")"
         let ends = entry.endDate.flatMap(LocalDate.init(iso:)).map { " — " + ctx.t("berakhir ", "ends ") + ctx.date($0) } ?? ""
         let decreeDate = LocalDate(iso: entry.decreeDate).map(ctx.date) ?? entry.decreeDate
         return .tr(
@@ -367,10 +455,32 @@ enum RegisterTable {
 
 /// The classification decree as a printable A4 document with the body's letterhead.
 enum DecreeDocument {
-    static func render(_ ctx: PageContext, _ d: ProposalAPIController.DecreeView, body: PublicBody) -> Response {
+    static func render(
+        _ ctx: PageContext, _ d: ProposalAPIController.DecreeView, body: PublicBody, maySign: Bool = false,
+        notice: String? = nil
+    ) -> Response {
         let date = LocalDate(iso: d.date)
         return Layout.page(
             ctx, title: "SK \(d.number)",
+            .unwrap(notice) { Layout.notice($0) },
+            .if(
+                maySign,
+                .element(
+                    named: "details",
+                    nodes: [
+                        .attribute(named: "class", value: "no-print"),
+                        .element(named: "summary", text: ctx.t("Nomor dan pindaian bertanda tangan", "Number and signed scan")),
+                        .form(
+                            .class("stack"), .action(SiteURL.decreeNumber(d.id).path), .method(.post), Layout.csrfField(ctx),
+                            Layout.field(
+                                "number", label: ctx.t("Nomor surat", "Decree number"), value: d.number, autocomplete: "off"),
+                            .button(.type(.submit), .text(ctx.t("Simpan nomor", "Save number")))),
+                        .form(
+                            .class("stack"), .action(SiteURL.decreeScan(d.id).path), .method(.post), .enctype(.multipartData),
+                            Layout.csrfField(ctx),
+                            ProposalPageView.fileField(ctx, id: "scan", error: nil),
+                            .button(.type(.submit), .text(ctx.t("Unggah pindaian bertanda tangan", "Upload the signed scan")))),
+                    ])),
             .div(
                 .class("document"),
                 .div(

@@ -267,6 +267,9 @@ enum ProposalService {
         }
     }
 
+    /// The test sheet signed by the meeting's participants, which any SOP may keep.
+    static let signedTestSheet = "Lembar pengujian konsekuensi bertanda tangan"
+
     static let documentTypes: [SniffedType] = [.pdf, .png, .jpeg, .officeOpenXML, .officeLegacy, .openDocument]
 
     /// Attaches a file: a required document of the SOP (`requirement`) or an item's soft copy (`itemID`).
@@ -280,7 +283,9 @@ enum ProposalService {
         if requirement == nil, itemID == nil {
             errors["requirement"] = "Sebut kelengkapan yang dipenuhi berkas ini, atau informasi yang disalin."
         }
-        if let requirement, !ctx.definition.steps.contains(where: { $0.requiredDocuments.contains(requirement) }) {
+        if let requirement, requirement != signedTestSheet,
+            !ctx.definition.steps.contains(where: { $0.requiredDocuments.contains(requirement) })
+        {
             errors["requirement"] = "'\(requirement)' bukan kelengkapan dalam SOP \(ctx.definition.identity.number)."
         }
         if let itemID, !ctx.items.contains(where: { $0.id == itemID }) {

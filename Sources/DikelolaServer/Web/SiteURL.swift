@@ -48,6 +48,8 @@ enum SiteURL: Equatable {
     case proposalStep(UUID?, Int?)
     case proposalDocument(UUID?, UUID?)
     case decree(UUID?)
+    case decreeNumber(UUID?)
+    case decreeScan(UUID?)
 
     case apiMe
     case apiOpenAPI
@@ -114,6 +116,8 @@ enum SiteURL: Equatable {
         case let .proposalDocument(proposal, document):
             return ["usulan", id(proposal, "proposal"), "berkas", id(document, "document")]
         case let .decree(decree): return ["sk", id(decree, "decree")]
+        case let .decreeNumber(decree): return ["sk", id(decree, "decree"), "nomor"]
+        case let .decreeScan(decree): return ["sk", id(decree, "decree"), "pindaian"]
         case .apiMe: return ["api", "v1", "me"]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]
         case let .apiUnitProposals(unit): return ["api", "v1", "units", id(unit, "unit"), "proposals"]

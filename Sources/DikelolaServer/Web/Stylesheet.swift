@@ -47,7 +47,7 @@ enum Stylesheet {
         .signature { margin-left: 55%; margin-top: 1.5rem; } .signature p { margin: .1rem 0; } .sign-space { height: 4rem; }
         h2.attachment { font-size: 1rem; text-align: center; margin-top: 2rem; break-before: page; }
         table.register { font-size: .9rem; }
-        @media print { header.site, footer.site, .skip, form.inline { display: none; } main { max-width: none; padding: 0; } @page { size: A4; margin: 2cm; } }
+        @media print { header.site, footer.site, .skip, form.inline, .no-print { display: none; } main { max-width: none; padding: 0; } @page { size: A4; margin: 2cm; } }
         """
 
     static func response() -> Response {
