@@ -107,7 +107,8 @@ final class ServingProcess: @unchecked Sendable {
     /// Polls `/health` until it answers (a first build of the schema takes a moment).
     func health() async throws -> HealthController.Health {
         let url = URL(string: "http://127.0.0.1:\(port)/health")!
-        for _ in 0..<120 {
+        // The demo loads first (a few seconds; longer on a busy machine), so allow up to three minutes.
+        for _ in 0..<720 {
             if !process.isRunning { break }
             if let (data, response) = try? await URLSession.shared.data(from: url),
                 let http = response as? HTTPURLResponse, http.statusCode == 200
