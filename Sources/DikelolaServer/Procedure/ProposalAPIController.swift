@@ -217,25 +217,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func renumber(req: Request, user: CurrentUser) async throws -> Response {
         let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
-        let input = try req.content.decode(NumberInput.self)
-        guard let number = input.number.nilIfBlank else { throw ProcedureError.invalid(["number": "Nomor surat wajib diisi."]) }
-        if let other = try await Decree.query(on: req.db).filter(\.$body.$id == decree.$body.id).filter(\.$number == number)
-            .first(),
-            other.id != decree.id
-        {
-            throw ProcedureError(
-                status: .conflict, message: "Nomor \(number) sudah dipakai surat lain badan publik ini.",
-                fields: ["number": "Nomor sudah dipakai."])
-        }
-        let before = decree.number
-        decree.number = number
-        try await req.application.writeTransaction { db in
-            try await decree.save(on: db)
-            try await AuditLog.record(
-                req.auditDraft(
-                    "decree.renumber", targetType: "decree", targetID: decree.id?.uuidString,
-                    bodyID: ctx.body.id?.uuidString, role: .head, before: before, after: number), on: db)
-        }
+        try await DecreeService.renumber(decree, ctx, to: try req.content.decode(NumberInput.self).number, req: req)
         return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(for: req)
     }
 
@@ -243,27 +225,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func uploadScan(req: Request, user: CurrentUser) async throws -> Response {
         let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
-        let input = try req.content.decode(ScanInput.self)
-        let checked: (type: SniffedType, data: Data)
-        do {
-            checked = try FileIntake.check(
-                input.file, allowed: [.pdf, .png, .jpeg],
-                maxBytes: req.application.dikelola.configuration.maxUploadBytes)
-        } catch {
-            throw ProcedureError.invalid(["file": error.description])
-        }
-        let stored = FileIntake.stored(checked.data, type: checked.type, name: input.file.filename, by: user)
-        try await req.application.writeTransaction { db in
-            try await stored.create(on: db)
-            decree.$signedScan.id = try stored.requireID()
-            decree.signedScanSHA256 = stored.sha256
-            try await decree.save(on: db)
-            try await AuditLog.record(
-                req.auditDraft(
-                    "decree.scan", targetType: "decree", targetID: decree.id?.uuidString,
-                    bodyID: ctx.body.id?.uuidString, role: .head,
-                    after: "\(stored.originalName), SHA-256 \(stored.sha256)"), on: db)
-        }
+        try await DecreeService.storeScan(decree, ctx, file: try req.content.decode(ScanInput.self).file, user: user, req: req)
         return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(status: .created, for: req)
     }
 

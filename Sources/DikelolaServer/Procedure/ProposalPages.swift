@@ -161,61 +161,25 @@ struct ProposalPages: RouteCollection {
         routes.signedIn(.GET, .decree(nil), use: decreePage)
         routes.signedIn(.POST, .decreeNumber(nil)) { req, user in
             let (decree, pctx) = try await decreeForSigner(req, user)
-            let number = try req.formValues()["number"].nilIfBlank
-            let ctx = PageContext(req, user: user)
-            guard let number else {
-                Sessions.setNotice(req, ctx.t("Nomor surat wajib diisi.", "The number is required."))
-                return req.redirect(to: SiteURL.decree(decree.id).path)
+            do {
+                try await DecreeService.renumber(decree, pctx, to: try req.formValues()["number"], req: req)
+                Sessions.setNotice(req, PageContext(req).t("Nomor surat disimpan.", "Number saved."))
+            } catch let error as ProcedureError {
+                Sessions.setNotice(req, error.message)
             }
-            if let other = try await Decree.query(on: req.db).filter(\.$body.$id == decree.$body.id).filter(\.$number == number)
-                .first(),
-                other.id != decree.id
-            {
-                Sessions.setNotice(
-                    req,
-                    ctx.t(
-                        "Nomor \(number) sudah dipakai surat lain; nomor tidak diubah.", "Number \(number) is in use; unchanged.")
-                )
-                return req.redirect(to: SiteURL.decree(decree.id).path)
-            }
-            let before = decree.number
-            decree.number = number
-            try await req.application.writeTransaction { db in
-                try await decree.save(on: db)
-                try await AuditLog.record(
-                    req.auditDraft(
-                        "decree.renumber", targetType: "decree", targetID: decree.id?.uuidString,
-                        bodyID: pctx.body.id?.uuidString, role: .head, before: before, after: number), on: db)
-            }
-            Sessions.setNotice(req, ctx.t("Nomor surat disimpan.", "Number saved."))
             return req.redirect(to: SiteURL.decree(decree.id).path)
         }
         routes.signedIn(.POST, .decreeScan(nil), body: .collect(maxSize: "1gb")) { req, user in
             let (decree, pctx) = try await decreeForSigner(req, user)
             struct Upload: Content { var file: File? }
-            let ctx = PageContext(req, user: user)
-            guard let file = try req.content.decode(Upload.self).file, !file.filename.isEmpty else {
-                Sessions.setNotice(req, ctx.t("Pilih berkas pindaian.", "Choose the scan."))
-                return req.redirect(to: SiteURL.decree(decree.id).path)
-            }
             do {
-                let checked = try FileIntake.check(
-                    file, allowed: [.pdf, .png, .jpeg], maxBytes: req.application.dikelola.configuration.maxUploadBytes)
-                let stored = FileIntake.stored(checked.data, type: checked.type, name: file.filename, by: user)
-                try await req.application.writeTransaction { db in
-                    try await stored.create(on: db)
-                    decree.$signedScan.id = try stored.requireID()
-                    decree.signedScanSHA256 = stored.sha256
-                    try await decree.save(on: db)
-                    try await AuditLog.record(
-                        req.auditDraft(
-                            "decree.scan", targetType: "decree", targetID: decree.id?.uuidString,
-                            bodyID: pctx.body.id?.uuidString, role: .head,
-                            after: "\(stored.originalName), SHA-256 \(stored.sha256)"), on: db)
+                guard let file = try req.content.decode(Upload.self).file, !file.filename.isEmpty else {
+                    throw ProcedureError.invalid(["file": PageContext(req).t("Pilih berkas pindaian.", "Choose the scan.")])
                 }
-                Sessions.setNotice(req, ctx.t("Pindaian bertanda tangan disimpan.", "Signed scan stored."))
-            } catch let problem as FileIntake.Problem {
-                Sessions.setNotice(req, problem.description)
+                try await DecreeService.storeScan(decree, pctx, file: file, user: user, req: req)
+                Sessions.setNotice(req, PageContext(req).t("Pindaian bertanda tangan disimpan.", "Signed scan stored."))
+            } catch let error as ProcedureError {
+                Sessions.setNotice(req, error.message)
             }
             return req.redirect(to: SiteURL.decree(decree.id).path)
         }
