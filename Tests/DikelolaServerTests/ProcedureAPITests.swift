@@ -295,6 +295,29 @@ import Vapor
         }
     }
 
+    @Test func itemsCanBeCorrectedAndRemovedWhileTheListIsMade() async throws {
+        try await withApp { app in
+            let (op, id) = try await openKapuas(app)
+            var proposal = try await op.send(.POST, SiteURL.apiProposalItems(id).path, json: Sample.item("Data anak salah ketik"))
+                .proposal
+            let itemID = proposal.items[0].id
+            var corrected = Sample.item("Data anak berhadapan dengan hukum")
+            corrected.form = "soft"
+            proposal = try await op.send(.PUT, SiteURL.apiProposalItem(id, itemID).path, json: corrected).proposal
+            #expect(proposal.items[0].title == "Data anak berhadapan dengan hukum" && proposal.items[0].form == "soft")
+            var bad = corrected
+            bad.title = " "
+            #expect(try await op.send(.PUT, SiteURL.apiProposalItem(id, itemID).path, json: bad).status == .unprocessableEntity)
+            proposal = try await op.send(.DELETE, SiteURL.apiProposalItem(id, itemID).path).proposal
+            #expect(proposal.items.isEmpty)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["item.update", "item.remove"]).count() == 2)
+            // Another unit's officer cannot touch them.
+            proposal = try await op.send(.POST, SiteURL.apiProposalItems(id).path, json: Sample.item("Data")).proposal
+            let stranger = try await APIClient.as("operator.dinkes@contohkab.go.id", in: app)
+            #expect(try await stranger.send(.DELETE, SiteURL.apiProposalItem(id, proposal.items[0].id).path).status == .forbidden)
+        }
+    }
+
     @Test func twoDecreesCannotShareANumber() async throws {
         try await withApp { app in
             _ = try await DemoGovernment.load(in: app)

@@ -269,3 +269,31 @@ import Vapor
         }
     }
 }
+
+@Suite struct OverdueTests {
+    @Test func anOverdueStepShowsToItsActorAndToThePPID() async throws {
+        // Tuesday 17 March 2026, 09:00 WIB: "1 hari" is due at the end of 25 March (Nyepi and Lebaran between).
+        let clock = FixedClock(
+            TimeZoneRegion.wib.startOfDay(LocalDate(year: 2026, month: 3, day: 17)!).addingTimeInterval(9 * 3600))
+        try await withApp(clock: clock) { app in
+            _ = try await DemoGovernment.load(in: app)
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "DSPPA").first())
+            let op = try await APIClient.as("operator.dsppa@contohkab.go.id", in: app)
+            let proposal = try await op.send(.POST, SiteURL.apiUnitProposals(unit.id).path, json: ["title": "Terlambat"]).proposal
+            #expect(proposal.currentStep?.dueAt == TimeZoneRegion.wib.startOfDay(LocalDate(year: 2026, month: 3, day: 26)!))
+            let ppid = Browser(app)
+            try await ppid.signIn(as: "assistantppid.dsppa@contohkab.go.id")
+            #expect(try await !ppid.get("/").body.contains("Terlambat di unit yang Anda awasi"))
+
+            clock.advance(by: 9 * 86_400)  // Thursday 26 March: past due (and every session and token of before has expired)
+            try await ppid.signIn(as: "assistantppid.dsppa@contohkab.go.id")
+            let home = try await ppid.get("/")
+            #expect(home.body.contains("Terlambat di unit yang Anda awasi") && home.body.contains("Terlambat"))
+            let operatorHome = Browser(app)
+            try await operatorHome.signIn(as: "operator.dsppa@contohkab.go.id")
+            #expect(try await operatorHome.get("/").body.contains("terlambat"))
+            let later = try await APIClient.as("operator.dsppa@contohkab.go.id", in: app)
+            #expect(try await later.send(.GET, SiteURL.apiProposal(proposal.id).path).proposal.currentStep?.overdue == true)
+        }
+    }
+}

@@ -97,6 +97,7 @@ struct HomeController: RouteCollection {
         let unitIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.id) })
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).sort(\.$name).all()
         let waiting = try await Awaiting.proposals(for: user, req: req)
+        let overdue = try await Awaiting.overdue(for: user, req: req)
         let now = req.now
         return Layout.page(
             ctx, title: ctx.t("Beranda", "Home"),
@@ -121,6 +122,25 @@ struct HomeController: RouteCollection {
                                     }
                                         ?? ctx.t("tentatif", "no limit"))))
                     })),
+            .if(
+                !overdue.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Terlambat di unit yang Anda awasi", "Overdue in the units you oversee"))),
+                    .table(
+                        .tr(
+                            .th(.text(ctx.t("Usulan", "Proposal"))), .th(.text(ctx.t("Unit", "Unit"))),
+                            .th(.text(ctx.t("Langkah", "Step"))),
+                            .th(.text(ctx.t("Tenggat", "Due")))),
+                        .forEach(overdue) { item in
+                            .tr(
+                                .td(.a(.href(SiteURL.proposal(item.proposal.id).path), .text(item.proposal.title))),
+                                .td(.text(item.proposal.unit.name)),
+                                .td(.text(String(item.step.number))),
+                                .td(
+                                    .span(
+                                        .class("overdue"), .text(item.proposal.currentStepDueAt.map { Dates.show($0, ctx) } ?? "")
+                                    )))
+                        }))),
             .h2(.text(ctx.t("Peran dan unit Anda", "Your roles and units"))),
             .if(
                 user.person.assignments.isEmpty,

@@ -30,4 +30,26 @@ enum Awaiting {
         }
         return result
     }
+
+    /// Overdue steps a PPID (Pembantu or Utama) oversees: every unit within their reach.
+    static func overdue(for user: CurrentUser, req: Request) async throws -> [Entry] {
+        let supervising = user.person.assignments.filter { [.assistantPPID, .mainPPID].contains($0.role) }
+        guard !supervising.isEmpty else { return [] }
+        let bodyIDs = Set(supervising.compactMap { UUID(uuidString: $0.unit.bodyID) })
+        let library = req.application.dikelola.sopLibrary
+        let late = try await Proposal.query(on: req.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == "inProgress")
+            .filter(\.$currentStepDueAt < req.now).with(\.$unit).sort(\.$currentStepDueAt).all()
+        var result: [Entry] = []
+        for proposal in late {
+            guard let definition = library.definition(id: proposal.sopID),
+                let step = proposal.currentStep.flatMap(definition.step(number:))
+            else { continue }
+            let place = try await AccessQueries.place(of: proposal.unit, on: req.db)
+            let roles = Authorization.roles(of: user.person, covering: place)
+            if roles.contains(.assistantPPID) || roles.contains(.mainPPID) {
+                result.append(Entry(proposal: proposal, step: step))
+            }
+        }
+        return result
+    }
 }

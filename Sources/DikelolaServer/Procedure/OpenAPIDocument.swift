@@ -68,7 +68,12 @@ enum OpenAPIDocument {
               "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
               "post": { "summary": "Add an information item", "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } }, "responses": { "201": { "description": "Created" } } }
             },
-            "/api/v1/proposals/{proposal}/items/{item}/test": {
+            "/api/v1/proposals/{proposal}/items/{item}": {
+          "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "item", "in": "path", "required": true, "schema": { "type": "string" } }],
+          "put": { "summary": "Correct an item (while the list is being made)", "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } }, "responses": { "200": { "description": "OK" } } },
+          "delete": { "summary": "Remove an item (while the list is being made)", "responses": { "200": { "description": "OK" } } }
+        },
+        "/api/v1/proposals/{proposal}/items/{item}/test": {
               "parameters": [{ "name": "proposal", "in": "path", "required": true, "schema": { "type": "string" } }, { "name": "item", "in": "path", "required": true, "schema": { "type": "string" } }],
               "put": { "summary": "Record the consequence test of an item", "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Test" } } } }, "responses": { "200": { "description": "OK" }, "422": { "description": "The test breaks the law or misses a part" } } }
             },

@@ -12,6 +12,15 @@ struct ProposalAPIController: RouteCollection {
         api.signedIn(.GET, .apiUnitProposals(nil), use: list)
         api.signedIn(.GET, .apiProposal(nil), use: show)
         api.signedIn(.POST, .apiProposalItems(nil), use: addItem)
+        api.signedIn(.PUT, .apiProposalItem(nil, nil)) { req, user in
+            let input = try req.content.decode(ProposalService.ItemInput.self)
+            try await ProposalService.updateItem(try await context(req), itemID: try req.id("item"), input, user: user, req: req)
+            return try await view(req, user)
+        }
+        api.signedIn(.DELETE, .apiProposalItem(nil, nil)) { req, user in
+            try await ProposalService.removeItem(try await context(req), itemID: try req.id("item"), user: user, req: req)
+            return try await view(req, user)
+        }
         api.signedIn(.PUT, .apiItemTest(nil, nil), use: recordTest)
         api.signedIn(.PUT, .apiItemLocation(nil, nil), use: setLocation)
         api.signedIn(.POST, .apiProposalDocuments(nil), body: .collect(maxSize: "1gb"), use: attach)

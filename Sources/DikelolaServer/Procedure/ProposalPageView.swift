@@ -309,6 +309,7 @@ enum ProposalPageView {
             },
             .if(item.test == nil, .p(.class("pending"), .text(ctx.t("Belum diuji konsekuensi.", "Not yet tested.")))),
             .ul(.class("findings"), .forEach(item.findings) { .li(.text($0)) }),
+            .if(canAct && [.collectItems, .consequenceTest].contains(effect), editItem(ctx, p, item, state: state)),
             .if(
                 canAct && [.collectItems, .consequenceTest, .classifyByPeriod].contains(effect),
                 .element(
@@ -439,6 +440,49 @@ enum ProposalPageView {
                 idPrefix: prefix),
             .button(.type(.submit), .text(ctx.t("Simpan uji konsekuensi", "Save the test")))
         )
+    }
+
+    static func editItem(_ ctx: PageContext, _ p: ProposalView, _ item: ProposalView.Item, state: FormState?) -> Node<
+        HTML.BodyContext
+    > {
+        let formID = "edit-\(item.id)"
+        func value(_ field: String, _ fallback: String) -> String { state?.value(formID, field, default: fallback) ?? fallback }
+        return .element(
+            named: "details",
+            nodes: [
+                .attribute(named: "open", value: state?.form == formID ? "open" : nil),
+                .element(named: "summary", text: ctx.t("Ubah atau hapus informasi ini", "Edit or remove this item")),
+                .form(
+                    .class("stack"), .action(SiteURL.proposalItem(p.id, item.id).path), .method(.post), Layout.csrfField(ctx),
+                    Layout.field(
+                        "title", label: ctx.t("Judul informasi", "Title"), value: value("title", item.title), autocomplete: "off",
+                        error: state?.error(formID, "title"), idPrefix: "edit-\(item.id)-"),
+                    FormFields.textarea(
+                        "description", label: ctx.t("Uraian", "Description"), value: value("description", item.description),
+                        error: state?.error(formID, "description"), idPrefix: "edit-\(item.id)-"),
+                    FormFields.select(
+                        "form", label: ctx.t("Bentuk", "Form"),
+                        options: [
+                            ("both", ctx.t("Softcopy dan hardcopy", "Soft and hard copy")), ("soft", "Softcopy"),
+                            ("hard", "Hardcopy"),
+                        ],
+                        selected: value("form", item.form), error: state?.error(formID, "form"), idPrefix: "edit-\(item.id)-"),
+                    Layout.field(
+                        "madeWhen", label: ctx.t("Waktu pembuatan", "When made"), value: value("madeWhen", item.madeWhen ?? ""),
+                        autocomplete: "off", idPrefix: "edit-\(item.id)-"),
+                    Layout.field(
+                        "madeWhere", label: ctx.t("Tempat pembuatan", "Where made"),
+                        value: value("madeWhere", item.madeWhere ?? ""),
+                        autocomplete: "off", idPrefix: "edit-\(item.id)-"),
+                    Layout.field(
+                        "archiveCode", label: ctx.t("Kode klasifikasi arsip", "Archive classification code"),
+                        value: value("archiveCode", item.archiveCode ?? ""), autocomplete: "off", idPrefix: "edit-\(item.id)-"),
+                    .button(.type(.submit), .text(ctx.t("Simpan perubahan", "Save changes")))),
+                .form(
+                    .class("inline"), .action(SiteURL.proposalItemRemove(p.id, item.id).path), .method(.post),
+                    Layout.csrfField(ctx),
+                    .button(.type(.submit), .class("secondary"), .text(ctx.t("Hapus dari daftar", "Remove from the list")))),
+            ])
     }
 
     static func addItemForm(_ ctx: PageContext, _ p: ProposalView, state: FormState?) -> Node<HTML.BodyContext> {

@@ -48,6 +48,24 @@ struct ProposalPages: RouteCollection {
                 return PageContext(req).t("Informasi ditambahkan.", "Item added.")
             }
         }
+        routes.signedIn(.POST, .proposalItem(nil, nil)) { req, user in
+            let form = try req.formValues()
+            let itemID = try req.id("item")
+            return try await act(req, user, form: "edit-\(itemID)", values: form) { ctx in
+                let input = ProposalService.ItemInput(
+                    title: form["title"], description: form["description"], holdingUnitID: nil, form: form["form"],
+                    madeWhen: form["madeWhen"], madeWhere: form["madeWhere"], archiveCode: form["archiveCode"])
+                try await ProposalService.updateItem(ctx, itemID: itemID, input, user: user, req: req)
+                return PageContext(req).t("Informasi diubah.", "Item updated.")
+            }
+        }
+        routes.signedIn(.POST, .proposalItemRemove(nil, nil)) { req, user in
+            let itemID = try req.id("item")
+            return try await act(req, user, form: "remove", values: try req.formValues()) { ctx in
+                try await ProposalService.removeItem(ctx, itemID: itemID, user: user, req: req)
+                return PageContext(req).t("Informasi dihapus dari daftar.", "Item removed.")
+            }
+        }
         routes.signedIn(.POST, .proposalTest(nil, nil)) { req, user in
             let form = try req.formValues()
             let itemID = try req.id("item")
@@ -227,7 +245,7 @@ struct ProposalPages: RouteCollection {
             Sessions.setNotice(req, message)
             return req.redirect(
                 to: SiteURL.proposal(ctx.proposal.id).path
-                    + (form.hasPrefix("test-") || form.hasPrefix("location-")
+                    + (form.hasPrefix("test-") || form.hasPrefix("location-") || form.hasPrefix("edit-")
                         ? "#informasi-\(form.split(separator: "-", maxSplits: 1)[1])" : ""))
         } catch let error as ProcedureError {
             let state = FormState(form: form, values: values, errors: error.fields, message: error.message)

@@ -66,18 +66,9 @@ enum ProposalService {
         guard [.collectItems, .consequenceTest].contains(step.effect) else {
             throw ProcedureError.notAllowedAtThisStep("Menambah informasi")
         }
-        var errors: [String: String] = [:]
+        let errors = try await itemErrors(ctx, input, on: req.db)
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { errors["title"] = "Judul informasi wajib diisi." }
-        if input.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors["description"] = "Uraian informasi wajib diisi."
-        }
-        if !forms.contains(input.form) { errors["form"] = "Bentuk harus softcopy, hardcopy, atau keduanya (soft, hard, both)." }
         let holdingUnitID = input.holdingUnitID ?? ctx.unit.id!
-        if let holder = try await Unit.find(holdingUnitID, on: req.db), holder.$body.id == ctx.body.id {
-        } else {
-            errors["holdingUnitID"] = "Unit penguasa informasi harus unit badan publik ini."
-        }
         guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
         let item = ProposalItem(
             proposalID: try ctx.proposal.requireID(), title: title,
@@ -94,6 +85,69 @@ enum ProposalService {
                     bodyID: ctx.body.id?.uuidString, role: role, after: title), on: db)
         }
         return item
+    }
+
+    /// Corrects an item while the list is still being made.
+    static func updateItem(_ ctx: ProposalContext, itemID: UUID, _ input: ItemInput, user: CurrentUser, req: Request) async throws
+    {
+        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .prepareProposal)
+        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+            throw ProcedureError.notAllowedAtThisStep("Mengubah informasi")
+        }
+        guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
+        let errors = try await itemErrors(ctx, input, on: req.db)
+        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
+        let before = "\(item.title); \(item.form)"
+        item.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        item.description = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        item.$holdingUnit.id = input.holdingUnitID ?? item.$holdingUnit.id
+        item.form = input.form
+        item.madeWhen = input.madeWhen?.nilIfBlank
+        item.madeWhere = input.madeWhere?.nilIfBlank
+        item.archiveCode = input.archiveCode?.nilIfBlank
+        try await change(ctx, req: req) { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "item.update", targetType: "item", targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
+                    role: role, before: before, after: "\(item.title); \(item.form)"), on: db)
+        }
+    }
+
+    /// Takes an item off the list while the list is still being made; its copies go with it.
+    static func removeItem(_ ctx: ProposalContext, itemID: UUID, user: CurrentUser, req: Request) async throws {
+        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .prepareProposal)
+        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+            throw ProcedureError.notAllowedAtThisStep("Menghapus informasi")
+        }
+        guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
+        let copies = ctx.documents.filter { $0.$item.id == itemID }
+        try await change(ctx, req: req) { db in
+            for copy in copies { try await copy.delete(on: db) }
+            try await item.delete(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "item.remove", targetType: "item", targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
+                    role: role, before: item.title), on: db)
+        }
+    }
+
+    static func itemErrors(_ ctx: ProposalContext, _ input: ItemInput, on db: any Database) async throws -> [String: String] {
+        var errors: [String: String] = [:]
+        if input.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors["title"] = "Judul informasi wajib diisi."
+        }
+        if input.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors["description"] = "Uraian informasi wajib diisi."
+        }
+        if !forms.contains(input.form) { errors["form"] = "Bentuk harus softcopy, hardcopy, atau keduanya (soft, hard, both)." }
+        if let holdingUnitID = input.holdingUnitID {
+            let holder = try await Unit.find(holdingUnitID, on: db)
+            if holder?.$body.id != ctx.body.id {
+                errors["holdingUnitID"] = "Unit penguasa informasi harus unit badan publik ini."
+            }
+        }
+        return errors
     }
 
     struct TestInput: Content {

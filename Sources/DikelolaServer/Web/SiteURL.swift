@@ -38,6 +38,8 @@ enum SiteURL: Equatable {
     case bodyRegister(UUID?)
     case proposal(UUID?)
     case proposalAddItem(UUID?)
+    case proposalItem(UUID?, UUID?)
+    case proposalItemRemove(UUID?, UUID?)
     case proposalTest(UUID?, UUID?)
     case proposalLocation(UUID?, UUID?)
     case proposalUpload(UUID?)
@@ -56,6 +58,7 @@ enum SiteURL: Equatable {
     case apiUnitProposals(UUID?)
     case apiProposal(UUID?)
     case apiProposalItems(UUID?)
+    case apiProposalItem(UUID?, UUID?)
     case apiItemTest(UUID?, UUID?)
     case apiItemLocation(UUID?, UUID?)
     case apiProposalDocuments(UUID?)
@@ -103,6 +106,9 @@ enum SiteURL: Equatable {
         case let .bodyRegister(body): return ["badan-publik", id(body, "body"), "dik"]
         case let .proposal(proposal): return ["usulan", id(proposal, "proposal")]
         case let .proposalAddItem(proposal): return ["usulan", id(proposal, "proposal"), "informasi"]
+        case let .proposalItem(proposal, item): return ["usulan", id(proposal, "proposal"), "informasi", id(item, "item")]
+        case let .proposalItemRemove(proposal, item):
+            return ["usulan", id(proposal, "proposal"), "informasi", id(item, "item"), "hapus"]
         case let .proposalTest(proposal, item): return ["usulan", id(proposal, "proposal"), "informasi", id(item, "item"), "uji"]
         case let .proposalLocation(proposal, item):
             return ["usulan", id(proposal, "proposal"), "informasi", id(item, "item"), "lokasi"]
@@ -123,6 +129,8 @@ enum SiteURL: Equatable {
         case let .apiUnitProposals(unit): return ["api", "v1", "units", id(unit, "unit"), "proposals"]
         case let .apiProposal(proposal): return ["api", "v1", "proposals", id(proposal, "proposal")]
         case let .apiProposalItems(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "items"]
+        case let .apiProposalItem(proposal, item):
+            return ["api", "v1", "proposals", id(proposal, "proposal"), "items", id(item, "item")]
         case let .apiItemTest(proposal, item):
             return ["api", "v1", "proposals", id(proposal, "proposal"), "items", id(item, "item"), "test"]
         case let .apiItemLocation(proposal, item):
