@@ -297,3 +297,126 @@ import Vapor
         }
     }
 }
+
+/// Kapuas Hulu through the pages only: uploads of kelengkapan, the memo, both returns, the decree.
+@Suite struct KapuasHuluPageTests {
+    @Test func throughTheFormsWithBothReturns() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "DSPPA").first())
+            let op = Browser(app), ppid = Browser(app), head = Browser(app)
+            try await op.signIn(as: "operator.dsppa@contohkab.go.id")
+            try await ppid.signIn(as: "assistantppid.dsppa@contohkab.go.id")
+            try await head.signIn(as: "head.dsppa@contohkab.go.id")
+            let pdf = Array("%PDF-1.7\n%%EOF\n".utf8)
+            func complete(_ browser: Browser, _ path: String, _ step: Int, _ fields: [String: String] = [:]) async throws
+                -> Browser.Page
+            {
+                let page = try await browser.get(path)
+                let version =
+                    page.body.range(of: #"name="version" value=""#).map {
+                        String(page.body[$0.upperBound...].prefix { $0 != "\"" })
+                    } ?? ""
+                return try await browser.post(path + "/langkah/\(step)", fields.merging(["version": version]) { a, _ in a })
+            }
+
+            try await op.get(SiteURL.unit(unit.id).path)
+            let path = try #require(try await op.post(SiteURL.unitOpenProposal(unit.id).path, ["title": "DIK DSPPA"]).location)
+            try await op.get(path)
+            try await op.post(path + "/informasi", ["title": "Data anak", "description": "Berkas pendampingan", "form": "both"])
+            let blocked = try await complete(op, path, 1)
+            #expect(blocked.status == .unprocessableEntity && blocked.body.contains("Kelengkapan belum ada: Bahan Informasi"))
+            #expect(
+                try await op.upload(
+                    path + "/berkas", ["requirement": "Bahan Informasi"], file: "file", name: "bahan.pdf", bytes: pdf
+                ).status == .seeOther)
+            #expect(try await complete(op, path, 1).status == .seeOther)
+
+            try await ppid.get(path)
+            let noMemo = try await ppid.post(path + "/nota-dinas", ["memoNumber": "", "memoText": ""])
+            #expect(noMemo.body.contains("Nomor nota dinas wajib diisi."))
+            try await ppid.post(path + "/nota-dinas", ["memoNumber": "000.1/7/DSPPA/2026", "memoText": "Himpun dan uji."])
+            #expect(try await complete(ppid, path, 2).status == .seeOther)
+
+            try await op.get(path)
+            try await op.upload(
+                path + "/berkas", ["requirement": "Bahan Informasi dari setiap bidang"], file: "file", name: "bidang.pdf",
+                bytes: pdf)
+            let item = try #require(try await ProposalItem.query(on: app.db).first())
+            try await op.get(path)
+            try await op.post(
+                path + "/informasi/\(item.id!.uuidString.lowercased())/uji",
+                [
+                    "ground": "a2", "consequenceIfOpened": "Identitas anak terungkap.",
+                    "consequenceIfClosed": "Publik tetap mendapat data agregat.",
+                    "verdict": "closed", "periodKind": "length", "years": "10", "months": "0", "from": "2026-11-21",
+                    "reason": "Perlindungan anak.",
+                ])
+            #expect(try await complete(op, path, 3).status == .seeOther)
+            try await complete(ppid, path, 4, ["decision": "disagree", "note": "Uji ulang."])
+            #expect(try await Proposal.query(on: app.db).first()?.currentStep == 2)
+            try await complete(ppid, path, 2)
+            try await complete(op, path, 3)
+            try await complete(ppid, path, 4, ["decision": "agree"])
+            try await complete(head, path, 5, ["decision": "disagree", "note": "Periksa jangka waktu."])
+            #expect(try await Proposal.query(on: app.db).first()?.currentStep == 4)
+            try await complete(ppid, path, 4, ["decision": "agree"])
+            try await complete(head, path, 5, ["decision": "agree"])
+            #expect(try await Decree.query(on: app.db).count() == 1)
+
+            try await op.get(path)
+            try await op.post(path + "/informasi/\(item.id!.uuidString.lowercased())/lokasi", ["room": "Arsip", "box": "3"])
+            #expect(try await complete(op, path, 6).status == .seeOther)
+            let done = try await op.get(path)
+            #expect(done.body.contains("Usulan ini sudah selesai."))
+            #expect(try await RegisterEntry.query(on: app.db).count() == 1)
+            #expect(try await ProposalStep.query(on: app.db).count() == 11)
+        }
+    }
+}
+
+/// Sanggau through the pages: the PPID Utama uploads the assistant's decree, the panel records its opinion.
+@Suite struct SanggauPageTests {
+    @Test func throughTheFormsWithThePanel() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "Diskominfo").first())
+            let op = Browser(app), main = Browser(app), panel = Browser(app)
+            try await op.signIn(as: "operator.diskominfo@contohkab.go.id")
+            try await main.signIn(as: "mainppid.diskominfo@contohkab.go.id")
+            try await panel.signIn(as: "reviewpanel.diskominfo@contohkab.go.id")
+            let pdf = Array("%PDF-1.7\n%%EOF\n".utf8)
+            try await op.get(SiteURL.unit(unit.id).path)
+            let path = try #require(
+                try await op.post(SiteURL.unitOpenProposal(unit.id).path, ["title": "DIK Diskominfo"]).location)
+            try await op.get(path)
+            try await op.post(
+                path + "/informasi", ["title": "Kunci sandi", "description": "Konfigurasi perangkat sandi", "form": "soft"])
+            let item = try #require(try await ProposalItem.query(on: app.db).first())
+            try await op.get(path)
+            try await op.post(
+                path + "/informasi/\(item.id!.uuidString.lowercased())/uji",
+                [
+                    "ground": "c6", "consequenceIfOpened": "Sistem sandi dapat dibobol.",
+                    "consequenceIfClosed": "Tidak mengurangi layanan publik.",
+                    "verdict": "closed", "periodKind": "until", "end": "2036-12-31", "reason": "Pertahanan dan keamanan.",
+                ])
+            try await op.get(path)
+            #expect(try await op.post(path + "/langkah/1", ["version": ""]).status == .seeOther)
+            try await main.get(path)
+            try await main.upload(
+                path + "/berkas", ["requirement": "SK informasi yang dikecualikan"], file: "file", name: "sk-pembantu.pdf",
+                bytes: pdf)
+            try await main.get(path)
+            #expect(try await main.post(path + "/langkah/2", ["version": ""]).status == .seeOther)
+            let panelPage = try await panel.get(path)
+            #expect(panelPage.body.contains("Pertimbangan Tim Pertimbangan"))
+            try await panel.post(path + "/pertimbangan", ["panelOpinion": "Setuju dikecualikan sampai 2036."])
+            try await panel.get(path)
+            #expect(try await panel.post(path + "/langkah/3", ["version": ""]).status == .seeOther)
+            let decree = try #require(try await Decree.query(on: app.db).first())
+            #expect(decree.signerName == "Atasan PPID / Pimpinan Diskominfo (demo)")
+            #expect(try await Proposal.query(on: app.db).first()?.currentStep == 5)
+        }
+    }
+}
