@@ -238,3 +238,4 @@ import VaporTesting
         }
     }
 }
+

@@ -39,7 +39,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let expected = req.hasSession ? req.session.data[CSRF.sessionKey] : nil
         var offered = req.headers.first(name: CSRF.header)
-        if offered == nil {
+        // Without a session there is nothing to match: refuse before reading a (possibly large) body.
+        if offered == nil, expected != nil {
             // Uploads are multipart and larger; other forms are small.
             let limit =
                 req.headers.contentType?.type == "multipart"
