@@ -238,4 +238,3 @@ import VaporTesting
         }
     }
 }
-
