@@ -420,3 +420,36 @@ import Vapor
         }
     }
 }
+
+@Suite struct RegisterExpiryTests {
+    @Test func theRegisterSaysWhatTheLawSaysToday() async throws {
+        let clock = FixedClock(
+            TimeZoneRegion.wib.startOfDay(LocalDate(year: 2026, month: 11, day: 20)!).addingTimeInterval(10 * 3600))
+        try await withApp(clock: clock) { app in
+            _ = try await DemoGovernment.load(in: app)
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "Disdukcapil").first())
+            let op = try await APIClient.as("operator.disdukcapil@contohkab.go.id", in: app)
+            let head = try await APIClient.as("head.disdukcapil@contohkab.go.id", in: app)
+            var proposal = try await op.send(
+                .POST, SiteURL.apiUnitProposals(unit.id).path, json: ["title": "Berakhir akhir tahun"]
+            ).proposal
+            proposal = try await op.send(.POST, SiteURL.apiProposalItems(proposal.id).path, json: Sample.item("Data sementara"))
+                .proposal
+            var test = Sample.closed("Pasal 17 huruf h angka 3")
+            test.period = .until(LocalDate(year: 2026, month: 12, day: 31)!)
+            try await op.send(.PUT, SiteURL.apiItemTest(proposal.id, proposal.items[0].id).path, json: test)
+            try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
+            try await head.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "agree"])
+
+            let browser = Browser(app)
+            try await browser.signIn(as: "operator.disdukcapil@contohkab.go.id")
+            let page = try await browser.get(SiteURL.unitRegister(unit.id).path)
+            #expect(page.body.contains("Akan berakhir: surat pembukaan paling lambat 17 November 2026"))
+
+            clock.set(TimeZoneRegion.wib.startOfDay(LocalDate(year: 2027, month: 1, day: 4)!).addingTimeInterval(9 * 3600))
+            try await browser.signIn(as: "operator.disdukcapil@contohkab.go.id")
+            let later = try await browser.get(SiteURL.unitRegister(unit.id).path)
+            #expect(later.body.contains("Terbuka demi hukum sejak 31 Desember 2026"))
+        }
+    }
+}

@@ -34,7 +34,9 @@ struct ProposalPages: RouteCollection {
                             ctx.t(
                                 "Dikelompokkan dan diurutkan menurut berakhirnya jangka waktu pengecualian.",
                                 "Grouped and sorted by the end of the exemption period.")))),
-                RegisterTable.render(ctx, entries, unitNames: names)
+                RegisterTable.render(
+                    ctx, entries, unitNames: names, rules: ExpiryRules(calendar: req.application.dikelola.calendar),
+                    today: (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: req.now))
             )
         }
         routes.signedIn(.GET, .proposal(nil)) { req, user in try await show(req, user, state: nil) }
@@ -369,7 +371,9 @@ struct ProposalPages: RouteCollection {
                         ctx.t(
                             "Diurutkan menurut berakhirnya jangka waktu pengecualian.",
                             "Sorted by the end of the exemption period.")))),
-            RegisterTable.render(ctx, entries)
+            RegisterTable.render(
+                ctx, entries, rules: ExpiryRules(calendar: req.application.dikelola.calendar),
+                today: (TimeZoneRegion(rawValue: try await unit.$body.get(on: req.db).timeZone) ?? .wib).localDate(of: req.now))
         )
     }
 
@@ -397,9 +401,36 @@ enum RegisterTable {
         return ctx.t("Sesuai peraturan perundang-undangan", "As the statute sets")
     }
 
-    static func render(_ ctx: PageContext, _ entries: [RegisterEntryView], unitNames: [UUID: String] = [:]) -> Node<
-        HTML.BodyContext
-    > {
+    /// What `ExpiryRules` says of an entry today, in words; nil where nothing is due.
+    static func expiry(_ entry: RegisterEntryView, rules: ExpiryRules, today: LocalDate, _ ctx: PageContext) -> String? {
+        let assessment = rules.assess(
+            endDate: entry.endDate.flatMap(LocalDate.init(iso:)), reviewDate: entry.reviewDate.flatMap(LocalDate.init(iso:)),
+            today: today)
+        let years = assessment.provisionalYears.map(String.init).joined(separator: ", ")
+        let provisional =
+            years.isEmpty
+            ? "" : ctx.t(" (sementara: hari libur tahun \(years) belum ada)", " (provisional: no holidays yet for \(years))")
+        switch assessment.status {
+        case .exempted:
+            return provisional.isEmpty ? nil : ctx.t("Dikecualikan", "Exempted") + provisional
+        case let .endingSoon(_, due):
+            return ctx.t(
+                "Akan berakhir: surat pembukaan paling lambat \(ctx.date(due))",
+                "Ending soon: opening decree due by \(ctx.date(due))")
+                + provisional
+        case let .reviewDue(since):
+            return ctx.t("Perlu ditinjau sejak \(ctx.date(since))", "Review due since \(ctx.date(since))")
+        case let .expired(on):
+            return ctx.t(
+                "Terbuka demi hukum sejak \(ctx.date(on)) (PP 61/2010 Pasal 11 ayat 3)",
+                "Public by law since \(ctx.date(on)) (PP 61/2010 Art. 11(3))")
+        }
+    }
+
+    static func render(
+        _ ctx: PageContext, _ entries: [RegisterEntryView], unitNames: [UUID: String] = [:], rules: ExpiryRules? = nil,
+        today: LocalDate? = nil
+    ) -> Node<HTML.BodyContext> {
         guard !entries.isEmpty else { return .p(.text(ctx.t("Belum ada informasi yang dikecualikan.", "Nothing exempted yet."))) }
         return .table(
             .class("register"),
@@ -413,12 +444,15 @@ enum RegisterTable {
                 let header: Node<HTML.TableContext> =
                     index == 0 || group(entries[index - 1], ctx) != group(entry, ctx)
                     ? .tr(.class("group"), .th(.attribute(named: "colspan", value: "6"), .text(group(entry, ctx)))) : .group()
-                return .group(header, row(ctx, entry, unit: unitNames[entry.unitID]))
+                let status = rules.flatMap { rules in today.flatMap { expiry(entry, rules: rules, today: $0, ctx) } }
+                return .group(header, row(ctx, entry, unit: unitNames[entry.unitID], status: status))
             }
         )
     }
 
-    static func row(_ ctx: PageContext, _ entry: RegisterEntryView, unit: String?) -> Node<HTML.TableContext> {
+    static func row(_ ctx: PageContext, _ entry: RegisterEntryView, unit: String?, status: String? = nil) -> Node<
+        HTML.TableContext
+    > {
         let basis = entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? "")
         let parts =
             entry.parts.isEmpty ? "" : ctx.t(" (dihitamkan: ", " (blacked out: ") + entry.parts.joined(separator: ", ") + ")"
@@ -429,7 +463,8 @@ enum RegisterTable {
             .td(.text(entry.title), .small(.text(parts))),
             .td(.text(basis)),
             .td(.text(entry.consequenceIfOpened), .br(), .small(.text(entry.consequenceIfClosed))),
-            .td(.text(entry.periodDescription), .small(.text(ends))),
+            .td(
+                .text(entry.periodDescription), .small(.text(ends)), .unwrap(status) { .p(.class("expiry"), .strong(.text($0))) }),
             .td(.text(entry.decreeNumber), .br(), .small(.text(decreeDate)))
         )
     }
