@@ -46,6 +46,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(SOPCommand(), as: "sop")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(SweepCommand(), as: "sweep")
 }
 
 let sessionCookieName = "dikelola_session"

@@ -23,5 +23,6 @@ enum AppMigrations {
         CreateRegisterEntry(),  // the register of exempted information (DIK)
         CreatePublicInformationEntry(),  // items found open, for the DIP
         UpdatePublicBodyAddSeat(),  // the place printed on decrees
+        UpdateRegisterEntryAddOpening(),  // how and when an entry opened; the opening decree's latest date
     ]
 }

@@ -52,8 +52,13 @@ final class RegisterEntry: Model, @unchecked Sendable {
     @OptionalField(key: "end_date") var endDate: String?
     @OptionalField(key: "review_date") var reviewDate: String?
     @Field(key: "reason") var reason: String
-    /// `exempted` (later also `endingSoon`, `opened`).
+    /// `exempted`, `endingSoon`, `reviewDue` or `opened` (see `ExpirySweep`).
     @Field(key: "status") var status: String
+    /// The day it became public (ISO), and whether by law rather than by an opening decree.
+    @OptionalField(key: "opened_on") var openedOn: String?
+    @Field(key: "opened_by_law") var openedByLaw: Bool
+    /// PP 61/2010 Ps 11(2): the latest date of the opening decree, once the entry is ending soon.
+    @OptionalField(key: "opening_decree_due") var openingDecreeDue: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

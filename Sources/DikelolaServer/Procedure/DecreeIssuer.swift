@@ -87,6 +87,7 @@ enum DecreeIssuer {
             entry.reviewDate = period.reviewDate?.iso
             entry.reason = test.reason
             entry.status = "exempted"
+            entry.openedByLaw = false
             try await entry.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
