@@ -119,6 +119,8 @@ public struct ConsequenceTest: Hashable, Sendable {
         case partsMissing
         case periodMissing
         case period(ExemptionPeriodViolation)
+        /// A re-classification that would open the information is an opening, not a re-classification.
+        case reclassificationMustExempt
 
         public var field: String {
             switch self {
@@ -129,6 +131,7 @@ public struct ConsequenceTest: Hashable, Sendable {
             case .reasonMissing: "reason"
             case .partsMissing: "parts"
             case .periodMissing, .period: "period"
+            case .reclassificationMustExempt: "verdict"
             }
         }
 
@@ -150,6 +153,9 @@ public struct ConsequenceTest: Hashable, Sendable {
                 "Jangka waktu pengecualian wajib ditetapkan (PP 61/2010 Pasal 4)."
             case let .period(violation):
                 violation.description
+            case .reclassificationMustExempt:
+                "Klasifikasi ulang mempertahankan pengecualian dengan jangka waktu baru (PP 61/2010 Pasal 10); bila hasil uji menyatakan terbuka, gunakan pembukaan."
+
             }
         }
     }
