@@ -37,6 +37,8 @@ struct DikelolaServeCommand: AsyncCommand {
         if let hostname = signature.hostname { arguments += ["--hostname", hostname] }
         if let port = signature.port { arguments += ["--port", String(port)] }
         if let bind = signature.bind { arguments += ["--bind", bind] }
+        // The daily sweep and webhook deliveries run inside the server (also `dikelola sweep` for cron).
+        BackgroundWork.start(app)
         var serveContext = context
         serveContext.input = CommandInput(arguments: arguments)
         try await app.servers.asyncCommand.run(using: &serveContext)

@@ -19,6 +19,11 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool = false
     /// `DIKELOLA_MAX_UPLOAD_MB`: the largest document accepted (default 50 MB).
     public var maxUploadBytes: Int = 50 * 1_048_576
+    /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
+    public var sweepHour: Int = 1
+    /// `DIKELOLA_ENDING_NOTICE_DAYS`: how many working days before its end an entry is listed as
+    /// ending soon (default the law's 30, PP 61/2010 Ps 11(2); more gives earlier notice).
+    public var endingNoticeWorkingDays: Int = ExpiryRules.openingDecreeLeadWorkingDays
 
     public init(
         dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
@@ -73,6 +78,20 @@ public struct AppConfiguration: Sendable {
                 throw .invalidSetting(name: "DIKELOLA_MAX_UPLOAD_MB", value: text, expected: "isi bilangan 1 sampai 1024")
             }
             configuration.maxUploadBytes = megabytes * 1_048_576
+        }
+        if let text = value("DIKELOLA_SWEEP_HOUR") {
+            guard let hour = Int(text), (0...23).contains(hour) else {
+                throw .invalidSetting(name: "DIKELOLA_SWEEP_HOUR", value: text, expected: "isi jam 0 sampai 23")
+            }
+            configuration.sweepHour = hour
+        }
+        if let text = value("DIKELOLA_ENDING_NOTICE_DAYS") {
+            guard let days = Int(text), (ExpiryRules.openingDecreeLeadWorkingDays...250).contains(days) else {
+                throw .invalidSetting(
+                    name: "DIKELOLA_ENDING_NOTICE_DAYS", value: text,
+                    expected: "isi hari kerja 30 sampai 250 (tidak kurang dari 30 hari kerja PP 61/2010 Pasal 11 ayat 2)")
+            }
+            configuration.endingNoticeWorkingDays = days
         }
         return configuration
     }

@@ -9,6 +9,11 @@ public struct CoreServices: Sendable {
     public let sopLibrary: SOPLibrary
     /// The time; tests hand in a `FixedClock` and move it.
     public let clock: any WallClock
+
+    /// PP 61/2010 Ps 11 on this deployment's calendar and notice setting.
+    public var expiryRules: ExpiryRules {
+        ExpiryRules(calendar: calendar, noticeWorkingDays: configuration.endingNoticeWorkingDays)
+    }
     /// Queues SQLite write transactions (see `Application.writeTransaction`).
     let writeGate = WriteGate()
 

@@ -24,15 +24,21 @@ enum ExpirySweep {
         }
     }
 
-    static func run(app: Application, now: Date) async throws -> Report {
+    /// Sweeps every body (or only `bodyIDs`) as of `now`.
+    static func run(app: Application, now: Date, bodyIDs: Set<UUID>? = nil) async throws -> Report {
         var report = Report()
-        let rules = ExpiryRules(calendar: app.dikelola.calendar)
-        for body in try await PublicBody.query(on: app.db).all() {
+        let rules = app.dikelola.expiryRules
+        for body in try await PublicBody.query(on: app.db).all() where bodyIDs?.contains(body.id!) ?? true {
             let bodyID = try body.requireID()
             let today = (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: now)
             let part = try await app.writeTransaction { db -> Report in
                 guard try await lock(bodyID, on: db) else { return Report() }  // another instance is sweeping this body
-                return try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)
+                let part = try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)
+                if let current = try await PublicBody.find(bodyID, on: db), (current.lastSweptOn ?? "") < today.iso {
+                    current.lastSweptOn = today.iso
+                    try await current.save(on: db)
+                }
+                return part
             }
             report.endingSoon += part.endingSoon
             report.reviewDue += part.reviewDue
@@ -46,7 +52,9 @@ enum ExpirySweep {
         -> Report
     {
         var report = Report()
-        let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).filter(\.$status != "opened").all()
+        let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
+            .filter(\.$status ~~ ["exempted", "endingSoon", "reviewDue"]).all()
+        var places: [UUID: Authorization.Place] = [:]
         for entry in entries {
             let previous = entry.status
             let assessment = rules.assess(
@@ -84,6 +92,16 @@ enum ExpirySweep {
             }
             guard let event else { continue }
             try await entry.save(on: db)
+            let place: Authorization.Place
+            if let known = places[entry.$unit.id] {
+                place = known
+            } else if let unit = try await Unit.find(entry.$unit.id, on: db) {
+                place = try await AccessQueries.place(of: unit, on: db)
+                places[entry.$unit.id] = place
+            } else {
+                place = AccessQueries.place(ofBody: bodyID)
+            }
+            try await tell(entry, event: event.action, place: place, bodyID: bodyID, now: now, on: db)
             try await AuditLog.record(
                 AuditChain.Draft(
                     occurredAt: now, actorID: AuditLog.systemActor, actorRole: nil, action: event.action,
@@ -92,6 +110,46 @@ enum ExpirySweep {
                 on: db)
         }
         return report
+    }
+
+    /// The PPID and the head of the unit hear of every entry ending soon, due for review or opened;
+    /// the body's webhook too.
+    private static func tell(
+        _ entry: RegisterEntry, event: String, place: Authorization.Place, bodyID: UUID, now: Date, on db: any Database
+    ) async throws {
+        let id = entry.id!.uuidString
+        let ends = entry.endDate.flatMap(LocalDate.init(iso:)).map(IndonesianFormat.date) ?? ""
+        switch event {
+        case "register.endingSoon":
+            let due = entry.openingDecreeDue.flatMap(LocalDate.init(iso:)).map(IndonesianFormat.date) ?? ""
+            try await Notifier.tell(
+                .init(
+                    kind: "endingSoon",
+                    text: "\(entry.registerNumber) \(entry.title) akan berakhir \(ends); surat pembukaan paling lambat \(due)",
+                    link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(id):endingSoon"),
+                roles: [.mainPPID, .assistantPPID, .head], place: place, bodyID: bodyID, on: db)
+            try await Notifier.emit(
+                "register.endingSoon",
+                data: [
+                    "registerNumber": entry.registerNumber, "title": entry.title, "endDate": entry.endDate ?? "",
+                    "openingDecreeDue": entry.openingDecreeDue ?? "",
+                ], bodyID: bodyID, now: now, on: db)
+        case "register.reviewDue":
+            try await Notifier.tell(
+                .init(
+                    kind: "reviewDue",
+                    text: "\(entry.registerNumber) \(entry.title) perlu ditinjau: apakah peristiwanya sudah terjadi?",
+                    link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(id):reviewDue:\(entry.reviewDate ?? "")"),
+                roles: [.mainPPID, .assistantPPID, .head], place: place, bodyID: bodyID, on: db)
+            try await Notifier.emit(
+                "register.reviewDue",
+                data: ["registerNumber": entry.registerNumber, "title": entry.title, "reviewDate": entry.reviewDate ?? ""],
+                bodyID: bodyID, now: now, on: db)
+        default:
+            try await PeriodActionService.tellOpened(
+                entry, bodyID: bodyID, place: place, decreeNumber: nil,
+                how: "demi hukum pada \(ends) (PP 61/2010 Pasal 11 ayat 3)", now: now, db: db)
+        }
     }
 
     private static func openIntoDIP(_ entry: RegisterEntry, on db: any Database) async throws {
@@ -105,6 +163,7 @@ enum ExpirySweep {
         dip.madeWhere = item?.madeWhere
         dip.form = item?.form ?? "both"
         dip.source = "openedByLaw"
+        dip.openedOn = entry.openedOn
         try await dip.create(on: db)
     }
 

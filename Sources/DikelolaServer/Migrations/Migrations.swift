@@ -24,5 +24,8 @@ enum AppMigrations {
         CreatePublicInformationEntry(),  // items found open, for the DIP
         UpdatePublicBodyAddSeat(),  // the place printed on decrees
         UpdateRegisterEntryAddOpening(),  // how and when an entry opened; the opening decree's latest date
+        CreatePeriodActions(),  // openings and re-classifications at the end of a period, with their decrees
+        CreateArchiveTables(),  // archive stages, classification codes, the JRA, permissions for inactive records
+        CreateNotificationTables(),  // notifications, the body's webhook and its delivery log, the daily sweep's day
     ]
 }

@@ -9,7 +9,9 @@ final class Decree: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "body_id") var body: PublicBody
     @OptionalParent(key: "proposal_id") var proposal: Proposal?
-    /// `classification` (or `opening`).
+    /// The opening or re-classification that issued it (a decree has a proposal or an action).
+    @OptionalField(key: "period_action_id") var periodActionID: UUID?
+    /// `classification`, `opening` or `reclassification`.
     @Field(key: "kind") var kind: String
     @Field(key: "number") var number: String
     @Field(key: "year") var year: Int
@@ -52,13 +54,19 @@ final class RegisterEntry: Model, @unchecked Sendable {
     @OptionalField(key: "end_date") var endDate: String?
     @OptionalField(key: "review_date") var reviewDate: String?
     @Field(key: "reason") var reason: String
-    /// `exempted`, `endingSoon`, `reviewDue` or `opened` (see `ExpirySweep`).
+    /// `exempted`, `endingSoon`, `reviewDue`, `opened` (see `ExpirySweep`) or `reclassified`.
     @Field(key: "status") var status: String
     /// The day it became public (ISO), and whether by law rather than by an opening decree.
     @OptionalField(key: "opened_on") var openedOn: String?
     @Field(key: "opened_by_law") var openedByLaw: Bool
     /// PP 61/2010 Ps 11(2): the latest date of the opening decree, once the entry is ending soon.
     @OptionalField(key: "opening_decree_due") var openingDecreeDue: String?
+    /// The decree that opened it (none when it opened by law).
+    @OptionalField(key: "opening_decree_id") var openingDecreeID: UUID?
+    /// A re-classification ends an entry (status `reclassified`) and starts a new one for the same
+    /// item: the two point at each other, so the item's history keeps every classification.
+    @OptionalField(key: "replaced_by_id") var replacedByID: UUID?
+    @OptionalField(key: "replaces_id") var replacesID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -80,8 +88,11 @@ final class PublicInformationEntry: Model, @unchecked Sendable {
     @OptionalField(key: "made_where") var madeWhere: String?
     @Field(key: "form") var form: String
     @OptionalField(key: "retention") var retention: String?
-    /// `testedOpen` (or `opened`).
+    /// `testedOpen`, `openedByDecree` or `openedByLaw`.
     @Field(key: "source") var source: String
+    /// The day it became public (ISO) and the opening decree, when it came out of the register.
+    @OptionalField(key: "opened_on") var openedOn: String?
+    @OptionalField(key: "decree_id") var decreeID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -1,3 +1,4 @@
+import DikelolaCore
 import Fluent
 import Foundation
 
@@ -65,6 +66,8 @@ final class ProposalItem: Model, @unchecked Sendable {
     @OptionalField(key: "made_when") var madeWhen: String?
     @OptionalField(key: "made_where") var madeWhere: String?
     @OptionalField(key: "archive_code") var archiveCode: String?
+    /// `aktif`, `inaktif`, `statis` or `vital` (`ArchiveStage`).
+    @Field(key: "archive_stage") var archiveStage: String
     // Hard-copy location.
     @OptionalField(key: "location_building") var locationBuilding: String?
     @OptionalField(key: "location_room") var locationRoom: String?
@@ -95,6 +98,7 @@ final class ProposalItem: Model, @unchecked Sendable {
         self.description = description
         self.$holdingUnit.id = holdingUnitID
         self.form = form
+        self.archiveStage = ArchiveStage.active.rawValue
     }
 
     var hasHardCopyLocation: Bool {

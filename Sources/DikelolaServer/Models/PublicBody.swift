@@ -23,6 +23,11 @@ final class PublicBody: Model, @unchecked Sendable {
     @Field(key: "decree_number_template") var decreeNumberTemplate: String
     /// The logo printed in the letterhead.
     @OptionalParent(key: "logo_file_id") var logo: StoredFile?
+    /// Where events are POSTed (the body's e-mail or messaging gateway), and the HMAC key they are signed with.
+    @OptionalField(key: "webhook_url") var webhookURL: String?
+    @OptionalField(key: "webhook_secret") var webhookSecret: String?
+    /// The last day (ISO, in the body's zone) the daily sweep ran for this body.
+    @OptionalField(key: "last_swept_on") var lastSweptOn: String?
     @Children(for: \.$body) var units: [Unit]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

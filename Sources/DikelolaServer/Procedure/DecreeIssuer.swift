@@ -35,25 +35,10 @@ enum DecreeIssuer {
         }
         guard !exempted.isEmpty else { return }
 
-        let template = try DecreeNumberTemplate(ctx.body.decreeNumberTemplate)
-        let lastSerial =
-            try await Decree.query(on: db).filter(\.$body.$id == bodyID).filter(\.$year == date.year)
-            .sort(\.$serial, .descending).first()?.serial ?? 0
         let signer = try await signer(for: ctx, actor: actor, on: db)
-        let decree = Decree()
-        decree.$body.id = bodyID
-        decree.$proposal.id = try ctx.proposal.requireID()
-        decree.kind = "classification"
-        decree.year = date.year
-        decree.serial = lastSerial + 1
-        decree.number = template.number(serial: decree.serial, date: date)
-        decree.decreeDate = date.iso
-        decree.place = ctx.body.seat.isEmpty ? ctx.body.region : ctx.body.seat
-        decree.signerName = signer.name
-        decree.signerPosition = signer.position
-        decree.signerNIP = signer.nip
-        decree.signerID = signer.id
-        try await decree.create(on: db)
+        let decree = try await makeDecree(
+            body: ctx.body, kind: "classification", date: date, signer: signer, proposalID: try ctx.proposal.requireID(),
+            actionID: nil, on: db)
         try await AuditLog.record(
             req.auditDraft(
                 "decree.issue", targetType: "decree", targetID: try decree.requireID().uuidString,
@@ -63,9 +48,7 @@ enum DecreeIssuer {
             ),
             on: db)
 
-        let prefix = "DIK-\(date.year)-"
-        var serial = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).all()
-            .filter { $0.registerNumber.hasPrefix(prefix) }.count
+        var serial = try await registerSerials(bodyID: bodyID, year: date.year, on: db)
         for (item, test) in exempted {
             guard let ground = test.ground, let period = test.period else { continue }  // the engine refused such items before
             serial += 1
@@ -98,6 +81,42 @@ enum DecreeIssuer {
         }
     }
 
+    /// A new decree of `kind`, numbered from the body's pattern and its counter for the year, dated
+    /// `date` and placed at the body's seat. Call `lockNumbering` first in the same transaction.
+    static func makeDecree(
+        body: PublicBody, kind: String, date: LocalDate, signer: Signer, proposalID: UUID?, actionID: UUID?,
+        on db: any Database
+    ) async throws -> Decree {
+        let bodyID = try body.requireID()
+        let template = try DecreeNumberTemplate(body.decreeNumberTemplate)
+        let lastSerial =
+            try await Decree.query(on: db).filter(\.$body.$id == bodyID).filter(\.$year == date.year)
+            .sort(\.$serial, .descending).first()?.serial ?? 0
+        let decree = Decree()
+        decree.$body.id = bodyID
+        decree.$proposal.id = proposalID
+        decree.periodActionID = actionID
+        decree.kind = kind
+        decree.year = date.year
+        decree.serial = lastSerial + 1
+        decree.number = template.number(serial: decree.serial, date: date)
+        decree.decreeDate = date.iso
+        decree.place = body.seat.isEmpty ? body.region : body.seat
+        decree.signerName = signer.name
+        decree.signerPosition = signer.position
+        decree.signerNIP = signer.nip
+        decree.signerID = signer.id
+        try await decree.create(on: db)
+        return decree
+    }
+
+    /// How many register numbers of `year` the body has used: the next is one more.
+    static func registerSerials(bodyID: UUID, year: Int, on db: any Database) async throws -> Int {
+        let prefix = "DIK-\(year)-"
+        return try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).field(\.$id).field(\.$registerNumber).all()
+            .filter { $0.registerNumber.hasPrefix(prefix) }.count
+    }
+
     struct Signer {
         let id: UUID?
         let name: String
@@ -108,11 +127,19 @@ enum DecreeIssuer {
     /// The head who signs (PP 61/2010 Ps 4): the actor when they are a head for this unit; else a
     /// head of the unit; else a head of the office that hosts the PPID Utama.
     static func signer(for ctx: ProposalContext, actor: CurrentUser, on db: any Database) async throws -> Signer {
-        if ctx.roles(of: actor).contains(.head), let user = try await User.find(actor.id, on: db) {
+        try await signer(
+            unit: ctx.unit, bodyID: try ctx.body.requireID(), actorIsHead: ctx.roles(of: actor).contains(.head), actor: actor,
+            on: db)
+    }
+
+    static func signer(unit: Unit, bodyID: UUID, actorIsHead: Bool, actor: CurrentUser, on db: any Database) async throws
+        -> Signer
+    {
+        if actorIsHead, let user = try await User.find(actor.id, on: db) {
             return Signer(id: user.id, name: user.name, position: user.position, nip: user.nip)
         }
-        var candidates = [ctx.unit.id].compactMap { $0 }
-        if let main = try await Unit.query(on: db).filter(\.$body.$id == ctx.body.requireID()).filter(\.$hostsMainPPID == true)
+        var candidates = [unit.id].compactMap { $0 }
+        if let main = try await Unit.query(on: db).filter(\.$body.$id == bodyID).filter(\.$hostsMainPPID == true)
             .first(),
             let id = main.id
         {
@@ -131,7 +158,7 @@ enum DecreeIssuer {
         throw ProcedureError(
             status: .conflict,
             message:
-                "Belum ada Atasan PPID (peran head) di \(ctx.unit.name) atau di kantor PPID Utama untuk menandatangani surat penetapan. Minta administrator memberikan peran itu."
+                "Belum ada Atasan PPID (peran head) di \(unit.name) atau di kantor PPID Utama untuk menandatangani surat penetapan. Minta administrator memberikan peran itu."
         )
     }
 

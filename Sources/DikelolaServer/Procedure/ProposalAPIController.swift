@@ -276,7 +276,9 @@ enum RegisterQueries {
     /// The register of a body or one unit, by the end of each period (the SOPs' "classify by
     /// period"); entries with no end date follow, by their review date.
     static func entries(bodyID: UUID, unitID: UUID?, on db: any Database) async throws -> [RegisterEntryView] {
-        var query = RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).with(\.$decree)
+        // A re-classified entry is replaced by its successor; it stays in the item's history.
+        var query = RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).filter(\.$status != "reclassified")
+            .with(\.$decree)
         if let unitID { query = query.filter(\.$unit.$id == unitID) }
         let entries = try await query.all()
         return entries.map { RegisterEntryView($0, decree: $0.decree) }.sorted { a, b in

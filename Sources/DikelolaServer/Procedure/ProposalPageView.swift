@@ -360,11 +360,19 @@ enum ProposalPageView {
         _ ctx: PageContext, _ proposal: ProposalView, _ item: ProposalView.Item, formID: String,
         state: FormState?
     ) -> Node<HTML.BodyContext> {
+        testForm(
+            ctx, action: SiteURL.proposalTest(proposal.id, item.id).path, test: item.test, prefix: "\(item.id)-", formID: formID,
+            state: state)
+    }
+
+    /// The consequence test as a form: the ground from the Pasal 17 catalog, the period by its kind.
+    static func testForm(
+        _ ctx: PageContext, action: String, test: ProposalView.Test?, prefix: String, formID: String, state: FormState?,
+        verdictOptions: [String] = ["closed", "partlyClosed", "open"]
+    ) -> Node<HTML.BodyContext> {
         func value(_ field: String, _ fallback: String) -> String { state?.value(formID, field, default: fallback) ?? fallback }
         func error(_ field: String) -> String? { state?.error(formID, field) }
-        let test = item.test
         let fields = PeriodFields(test?.period)
-        let prefix = "\(item.id)-"
         let grounds =
             [("", ctx.t("(pilih dasar hukum — kosongkan bila terbuka)", "(choose the ground — empty if open)"))]
             + ExemptionGround.catalog.map {
@@ -373,7 +381,7 @@ enum ProposalPageView {
         let verdicts = [
             ("closed", ctx.t("Dikecualikan", "Exempted")), ("partlyClosed", ctx.t("Dikecualikan sebagian", "Partly exempted")),
             ("open", ctx.t("Terbuka (masuk DIP)", "Open (to the DIP)")),
-        ]
+        ].filter { verdictOptions.contains($0.0) }
         let kinds = [
             ("length", ctx.t("Lama waktu sejak tanggal", "A length from a date")),
             ("until", ctx.t("Sampai tanggal", "Until a date")),
@@ -381,7 +389,7 @@ enum ProposalPageView {
             ("statute", ctx.t("Sesuai peraturan perundang-undangan", "As the statute sets")),
         ]
         return .form(
-            .class("stack"), .action(SiteURL.proposalTest(proposal.id, item.id).path), .method(.post), Layout.csrfField(ctx),
+            .class("stack"), .action(action), .method(.post), Layout.csrfField(ctx),
             .input(.type(.hidden), .name("form"), .value(formID)),
             FormFields.select(
                 "ground", label: ctx.t("Dasar hukum (Pasal 17 UU 14/2008)", "Ground (Article 17, Law 14/2008)"), options: grounds,

@@ -35,7 +35,7 @@ struct ProposalPages: RouteCollection {
                                 "Dikelompokkan dan diurutkan menurut berakhirnya jangka waktu pengecualian.",
                                 "Grouped and sorted by the end of the exemption period.")))),
                 RegisterTable.render(
-                    ctx, entries, unitNames: names, rules: ExpiryRules(calendar: req.application.dikelola.calendar),
+                    ctx, entries, unitNames: names, rules: req.application.dikelola.expiryRules,
                     today: (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: req.now))
             )
         }
@@ -372,15 +372,19 @@ struct ProposalPages: RouteCollection {
                             "Diurutkan menurut berakhirnya jangka waktu pengecualian.",
                             "Sorted by the end of the exemption period.")))),
             RegisterTable.render(
-                ctx, entries, rules: ExpiryRules(calendar: req.application.dikelola.calendar),
+                ctx, entries, rules: req.application.dikelola.expiryRules,
                 today: (TimeZoneRegion(rawValue: try await unit.$body.get(on: req.db).timeZone) ?? .wib).localDate(of: req.now))
         )
     }
 
     @Sendable func decreePage(req: Request, user: CurrentUser) async throws -> Response {
-        guard let decree = try await Decree.find(try req.id("decree"), on: req.db), let proposalID = decree.$proposal.id else {
-            throw Refusal.notFound
+        guard let decree = try await Decree.find(try req.id("decree"), on: req.db) else { throw Refusal.notFound }
+        if let actionID = decree.periodActionID {
+            let actx = try await PeriodActionContext.load(actionID, library: req.application.dikelola.sopLibrary, on: req.db)
+            if case let .denied(denial) = user.may(.viewExemptedContent, on: actx.place) { throw Refusal.forbidden(denial) }
+            return PeriodDecreeDocument.render(PageContext(req, user: user), decree, actx)
         }
+        guard let proposalID = decree.$proposal.id else { throw Refusal.notFound }
         let pctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
         if case let .denied(denial) = user.may(.viewExemptedContent, on: pctx.place) { throw Refusal.forbidden(denial) }
         let view = try await ProposalAPIController.decreeView(decree, pctx, on: req.db)

@@ -172,24 +172,7 @@ enum ProposalService {
             throw ProcedureError.notAllowedAtThisStep("Mengisi uji konsekuensi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
-        var errors: [String: String] = [:]
-        var ground: ExemptionGround?
-        if let text = input.ground?.nilIfBlank {
-            do { ground = try GroundCitation.parse(text).ground } catch { errors["ground"] = error.description }
-        }
-        let verdict: ConsequenceTest.Verdict? =
-            switch input.verdict {
-            case "closed": .closed
-            case "partlyClosed": .partlyClosed(parts: (input.parts ?? []).compactMap(\.nilIfBlank))
-            case "open": .open
-            default: nil
-            }
-        if verdict == nil { errors["verdict"] = "Putusan harus dikecualikan, dikecualikan sebagian, atau terbuka." }
-        guard errors.isEmpty, let verdict else { throw ProcedureError.invalid(errors) }
-        let test = ConsequenceTest(
-            ground: ground, otherStatute: input.otherStatute?.nilIfBlank,
-            consequenceIfOpened: input.consequenceIfOpened, consequenceIfClosed: input.consequenceIfClosed,
-            verdict: verdict, period: verdict.exempts ? input.period : nil, reason: input.reason)
+        let test = try parseTest(input)
         let findings = test.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(req.now))
         let problems = findings.compactMap { finding -> ConsequenceTest.Problem? in
             if case let .error(problem) = finding { return problem }
@@ -200,12 +183,12 @@ enum ProposalService {
                 Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
         }
         let before = ctx.test(of: item).map(summary)
-        item.groundCode = ground?.code
+        item.groundCode = test.ground?.code
         item.otherStatute = test.otherStatute
         item.ifOpened = test.consequenceIfOpened
         item.ifClosed = test.consequenceIfClosed
-        item.verdict = verdict.code
-        if case let .partlyClosed(parts) = verdict {
+        item.verdict = test.verdict.code
+        if case let .partlyClosed(parts) = test.verdict {
             item.parts = String(decoding: try JSONEncoder().encode(parts), as: UTF8.self)
         } else {
             item.parts = nil
@@ -223,6 +206,28 @@ enum ProposalService {
                 on: db)
         }
         return findings
+    }
+
+    /// A test as typed: the citation parsed, the verdict known; refuses with the field named.
+    static func parseTest(_ input: TestInput) throws -> ConsequenceTest {
+        var errors: [String: String] = [:]
+        var ground: ExemptionGround?
+        if let text = input.ground?.nilIfBlank {
+            do { ground = try GroundCitation.parse(text).ground } catch { errors["ground"] = error.description }
+        }
+        let verdict: ConsequenceTest.Verdict? =
+            switch input.verdict {
+            case "closed": .closed
+            case "partlyClosed": .partlyClosed(parts: (input.parts ?? []).compactMap(\.nilIfBlank))
+            case "open": .open
+            default: nil
+            }
+        if verdict == nil { errors["verdict"] = "Putusan harus dikecualikan, dikecualikan sebagian, atau terbuka." }
+        guard errors.isEmpty, let verdict else { throw ProcedureError.invalid(errors) }
+        return ConsequenceTest(
+            ground: ground, otherStatute: input.otherStatute?.nilIfBlank,
+            consequenceIfOpened: input.consequenceIfOpened, consequenceIfClosed: input.consequenceIfClosed,
+            verdict: verdict, period: verdict.exempts ? input.period : nil, reason: input.reason)
     }
 
     static func summary(_ test: ConsequenceTest) -> String {

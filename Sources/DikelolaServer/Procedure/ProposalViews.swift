@@ -137,16 +137,7 @@ struct ProposalView: Content {
                 madeWhen: item.madeWhen, madeWhere: item.madeWhere, archiveCode: item.archiveCode,
                 location: [item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder]
                     .compactMap { $0 },
-                test: test.map { test in
-                    var parts: [String] = []
-                    if case let .partlyClosed(p) = test.verdict { parts = p }
-                    return Test(
-                        ground: test.ground?.citation, groundLabel: test.ground?.label, otherStatute: test.otherStatute,
-                        consequenceIfOpened: test.consequenceIfOpened, consequenceIfClosed: test.consequenceIfClosed,
-                        verdict: test.verdict.code, parts: parts, period: test.period,
-                        periodDescription: test.period?.indonesianDescription, endDate: test.period?.endDate?.iso,
-                        reviewDate: test.period?.reviewDate?.iso, reason: test.reason)
-                },
+                test: test.map(Test.init),
                 findings: ctx.findings(of: item, on: today).map(\.description))
         }
         memoNumber = ctx.proposal.memoNumber
@@ -207,5 +198,18 @@ struct RegisterEntryView: Content {
         decreeNumber = decree.number
         decreeDate = decree.decreeDate
         status = entry.status
+    }
+}
+
+extension ProposalView.Test {
+    init(_ test: ConsequenceTest) {
+        var parts: [String] = []
+        if case let .partlyClosed(p) = test.verdict { parts = p }
+        self.init(
+            ground: test.ground?.citation, groundLabel: test.ground?.label, otherStatute: test.otherStatute,
+            consequenceIfOpened: test.consequenceIfOpened, consequenceIfClosed: test.consequenceIfClosed,
+            verdict: test.verdict.code, parts: parts, period: test.period,
+            periodDescription: test.period?.indonesianDescription, endDate: test.period?.endDate?.iso,
+            reviewDate: test.period?.reviewDate?.iso, reason: test.reason)
     }
 }

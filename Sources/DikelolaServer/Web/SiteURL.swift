@@ -53,6 +53,27 @@ enum SiteURL: Equatable {
     case decreeNumber(UUID?)
     case decreeScan(UUID?)
 
+    case unitEnding(UUID?)
+    case unitStartPeriodAction(UUID?)
+    case periodAction(UUID?)
+    case periodActionItem(UUID?, UUID?)
+    case periodActionTest(UUID?, UUID?)
+    case periodActionRemove(UUID?, UUID?)
+    case periodActionSubmit(UUID?)
+    case periodActionCancel(UUID?)
+    case periodActionDecide(UUID?)
+    case bodyDIP(UUID?)
+    case unitArchive(UUID?)
+    case archiveItem(UUID?)
+    case archiveItemStage(UUID?)
+    case archiveItemPermission(UUID?)
+    case notifications
+    case notificationsRead
+    case adminBodyArchive(UUID?)
+    case adminArchiveClass(UUID?)
+    case adminRetentionRow(UUID?)
+    case adminBodyWebhook(UUID?)
+
     case apiMe
     case apiOpenAPI
     case apiUnitProposals(UUID?)
@@ -124,6 +145,28 @@ enum SiteURL: Equatable {
         case let .decree(decree): return ["sk", id(decree, "decree")]
         case let .decreeNumber(decree): return ["sk", id(decree, "decree"), "nomor"]
         case let .decreeScan(decree): return ["sk", id(decree, "decree"), "pindaian"]
+        case let .unitEnding(unit): return ["unit", id(unit, "unit"), "akan-berakhir"]
+        case let .unitStartPeriodAction(unit): return ["unit", id(unit, "unit"), "tindak-lanjut"]
+        case let .periodAction(action): return ["tindak-lanjut", id(action, "action")]
+        case let .periodActionItem(action, item): return ["tindak-lanjut", id(action, "action"), "informasi", id(item, "item")]
+        case let .periodActionTest(action, item):
+            return ["tindak-lanjut", id(action, "action"), "informasi", id(item, "item"), "uji"]
+        case let .periodActionRemove(action, item):
+            return ["tindak-lanjut", id(action, "action"), "informasi", id(item, "item"), "hapus"]
+        case let .periodActionSubmit(action): return ["tindak-lanjut", id(action, "action"), "ajukan"]
+        case let .periodActionCancel(action): return ["tindak-lanjut", id(action, "action"), "batalkan"]
+        case let .periodActionDecide(action): return ["tindak-lanjut", id(action, "action"), "putusan"]
+        case let .bodyDIP(body): return ["badan-publik", id(body, "body"), "dip"]
+        case let .unitArchive(unit): return ["unit", id(unit, "unit"), "arsip"]
+        case let .archiveItem(item): return ["arsip", id(item, "item")]
+        case let .archiveItemStage(item): return ["arsip", id(item, "item"), "tahap"]
+        case let .archiveItemPermission(item): return ["arsip", id(item, "item"), "izin"]
+        case .notifications: return ["pemberitahuan"]
+        case .notificationsRead: return ["pemberitahuan", "dibaca"]
+        case let .adminBodyArchive(body): return ["admin", "badan-publik", id(body, "body"), "arsip"]
+        case let .adminArchiveClass(body): return ["admin", "badan-publik", id(body, "body"), "arsip", "kode"]
+        case let .adminRetentionRow(body): return ["admin", "badan-publik", id(body, "body"), "arsip", "jra"]
+        case let .adminBodyWebhook(body): return ["admin", "badan-publik", id(body, "body"), "webhook"]
         case .apiMe: return ["api", "v1", "me"]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]
         case let .apiUnitProposals(unit): return ["api", "v1", "units", id(unit, "unit"), "proposals"]

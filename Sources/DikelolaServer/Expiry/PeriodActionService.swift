@@ -1,0 +1,550 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// An opening or re-classification with everything needed to decide on it.
+struct PeriodActionContext: Sendable {
+    let action: PeriodAction
+    let items: [PeriodActionItem]
+    /// The register entries, by id.
+    let entries: [UUID: RegisterEntry]
+    /// The information items behind the entries, by id.
+    let informationItems: [UUID: ProposalItem]
+    let unit: Unit
+    let body: PublicBody
+    let place: Authorization.Place
+    let procedure: PeriodEndProcedure
+
+    var kind: PeriodActionKind { PeriodActionKind(rawValue: action.kind) ?? .opening }
+    var stage: PeriodActionStage { PeriodActionStage(rawValue: action.stage) ?? .cancelled }
+    var zone: TimeZoneRegion { TimeZoneRegion(rawValue: body.timeZone) ?? .wib }
+
+    static func load(_ id: UUID, library: SOPLibrary, on db: any Database) async throws -> PeriodActionContext {
+        guard let action = try await PeriodAction.find(id, on: db),
+            let unit = try await Unit.find(action.$unit.id, on: db),
+            let body = try await PublicBody.find(action.$body.id, on: db)
+        else { throw Refusal.notFound }
+        let items = try await PeriodActionItem.query(on: db).filter(\.$action.$id == id).all()
+        let entries = try await RegisterEntry.query(on: db).filter(\.$id ~~ items.map { $0.$entry.id }).all()
+        let informationItems = try await ProposalItem.query(on: db).filter(\.$id ~~ entries.map { $0.$item.id }).all()
+        return PeriodActionContext(
+            action: action,
+            items: items.sorted { a, b in
+                (entries.first { $0.id == a.$entry.id }?.registerNumber ?? "")
+                    < (entries.first { $0.id == b.$entry.id }?.registerNumber ?? "")
+            },
+            entries: Dictionary(entries.compactMap { e in e.id.map { ($0, e) } }, uniquingKeysWith: { a, _ in a }),
+            informationItems: Dictionary(
+                informationItems.compactMap { i in i.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a }),
+            unit: unit, body: body, place: try await AccessQueries.place(of: unit, on: db),
+            procedure: PeriodEndProcedure(definition: unit.sopID.flatMap(library.definition(id:))))
+    }
+
+    func entry(of item: PeriodActionItem) -> RegisterEntry? { entries[item.$entry.id] }
+
+    /// The new test of a re-classification item as the core sees it; nil until filled in.
+    func test(of item: PeriodActionItem) -> ConsequenceTest? {
+        guard item.testedAt != nil, let verdictCode = item.verdict else { return nil }
+        let parts = (item.parts.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
+        let verdict: ConsequenceTest.Verdict =
+            switch verdictCode {
+            case "open": .open
+            case "partlyClosed": .partlyClosed(parts: parts)
+            default: .closed
+            }
+        return ConsequenceTest(
+            ground: item.groundCode.flatMap(ExemptionGround.init(code:)), otherStatute: item.otherStatute,
+            consequenceIfOpened: item.ifOpened ?? "", consequenceIfClosed: item.ifClosed ?? "", verdict: verdict,
+            period: item.period.flatMap { try? JSONDecoder().decode(ExemptionPeriod.self, from: Data($0.utf8)) },
+            reason: item.reason ?? "")
+    }
+
+    /// What is still missing before the PPID can send it to the head.
+    var missing: [String] {
+        items.compactMap { item in
+            let number = entry(of: item)?.registerNumber ?? "?"
+            switch kind {
+            case .opening:
+                let absent = [
+                    (item.summary, "ringkasan"), (item.responsible, "penanggung jawab"),
+                    (item.retention, "jangka waktu penyimpanan"),
+                ].filter { ($0.0 ?? "").nilIfBlank == nil }.map(\.1)
+                return absent.isEmpty ? nil : "\(number): \(absent.joined(separator: ", ")) belum diisi"
+            case .reclassification:
+                return test(of: item) == nil ? "\(number): uji konsekuensi baru belum diisi" : nil
+            }
+        }
+    }
+}
+
+/// The procedure at the end of a period (PP 61/2010 Ps 10–11): the PPID prepares an opening or a
+/// re-classification of entries ending soon or due for review, the head approves it — which issues
+/// its decree and opens or re-classifies the entries — or returns it with a note. Every change is
+/// one transaction with its audit event, notifications and webhook events.
+enum PeriodActionService {
+    /// Starts an opening or re-classification of `entryIDs` in `unitID`.
+    static func start(
+        unitID: UUID, kind: PeriodActionKind, entryIDs: [UUID], user: CurrentUser, req: Request
+    ) async throws -> PeriodAction {
+        guard let unit = try await Unit.find(unitID, on: req.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: req.db)
+        let procedure = PeriodEndProcedure(definition: unit.sopID.flatMap(req.application.dikelola.sopLibrary.definition(id:)))
+        let role = try requirePreparer(user, place: place, procedure: procedure)
+        guard !entryIDs.isEmpty else {
+            throw ProcedureError.invalid(["entries": "Pilih sekurang-kurangnya satu informasi dari daftar."])
+        }
+        let now = req.now
+        let calendar = req.application.dikelola.calendar
+        let action = try await req.application.writeTransaction { db -> PeriodAction in
+            let entries = try await RegisterEntry.query(on: db).filter(\.$id ~~ entryIDs).all()
+            guard entries.count == Set(entryIDs).count, entries.allSatisfy({ $0.$unit.id == unitID }) else {
+                throw ProcedureError.invalid(["entries": "Ada informasi yang tidak ada di DIK unit ini."])
+            }
+            var problems = entries.compactMap {
+                PeriodEndProcedure.refusal(entryStatus: $0.status, registerNumber: $0.registerNumber, kind: kind)
+            }
+            let busy = try await PeriodActionItem.query(on: db).filter(\.$entry.$id ~~ entryIDs).with(\.$action).all()
+                .filter { PeriodActionStage(rawValue: $0.action.stage)?.isOpen ?? false }
+            for item in busy {
+                let number = entries.first { $0.id == item.$entry.id }?.registerNumber ?? ""
+                problems.append("\(number) sudah ada dalam pembukaan atau klasifikasi ulang yang sedang berjalan.")
+            }
+            guard problems.isEmpty else { throw ProcedureError.invalid(["entries": problems.joined(separator: " ")]) }
+
+            let body = try await unit.$body.get(on: db)
+            let zone = TimeZoneRegion(rawValue: body.timeZone) ?? .wib
+            let action = PeriodAction()
+            action.$body.id = unit.$body.id
+            action.$unit.id = unitID
+            action.kind = kind.rawValue
+            action.stage = PeriodActionStage.preparing.rawValue
+            action.preparedBy = user.id
+            action.legalDue =
+                PeriodEndProcedure.legalDeadline(entries.map { $0.openingDecreeDue.flatMap(LocalDate.init(iso:)) })?
+                .iso
+            action.stageDueAt = try procedure.timeStandard.due(
+                from: now, in: zone, calendar: calendar, policy: .assumeWeekdaysOnly)?.value
+            action.version = 1
+            try await action.create(on: db)
+            let rules = try await RetentionQueries.rules(bodyID: unit.$body.id, on: db)
+            for entry in entries {
+                let information = try await ProposalItem.find(entry.$item.id, on: db)
+                let item = PeriodActionItem()
+                item.$action.id = try action.requireID()
+                item.$entry.id = try entry.requireID()
+                if kind == .opening {
+                    item.summary = entry.title
+                    item.retention = information?.archiveCode.flatMap { rules[$0] }?.indonesianDescription
+                }
+                try await item.create(on: db)
+            }
+            try await AuditLog.record(
+                req.auditDraft(
+                    "periodAction.start", targetType: "periodAction", targetID: try action.requireID().uuidString,
+                    bodyID: unit.$body.id.uuidString, role: role,
+                    after: "\(kind.indonesian): \(entries.map(\.registerNumber).sorted().joined(separator: ", "))"),
+                on: db)
+            return action
+        }
+        return action
+    }
+
+    struct OpeningFields {
+        var summary: String
+        var responsible: String
+        var retention: String
+    }
+
+    /// The DIP's fields of one entry being opened.
+    static func setOpeningFields(
+        _ ctx: PeriodActionContext, itemID: UUID, _ fields: OpeningFields, user: CurrentUser, req: Request
+    )
+        async throws
+    {
+        let role = try requirePreparing(ctx, user)
+        guard ctx.kind == .opening, let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
+        var errors: [String: String] = [:]
+        if fields.summary.nilIfBlank == nil { errors["summary"] = "Ringkasan isi informasi wajib diisi (kolom DIP)." }
+        if fields.responsible.nilIfBlank == nil {
+            errors["responsible"] = "Penanggung jawab pembuatan atau penerbitan informasi wajib diisi (kolom DIP)."
+        }
+        if fields.retention.nilIfBlank == nil { errors["retention"] = "Jangka waktu penyimpanan (retensi arsip) wajib diisi." }
+        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
+        item.summary = fields.summary.nilIfBlank
+        item.responsible = fields.responsible.nilIfBlank
+        item.retention = fields.retention.nilIfBlank
+        try await change(ctx, req: req) { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "periodAction.fields", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role,
+                    after:
+                        "\(ctx.entry(of: item)?.registerNumber ?? ""): penanggung jawab \(fields.responsible); retensi \(fields.retention)"
+                ),
+                on: db)
+        }
+    }
+
+    /// The new consequence test of one entry being re-classified (PP 61/2010 Ps 10).
+    static func recordTest(
+        _ ctx: PeriodActionContext, itemID: UUID, _ input: ProposalService.TestInput, user: CurrentUser, req: Request
+    ) async throws {
+        let role = try requirePreparing(ctx, user)
+        guard ctx.kind == .reclassification, let item = ctx.items.first(where: { $0.id == itemID }),
+            let entry = ctx.entry(of: item)
+        else { throw Refusal.notFound }
+        let test = try ProposalService.parseTest(input)
+        let information = ctx.informationItems[entry.$item.id]
+        let problems = PeriodEndProcedure.reclassificationProblems(
+            test, itemTitle: entry.title, itemDescription: information?.description ?? "", on: ctx.zone.localDate(of: req.now))
+        if !problems.isEmpty {
+            throw ProcedureError.invalid(
+                Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
+        }
+        item.groundCode = test.ground?.code
+        item.otherStatute = test.otherStatute
+        item.ifOpened = test.consequenceIfOpened
+        item.ifClosed = test.consequenceIfClosed
+        item.verdict = test.verdict.code
+        if case let .partlyClosed(parts) = test.verdict {
+            item.parts = String(decoding: try JSONEncoder().encode(parts), as: UTF8.self)
+        } else {
+            item.parts = nil
+        }
+        item.period = try test.period.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        item.reason = test.reason
+        item.testedAt = req.now
+        try await change(ctx, req: req) { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "periodAction.test", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role,
+                    after: "\(entry.registerNumber): \(ProposalService.summary(test))"),
+                on: db)
+        }
+    }
+
+    /// Takes an entry out while the list is being prepared.
+    static func removeItem(_ ctx: PeriodActionContext, itemID: UUID, user: CurrentUser, req: Request) async throws {
+        let role = try requirePreparing(ctx, user)
+        guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
+        guard ctx.items.count > 1 else {
+            throw ProcedureError(
+                status: .conflict, message: "Ini informasi terakhir dalam daftar; batalkan saja bila tidak jadi diproses.")
+        }
+        try await change(ctx, req: req) { db in
+            try await item.delete(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "periodAction.remove", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role, after: ctx.entry(of: item)?.registerNumber), on: db)
+        }
+    }
+
+    /// The PPID sends the list to the head, or withdraws it.
+    static func submit(_ ctx: PeriodActionContext, expectedVersion: Int?, user: CurrentUser, req: Request) async throws {
+        let role = try requirePreparing(ctx, user)
+        if let expectedVersion, expectedVersion != ctx.action.version { throw ProcedureError.staleVersion }
+        let missing = ctx.missing
+        guard missing.isEmpty else {
+            throw ProcedureError(status: .conflict, message: "Belum dapat diajukan: " + missing.joined(separator: "; ") + ".")
+        }
+        let action = ctx.action
+        action.stage = PeriodActionStage.awaitingApproval.rawValue
+        action.submittedAt = req.now
+        action.stageDueAt = nil
+        action.returnNote = nil
+        let bodyID = try ctx.body.requireID()
+        try await change(ctx, req: req) { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "periodAction.submit", targetType: "periodAction", targetID: action.id?.uuidString,
+                    bodyID: bodyID.uuidString, role: role, before: "preparing", after: "diajukan kepada pimpinan"),
+                on: db)
+            try await Notifier.tell(
+                .init(
+                    kind: "actionAwaiting",
+                    text: "\(ctx.kind.indonesian) \(ctx.unit.name) (\(ctx.items.count) informasi) menunggu persetujuan Anda"
+                        + (action.legalDue.flatMap(LocalDate.init(iso:)).map { "; paling lambat \(IndonesianFormat.date($0))" }
+                            ?? ""),
+                    link: SiteURL.periodAction(action.id).path,
+                    dedupeKey: "action:\(action.id!.uuidString):submitted:\(action.version)"),
+                roles: [PeriodEndProcedure.approverRole], place: ctx.place, bodyID: bodyID, on: db)
+        }
+    }
+
+    static func cancel(_ ctx: PeriodActionContext, expectedVersion: Int?, user: CurrentUser, req: Request) async throws {
+        let role = try requirePreparing(ctx, user)
+        if let expectedVersion, expectedVersion != ctx.action.version { throw ProcedureError.staleVersion }
+        ctx.action.stage = PeriodActionStage.cancelled.rawValue
+        ctx.action.stageDueAt = nil
+        try await change(ctx, req: req) { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "periodAction.cancel", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    bodyID: ctx.body.id?.uuidString, role: role, before: "preparing", after: "dibatalkan"), on: db)
+        }
+    }
+
+    /// The head decides: approval issues the decree and opens or re-classifies every entry;
+    /// a return (with a note) sends it back to the PPID.
+    static func decide(
+        _ actionID: UUID, approve: Bool, note: String, expectedVersion: Int?, user: CurrentUser, req: Request
+    ) async throws -> Decree? {
+        let library = req.application.dikelola.sopLibrary
+        return try await req.application.writeTransaction { db -> Decree? in
+            try await lock(actionID, on: db)
+            let ctx = try await PeriodActionContext.load(actionID, library: library, on: db)
+            if case let .denied(denial) = user.may(.signDecree, on: ctx.place) { throw Refusal.forbidden(denial) }
+            guard Authorization.roles(of: user.person, covering: ctx.place).contains(PeriodEndProcedure.approverRole) else {
+                throw ProcedureError(
+                    status: .forbidden, message: "Persetujuan diberikan oleh pimpinan (Atasan PPID) unit ini atau badan publik.")
+            }
+            guard ctx.stage == .awaitingApproval else {
+                throw ProcedureError(status: .conflict, message: "Tidak sedang menunggu persetujuan (\(stageLabel(ctx.stage))).")
+            }
+            if let expectedVersion, expectedVersion != ctx.action.version { throw ProcedureError.staleVersion }
+            let bodyID = try ctx.body.requireID()
+            let action = ctx.action
+            action.version += 1
+            action.decidedAt = req.now
+            action.decidedBy = user.id
+            guard approve else {
+                guard let note = note.nilIfBlank else {
+                    throw ProcedureError.invalid(["note": WorkflowError.noteRequired.description])
+                }
+                action.stage = PeriodActionStage.preparing.rawValue
+                action.returnNote = note
+                try await action.save(on: db)
+                try await AuditLog.record(
+                    req.auditDraft(
+                        "periodAction.return", targetType: "periodAction", targetID: actionID.uuidString,
+                        bodyID: bodyID.uuidString, role: .head, before: "awaitingApproval",
+                        after: "dikembalikan kepada PPID. Catatan: \(note)"), on: db)
+                try await Notifier.tell(
+                    .init(
+                        kind: "actionReturned", text: "\(ctx.kind.indonesian) \(ctx.unit.name) dikembalikan: \(note)",
+                        link: SiteURL.periodAction(actionID).path,
+                        dedupeKey: "action:\(actionID.uuidString):returned:\(action.version)"),
+                    userID: action.preparedBy, bodyID: bodyID, on: db)
+                return nil
+            }
+            let today = ctx.zone.localDate(of: req.now)
+            // By law an entry whose end date has come is already public: it cannot be kept exempted,
+            // and there is nothing left for an opening decree to open.
+            let lapsed = ctx.items.compactMap(ctx.entry(of:)).filter { entry in
+                entry.status == "opened" || (entry.endDate.flatMap(LocalDate.init(iso:)).map { $0 <= today } ?? false)
+            }
+            guard lapsed.isEmpty else {
+                throw ProcedureError(
+                    status: .conflict,
+                    message:
+                        "Jangka waktu \(lapsed.map(\.registerNumber).joined(separator: ", ")) sudah berakhir; informasinya terbuka demi hukum (PP 61/2010 Pasal 11 ayat 3). Kembalikan kepada PPID untuk mengeluarkannya dari daftar."
+                )
+            }
+            try await DecreeIssuer.lockNumbering(bodyID, on: db)
+            let signer = try await DecreeIssuer.signer(unit: ctx.unit, bodyID: bodyID, actorIsHead: true, actor: user, on: db)
+            let decree = try await DecreeIssuer.makeDecree(
+                body: ctx.body, kind: ctx.kind.rawValue, date: today, signer: signer, proposalID: nil, actionID: actionID, on: db)
+            action.stage = PeriodActionStage.approved.rawValue
+            action.$decree.id = try decree.requireID()
+            try await action.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "decree.issue", targetType: "decree", targetID: try decree.requireID().uuidString, bodyID: bodyID.uuidString,
+                    role: .head,
+                    after:
+                        "\(decree.number) (\(ctx.kind.indonesian)), \(IndonesianFormat.date(today)), \(ctx.items.count) informasi; ditandatangani \(signer.name)"
+                ),
+                on: db)
+            switch ctx.kind {
+            case .opening: try await open(ctx, decree: decree, on: today, req: req, db: db)
+            case .reclassification: try await reclassify(ctx, decree: decree, on: today, req: req, db: db)
+            }
+            return decree
+        }
+    }
+
+    /// PP 61/2010 Ps 11(2): the entries become public information and enter the DIP with its fields.
+    private static func open(_ ctx: PeriodActionContext, decree: Decree, on date: LocalDate, req: Request, db: any Database)
+        async throws
+    {
+        let bodyID = try ctx.body.requireID()
+        for item in ctx.items {
+            guard let entry = ctx.entry(of: item) else { continue }
+            let previous = entry.status
+            entry.status = "opened"
+            entry.openedOn = date.iso
+            entry.openedByLaw = false
+            entry.openingDecreeID = decree.id
+            try await entry.save(on: db)
+            let information = ctx.informationItems[entry.$item.id]
+            let dip = PublicInformationEntry()
+            dip.$body.id = bodyID
+            dip.$unit.id = entry.$unit.id
+            dip.$item.id = entry.$item.id
+            dip.summary = item.summary ?? entry.title
+            dip.responsible = item.responsible
+            dip.madeWhen = information?.madeWhen
+            dip.madeWhere = information?.madeWhere
+            dip.form = information?.form ?? "both"
+            dip.retention = item.retention
+            dip.source = "openedByDecree"
+            dip.openedOn = date.iso
+            dip.decreeID = decree.id
+            try await dip.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "register.opened", targetType: "registerEntry", targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
+                    role: .head, before: previous,
+                    after:
+                        "\(entry.registerNumber): dibuka dengan \(decree.number) sejak \(IndonesianFormat.date(date)); masuk DIP"),
+                on: db)
+            try await tellOpened(
+                entry, bodyID: bodyID, place: ctx.place, decreeNumber: decree.number, how: "dibuka dengan surat \(decree.number)",
+                now: req.now, db: db)
+        }
+    }
+
+    /// PP 61/2010 Ps 10: each entry ends as `reclassified` and a new entry, on the new test and the
+    /// new decree, takes its place; both stay linked in the item's history.
+    private static func reclassify(_ ctx: PeriodActionContext, decree: Decree, on date: LocalDate, req: Request, db: any Database)
+        async throws
+    {
+        let bodyID = try ctx.body.requireID()
+        var serial = try await DecreeIssuer.registerSerials(bodyID: bodyID, year: date.year, on: db)
+        for item in ctx.items {
+            guard let old = ctx.entry(of: item), let test = ctx.test(of: item), let ground = test.ground,
+                let period = test.period
+            else { continue }
+            serial += 1
+            let entry = RegisterEntry()
+            entry.$body.id = bodyID
+            entry.$unit.id = old.$unit.id
+            entry.$item.id = old.$item.id
+            entry.$decree.id = try decree.requireID()
+            entry.registerNumber = RegisterNumber.make(year: date.year, serial: serial)
+            entry.title = old.title
+            entry.groundCode = ground.code
+            entry.otherStatute = test.otherStatute
+            entry.ifOpened = test.consequenceIfOpened
+            entry.ifClosed = test.consequenceIfClosed
+            entry.verdict = test.verdict.code
+            entry.parts = item.parts
+            entry.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
+            entry.endDate = period.endDate?.iso
+            entry.reviewDate = period.reviewDate?.iso
+            entry.reason = test.reason
+            entry.status = "exempted"
+            entry.openedByLaw = false
+            entry.replacesID = old.id
+            try await entry.create(on: db)
+            let previous = old.status
+            old.status = "reclassified"
+            old.replacedByID = entry.id
+            try await old.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "register.reclassified", targetType: "registerEntry", targetID: old.id?.uuidString,
+                    bodyID: bodyID.uuidString, role: .head, before: "\(old.registerNumber) (\(previous))",
+                    after: "\(entry.registerNumber) dengan \(decree.number): \(ground.citation); \(period.indonesianDescription)"),
+                on: db)
+            try await Notifier.emit(
+                "register.reclassified",
+                data: [
+                    "registerNumber": old.registerNumber, "newRegisterNumber": entry.registerNumber, "title": old.title,
+                    "decreeNumber": decree.number, "endDate": entry.endDate ?? "",
+                ], bodyID: bodyID, now: req.now, on: db)
+        }
+    }
+
+    /// Tells the unit's people and the PPID that an entry opened, and the webhook.
+    static func tellOpened(
+        _ entry: RegisterEntry, bodyID: UUID, place: Authorization.Place, decreeNumber: String?, how: String, now: Date,
+        db: any Database
+    ) async throws {
+        try await Notifier.tell(
+            .init(
+                kind: "opened", text: "\(entry.registerNumber) \(entry.title) terbuka: \(how)",
+                link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(entry.id!.uuidString):opened"),
+            roles: [.mainPPID, .assistantPPID, .head, .operator], place: place, bodyID: bodyID, on: db)
+        try await Notifier.emit(
+            "register.opened",
+            data: [
+                "registerNumber": entry.registerNumber, "title": entry.title, "openedOn": entry.openedOn ?? "",
+                "decreeNumber": decreeNumber ?? "", "how": how,
+            ], bodyID: bodyID, now: now, on: db)
+    }
+
+    static func stageLabel(_ stage: PeriodActionStage) -> String {
+        switch stage {
+        case .preparing: "sedang disiapkan PPID"
+        case .awaitingApproval: "menunggu persetujuan pimpinan"
+        case .approved: "sudah disetujui"
+        case .cancelled: "dibatalkan"
+        }
+    }
+
+    // MARK: Guards
+
+    /// The person must be allowed to open expired items here and hold the preparer's role of the SOP.
+    static func requirePreparer(_ user: CurrentUser, place: Authorization.Place, procedure: PeriodEndProcedure) throws -> Role {
+        if case let .denied(denial) = user.may(.openExpired, on: place) { throw Refusal.forbidden(denial) }
+        guard let role = Authorization.roles(of: user.person, covering: place).intersection(procedure.preparerRoles).first
+        else {
+            throw ProcedureError(
+                status: .forbidden,
+                message: "Pembukaan dan klasifikasi ulang disiapkan oleh \(procedure.preparerTitle)"
+                    + (procedure.step.map { " (langkah \($0.number) SOP)" } ?? "") + ".")
+        }
+        return role
+    }
+
+    private static func requirePreparing(_ ctx: PeriodActionContext, _ user: CurrentUser) throws -> Role {
+        let role = try requirePreparer(user, place: ctx.place, procedure: ctx.procedure)
+        guard ctx.stage == .preparing else {
+            throw ProcedureError(status: .conflict, message: "Daftar ini tidak dapat diubah lagi: \(stageLabel(ctx.stage)).")
+        }
+        return role
+    }
+
+    private static func change(
+        _ ctx: PeriodActionContext, req: Request, _ body: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws {
+        let action = ctx.action
+        try await req.application.writeTransaction { db in
+            try await lock(try action.requireID(), on: db)
+            let current = try await PeriodAction.find(action.id, on: db)
+            guard current?.version == action.version else { throw ProcedureError.staleVersion }
+            try await body(db)
+            action.version += 1
+            try await action.save(on: db)
+        }
+    }
+
+    static func lock(_ id: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT version FROM period_actions WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+}
+
+enum RetentionQueries {
+    /// The body's retention schedule by classification code.
+    static func rules(bodyID: UUID, on db: any Database) async throws -> [String: RetentionRule] {
+        let rows = try await RetentionScheduleRow.query(on: db).filter(\.$body.$id == bodyID).all()
+        return Dictionary(
+            rows.compactMap { row in
+                RetentionDisposition(rawValue: row.disposition).map {
+                    (
+                        row.code,
+                        RetentionRule(
+                            code: row.code, activeYears: row.activeYears, inactiveYears: row.inactiveYears, disposition: $0)
+                    )
+                }
+            }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+
+/// Something a person should know: an entry ending soon, one opened, one due for review, an
+/// opening waiting for approval. Steps waiting and overdue are computed live, not stored.
+final class Notification: Model, @unchecked Sendable {
+    static let schema = "notifications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Parent(key: "body_id") var body: PublicBody
+    /// `endingSoon`, `reviewDue`, `opened`, `openedByLaw`, `reclassified`, `actionAwaiting`, `actionReturned`.
+    @Field(key: "kind") var kind: String
+    @Field(key: "message") var message: String
+    @Field(key: "link") var link: String
+    /// The same fact is told to a person once.
+    @Field(key: "dedupe_key") var dedupeKey: String
+    @OptionalField(key: "read_at") var readAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// An event to POST to the body's webhook, kept until delivered (an outbox written in the same
+/// transaction as the change it tells of).
+final class WebhookDelivery: Model, @unchecked Sendable {
+    static let schema = "webhook_deliveries"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "body_id") var body: PublicBody
+    @Field(key: "event") var event: String
+    /// The exact JSON body sent (and signed).
+    @Field(key: "payload") var payload: String
+    /// `pending`, `delivered` or `failed` (gave up after the last retry).
+    @Field(key: "status") var status: String
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
+    @OptionalField(key: "delivered_at") var deliveredAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// One attempt to deliver a webhook event: when, where, and what came back.
+final class WebhookAttempt: Model, @unchecked Sendable {
+    static let schema = "webhook_attempts"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "delivery_id") var delivery: WebhookDelivery
+    @Field(key: "attempted_at") var attemptedAt: Date
+    @Field(key: "url") var url: String
+    @OptionalField(key: "status_code") var statusCode: Int?
+    @OptionalField(key: "error") var error: String?
+    @Field(key: "duration_ms") var durationMS: Int
+
+    init() {}
+}
