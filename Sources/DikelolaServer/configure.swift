@@ -64,4 +64,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: PeriodPages())
     try app.register(collection: NotificationPages())
     try app.register(collection: IntegrationAdminController())
+    try app.register(collection: ArchivePages())
 }

@@ -147,3 +147,32 @@ final class Received: @unchecked Sendable {
         }
     }
 }
+
+@Suite struct ArchivePageTests {
+    @Test func theArchiveIsSortedByPeriodAndItsStageIsRecorded() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            try await ExpirySweepTests.register(app)
+            let entry = try await PeriodActionTests.entry("Berakhir 2031", app)
+            let op = Browser(app)
+            try await op.signIn(as: PeriodActionTests.operatorEmail)
+            let page = try await op.get(SiteURL.unitArchive(entry.$unit.id).path)
+            #expect(page.status == .ok)
+            let first = try #require(page.body.range(of: "Berakhir akhir tahun"))
+            let last = try #require(page.body.range(of: "Berakhir 2031"))
+            #expect(first.lowerBound < last.lowerBound)  // by the end of the exemption
+            let bad = try await op.post(SiteURL.archiveItemStage(entry.$item.id).path, ["stage": "hilang"])
+            #expect(bad.status == .seeOther)
+            #expect(try await ProposalItem.find(entry.$item.id, on: app.db)?.archiveStage == "aktif")
+            #expect(try await op.post(SiteURL.archiveItemStage(entry.$item.id).path, ["stage": "statis"]).status == .seeOther)
+            #expect(try await ProposalItem.find(entry.$item.id, on: app.db)?.archiveStage == "statis")
+            let after = try await op.get(SiteURL.unitArchive(entry.$unit.id).path)
+            #expect(after.body.contains("Arsip statis pada prinsipnya terbuka"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "archive.stage").count() == 1)
+            // Another unit's operator sees nothing of it.
+            let other = Browser(app)
+            try await other.signIn(as: "operator.dinkes@contohkab.go.id")
+            #expect(try await other.get(SiteURL.unitArchive(entry.$unit.id).path).status == .forbidden)
+        }
+    }
+}

@@ -262,6 +262,12 @@ struct ProposalPages: RouteCollection {
         guard let document = ctx.documents.first(where: { $0.id == (try? req.id("document")) }),
             let file = try await StoredFile.find(document.$file.id, on: req.db)
         else { throw Refusal.notFound }
+        // Once archived, the item's stage decides who reads its copies (UU 43/2009).
+        if let item = ctx.items.first(where: { $0.id == document.$item.id }),
+            case let .denied(reason) = try await ArchivePages.access(item, user: user, place: ctx.place, on: req.db)
+        {
+            throw ProcedureError(status: .forbidden, message: reason)
+        }
         try await req.application.writeTransaction { db in
             try await AuditLog.record(
                 req.auditDraft(
