@@ -64,8 +64,8 @@ import Vapor
             _ = try await DemoGovernment.load(in: app)
             let summary = try await DemoProcedure.load(in: app)
             let library = app.dikelola.sopLibrary
-            // One proposal at each proposal step of each seed SOP, and one finished per unit.
-            let expected = library.definitions.map { $0.proposalSteps.count + 1 }.reduce(0, +)
+            // One proposal at each proposal step of each seed SOP, one finished per unit, and one with short periods.
+            let expected = library.definitions.map { $0.proposalSteps.count + 1 }.reduce(0, +) + 1
             #expect(summary.proposals == expected)
             for unit in try await Unit.query(on: app.db).all() {
                 let definition = try #require(library.definition(id: unit.sopID ?? ""))
@@ -77,6 +77,11 @@ import Vapor
             #expect(try await RegisterEntry.query(on: app.db).count() >= 7)
             #expect(try await PublicInformationEntry.query(on: app.db).count() >= 1)
             #expect(try await ProposalStep.query(on: app.db).filter(\.$decision == "disagree").count() >= 2)
+            // The end of a period: entries ending soon, one due for review from tomorrow, one opened by decree.
+            #expect(try await RegisterEntry.query(on: app.db).filter(\.$status == "endingSoon").count() == 1)
+            #expect(try await RegisterEntry.query(on: app.db).filter(\.$reviewDate != nil).count() >= 1)
+            #expect(try await RegisterEntry.query(on: app.db).filter(\.$status == "opened").count() == 1)
+            #expect(try await Decree.query(on: app.db).filter(\.$kind == "opening").count() == 1)
             #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
             // Loading again adds nothing.
             #expect(try await DemoProcedure.load(in: app).proposals == 0)

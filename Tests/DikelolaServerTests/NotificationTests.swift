@@ -175,4 +175,16 @@ final class Received: @unchecked Sendable {
             #expect(try await other.get(SiteURL.unitArchive(entry.$unit.id).path).status == .forbidden)
         }
     }
+
+    @Test func theAdministratorIsWarnedOfYearsWithoutHolidays() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            try await ExpirySweepTests.register(app)  // one entry ends on 31 December 2031
+            let body = try #require(try await PublicBody.query(on: app.db).first())
+            let admin = Browser(app)
+            try await admin.signIn(as: NotificationTests.admin)
+            let page = try await admin.get(SiteURL.adminBody(body.id).path)
+            #expect(page.status == .ok && page.body.contains("Hari libur tahun 2031 belum ada"))
+        }
+    }
 }

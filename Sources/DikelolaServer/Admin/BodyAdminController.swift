@@ -248,11 +248,24 @@ struct BodyAdminController: RouteCollection {
         let units = try await body.$units.query(on: req.db).sort(\.$name).all()
         let tree = UnitTree(units)
         let library = req.application.dikelola.sopLibrary
+        let missingYears = try await HolidayCoverage.missingYears(bodyID: try body.requireID(), app: req.application, on: req.db)
         return Layout.page(
             ctx, title: body.name, status: status,
             .h1(.text(body.name)),
             .unwrap(Sessions.takeNotice(req)) { Layout.notice($0, kind: "ok") },
-            .p(.a(.href(SiteURL.adminUsers(body.id).path), .text(ctx.t("Pengguna dan peran", "People and roles")))),
+            .if(
+                !missingYears.isEmpty,
+                Layout.notice(
+                    ctx.t(
+                        "Hari libur tahun \(missingYears.map(String.init).joined(separator: ", ")) belum ada di berkas hari libur, padahal ada jangka waktu pengecualian yang berakhir di tahun itu: tenggat surat pembukaannya dihitung sementara (Senin–Jumat saja). Perbarui berkas hari libur (DIKELOLA_HOLIDAYS_FILE) setelah SKB hari libur terbit.",
+                        "No holidays are known for \(missingYears.map(String.init).joined(separator: ", ")), yet exemptions end then: their opening-decree deadlines are provisional (Monday–Friday only). Update the holiday file once the decree is out."
+                    ), kind: "error")),
+            .p(
+                .a(.href(SiteURL.adminUsers(body.id).path), .text(ctx.t("Pengguna dan peran", "People and roles"))), .text(" · "),
+                .a(
+                    .href(SiteURL.adminBodyArchive(body.id).path),
+                    .text(ctx.t("Klasifikasi arsip dan JRA", "Archive codes and JRA"))),
+                .text(" · "), .a(.href(SiteURL.adminBodyWebhook(body.id).path), .text("Webhook"))),
             .h2(.text(ctx.t("Unit", "Units"))),
             .table(
                 .tr(

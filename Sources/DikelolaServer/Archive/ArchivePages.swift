@@ -117,7 +117,9 @@ struct ArchivePages: RouteCollection {
         func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
         return Layout.page(
             ctx, title: ctx.t("Arsip — \(unit.name)", "Archive — \(unit.name)"),
-            .h1(.text(ctx.t("Arsip informasi yang dikecualikan — \(unit.name)", "Archive of exempted information — \(unit.name)"))),
+            .h1(
+                .text(ctx.t("Arsip informasi yang dikecualikan — \(unit.name)", "Archive of exempted information — \(unit.name)"))
+            ),
             .unwrap(Sessions.takeNotice(req)) { Layout.notice($0, kind: "ok") },
             .p(
                 .small(
@@ -139,15 +141,25 @@ struct ArchivePages: RouteCollection {
                     let stage = ArchiveStage(rawValue: item.archiveStage) ?? .active
                     let rule = item.archiveCode.flatMap { rules[$0] }
                     let warnings = ArchiveWarning.check(
-                        stage: stage, exempted: entry.status != "opened", exemptionEnds: entry.endDate.flatMap(LocalDate.init(iso:)),
+                        stage: stage, exempted: entry.status != "opened",
+                        exemptionEnds: entry.endDate.flatMap(LocalDate.init(iso:)),
                         madeOn: item.madeWhen.flatMap(LocalDate.init(iso:)), code: item.archiveCode, rule: rule,
                         stored: copies.contains(item.id!) || item.hasHardCopyLocation)
-                    let location = [item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder]
-                        .compactMap { $0 }.joined(separator: " / ")
+                    let location = [
+                        item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder,
+                    ]
+                    .compactMap { $0 }.joined(separator: " / ")
                     return .tr(
                         .td(.text(entry.registerNumber)),
-                        .td(.text(entry.title), .unwrap(entry.status == "opened" ? entry.openedOn : nil) { .small(.text(" — " + ctx.t("terbuka ", "open ") + day($0))) }),
-                        .td(.text(entry.endDate == nil ? ctx.t("peristiwa, tinjau ", "event, review ") + day(entry.reviewDate) : day(entry.endDate))),
+                        .td(
+                            .text(entry.title),
+                            .unwrap(entry.status == "opened" ? entry.openedOn : nil) {
+                                .small(.text(" — " + ctx.t("terbuka ", "open ") + day($0)))
+                            }),
+                        .td(
+                            .text(
+                                entry.endDate == nil
+                                    ? ctx.t("peristiwa, tinjau ", "event, review ") + day(entry.reviewDate) : day(entry.endDate))),
                         .td(
                             .text(ctx.t(stage.indonesian, stage.english)),
                             .if(
@@ -156,7 +168,8 @@ struct ArchivePages: RouteCollection {
                                     .action(SiteURL.archiveItemStage(item.id).path), .method(.post), Layout.csrfField(ctx),
                                     FormFields.select(
                                         "stage", label: ctx.t("Ubah tahap", "Change stage"),
-                                        options: ArchiveStage.allCases.map { ($0.rawValue, $0.indonesian) }, selected: stage.rawValue,
+                                        options: ArchiveStage.allCases.map { ($0.rawValue, $0.indonesian) },
+                                        selected: stage.rawValue,
                                         idPrefix: "\(item.id!)-"),
                                     .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan", "Save"))))),
                             .if(mayGrant && stage == .inactive, grantForm(ctx, item))),

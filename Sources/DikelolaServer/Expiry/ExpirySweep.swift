@@ -176,3 +176,20 @@ enum ExpirySweep {
         return row?.locked ?? false
     }
 }
+
+/// Years in which a body's exemptions end (or their opening decrees fall due) but for which the
+/// holiday file has no data: the administrator is warned instead of a silent guess.
+enum HolidayCoverage {
+    static func missingYears(bodyID: UUID, app: Application, on db: any Database) async throws -> [Int] {
+        let rules = app.dikelola.expiryRules
+        let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
+            .filter(\.$status ~~ ["exempted", "endingSoon", "reviewDue"]).field(\.$id).field(\.$endDate).all()
+        var years: Set<Int> = []
+        for end in entries.compactMap({ $0.endDate.flatMap(LocalDate.init(iso:)) }) {
+            let due = rules.openingDecreeDue(endingOn: end)
+            years.formUnion(due.yearsWithoutData)
+            if !app.dikelola.calendar.holidays.hasData(for: end.year) { years.insert(end.year) }
+        }
+        return years.sorted()
+    }
+}

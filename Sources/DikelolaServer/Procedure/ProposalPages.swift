@@ -310,7 +310,15 @@ struct ProposalPages: RouteCollection {
             .p(
                 .a(
                     .href(SiteURL.unitRegister(unit.id).path),
-                    .text(ctx.t("Daftar Informasi yang Dikecualikan (DIK) unit ini", "This unit's register (DIK)")))),
+                    .text(ctx.t("Daftar Informasi yang Dikecualikan (DIK) unit ini", "This unit's register (DIK)"))),
+                .text(" · "),
+                .a(
+                    .href(SiteURL.unitEnding(unit.id).path),
+                    .text(ctx.t("Akan berakhir, pembukaan dan klasifikasi ulang", "Ending, opening and re-classification"))),
+                .text(" · "),
+                .a(.href(SiteURL.unitArchive(unit.id).path), .text(ctx.t("Arsip", "Archive"))),
+                .text(" · "),
+                .a(.href(SiteURL.bodyDIP(unit.$body.id).path), .text(ctx.t("DIP", "DIP")))),
             .h2(.text(ctx.t("Usulan", "Proposals"))),
             .if(proposals.isEmpty, .p(.text(ctx.t("Belum ada usulan.", "No proposals yet.")))),
             .if(

@@ -34,6 +34,12 @@ enum DemoProcedure {
             ("Data anak berhadapan dengan hukum", "Berkas pendampingan", "a2", nil, 10),
             ("Data penerima bantuan sosial beserta NIK", "Daftar penerima", "h3", nil, 5),
         ],
+        // Short periods, so that the demo register has entries ending soon, due for review and opened.
+        "Disdukcapil-pendek": [
+            ("Daftar perekaman KTP-el yang ditunda", "Daftar nama dan alasan penundaan", "h1", nil, 0),
+            ("Rekapitulasi data ganda yang belum diverifikasi", "Hasil pencocokan sementara", "h4", nil, 0),
+            ("Berkas pegawai yang sedang diperiksa Inspektorat", "Berkas pemeriksaan", "h4", nil, 0),
+        ],
         "Dinkes": [
             ("Rekam medis pasien puskesmas", "Rekam medis elektronik", "h2", nil, 25),
             ("Hasil evaluasi kompetensi tenaga kesehatan", "Penilaian kinerja", "h4", nil, 5),
@@ -65,12 +71,19 @@ enum DemoProcedure {
                 app, unit: unit, title: "DIK \(seed.shortName) \(app.dikelola.clock.now().formatted(.dateTime.year()))",
                 stopAt: nil, withReturn: true)
             count += 1
+            if seed.shortName == "Disdukcapil" {
+                try await endOfPeriod(app, unit: unit)
+                count += 1
+            }
         }
         return Summary(proposals: count, decrees: try await Decree.query(on: app.db).count())
     }
 
     /// Opens a proposal and carries it to step `stopAt` (or to the end when nil).
-    static func make(_ app: Application, unit: Unit, title: String, stopAt: Int?, withReturn: Bool) async throws {
+    static func make(
+        _ app: Application, unit: Unit, title: String, stopAt: Int?, withReturn: Bool, itemsKey: String? = nil
+    ) async throws {
+        let key = itemsKey ?? unit.shortName ?? ""
         let definition = app.dikelola.sopLibrary.definition(id: unit.sopID!)!
         let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
         let opener = try await actingRequest(app, role: first, unit: unit)
@@ -84,7 +97,7 @@ enum DemoProcedure {
             let user = req.currentUser!
             var ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
             if [.collectItems, .consequenceTest].contains(step.effect), ctx.items.isEmpty {
-                for item in items[unit.shortName ?? ""] ?? [] {
+                for item in items[key] ?? [] {
                     _ = try await ProposalService.addItem(
                         ctx,
                         .init(
@@ -104,7 +117,7 @@ enum DemoProcedure {
                     && definition.steps.first(where: { $0.effect == .consequenceTest })?.number == nil)
             {
                 for item in ctx.items where ctx.test(of: item) == nil {
-                    let spec = items[unit.shortName ?? ""]?.first { $0.0 == item.title }
+                    let spec = items[key]?.first { $0.0 == item.title }
                     _ = try await ProposalService.recordTest(
                         ctx, itemID: item.id!, test(spec, today: ctx.today(req.now)), user: user, req: req)
                 }
@@ -157,7 +170,45 @@ enum DemoProcedure {
             consequenceIfOpened: "Membuka \(spec.0.lowercased()) dapat \(ground.label.lowercased()).",
             consequenceIfClosed: "Kepentingan publik tetap terlayani melalui informasi ringkas dan data agregat.",
             verdict: code == "h3" ? "partlyClosed" : "closed", parts: code == "h3" ? ["NIK", "alamat"] : nil,
-            period: .length(PeriodLength(years: spec.4), from: today), reason: "\(ground.citation) UU 14/2008.")
+            period: shortPeriods[spec.0]?(today) ?? .length(PeriodLength(years: spec.4), from: today),
+            reason: "\(ground.citation) UU 14/2008.")
+    }
+
+    static let shortPeriods: [String: @Sendable (LocalDate) -> ExemptionPeriod] = [
+        "Daftar perekaman KTP-el yang ditunda": { .until($0.adding(days: 20)) },
+        "Rekapitulasi data ganda yang belum diverifikasi": { .until($0.adding(days: 12)) },
+        "Berkas pegawai yang sedang diperiksa Inspektorat": {
+            .untilEvent(event: "pemeriksaan Inspektorat selesai", reviewOn: $0.adding(days: 1), latestEnd: $0.adding(years: 2))
+        },
+    ]
+
+    /// The end of a period in the demo: a register with short periods, swept, and one entry opened
+    /// through the opening procedure (PPID prepares, head approves), made by the same services.
+    static func endOfPeriod(_ app: Application, unit: Unit) async throws {
+        try await make(
+            app, unit: unit, title: "DIK \(unit.shortName ?? "") — jangka waktu pendek", stopAt: nil, withReturn: false,
+            itemsKey: "Disdukcapil-pendek")
+        _ = try await ExpirySweep.run(app: app, now: app.dikelola.clock.now())
+        guard
+            let entry = try await RegisterEntry.query(on: app.db).filter(
+                \.$title == "Rekapitulasi data ganda yang belum diverifikasi"
+            )
+            .first(), entry.status == "endingSoon"
+        else { return }
+        let ppid = try await actingRequest(app, role: .assistantPPID, unit: unit)
+        let action = try await PeriodActionService.start(
+            unitID: unit.id!, kind: .opening, entryIDs: [entry.id!], user: ppid.currentUser!, req: ppid)
+        var ctx = try await PeriodActionContext.load(action.id!, library: app.dikelola.sopLibrary, on: app.db)
+        try await PeriodActionService.setOpeningFields(
+            ctx, itemID: ctx.items[0].id!,
+            .init(
+                summary: "Rekapitulasi jumlah data ganda per kecamatan", responsible: "Kepala Bidang Pengelolaan Informasi",
+                retention: "2 tahun aktif, 3 tahun inaktif, musnah"), user: ppid.currentUser!, req: ppid)
+        ctx = try await PeriodActionContext.load(action.id!, library: app.dikelola.sopLibrary, on: app.db)
+        try await PeriodActionService.submit(ctx, expectedVersion: nil, user: ppid.currentUser!, req: ppid)
+        let head = try await actingRequest(app, role: .head, unit: unit)
+        _ = try await PeriodActionService.decide(
+            action.id!, approve: true, note: "", expectedVersion: nil, user: head.currentUser!, req: head)
     }
 
     /// A request acting as the demo person holding `role` for `unit` (its own, or the PPID Utama's office).

@@ -50,6 +50,7 @@ enum Layout {
                         .if(
                             user.isDeploymentAdmin || user.person.assignments.contains { $0.role == .admin },
                             .a(.href(SiteURL.admin.path), .text(ctx.t("Administrasi", "Administration")))),
+                        .a(.href(SiteURL.notifications.path), .text(ctx.t("Pemberitahuan", "Notifications"))),
                         .a(.href(SiteURL.apiTokens.path), .text(ctx.t("Token API", "API tokens"))),
                         .span(.class("who"), .text(user.name)),
                         .form(
