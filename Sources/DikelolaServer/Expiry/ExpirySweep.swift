@@ -81,11 +81,8 @@ enum ExpirySweep {
                 event = ("register.reviewDue", "perlu ditinjau sejak \(IndonesianFormat.date(since))")
             case let .expired(on):
                 // PP 61/2010 Ps 11(3): no opening decree came; public by law on the end date.
-                entry.status = "opened"
-                entry.openedOn = on.iso
-                entry.openedByLaw = true
+                try await entry.open(on: on, by: nil, dipFields: nil, information: nil, db: db)
                 report.openedByLaw += 1
-                try await openIntoDIP(entry, on: db)
                 event = (
                     "register.openedByLaw", "terbuka demi hukum sejak \(IndonesianFormat.date(on)) (PP 61/2010 Pasal 11 ayat 3)"
                 )
@@ -152,21 +149,6 @@ enum ExpirySweep {
         }
     }
 
-    private static func openIntoDIP(_ entry: RegisterEntry, on db: any Database) async throws {
-        let item = try await ProposalItem.find(entry.$item.id, on: db)
-        let dip = PublicInformationEntry()
-        dip.$body.id = entry.$body.id
-        dip.$unit.id = entry.$unit.id
-        dip.$item.id = entry.$item.id
-        dip.summary = entry.title + (item.map { $0.description.isEmpty ? "" : " — \($0.description)" } ?? "")
-        dip.madeWhen = item?.madeWhen
-        dip.madeWhere = item?.madeWhere
-        dip.form = item?.form ?? "both"
-        dip.source = "openedByLaw"
-        dip.openedOn = entry.openedOn
-        try await dip.create(on: db)
-    }
-
     /// One sweeper per body at a time across instances (PostgreSQL); SQLite writers queue anyway.
     private static func lock(_ bodyID: UUID, on db: any Database) async throws -> Bool {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return true }
@@ -191,5 +173,37 @@ enum HolidayCoverage {
             if !app.dikelola.calendar.holidays.hasData(for: end.year) { years.insert(end.year) }
         }
         return years.sorted()
+    }
+}
+
+extension RegisterEntry {
+    /// Opens the entry on `date` — by `decree`, or by law when there is none (PP 61/2010 Ps 11) —
+    /// and lists it in the DIP, with the fields the opening gave or, by law, what the item says.
+    /// The caller saves the entry.
+    func open(
+        on date: LocalDate, by decree: Decree?, dipFields: PeriodActionItem?, information: ProposalItem?, db: any Database
+    ) async throws {
+        status = "opened"
+        openedOn = date.iso
+        openedByLaw = decree == nil
+        openingDecreeID = decree?.id
+        var information = information
+        if information == nil { information = try await ProposalItem.find($item.id, on: db) }
+        let dip = PublicInformationEntry()
+        dip.$body.id = $body.id
+        dip.$unit.id = $unit.id
+        dip.$item.id = $item.id
+        dip.summary =
+            dipFields.map { $0.summary ?? title }
+            ?? title + (information.map { $0.description.isEmpty ? "" : " — \($0.description)" } ?? "")
+        dip.responsible = dipFields?.responsible
+        dip.retention = dipFields?.retention
+        dip.madeWhen = information?.madeWhen
+        dip.madeWhere = information?.madeWhere
+        dip.form = information?.form ?? "both"
+        dip.source = decree == nil ? "openedByLaw" : "openedByDecree"
+        dip.openedOn = date.iso
+        dip.decreeID = decree?.id
+        try await dip.create(on: db)
     }
 }

@@ -45,21 +45,7 @@ struct PeriodActionContext: Sendable {
     func entry(of item: PeriodActionItem) -> RegisterEntry? { entries[item.$entry.id] }
 
     /// The new test of a re-classification item as the core sees it; nil until filled in.
-    func test(of item: PeriodActionItem) -> ConsequenceTest? {
-        guard item.testedAt != nil, let verdictCode = item.verdict else { return nil }
-        let parts = (item.parts.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
-        let verdict: ConsequenceTest.Verdict =
-            switch verdictCode {
-            case "open": .open
-            case "partlyClosed": .partlyClosed(parts: parts)
-            default: .closed
-            }
-        return ConsequenceTest(
-            ground: item.groundCode.flatMap(ExemptionGround.init(code:)), otherStatute: item.otherStatute,
-            consequenceIfOpened: item.ifOpened ?? "", consequenceIfClosed: item.ifClosed ?? "", verdict: verdict,
-            period: item.period.flatMap { try? JSONDecoder().decode(ExemptionPeriod.self, from: Data($0.utf8)) },
-            reason: item.reason ?? "")
-    }
+    func test(of item: PeriodActionItem) -> ConsequenceTest? { item.consequenceTest }
 
     /// What is still missing before the PPID can send it to the head.
     var missing: [String] {
@@ -204,19 +190,7 @@ enum PeriodActionService {
             throw ProcedureError.invalid(
                 Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
         }
-        item.groundCode = test.ground?.code
-        item.otherStatute = test.otherStatute
-        item.ifOpened = test.consequenceIfOpened
-        item.ifClosed = test.consequenceIfClosed
-        item.verdict = test.verdict.code
-        if case let .partlyClosed(parts) = test.verdict {
-            item.parts = String(decoding: try JSONEncoder().encode(parts), as: UTF8.self)
-        } else {
-            item.parts = nil
-        }
-        item.period = try test.period.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        item.reason = test.reason
-        item.testedAt = req.now
+        try item.store(test, at: req.now)
         try await change(ctx, req: req) { db in
             try await item.save(on: db)
             try await AuditLog.record(
@@ -377,26 +351,9 @@ enum PeriodActionService {
         for item in ctx.items {
             guard let entry = ctx.entry(of: item) else { continue }
             let previous = entry.status
-            entry.status = "opened"
-            entry.openedOn = date.iso
-            entry.openedByLaw = false
-            entry.openingDecreeID = decree.id
+            try await entry.open(
+                on: date, by: decree, dipFields: item, information: ctx.informationItems[entry.$item.id], db: db)
             try await entry.save(on: db)
-            let information = ctx.informationItems[entry.$item.id]
-            let dip = PublicInformationEntry()
-            dip.$body.id = bodyID
-            dip.$unit.id = entry.$unit.id
-            dip.$item.id = entry.$item.id
-            dip.summary = item.summary ?? entry.title
-            dip.responsible = item.responsible
-            dip.madeWhen = information?.madeWhen
-            dip.madeWhere = information?.madeWhere
-            dip.form = information?.form ?? "both"
-            dip.retention = item.retention
-            dip.source = "openedByDecree"
-            dip.openedOn = date.iso
-            dip.decreeID = decree.id
-            try await dip.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
                     "register.opened", targetType: "registerEntry", targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
@@ -422,25 +379,10 @@ enum PeriodActionService {
                 let period = test.period
             else { continue }
             serial += 1
-            let entry = RegisterEntry()
-            entry.$body.id = bodyID
-            entry.$unit.id = old.$unit.id
-            entry.$item.id = old.$item.id
-            entry.$decree.id = try decree.requireID()
-            entry.registerNumber = RegisterNumber.make(year: date.year, serial: serial)
-            entry.title = old.title
-            entry.groundCode = ground.code
-            entry.otherStatute = test.otherStatute
-            entry.ifOpened = test.consequenceIfOpened
-            entry.ifClosed = test.consequenceIfClosed
-            entry.verdict = test.verdict.code
-            entry.parts = item.parts
-            entry.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
-            entry.endDate = period.endDate?.iso
-            entry.reviewDate = period.reviewDate?.iso
-            entry.reason = test.reason
-            entry.status = "exempted"
-            entry.openedByLaw = false
+            let entry = try RegisterEntry(
+                bodyID: bodyID, unitID: old.$unit.id, itemID: old.$item.id, decreeID: try decree.requireID(),
+                registerNumber: RegisterNumber.make(year: date.year, serial: serial), title: old.title, test: test,
+                ground: ground, period: period)
             entry.replacesID = old.id
             try await entry.create(on: db)
             let previous = old.status

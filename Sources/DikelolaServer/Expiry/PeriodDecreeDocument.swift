@@ -8,7 +8,6 @@ import Vapor
 enum PeriodDecreeDocument {
     static func render(_ ctx: PageContext, _ decree: Decree, _ action: PeriodActionContext) -> Response {
         let body = action.body
-        let date = LocalDate(iso: decree.decreeDate)
         let opening = action.kind == .opening
         let title =
             opening
@@ -19,10 +18,7 @@ enum PeriodDecreeDocument {
             ctx, title: "SK \(decree.number)",
             .div(
                 .class("document"),
-                .div(
-                    .class("letterhead"),
-                    .if(body.$logo.id != nil, .img(.src(SiteURL.bodyLogo(body.id).path), .alt(""), .class("logo"))),
-                    .div(.forEach(body.letterheadLines) { .p(.text($0)) })),
+                DocumentParts.letterhead(body),
                 .h1(.class("title"), .text(title)),
                 .p(.class("number"), .text("Nomor: \(decree.number)")),
                 .p(
@@ -32,14 +28,9 @@ enum PeriodDecreeDocument {
                             : "Berdasarkan Pasal 10 Peraturan Pemerintah Nomor 61 Tahun 2010 dan hasil uji konsekuensi ulang, informasi yang tercantum dalam Lampiran tetap dikecualikan dengan jangka waktu pengecualian yang baru; penetapan sebelumnya tidak berlaku lagi."
                     )),
                 .p(.text("Surat penetapan ini berlaku sejak tanggal ditetapkan.")),
-                .div(
-                    .class("signature"),
-                    .p(.text("Ditetapkan di \(decree.place)")),
-                    .p(.text("pada tanggal \(date.map(IndonesianFormat.date) ?? decree.decreeDate)")),
-                    .p(.text(decree.signerPosition)),
-                    .p(.class("sign-space"), .text(" ")),
-                    .p(.strong(.text(decree.signerName))),
-                    .unwrap(decree.signerNIP.flatMap { try? NIP($0) }) { .p(.text("NIP \($0.formatted)")) }),
+                DocumentParts.signature(
+                    place: decree.place, dateISO: decree.decreeDate, position: decree.signerPosition, name: decree.signerName,
+                    nip: decree.signerNIP),
                 .h2(.class("attachment"), .text(opening ? "LAMPIRAN: INFORMASI YANG DIBUKA" : "LAMPIRAN: KLASIFIKASI ULANG")),
                 opening
                     ? .table(

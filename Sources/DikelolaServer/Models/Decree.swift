@@ -1,3 +1,4 @@
+import DikelolaCore
 import Fluent
 import Foundation
 
@@ -71,6 +72,37 @@ final class RegisterEntry: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+}
+
+extension RegisterEntry {
+    /// A new exempted entry of `decree` for an item on its passing test (one with a ground and a
+    /// period; the engine refuses any other before a decree).
+    convenience init(
+        bodyID: UUID, unitID: UUID, itemID: UUID, decreeID: UUID, registerNumber: String, title: String,
+        test: ConsequenceTest, ground: ExemptionGround, period: ExemptionPeriod
+    ) throws {
+        self.init()
+        $body.id = bodyID
+        $unit.id = unitID
+        $item.id = itemID
+        $decree.id = decreeID
+        self.registerNumber = registerNumber
+        self.title = title
+        groundCode = ground.code
+        otherStatute = test.otherStatute
+        ifOpened = test.consequenceIfOpened
+        ifClosed = test.consequenceIfClosed
+        verdict = test.verdict.code
+        if case let .partlyClosed(blackedOut) = test.verdict {
+            parts = String(decoding: try JSONEncoder().encode(blackedOut), as: UTF8.self)
+        }
+        self.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
+        endDate = period.endDate?.iso
+        reviewDate = period.reviewDate?.iso
+        reason = test.reason
+        status = "exempted"
+        openedByLaw = false
+    }
 }
 
 /// An entry of the list of public information (DIP) that came through this procedure: an item the

@@ -52,25 +52,10 @@ enum DecreeIssuer {
         for (item, test) in exempted {
             guard let ground = test.ground, let period = test.period else { continue }  // the engine refused such items before
             serial += 1
-            let entry = RegisterEntry()
-            entry.$body.id = bodyID
-            entry.$unit.id = item.$holdingUnit.id
-            entry.$item.id = try item.requireID()
-            entry.$decree.id = try decree.requireID()
-            entry.registerNumber = RegisterNumber.make(year: date.year, serial: serial)
-            entry.title = item.title
-            entry.groundCode = ground.code
-            entry.otherStatute = test.otherStatute
-            entry.ifOpened = test.consequenceIfOpened
-            entry.ifClosed = test.consequenceIfClosed
-            entry.verdict = test.verdict.code
-            entry.parts = item.parts
-            entry.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
-            entry.endDate = period.endDate?.iso
-            entry.reviewDate = period.reviewDate?.iso
-            entry.reason = test.reason
-            entry.status = "exempted"
-            entry.openedByLaw = false
+            let entry = try RegisterEntry(
+                bodyID: bodyID, unitID: item.$holdingUnit.id, itemID: try item.requireID(), decreeID: try decree.requireID(),
+                registerNumber: RegisterNumber.make(year: date.year, serial: serial), title: item.title, test: test,
+                ground: ground, period: period)
             try await entry.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(

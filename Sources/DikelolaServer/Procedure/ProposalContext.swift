@@ -46,21 +46,7 @@ struct ProposalContext: Sendable {
     func today(_ now: Date) -> LocalDate { zone.localDate(of: now) }
 
     /// The items' tests as the core sees them; nil for an untested item.
-    func test(of item: ProposalItem) -> ConsequenceTest? {
-        guard item.testedAt != nil, let verdictCode = item.verdict else { return nil }
-        let parts = (item.parts.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
-        let verdict: ConsequenceTest.Verdict =
-            switch verdictCode {
-            case "open": .open
-            case "partlyClosed": .partlyClosed(parts: parts)
-            default: .closed
-            }
-        let period = item.period.flatMap { try? JSONDecoder().decode(ExemptionPeriod.self, from: Data($0.utf8)) }
-        return ConsequenceTest(
-            ground: item.groundCode.flatMap(ExemptionGround.init(code:)), otherStatute: item.otherStatute,
-            consequenceIfOpened: item.ifOpened ?? "", consequenceIfClosed: item.ifClosed ?? "", verdict: verdict,
-            period: period, reason: item.reason ?? "")
-    }
+    func test(of item: ProposalItem) -> ConsequenceTest? { item.consequenceTest }
 
     func findings(of item: ProposalItem, on date: LocalDate) -> [ConsequenceTest.Finding] {
         test(of: item)?.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: date) ?? []

@@ -494,7 +494,6 @@ enum DecreeDocument {
         _ ctx: PageContext, _ d: ProposalAPIController.DecreeView, body: PublicBody, maySign: Bool = false,
         notice: String? = nil
     ) -> Response {
-        let date = LocalDate(iso: d.date)
         return Layout.page(
             ctx, title: "SK \(d.number)",
             .unwrap(notice) { Layout.notice($0) },
@@ -518,10 +517,7 @@ enum DecreeDocument {
                     ])),
             .div(
                 .class("document"),
-                .div(
-                    .class("letterhead"),
-                    .if(body.$logo.id != nil, .img(.src(SiteURL.bodyLogo(body.id).path), .alt(""), .class("logo"))),
-                    .div(.forEach(body.letterheadLines) { .p(.text($0)) })),
+                DocumentParts.letterhead(body),
                 .h1(.class("title"), .text("SURAT PENETAPAN KLASIFIKASI INFORMASI YANG DIKECUALIKAN")),
                 .p(.class("number"), .text("Nomor: \(d.number)")),
                 .table(
@@ -536,14 +532,8 @@ enum DecreeDocument {
                                     + "berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 dan hasil uji konsekuensi.")))
                 ),
                 .p(.text("Surat penetapan ini berlaku sejak tanggal ditetapkan.")),
-                .div(
-                    .class("signature"),
-                    .p(.text("Ditetapkan di \(d.place)")),
-                    .p(.text("pada tanggal \(date.map(IndonesianFormat.date) ?? d.date)")),
-                    .p(.text(d.signerPosition)),
-                    .p(.class("sign-space"), .text(" ")),
-                    .p(.strong(.text(d.signerName))),
-                    .unwrap(d.signerNIP.flatMap { try? NIP($0) }) { .p(.text("NIP \($0.formatted)")) }),
+                DocumentParts.signature(
+                    place: d.place, dateISO: d.date, position: d.signerPosition, name: d.signerName, nip: d.signerNIP),
                 .h2(.class("attachment"), .text("LAMPIRAN: DAFTAR INFORMASI YANG DIKECUALIKAN")),
                 RegisterTable.render(ctx, d.entries),
                 .unwrap(d.signedScanSHA256) {
@@ -564,10 +554,7 @@ enum TestSheetDocument {
             ctx, title: ctx.t("Lembar pengujian konsekuensi", "Consequence test sheet"),
             .div(
                 .class("document"),
-                .div(
-                    .class("letterhead"),
-                    .if(body.$logo.id != nil, .img(.src(SiteURL.bodyLogo(body.id).path), .alt(""), .class("logo"))),
-                    .div(.forEach(body.letterheadLines) { .p(.text($0)) })),
+                DocumentParts.letterhead(body),
                 .h1(.class("title"), .text("LEMBAR PENGUJIAN KONSEKUENSI INFORMASI YANG DIKECUALIKAN")),
                 .p(.class("number"), .text(unit.name)),
                 .if(

@@ -183,19 +183,7 @@ enum ProposalService {
                 Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
         }
         let before = ctx.test(of: item).map(summary)
-        item.groundCode = test.ground?.code
-        item.otherStatute = test.otherStatute
-        item.ifOpened = test.consequenceIfOpened
-        item.ifClosed = test.consequenceIfClosed
-        item.verdict = test.verdict.code
-        if case let .partlyClosed(parts) = test.verdict {
-            item.parts = String(decoding: try JSONEncoder().encode(parts), as: UTF8.self)
-        } else {
-            item.parts = nil
-        }
-        item.period = try test.period.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        item.reason = test.reason
-        item.testedAt = req.now
+        try item.store(test, at: req.now)
         item.testedBy = user.id
         try await change(ctx, req: req) { db in
             try await item.save(on: db)

@@ -1,0 +1,27 @@
+import DikelolaCore
+import Plot
+
+/// The parts every printed document shares: the body's letterhead and the head's signature block.
+enum DocumentParts {
+    /// Kop surat: the logo and the letterhead lines.
+    static func letterhead(_ body: PublicBody) -> Node<HTML.BodyContext> {
+        .div(
+            .class("letterhead"),
+            .if(body.$logo.id != nil, .img(.src(SiteURL.bodyLogo(body.id).path), .alt(""), .class("logo"))),
+            .div(.forEach(body.letterheadLines) { .p(.text($0)) }))
+    }
+
+    /// "Ditetapkan di … pada tanggal …", the position, room to sign, the name and NIP.
+    static func signature(place: String, dateISO: String, position: String, name: String, nip: String?)
+        -> Node<HTML.BodyContext>
+    {
+        .div(
+            .class("signature"),
+            .p(.text("Ditetapkan di \(place)")),
+            .p(.text("pada tanggal \(LocalDate(iso: dateISO).map(IndonesianFormat.date) ?? dateISO)")),
+            .p(.text(position)),
+            .p(.class("sign-space"), .text(" ")),
+            .p(.strong(.text(name))),
+            .unwrap(nip.flatMap { try? NIP($0) }) { .p(.text("NIP \($0.formatted)")) })
+    }
+}
