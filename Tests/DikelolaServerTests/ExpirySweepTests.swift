@@ -33,6 +33,11 @@ import Vapor
             let reply = try await op.send(.PUT, SiteURL.apiItemTest(proposal.id, item.id).path, json: test)
             #expect(reply.status == .ok, "\(reply.body)")
         }
+        // A soft copy of the last item, for the archive's access rules.
+        let upload = try await op.upload(
+            SiteURL.apiProposalDocuments(proposal.id).path, fields: ["itemID": proposal.items[2].id.uuidString],
+            name: "berkas.pdf", bytes: SampleFile.pdf)
+        #expect(upload.status == .created, "\(upload.body)")
         try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
         try await head.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "agree"])
         #expect(try await RegisterEntry.query(on: app.db).count() == 3)

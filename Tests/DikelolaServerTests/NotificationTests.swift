@@ -176,6 +176,56 @@ final class Received: @unchecked Sendable {
         }
     }
 
+    @Test func anInactiveRecordIsReadWithTheHoldersPermissionUntilItIsWithdrawn() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            try await ExpirySweepTests.register(app)
+            let entry = try await PeriodActionTests.entry("Berakhir 2031", app)
+            let document = try #require(
+                try await ProposalDocument.query(on: app.db).filter(\.$item.$id == entry.$item.id).first())
+            let download = SiteURL.proposalDocument(document.$proposal.id, document.id).path
+            let op = Browser(app)
+            try await op.signIn(as: PeriodActionTests.operatorEmail)
+            #expect(try await op.get(download).status == .ok)  // active: the holding unit reads it
+            let archive = SiteURL.unitArchive(entry.$unit.id).path
+            _ = try await op.get(archive)  // the forms' CSRF token
+            #expect(try await op.post(SiteURL.archiveItemStage(entry.$item.id).path, ["stage": "inaktif"]).status == .seeOther)
+            let refused = try await op.get(download)  // inactive: only with the holder's permission
+            #expect(refused.status == .forbidden && refused.body.contains("Arsip inaktif hanya dapat diakses dengan izin"))
+            _ = try await op.get(archive)
+            // The operator cannot give themself permission.
+            let selfGrant = try await op.post(
+                SiteURL.archiveItemPermission(entry.$item.id).path, ["email": PeriodActionTests.operatorEmail, "reason": "x"])
+            #expect(selfGrant.status == .forbidden)
+
+            let ppid = Browser(app)
+            try await ppid.signIn(as: PeriodActionTests.ppid)
+            _ = try await ppid.get(archive)
+            let unknown = try await ppid.follow(
+                try await ppid.post(
+                    SiteURL.archiveItemPermission(entry.$item.id).path, ["email": "orang@luar.example", "reason": "audit"]))
+            #expect(unknown.body.contains("Izin tidak diberikan"))
+            #expect(try await ArchivePermission.query(on: app.db).count() == 0)
+            _ = try await ppid.post(
+                SiteURL.archiveItemPermission(entry.$item.id).path,
+                ["email": PeriodActionTests.operatorEmail, "reason": "Pemeriksaan BPK 2032"])
+            #expect(try await op.get(download).status == .ok)
+            let page = try await ppid.get(SiteURL.unitArchive(entry.$unit.id).path)
+            #expect(page.body.contains("Pemeriksaan BPK 2032") && page.body.contains("Cabut"))
+            let permission = try #require(try await ArchivePermission.query(on: app.db).first())
+            _ = try await op.get(archive)
+            #expect(
+                try await op.post(
+                    SiteURL.archiveItemPermissionRevoke(entry.$item.id).path, ["permission": permission.id!.uuidString]
+                ).status == .forbidden)
+            _ = try await ppid.post(
+                SiteURL.archiveItemPermissionRevoke(entry.$item.id).path, ["permission": permission.id!.uuidString])
+            #expect(try await op.get(download).status == .forbidden)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "archive.permission.revoke").count() == 1)
+            #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
+        }
+    }
+
     @Test func theAdministratorIsWarnedOfYearsWithoutHolidays() async throws {
         let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
         try await withApp(clock: clock) { app in

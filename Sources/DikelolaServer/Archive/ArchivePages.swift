@@ -30,12 +30,27 @@ struct ArchivePages: RouteCollection {
             Sessions.setNotice(req, PageContext(req).t("Tahap arsip disimpan.", "Archive stage saved."))
             return req.redirect(to: SiteURL.unitArchive(unitID).path)
         }
+        routes.signedIn(.POST, .archiveItemPermissionRevoke(nil)) { req, user in
+            let (item, place, unitID) = try await Self.item(req)
+            try Self.requireGranter(user, place)
+            guard
+                let permission = try await ArchivePermission.query(on: req.db).filter(\.$item.$id == item.requireID())
+                    .filter(\.$id == (try? req.formValues()["permission"]).flatMap(UUID.init(uuidString:)) ?? UUID())
+                    .with(\.$user).first()
+            else { throw Refusal.notFound }
+            try await req.application.writeTransaction { db in
+                try await permission.delete(on: db)
+                try await AuditLog.record(
+                    req.auditDraft(
+                        "archive.permission.revoke", targetType: "item", targetID: item.id?.uuidString, bodyID: place.bodyID,
+                        before: "\(item.title): izin untuk \(permission.user.email) — \(permission.reason)"), on: db)
+            }
+            Sessions.setNotice(req, PageContext(req).t("Izin akses dicabut.", "Access revoked."))
+            return req.redirect(to: SiteURL.unitArchive(unitID).path)
+        }
         routes.signedIn(.POST, .archiveItemPermission(nil)) { req, user in
             let (item, place, unitID) = try await Self.item(req)
-            let roles = Authorization.roles(of: user.person, covering: place)
-            guard !roles.isDisjoint(with: [.head, .assistantPPID, .mainPPID]) else {
-                throw Refusal.forbidden(.roleMayNot(action: .archive, roles: Array(roles)))
-            }
+            try Self.requireGranter(user, place)
             let form = try req.formValues()
             let email = form["email"].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             guard let grantee = try await User.query(on: req.db).filter(\.$email == email).first(),
@@ -66,6 +81,14 @@ struct ArchivePages: RouteCollection {
         }
     }
 
+    /// The holder's permission is given and withdrawn by the head or a PPID covering the unit.
+    private static func requireGranter(_ user: CurrentUser, _ place: Authorization.Place) throws {
+        let roles = Authorization.roles(of: user.person, covering: place)
+        guard !roles.isDisjoint(with: [.head, .assistantPPID, .mainPPID]) else {
+            throw Refusal.forbidden(.roleMayNot(action: .archive, roles: Array(roles)))
+        }
+    }
+
     private static func item(_ req: Request) async throws -> (ProposalItem, Authorization.Place, UUID) {
         guard let item = try await ProposalItem.find(try req.id("item"), on: req.db),
             let unit = try await Unit.find(item.$holdingUnit.id, on: req.db)
@@ -88,7 +111,25 @@ struct ArchivePages: RouteCollection {
             headOrPPID: !roles.isDisjoint(with: [.head, .assistantPPID, .mainPPID]), permitted: permitted)
     }
 
-    /// The holder's permission for one person to read an inactive record.
+    /// The holder's permissions for one inactive record: those given, each withdrawable, and the form
+    /// that gives one more.
+    private func grantForm(_ ctx: PageContext, _ item: ProposalItem, _ given: [ArchivePermission]) -> Node<HTML.BodyContext> {
+        .group(
+            .if(
+                !given.isEmpty,
+                .ul(
+                    .forEach(given) { permission in
+                        .li(
+                            .text("\(permission.user.email) — \(permission.reason) "),
+                            .form(
+                                .class("inline"), .action(SiteURL.archiveItemPermissionRevoke(item.id).path), .method(.post),
+                                Layout.csrfField(ctx),
+                                .input(.type(.hidden), .name("permission"), .value(permission.id!.uuidString)),
+                                .button(.type(.submit), .class("secondary"), .text(ctx.t("Cabut", "Revoke")))))
+                    })),
+            grantForm(ctx, item))
+    }
+
     private func grantForm(_ ctx: PageContext, _ item: ProposalItem) -> Node<HTML.BodyContext> {
         .form(
             .class("stack"), .action(SiteURL.archiveItemPermission(item.id).path), .method(.post), Layout.csrfField(ctx),
@@ -114,6 +155,11 @@ struct ArchivePages: RouteCollection {
         let ctx = PageContext(req, user: user)
         let mayArchive = user.may(.archive, on: place).isAllowed
         let mayGrant = !Authorization.roles(of: user.person, covering: place).isDisjoint(with: [.head, .assistantPPID, .mainPPID])
+        let permissions = Dictionary(
+            grouping: mayGrant
+                ? try await ArchivePermission.query(on: req.db).filter(\.$item.$id ~~ entries.map { $0.$item.id }).with(\.$user)
+                    .all() : [],
+            by: { $0.$item.id })
         func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
         return Layout.page(
             ctx, title: ctx.t("Arsip — \(unit.name)", "Archive — \(unit.name)"),
@@ -172,7 +218,7 @@ struct ArchivePages: RouteCollection {
                                         selected: stage.rawValue,
                                         idPrefix: "\(item.id!)-"),
                                     .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan", "Save"))))),
-                            .if(mayGrant && stage == .inactive, grantForm(ctx, item))),
+                            .if(mayGrant && stage == .inactive, grantForm(ctx, item, permissions[item.id!] ?? []))),
                         .td(.text(location.isEmpty ? "—" : location)),
                         .td(.text([item.archiveCode, rule?.indonesianDescription].compactMap { $0 }.joined(separator: ": "))),
                         .td(.ul(.forEach(warnings) { .li(.text($0.description)) })))

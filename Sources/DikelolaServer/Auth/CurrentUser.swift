@@ -33,6 +33,10 @@ struct CurrentUser: Sendable {
     }
 }
 
+private struct ActingTimeKey: StorageKey {
+    typealias Value = Date
+}
+
 extension Request {
     private struct CurrentUserKey: StorageKey {
         typealias Value = CurrentUser
@@ -48,7 +52,12 @@ extension Request {
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
-    var now: Date { application.dikelola.clock.now() }
+    /// The request's instant: the application's clock, unless the request acts at a set time (the demo
+    /// records a proposal decided weeks ago this way, through the same services).
+    var now: Date {
+        get { storage[ActingTimeKey.self] ?? application.dikelola.clock.now() }
+        set { storage[ActingTimeKey.self] = newValue }
+    }
 
     /// An audit event of this request: its actor, role and address filled in.
     func auditDraft(

@@ -52,12 +52,19 @@ struct RefusalMiddleware: AsyncMiddleware {
                 try response.content.encode(["error": refusal.indonesian, "errorEnglish": refusal.english])
                 return response
             }
-            let ctx = PageContext(req)
-            return Layout.page(
-                ctx, title: ctx.t("Tidak dapat diproses", "Cannot be done"), status: refusal.status,
-                .h1(.text(ctx.t("Tidak dapat diproses", "Cannot be done"))),
-                Layout.notice(ctx.t(refusal.indonesian, refusal.english), kind: "error"),
-                .p(.a(.href(SiteURL.home.path), .text(ctx.t("Kembali ke beranda", "Back to the home page")))))
+            return Self.page(req, status: refusal.status, message: PageContext(req).t(refusal.indonesian, refusal.english))
+        } catch let error as ProcedureError where !req.isAPI {
+            // A rule of the procedure refused what a page asked (the API answers these in JSON).
+            return Self.page(req, status: error.status, message: error.message)
         }
+    }
+
+    static func page(_ req: Request, status: HTTPStatus, message: String) -> Response {
+        let ctx = PageContext(req)
+        return Layout.page(
+            ctx, title: ctx.t("Tidak dapat diproses", "Cannot be done"), status: status,
+            .h1(.text(ctx.t("Tidak dapat diproses", "Cannot be done"))),
+            Layout.notice(message, kind: "error"),
+            .p(.a(.href(SiteURL.home.path), .text(ctx.t("Kembali ke beranda", "Back to the home page")))))
     }
 }

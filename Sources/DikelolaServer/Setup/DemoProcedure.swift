@@ -34,8 +34,10 @@ enum DemoProcedure {
             ("Data anak berhadapan dengan hukum", "Berkas pendampingan", "a2", nil, 10),
             ("Data penerima bantuan sosial beserta NIK", "Daftar penerima", "h3", nil, 5),
         ],
-        // Short periods, so that the demo register has entries ending soon, due for review and opened.
+        // Short periods, decided `DemoProcedure.pastDays` ago, so that the demo register has entries
+        // ending soon, past their review date, opened by law and opened by an opening decree.
         "Disdukcapil-pendek": [
+            ("Rencana operasi penertiban dokumen kependudukan", "Jadwal dan lokasi operasi", "a1", nil, 0),
             ("Daftar perekaman KTP-el yang ditunda", "Daftar nama dan alasan penundaan", "h1", nil, 0),
             ("Rekapitulasi data ganda yang belum diverifikasi", "Hasil pencocokan sementara", "h4", nil, 0),
             ("Berkas pegawai yang sedang diperiksa Inspektorat", "Berkas pemeriksaan", "h4", nil, 0),
@@ -52,7 +54,16 @@ enum DemoProcedure {
         else {
             return Summary(proposals: 0, decrees: 0)
         }
+        // The short-period proposal first, dated weeks back, so that the history stays in time order.
         var count = 0
+        let dukcapil = try await Unit.query(on: app.db).filter(\.$body.$id == body.requireID())
+            .filter(\.$shortName == "Disdukcapil").first()
+        if let dukcapil {
+            try await make(
+                app, unit: dukcapil, title: "DIK Disdukcapil — jangka waktu pendek", stopAt: nil, withReturn: false,
+                itemsKey: "Disdukcapil-pendek", at: app.dikelola.clock.now().addingTimeInterval(-Double(pastDays) * 86_400))
+            count += 1
+        }
         for seed in DemoGovernment.units {
             guard
                 let unit = try await Unit.query(on: app.db).filter(\.$body.$id == body.requireID()).filter(
@@ -71,29 +82,27 @@ enum DemoProcedure {
                 app, unit: unit, title: "DIK \(seed.shortName) \(app.dikelola.clock.now().formatted(.dateTime.year()))",
                 stopAt: nil, withReturn: true)
             count += 1
-            if seed.shortName == "Disdukcapil" {
-                try await endOfPeriod(app, unit: unit)
-                count += 1
-            }
         }
+        if let dukcapil { try await endOfPeriod(app, unit: dukcapil) }
         return Summary(proposals: count, decrees: try await Decree.query(on: app.db).count())
     }
 
     /// Opens a proposal and carries it to step `stopAt` (or to the end when nil).
     static func make(
-        _ app: Application, unit: Unit, title: String, stopAt: Int?, withReturn: Bool, itemsKey: String? = nil
+        _ app: Application, unit: Unit, title: String, stopAt: Int?, withReturn: Bool, itemsKey: String? = nil,
+        at instant: Date? = nil
     ) async throws {
         let key = itemsKey ?? unit.shortName ?? ""
         let definition = app.dikelola.sopLibrary.definition(id: unit.sopID!)!
         let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
-        let opener = try await actingRequest(app, role: first, unit: unit)
+        let opener = try await actingRequest(app, role: first, unit: unit, at: instant)
         let proposal = try await ProposalService.open(unitID: unit.id!, title: title, user: opener.currentUser!, req: opener)
         var returned = !withReturn
         var guardSteps = 0
         while let current = try await Proposal.find(proposal.id, on: app.db)?.currentStep, current != stopAt, guardSteps < 30 {
             guardSteps += 1
             let step = definition.step(number: current)!
-            let req = try await actingRequest(app, role: definition.actor(for: step).role, unit: unit)
+            let req = try await actingRequest(app, role: definition.actor(for: step).role, unit: unit, at: instant)
             let user = req.currentUser!
             var ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
             if [.collectItems, .consequenceTest].contains(step.effect), ctx.items.isEmpty {
@@ -174,20 +183,25 @@ enum DemoProcedure {
             reason: "\(ground.citation) UU 14/2008.")
     }
 
+    /// How many days before today the short-period proposal was decided.
+    static let pastDays = 40
+
+    /// Periods counted from the decision day, `pastDays` ago: ended 20 days ago (opened by law), ending
+    /// in 15 and 30 days (ending soon; the first is opened by decree), review date 30 days ago.
     static let shortPeriods: [String: @Sendable (LocalDate) -> ExemptionPeriod] = [
-        "Daftar perekaman KTP-el yang ditunda": { .until($0.adding(days: 20)) },
-        "Rekapitulasi data ganda yang belum diverifikasi": { .until($0.adding(days: 12)) },
+        "Rencana operasi penertiban dokumen kependudukan": { .until($0.adding(days: pastDays - 20)) },
+        "Daftar perekaman KTP-el yang ditunda": { .until($0.adding(days: pastDays + 30)) },
+        "Rekapitulasi data ganda yang belum diverifikasi": { .until($0.adding(days: pastDays + 15)) },
         "Berkas pegawai yang sedang diperiksa Inspektorat": {
-            .untilEvent(event: "pemeriksaan Inspektorat selesai", reviewOn: $0.adding(days: 1), latestEnd: $0.adding(years: 2))
+            .untilEvent(
+                event: "pemeriksaan Inspektorat selesai", reviewOn: $0.adding(days: pastDays - 30),
+                latestEnd: $0.adding(years: 2))
         },
     ]
 
-    /// The end of a period in the demo: a register with short periods, swept, and one entry opened
-    /// through the opening procedure (PPID prepares, head approves), made by the same services.
+    /// The end of a period in the demo: the register with short periods swept today, and one entry
+    /// opened through the opening procedure (PPID prepares, head approves), made by the same services.
     static func endOfPeriod(_ app: Application, unit: Unit) async throws {
-        try await make(
-            app, unit: unit, title: "DIK \(unit.shortName ?? "") — jangka waktu pendek", stopAt: nil, withReturn: false,
-            itemsKey: "Disdukcapil-pendek")
         _ = try await ExpirySweep.run(app: app, now: app.dikelola.clock.now())
         guard
             let entry = try await RegisterEntry.query(on: app.db).filter(
@@ -212,7 +226,7 @@ enum DemoProcedure {
     }
 
     /// A request acting as the demo person holding `role` for `unit` (its own, or the PPID Utama's office).
-    static func actingRequest(_ app: Application, role: Role, unit: Unit) async throws -> Request {
+    static func actingRequest(_ app: Application, role: Role, unit: Unit, at instant: Date? = nil) async throws -> Request {
         let main = try await Unit.query(on: app.db).filter(\.$body.$id == unit.$body.id).filter(\.$hostsMainPPID == true).first()
         for unitID in [unit.id, main?.id].compactMap({ $0 }) {
             if let assignment = try await RoleAssignment.query(on: app.db).filter(\.$unit.$id == unitID).filter(
@@ -221,6 +235,7 @@ enum DemoProcedure {
             .with(\.$user).first() {
                 let req = Request(application: app, method: .POST, url: "/demo", on: app.eventLoopGroup.any())
                 req.currentUser = try await CurrentUser.load(assignment.user, via: .session, on: app.db)
+                if let instant { req.now = instant }
                 return req
             }
         }

@@ -67,6 +67,7 @@ enum SiteURL: Equatable {
     case archiveItem(UUID?)
     case archiveItemStage(UUID?)
     case archiveItemPermission(UUID?)
+    case archiveItemPermissionRevoke(UUID?)
     case notifications
     case notificationsRead
     case adminBodyArchive(UUID?)
@@ -161,6 +162,7 @@ enum SiteURL: Equatable {
         case let .archiveItem(item): return ["arsip", id(item, "item")]
         case let .archiveItemStage(item): return ["arsip", id(item, "item"), "tahap"]
         case let .archiveItemPermission(item): return ["arsip", id(item, "item"), "izin"]
+        case let .archiveItemPermissionRevoke(item): return ["arsip", id(item, "item"), "izin", "cabut"]
         case .notifications: return ["pemberitahuan"]
         case .notificationsRead: return ["pemberitahuan", "dibaca"]
         case let .adminBodyArchive(body): return ["admin", "badan-publik", id(body, "body"), "arsip"]
