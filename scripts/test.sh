@@ -1,26 +1,58 @@
 #!/usr/bin/env bash
-# The whole test suite: every test once on SQLite (the embedded default), then again on a real
-# PostgreSQL server that this script installs when missing (Debian's package), starts in a
-# temporary folder on a free loopback port, and stops afterwards.
+# The whole test suite: every Swift test once on SQLite (the embedded default), then the browser
+# suite (headless Chromium through chromedriver, driven by pytest + selenium, on a fresh server),
+# then every Swift test again on a real PostgreSQL server. What is missing is installed first when
+# this runs as root (Debian's chromium, chromium-driver and postgresql; selenium and pytest from PyPI).
 #
-#   ./scripts/test.sh            both databases
-#   ./scripts/test.sh --sqlite   SQLite only (quick)
+#   ./scripts/test.sh             everything
+#   ./scripts/test.sh --sqlite    Swift tests on SQLite only (quick)
+#   ./scripts/test.sh --browser   the browser suite only
+# Screenshots of the browser suite land in e2e/artifacts/ (E2E_ARTIFACTS to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-only_sqlite=false
-[[ "${1:-}" == "--sqlite" ]] && only_sqlite=true
+mode="${1:-all}"
 
 log() { printf '\n== %s\n' "$*"; }
+
+need_root() {
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "$1 is missing and this is not root: run '$2' first." >&2
+        exit 1
+    fi
+}
+
+browser_suite() {
+    if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+        need_root "Chromium" "apt-get install chromium chromium-driver"
+        log "Installing Chromium (Debian packages chromium, chromium-driver)"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    fi
+    if ! python3 -c 'import selenium, pytest' 2>/dev/null; then
+        log "Installing selenium and pytest (PyPI)"
+        python3 -m pip install --quiet -r e2e/requirements.txt \
+            || python3 -m pip install --quiet --break-system-packages -r e2e/requirements.txt
+    fi
+    log "Browser suite (headless Chromium, fresh SQLite database)"
+    DIKELOLA_BIN="$(swift build --show-bin-path)/dikelola" python3 -m pytest -q e2e
+}
 
 # The command-line tests run the built `dikelola` executable, so build everything first.
 log "Building (debug) with tests"
 swift build --build-tests
 
+if [[ "$mode" == "--browser" ]]; then
+    browser_suite
+    exit 0
+fi
+
 log "Tests on SQLite"
 env -u DIKELOLA_TEST_DATABASE_URL swift test --skip-build --disable-xctest
 
-$only_sqlite && exit 0
+[[ "$mode" == "--sqlite" ]] && exit 0
+
+browser_suite
 
 find_pg_bin() {
     local dir
@@ -31,11 +63,8 @@ find_pg_bin() {
 }
 
 if ! pg_bin=$(find_pg_bin); then
+    need_root "PostgreSQL" "apt-get install postgresql"
     log "Installing PostgreSQL (Debian package postgresql)"
-    if [[ $(id -u) -ne 0 ]]; then
-        echo "PostgreSQL is not installed and this is not root: run 'apt-get install postgresql' first." >&2
-        exit 1
-    fi
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     pg_bin=$(find_pg_bin)

@@ -101,7 +101,8 @@ enum ProposalPageView {
     > {
         let effect = StepEffect(rawValue: step.effect)
         return .section(
-            .class("step"),
+            .class("step"), .data(named: "step", value: String(step.number)), .data(named: "effect", value: step.effect),
+            .data(named: "actor", value: step.actorRole),
             .h2(.text(ctx.t("Langkah \(step.number): ", "Step \(step.number): ") + (effect?.indonesian ?? step.effect))),
             .p(.text(step.activity)),
             .p(
@@ -273,6 +274,8 @@ enum ProposalPageView {
         let locationID = "location-\(item.id)"
         return .section(
             .class("item"), .id("informasi-\(item.id)"),
+            .data(named: "tested", value: item.test == nil ? "no" : "yes"),
+            .data(named: "located", value: item.location.isEmpty ? "no" : "yes"),
             .h3(.text(item.title)),
             .p(.text(item.description)),
             .p(

@@ -1,0 +1,90 @@
+"""The browser suite's fixtures: one Dikelola server on a fresh SQLite database with the demo
+government, and one headless Chromium driven through Debian's chromedriver.
+
+Environment:
+  DIKELOLA_BIN       the built executable (default .build/debug/dikelola)
+  E2E_ARTIFACTS      where screenshots go (default e2e/artifacts)
+  CHROMEDRIVER       the driver (default /usr/bin/chromedriver)
+"""
+
+import os
+import re
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from site_driver import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = Path(os.environ.get("DIKELOLA_BIN", ROOT / ".build" / "debug" / "dikelola"))
+    if not binary.exists():
+        pytest.fail(f"{binary} is missing: build first (swift build)")
+    data = Path(tempfile.mkdtemp(prefix="dikelola-e2e-"))
+    port = free_port()
+    log_path = data / "serve.log"
+    log = open(log_path, "w")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
+    env.update({"DIKELOLA_DATA_DIR": str(data), "DIKELOLA_SWEEP_HOUR": "1"})
+    process = subprocess.Popen(
+        [str(binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=data)
+    deadline = time.time() + 240
+    text = ""
+    while time.time() < deadline:
+        text = log_path.read_text()
+        if "Server started" in text:
+            break
+        if process.poll() is not None:
+            pytest.fail("the server stopped while starting:\n" + text[-3000:])
+        time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the server did not start within 240 s:\n" + text[-3000:])
+    passwords = {m.group(1): m.group(2) for m in re.finditer(r"^\s+(\S+@contohkab\.go\.id)\s+(\S+)", text, re.M)}
+    yield {"base": f"http://127.0.0.1:{port}", "passwords": passwords, "log": log_path}
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    path = Path(os.environ.get("E2E_ARTIFACTS", ROOT / "e2e" / "artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1366,768", "--lang=id-ID"]:
+        options.add_argument(argument)
+    chrome = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    chrome.set_page_load_timeout(60)
+    yield chrome
+    chrome.quit()
+
+
+@pytest.fixture(scope="session")
+def site(server, driver, artifacts) -> Site:
+    return Site(server["base"], driver, server["passwords"], artifacts)

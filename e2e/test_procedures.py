@@ -1,0 +1,70 @@
+"""Each of the four seed SOPs, in the browser, from an empty proposal to a signed decree and its
+entries in the published register, every step done by the person the SOP names; where the SOP has a
+decision, the first one returns the proposal with a note and it comes round again."""
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from site_driver import ProposalRun
+
+ITEMS = [
+    {
+        "title": "Data pengaduan masyarakat beserta identitas pelapor",
+        "description": "Berkas pengaduan yang memuat nama, alamat dan nomor telepon pelapor",
+        "test": {
+            "ground": "h1", "verdict": "closed", "years": 5,
+            "ifOpened": "Identitas pelapor terungkap sehingga pelapor dapat diintimidasi.",
+            "ifClosed": "Masyarakat tetap menerima rekapitulasi jumlah pengaduan dan tindak lanjutnya.",
+            "reason": "Rahasia pribadi pelapor dilindungi Pasal 17 huruf h UU 14/2008.",
+        },
+    },
+    {
+        "title": "Jadwal pelayanan keliling",
+        "description": "Jadwal dan lokasi pelayanan keliling tahun berjalan",
+        "test": {
+            "verdict": "open",
+            "ifOpened": "Tidak ada kerugian bila dibuka.",
+            "ifClosed": "Masyarakat kehilangan informasi layanan.",
+            "reason": "Informasi layanan yang wajib tersedia setiap saat.",
+        },
+    },
+]
+
+# (unit as shown, short name, the SOP's first actor, SOP)
+UNITS = [
+    ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil", "operator", "kalbar-disdukcapil-2022"),
+    ("Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", "DSPPA", "operator", "kapuashulu-dsppa-2023"),
+    ("Dinas Komunikasi dan Informatika", "Diskominfo", "operator", "sanggau-kominfo-2021"),
+    ("Dinas Kesehatan", "Dinkes", "operator", "bulukumba-kominfo-2021"),
+]
+
+
+@pytest.mark.parametrize("unit_name,short,opener,sop", UNITS, ids=[u[3] for u in UNITS])
+def test_a_proposal_runs_through_the_sop_to_the_published_register(site, unit_name, short, opener, sop):
+    run = ProposalRun(site, unit_name, short, ITEMS, shots_prefix=sop)
+    run.open(f"DIK {short} E2E", opener)
+    run.run()
+    site.get(run.url)
+    text = site.text
+    assert "selesai" in text.lower() or "Selesai" in text, text
+    site.shot(f"{sop}-selesai")
+    actors = {actor for _, _, actor in run.steps_done}
+    assert len(actors) >= 2, run.steps_done  # more than one person acted
+    if sop in ("kalbar-disdukcapil-2022", "kapuashulu-dsppa-2023"):
+        assert run.returned, "the first decision returned the proposal"
+    # The decree, numbered and dated, with its DIK attachment.
+    decree_links = site.d.find_elements(By.XPATH, "//a[contains(@href, '/sk/') or contains(@href, '/keputusan/')]")
+    assert decree_links, text
+    decree_links[0].click()
+    decree = site.text
+    assert "SURAT PENETAPAN" in decree and "Nomor:" in decree and ITEMS[0]["title"] in decree, decree
+    assert ITEMS[1]["title"] not in decree  # the open item is not exempted
+    site.shot(f"{sop}-surat-keputusan")
+    # The register of the unit lists the exempted item with its ground and period.
+    site.sign_in(site.email("operator", short))
+    site.get("/")
+    site.d.find_element(By.LINK_TEXT, unit_name).click()
+    site.d.find_element(By.PARTIAL_LINK_TEXT, "Daftar Informasi yang Dikecualikan").click()
+    register = site.text
+    assert ITEMS[0]["title"] in register and "Pasal 17 huruf h" in register, register
+    site.shot(f"{sop}-dik")
