@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: UserAdminController())
     try app.register(collection: ProposalAPIController())
     try app.register(collection: ProposalPages())
+    try app.register(collection: PeriodPreviewRoute())
     try app.register(collection: PeriodPages())
     try app.register(collection: NotificationPages())
     try app.register(collection: IntegrationAdminController())

@@ -13,6 +13,8 @@ final class Browser: @unchecked Sendable {
     private(set) var cookies: [String: String] = [:]
     private(set) var lastPage = ""
     var clientAddress = "127.0.0.1"
+    /// The page a form is sent from, as a browser's Referer header says.
+    var referer: String?
 
     init(_ app: Application) { self.app = app }
 
@@ -87,6 +89,8 @@ final class Browser: @unchecked Sendable {
                     request.headers.replaceOrAdd(
                         name: .cookie, value: self.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
                 }
+                request.headers.replaceOrAdd(name: .host, value: "localhost")
+                if let referer = self.referer { request.headers.replaceOrAdd(name: .referer, value: referer) }
                 if let rawBody {
                     request.headers.contentType = contentType
                     request.body = rawBody

@@ -89,6 +89,7 @@ struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.signedIn(.GET, .home, use: home)
         routes.get(SiteURL.stylesheet.pathComponents) { _ in Stylesheet.response() }
+        routes.get(SiteURL.script.pathComponents) { _ in Script.response() }
     }
 
     @Sendable func home(req: Request, user: CurrentUser) async throws -> Response {
@@ -98,7 +99,10 @@ struct HomeController: RouteCollection {
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).sort(\.$name).all()
         let waiting = try await Awaiting.proposals(for: user, req: req)
         let overdue = try await Awaiting.overdue(for: user, req: req)
+        let board = try await Dashboard.load(for: user, req: req)
         let now = req.now
+        let today = try await PeriodPreviewRoute.zone(of: user, on: req.db).localDate(of: now)
+        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
         return Layout.page(
             ctx, title: ctx.t("Beranda", "Home"),
             .h1(.text(ctx.t("Selamat datang, \(user.name)", "Welcome, \(user.name)"))),
@@ -141,6 +145,98 @@ struct HomeController: RouteCollection {
                                         .class("overdue"), .text(item.proposal.currentStepDueAt.map { Dates.show($0, ctx) } ?? "")
                                     )))
                         }))),
+            .if(
+                !board.pendingActions.isEmpty,
+                .group(
+                    .h2(
+                        .text(
+                            ctx.t(
+                                "Pembukaan dan klasifikasi ulang menunggu Anda", "Openings and re-classifications waiting for you"
+                            ))),
+                    .ul(
+                        .forEach(board.pendingActions) { pending in
+                            .li(
+                                .a(
+                                    .href(SiteURL.periodAction(pending.action.id).path),
+                                    .text(
+                                        (pending.action.kind == PeriodActionKind.opening.rawValue
+                                            ? ctx.t("Pembukaan informasi", "Opening")
+                                            : ctx.t("Klasifikasi ulang", "Re-classification"))
+                                            + " — "
+                                            + (pending.task == "approve"
+                                                ? ctx.t("menunggu persetujuan Anda", "awaiting your approval")
+                                                : ctx.t("sedang Anda siapkan", "being prepared by you")))),
+                                .unwrap(pending.action.legalDue) {
+                                    .text(ctx.t(" · surat paling lambat ", " · decree due by ") + day($0))
+                                })
+                        }))),
+            .if(
+                !board.ending.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Akan berakhir atau perlu ditinjau", "Ending soon or due for review"))),
+                    .table(
+                        .tr(
+                            .th(.text(ctx.t("No. DIK", "No."))), .th(.text(ctx.t("Informasi", "Information"))),
+                            .th(.text(ctx.t("Unit", "Unit"))), .th(.text(ctx.t("Berakhir / ditinjau", "Ends / review"))),
+                            .th(.text(ctx.t("Surat pembukaan paling lambat", "Opening decree due by")))),
+                        .forEach(board.ending.prefix(Dashboard.listLimit)) { entry in
+                            .tr(
+                                .td(.text(entry.registerNumber)),
+                                .td(.a(.href(SiteURL.unitEnding(entry.$unit.id).path), .text(entry.title))),
+                                .td(.text(entry.unit.shortName ?? entry.unit.name)),
+                                .td(
+                                    .text(
+                                        entry.status == "reviewDue"
+                                            ? ctx.t("ditinjau sejak ", "review since ") + day(entry.reviewDate)
+                                            : day(entry.endDate))),
+                                .td(
+                                    .span(
+                                        .class(entry.openingDecreeDue.map { $0 < today.iso } == true ? "overdue" : ""),
+                                        .text(day(entry.openingDecreeDue)))))
+                        }),
+                    .if(
+                        board.ending.count > Dashboard.listLimit,
+                        .p(
+                            .small(
+                                .text(
+                                    ctx.t(
+                                        "dan \(board.ending.count - Dashboard.listLimit) lagi",
+                                        "and \(board.ending.count - Dashboard.listLimit) more"))))))),
+            .if(
+                !board.decisions.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Keputusan terbaru", "Recent decisions"))),
+                    .ul(
+                        .forEach(board.decisions) { decision in
+                            .li(
+                                .a(.href(SiteURL.decree(decision.decree.id).path), .text(decision.decree.number)),
+                                .text(
+                                    " — "
+                                        + (PeriodActionKind(rawValue: decision.decree.kind).map {
+                                            ctx.t($0.indonesian, $0.english)
+                                        }
+                                            ?? ctx.t("Penetapan klasifikasi", "Classification")) + ", "
+                                        + (decision.unit.shortName ?? decision.unit.name)
+                                        + ", " + day(decision.decree.decreeDate)))
+                        }))),
+            .unwrap(board.overview) { rows in
+                .group(
+                    .h2(.text(ctx.t("Ikhtisar badan publik", "The body at a glance"))),
+                    .table(
+                        .tr(
+                            .th(.text(ctx.t("Unit", "Unit"))), .th(.text(ctx.t("Usulan berjalan", "Proposals in progress"))),
+                            .th(.text(ctx.t("Langkah terlambat", "Overdue steps"))),
+                            .th(.text(ctx.t("Isi DIK", "Register entries"))),
+                            .th(.text(ctx.t("Akan berakhir / ditinjau", "Ending / review")))),
+                        .forEach(rows) { row in
+                            .tr(
+                                .td(.a(.href(SiteURL.unit(row.unit.id).path), .text(row.unit.name))),
+                                .td(.text(String(row.inProgress))),
+                                .td(.span(.class(row.overdue > 0 ? "overdue" : ""), .text(String(row.overdue)))),
+                                .td(.a(.href(SiteURL.unitRegister(row.unit.id).path), .text(String(row.register)))),
+                                .td(.a(.href(SiteURL.unitEnding(row.unit.id).path), .text(String(row.ending)))))
+                        }))
+            },
             .h2(.text(ctx.t("Peran dan unit Anda", "Your roles and units"))),
             .if(
                 user.person.assignments.isEmpty,

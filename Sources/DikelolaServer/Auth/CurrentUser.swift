@@ -52,6 +52,19 @@ extension Request {
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
+    /// The path (and query) of the page this request came from, when it is a page of this site.
+    var refererPath: String? {
+        guard let referer = headers.first(name: .referer), let url = URL(string: referer), !url.path.isEmpty else {
+            return nil
+        }
+        if let host = url.host, host != headers.first(name: .host)?.split(separator: ":").first.map(String.init) {
+            return nil
+        }
+        let path = url.path + (url.query.map { "?" + $0 } ?? "")
+        let safe = LoginController.safeNext(path)
+        return safe == path ? path : nil
+    }
+
     /// The request's instant: the application's clock, unless the request acts at a set time (the demo
     /// records a proposal decided weeks ago this way, through the same services).
     var now: Date {

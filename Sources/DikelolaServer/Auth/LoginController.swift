@@ -22,6 +22,15 @@ struct LoginController: RouteCollection {
     @Sendable func form(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: SiteURL.home.path) }
         let next = req.query[String.self, at: "lanjut"]
+        if req.query[String.self, at: "sesi"] == "berakhir" {
+            let ctx = PageContext(req)
+            return render(
+                req, form: LoginForm(email: nil, password: nil, lanjut: next),
+                notice: ctx.t(
+                    "Sesi Anda berakhir sebelum formulir terkirim, jadi isiannya belum disimpan. Masuk lagi: yang sudah Anda ketik dikembalikan ke formulirnya (di peramban ini).",
+                    "Your session ended before the form was sent, so it was not saved. Sign in again: what you typed goes back into the form (in this browser)."
+                ), noticeKind: "error", keepDrafts: true)
+        }
         return render(req, form: LoginForm(email: nil, password: nil, lanjut: next), notice: Sessions.takeNotice(req))
     }
 
@@ -122,11 +131,12 @@ struct LoginController: RouteCollection {
 
     private func render(
         _ req: Request, form: LoginForm, errors: [String: String] = [:], notice: String? = nil,
-        noticeKind: String = "info", status: HTTPStatus = .ok
+        noticeKind: String = "info", status: HTTPStatus = .ok, keepDrafts: Bool = false
     ) -> Response {
         let ctx = PageContext(req)
         return Layout.page(
             ctx, title: ctx.t("Masuk", "Sign in"), status: status,
+            .if(keepDrafts, Layout.keepDrafts),
             .h1(.text(ctx.t("Masuk ke Dikelola", "Sign in to Dikelola"))),
             .unwrap(notice) { Layout.notice($0, kind: noticeKind) },
             .form(

@@ -1,4 +1,5 @@
 import DikelolaCore
+import Plot
 import Vapor
 
 /// Why a request is refused, with the words the person sees (Bahasa Indonesia, then English).
@@ -52,11 +53,35 @@ struct RefusalMiddleware: AsyncMiddleware {
                 try response.content.encode(["error": refusal.indonesian, "errorEnglish": refusal.english])
                 return response
             }
+            if case .csrf = refusal { return Self.expiredForm(req) }
             return Self.page(req, status: refusal.status, message: PageContext(req).t(refusal.indonesian, refusal.english))
         } catch let error as ProcedureError where !req.isAPI {
             // A rule of the procedure refused what a page asked (the API answers these in JSON).
             return Self.page(req, status: error.status, message: error.message)
         }
+    }
+
+    /// A form whose session or token has expired: nothing was saved; what was typed is kept in the
+    /// browser for the form's page, reached again through the sign-in when the session is gone.
+    static func expiredForm(_ req: Request) -> Response {
+        let ctx = PageContext(req)
+        let back = req.refererPath ?? SiteURL.home.path
+        let link =
+            req.currentUser == nil
+            ? Node<HTML.BodyContext>.a(
+                .href(SiteURL.login.with(query: ["lanjut": back])), .text(ctx.t("Masuk lagi", "Sign in again")))
+            : .a(.href(back), .text(ctx.t("Kembali ke formulir", "Back to the form")))
+        return Layout.page(
+            ctx, title: ctx.t("Tidak dapat diproses", "Cannot be done"), status: .forbidden,
+            Layout.keepDrafts,
+            .h1(.text(ctx.t("Formulir belum terkirim", "The form was not sent"))),
+            Layout.notice(
+                ctx.t(
+                    Refusal.csrf.indonesian
+                        + " Yang sudah Anda ketik tersimpan di peramban ini dan dikembalikan saat formulirnya dibuka lagi.",
+                    Refusal.csrf.english + " What you typed is kept in this browser and put back when the form is opened again."
+                ), kind: "error"),
+            .p(link))
     }
 
     static func page(_ req: Request, status: HTTPStatus, message: String) -> Response {

@@ -12,8 +12,11 @@ extension RoutesBuilder {
         on(method, url.pathComponents, body: body) { req async throws -> Response in
             guard let user = req.currentUser else {
                 if req.isAPI || req.headers.bearerAuthorization != nil { throw Abort(.unauthorized) }
-                let back = req.method == .GET ? req.url.path : SiteURL.home.path
-                return req.redirect(to: SiteURL.login.with(query: ["lanjut": back]))
+                guard req.method != .GET else { return req.redirect(to: SiteURL.login.with(query: ["lanjut": req.url.path])) }
+                // A form sent after the session ended: back to the form's page after signing in,
+                // where the page's script puts back what was typed.
+                return req.redirect(
+                    to: SiteURL.login.with(query: ["lanjut": req.refererPath ?? SiteURL.home.path, "sesi": "berakhir"]))
             }
             if user.mustChangePassword, url != .changePassword, url != .logout, user.via == .session {
                 return req.redirect(to: SiteURL.changePassword.path)

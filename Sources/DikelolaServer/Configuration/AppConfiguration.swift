@@ -24,6 +24,9 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_ENDING_NOTICE_DAYS`: how many working days before its end an entry is listed as
     /// ending soon (default the law's 30, PP 61/2010 Ps 11(2); more gives earlier notice).
     public var endingNoticeWorkingDays: Int = ExpiryRules.openingDecreeLeadWorkingDays
+    /// `DIKELOLA_CHROMIUM`: the headless Chromium that prints documents to PDF (default: the first
+    /// of chromium, chromium-browser, google-chrome found on the PATH).
+    public var chromium: URL?
 
     public init(
         dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
@@ -92,6 +95,15 @@ public struct AppConfiguration: Sendable {
                     expected: "isi hari kerja 30 sampai 250 (tidak kurang dari 30 hari kerja PP 61/2010 Pasal 11 ayat 2)")
             }
             configuration.endingNoticeWorkingDays = days
+        }
+        if let path = value("DIKELOLA_CHROMIUM") {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw .invalidSetting(
+                    name: "DIKELOLA_CHROMIUM", value: path, expected: "jalur berkas Chromium yang dapat dijalankan")
+            }
+            configuration.chromium = URL(fileURLWithPath: path)
+        } else {
+            configuration.chromium = PDFPrinter.findChromium(path: environment["PATH"] ?? "/usr/bin:/bin")
         }
         return configuration
     }

@@ -16,6 +16,7 @@ enum PeriodDecreeDocument {
         let rows = action.items.compactMap { item in action.entry(of: item).map { (item, $0) } }
         return Layout.page(
             ctx, title: "SK \(decree.number)",
+            DocumentParts.toolbar(ctx, pdf: SiteURL.decreePDF(decree.id).path),
             .div(
                 .class("document"),
                 DocumentParts.letterhead(body),

@@ -393,6 +393,7 @@ enum ProposalPageView {
         ]
         return .form(
             .class("stack"), .action(action), .method(.post), Layout.csrfField(ctx),
+            .data(named: "period-preview", value: SiteURL.periodPreview.path),
             .input(.type(.hidden), .name("form"), .value(formID)),
             FormFields.select(
                 "ground", label: ctx.t("Dasar hukum (Pasal 17 UU 14/2008)", "Ground (Article 17, Law 14/2008)"), options: grounds,
@@ -446,6 +447,8 @@ enum ProposalPageView {
             Layout.field(
                 "statute", label: ctx.t("Peraturan yang menetapkan jangka waktu", "Statute setting the period"),
                 value: value("statute", fields.statute), autocomplete: "off", idPrefix: prefix),
+            .element(
+                named: "output", nodes: [.class("period-preview"), .attribute(named: "aria-live", value: "polite")]),
             FormFields.textarea(
                 "reason", label: ctx.t("Alasan", "Reason"), value: value("reason", test?.reason ?? ""), error: error("reason"),
                 idPrefix: prefix),

@@ -179,6 +179,27 @@ struct ProposalPages: RouteCollection {
                 PageContext(req, user: user), view, proposal: ctx.proposal, body: ctx.body, unit: ctx.unit)
         }
         routes.signedIn(.GET, .decree(nil), use: decreePage)
+        routes.signedIn(.GET, .decreePDF(nil)) { req, user in
+            guard let decree = try await Decree.find(try req.id("decree"), on: req.db) else { throw Refusal.notFound }
+            return try await PrintedDocument.pdf(
+                req, page: try await decreePage(req: req, user: user), bodyID: decree.$body.id,
+                filename: "SK \(decree.number).pdf", target: ("decree", decree.id))
+        }
+        routes.signedIn(.GET, .proposalTestSheetPDF(nil)) { req, user in
+            let ctx = try await load(req, user)
+            let view = ProposalView(ctx, history: [], user: user, now: req.now)
+            let page = TestSheetDocument.render(
+                PageContext(req, user: user), view, proposal: ctx.proposal, body: ctx.body, unit: ctx.unit)
+            return try await PrintedDocument.pdf(
+                req, page: page, bodyID: try ctx.body.requireID(), filename: "Lembar uji konsekuensi \(ctx.proposal.title).pdf",
+                target: ("proposal", ctx.proposal.id))
+        }
+        routes.signedIn(.GET, .unitRegisterPDF(nil)) { req, user in
+            guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
+            return try await PrintedDocument.pdf(
+                req, page: try await register(req: req, user: user), bodyID: unit.$body.id,
+                filename: "DIK \(unit.shortName ?? unit.name).pdf", target: ("unit", unit.id))
+        }
         routes.signedIn(.POST, .decreeNumber(nil)) { req, user in
             let (decree, pctx) = try await decreeForSigner(req, user)
             do {
@@ -375,6 +396,7 @@ struct ProposalPages: RouteCollection {
         let ctx = PageContext(req, user: user)
         return Layout.page(
             ctx, title: "DIK \(unit.name)",
+            DocumentParts.toolbar(ctx, pdf: SiteURL.unitRegisterPDF(unit.id).path),
             .h1(
                 .text(
                     ctx.t("Daftar Informasi yang Dikecualikan — \(unit.name)", "Register of exempted information — \(unit.name)"))
@@ -497,6 +519,7 @@ enum DecreeDocument {
         return Layout.page(
             ctx, title: "SK \(d.number)",
             .unwrap(notice) { Layout.notice($0) },
+            DocumentParts.toolbar(ctx, pdf: SiteURL.decreePDF(d.id).path),
             .if(
                 maySign,
                 .element(
@@ -552,6 +575,7 @@ enum TestSheetDocument {
         let participants = (proposal.meetingParticipants ?? "").split(whereSeparator: \.isNewline).map(String.init)
         return Layout.page(
             ctx, title: ctx.t("Lembar pengujian konsekuensi", "Consequence test sheet"),
+            DocumentParts.toolbar(ctx, pdf: SiteURL.proposalTestSheetPDF(proposal.id).path),
             .div(
                 .class("document"),
                 DocumentParts.letterhead(body),

@@ -11,6 +11,14 @@ enum DocumentParts {
             .div(.forEach(body.letterheadLines) { .p(.text($0)) }))
     }
 
+    /// Above a document on screen only: download it as PDF, or print it.
+    static func toolbar(_ ctx: PageContext, pdf: String) -> Node<HTML.BodyContext> {
+        .p(
+            .class("no-print toolbar"),
+            .a(.href(pdf), .text(ctx.t("Unduh PDF (A4)", "Download PDF (A4)"))),
+            .text(ctx.t(" · atau cetak langsung dengan Ctrl+P", " · or print with Ctrl+P")))
+    }
+
     /// "Ditetapkan di … pada tanggal …", the position, room to sign, the name and NIP.
     static func signature(place: String, dateISO: String, position: String, name: String, nip: String?)
         -> Node<HTML.BodyContext>

@@ -14,7 +14,8 @@ enum Layout {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .element(named: "title", text: "\(title) — Dikelola"),
-                .stylesheet(SiteURL.stylesheet.path)
+                .stylesheet(SiteURL.stylesheet.path),
+                .script(.src(SiteURL.script.path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .a(.class("skip"), .href("#isi"), .text(ctx.t("Langsung ke isi", "Skip to content"))),
@@ -88,6 +89,10 @@ enum Layout {
             .unwrap(error) { .p(.class("error"), .id("\(id)-error"), .text($0)) }
         )
     }
+
+    /// Tells the page's script that a form was refused because the session ended: what was typed
+    /// stays in the browser and goes back into the form when it is opened again.
+    static var keepDrafts: Node<HTML.BodyContext> { .div(.id("keep-drafts"), .attribute(named: "hidden", value: "hidden")) }
 
     static func notice(_ text: String, kind: String = "info") -> Node<HTML.BodyContext> {
         .p(.class("notice \(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"), .text(text))

@@ -14,6 +14,8 @@ enum SiteURL: Equatable {
     case apiTokens
     case revokeApiToken(UUID?)
     case stylesheet
+    case script
+    case periodPreview
     case health
 
     case admin
@@ -47,6 +49,9 @@ enum SiteURL: Equatable {
     case proposalOpinion(UUID?)
     case proposalMeeting(UUID?)
     case proposalTestSheet(UUID?)
+    case proposalTestSheetPDF(UUID?)
+    case decreePDF(UUID?)
+    case unitRegisterPDF(UUID?)
     case proposalStep(UUID?, Int?)
     case proposalDocument(UUID?, UUID?)
     case decree(UUID?)
@@ -105,6 +110,8 @@ enum SiteURL: Equatable {
         case .apiTokens: return ["akun", "token"]
         case let .revokeApiToken(token): return ["akun", "token", id(token, "token"), "cabut"]
         case .stylesheet: return ["aset", "dikelola.css"]
+        case .script: return ["aset", "dikelola.js"]
+        case .periodPreview: return ["periode", "pratinjau"]
         case .health: return ["health"]
         case .admin: return ["admin"]
         case .adminNewBody: return ["admin", "badan-publik", "baru"]
@@ -125,6 +132,7 @@ enum SiteURL: Equatable {
         case let .unit(unit): return ["unit", id(unit, "unit")]
         case let .unitOpenProposal(unit): return ["unit", id(unit, "unit"), "usulan"]
         case let .unitRegister(unit): return ["unit", id(unit, "unit"), "dik"]
+        case let .unitRegisterPDF(unit): return ["unit", id(unit, "unit"), "dik", "pdf"]
         case let .bodyRegister(body): return ["badan-publik", id(body, "body"), "dik"]
         case let .proposal(proposal): return ["usulan", id(proposal, "proposal")]
         case let .proposalAddItem(proposal): return ["usulan", id(proposal, "proposal"), "informasi"]
@@ -139,6 +147,8 @@ enum SiteURL: Equatable {
         case let .proposalOpinion(proposal): return ["usulan", id(proposal, "proposal"), "pertimbangan"]
         case let .proposalMeeting(proposal): return ["usulan", id(proposal, "proposal"), "rapat-uji"]
         case let .proposalTestSheet(proposal): return ["usulan", id(proposal, "proposal"), "lembar-uji"]
+        case let .proposalTestSheetPDF(proposal): return ["usulan", id(proposal, "proposal"), "lembar-uji", "pdf"]
+        case let .decreePDF(decree): return ["sk", id(decree, "decree"), "pdf"]
         case let .proposalStep(proposal, step):
             return ["usulan", id(proposal, "proposal"), "langkah", step.map(String.init) ?? ":step"]
         case let .proposalDocument(proposal, document):

@@ -47,7 +47,13 @@ enum Stylesheet {
         .signature { margin-left: 55%; margin-top: 1.5rem; } .signature p { margin: .1rem 0; } .sign-space { height: 4rem; }
         h2.attachment { font-size: 1rem; text-align: center; margin-top: 2rem; break-before: page; }
         table.register { font-size: .9rem; }
-        @media print { header.site, footer.site, .skip, form.inline, .no-print { display: none; } main { max-width: none; padding: 0; } @page { size: A4; margin: 2cm; } }
+        [hidden] { display: none !important; }
+        form.sending button { opacity: .6; cursor: progress; }
+        output.period-preview { display: block; margin: 0 0 1rem; padding: .5rem .75rem; background: #f6f8fa; border-left: 4px solid var(--line); }
+        output.period-preview:empty { display: none; } output.period-preview p { margin: .15rem 0; }
+        @media print { header.site, footer.site, .skip, form.inline, .no-print { display: none; } main { max-width: none; padding: 0; } .toolbar { display: none; } }
+        @page { size: A4; margin: 2cm 2cm 2.2cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt; font-family: "Times New Roman", "DejaVu Serif", serif; } }
+        .toolbar { margin: 0 0 1rem; }
         """
 
     static func response() -> Response {

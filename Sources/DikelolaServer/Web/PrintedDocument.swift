@@ -1,0 +1,39 @@
+import Fluent
+import Vapor
+
+/// A document page delivered as PDF: the same page a person may see (so the same access rules),
+/// printed on the server, the download recorded in the audit history.
+enum PrintedDocument {
+    static func pdf(
+        _ req: Request, page: Response, bodyID: UUID, filename: String, target: (type: String, id: UUID?)
+    ) async throws -> Response {
+        guard page.status == .ok, let html = page.body.string else { return page }
+        var images: [String: (bytes: [UInt8], type: String)] = [:]
+        if let body = try await PublicBody.find(bodyID, on: req.db), let logoID = body.$logo.id,
+            let logo = try await StoredFile.find(logoID, on: req.db)
+        {
+            images[SiteURL.bodyLogo(bodyID).path] = (Array(logo.data), logo.contentType)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try await PDFPrinter.print(
+                html: PDFPrinter.selfContained(html, images: images), chromium: req.application.dikelola.configuration.chromium)
+        } catch let failure as PDFPrinter.Failure {
+            req.logger.warning("PDF: \(failure)")
+            return RefusalMiddleware.page(req, status: .serviceUnavailable, message: failure.description)
+        }
+        try await req.application.writeTransaction { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    "document.pdf", targetType: target.type, targetID: target.id?.uuidString, bodyID: bodyID.uuidString,
+                    after: "\(filename), \(bytes.count) bita"), on: db)
+        }
+        return PDFPrinter.response(bytes, filename: safeName(filename))
+    }
+
+    /// A file name every browser and operating system accepts: letters, digits, spaces, dots and dashes.
+    static func safeName(_ name: String) -> String {
+        String(
+            name.map { $0.isASCII && ($0.isLetter || $0.isNumber || " .-_".contains($0)) ? $0 : "-" })
+    }
+}
