@@ -1,6 +1,7 @@
 """A civil servant at the keyboard: signs in, fills the forms a step offers and presses its buttons,
 as a person would, through the pages only (no API, no database)."""
 
+import base64
 import re
 from pathlib import Path
 
@@ -73,6 +74,21 @@ class Site:
         self.d.save_screenshot(str(path))
         self.d.set_window_size(1366, 768)
         return path
+
+    def fetch(self, path):
+        """Fetches `path` with this browser's session: (status, content type, bytes)."""
+        status, kind, data = self.d.execute_async_script(
+            """
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {credentials: "same-origin"})
+              .then(r => r.arrayBuffer().then(b => {
+                let text = ""; const bytes = new Uint8Array(b);
+                for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+                done([r.status, r.headers.get("content-type"), btoa(text)]);
+              }))
+              .catch(e => done([0, "", ""]));
+            """, path)
+        return status, kind, base64.b64decode(data)
 
     # Accounts ---------------------------------------------------------------------------------
 

@@ -2,7 +2,10 @@
 entries in the published register, every step done by the person the SOP names; where the SOP has a
 decision, the first one returns the proposal with a note and it comes round again."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 
 from site_driver import ProposalRun
@@ -60,6 +63,18 @@ def test_a_proposal_runs_through_the_sop_to_the_published_register(site, unit_na
     assert "SURAT PENETAPAN" in decree and "Nomor:" in decree and ITEMS[0]["title"] in decree, decree
     assert ITEMS[1]["title"] not in decree  # the open item is not exempted
     site.shot(f"{sop}-surat-keputusan")
+    # The same decree as an A4 PDF printed on the server, pages numbered.
+    pdf_link = site.d.find_element(By.PARTIAL_LINK_TEXT, "Unduh PDF").get_attribute("href").replace(site.base, "")
+    status, kind, data = site.fetch(pdf_link)
+    assert status == 200 and kind == "application/pdf" and data.startswith(b"%PDF"), (status, kind, data[:80])
+    (site.artifacts / f"{sop}-surat-keputusan.pdf").write_bytes(data)
+    document = PdfReader(io.BytesIO(data))
+    first = document.pages[0]
+    assert abs(float(first.mediabox.width) - 595) < 3 and abs(float(first.mediabox.height) - 842) < 3  # A4
+    text = "\n".join(page.extract_text() for page in document.pages)
+    assert "SURAT PENETAPAN" in text and ITEMS[0]["title"].split()[0] in text, text
+    assert f"Halaman 1 dari {len(document.pages)}" in text, text
+    assert "Dikelola" not in text.split("SURAT PENETAPAN", 1)[0]  # no application header on paper
     # The register of the unit lists the exempted item with its ground and period.
     site.sign_in(site.email("operator", short))
     site.get("/")
@@ -68,3 +83,10 @@ def test_a_proposal_runs_through_the_sop_to_the_published_register(site, unit_na
     register = site.text
     assert ITEMS[0]["title"] in register and "Pasal 17 huruf h" in register, register
     site.shot(f"{sop}-dik")
+    status, kind, data = site.fetch(site.d.find_element(By.PARTIAL_LINK_TEXT, "Unduh PDF").get_attribute("href"))
+    assert status == 200 and kind == "application/pdf", (status, kind)
+    (site.artifacts / f"{sop}-dik.pdf").write_bytes(data)
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert all(float(p.mediabox.width) > float(p.mediabox.height) for p in pages)  # the register prints landscape
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)
+    assert ITEMS[0]["title"] in text and f"Halaman {len(pages)} dari {len(pages)}" in text, text

@@ -2,7 +2,7 @@
 # The whole test suite: every Swift test once on SQLite (the embedded default), then the browser
 # suite (headless Chromium through chromedriver, driven by pytest + selenium, on a fresh server),
 # then every Swift test again on a real PostgreSQL server. What is missing is installed first when
-# this runs as root (Debian's chromium, chromium-driver and postgresql; selenium and pytest from PyPI).
+# this runs as root (Debian's chromium, chromium-driver and postgresql; selenium, pytest and pypdf from PyPI).
 #
 #   ./scripts/test.sh             everything
 #   ./scripts/test.sh --sqlite    Swift tests on SQLite only (quick)
@@ -22,18 +22,22 @@ need_root() {
     fi
 }
 
-browser_suite() {
+# Chromium prints documents to PDF (a Swift test) and runs the browser suite.
+browser_tools() {
     if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
         need_root "Chromium" "apt-get install chromium chromium-driver"
         log "Installing Chromium (Debian packages chromium, chromium-driver)"
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
     fi
-    if ! python3 -c 'import selenium, pytest' 2>/dev/null; then
-        log "Installing selenium and pytest (PyPI)"
+    if ! python3 -c 'import selenium, pytest, pypdf' 2>/dev/null; then
+        log "Installing selenium, pytest and pypdf (PyPI)"
         python3 -m pip install --quiet -r e2e/requirements.txt \
             || python3 -m pip install --quiet --break-system-packages -r e2e/requirements.txt
     fi
+}
+
+browser_suite() {
     log "Browser suite (headless Chromium, fresh SQLite database)"
     DIKELOLA_BIN="$(swift build --show-bin-path)/dikelola" python3 -m pytest -q e2e
 }
@@ -43,9 +47,11 @@ log "Building (debug) with tests"
 swift build --build-tests
 
 if [[ "$mode" == "--browser" ]]; then
+    browser_tools
     browser_suite
     exit 0
 fi
+[[ "$mode" == "--sqlite" ]] || browser_tools
 
 log "Tests on SQLite"
 env -u DIKELOLA_TEST_DATABASE_URL swift test --skip-build --disable-xctest

@@ -32,31 +32,33 @@ enum PeriodDecreeDocument {
                 DocumentParts.signature(
                     place: decree.place, dateISO: decree.decreeDate, position: decree.signerPosition, name: decree.signerName,
                     nip: decree.signerNIP),
-                .h2(.class("attachment"), .text(opening ? "LAMPIRAN: INFORMASI YANG DIBUKA" : "LAMPIRAN: KLASIFIKASI ULANG")),
-                opening
-                    ? .table(
-                        .class("register"),
-                        .tr(
-                            .th(.text("No")), .th(.text("Informasi (No. DIK semula)")), .th(.text("Ringkasan")),
-                            .th(.text("Penanggung jawab")), .th(.text("Jangka waktu penyimpanan"))),
-                        .forEach(Array(rows.enumerated())) { index, row in
+                .section(
+                    .class("attachment-pages"),
+                    .h2(.class("attachment"), .text(opening ? "LAMPIRAN: INFORMASI YANG DIBUKA" : "LAMPIRAN: KLASIFIKASI ULANG")),
+                    opening
+                        ? .table(
+                            .class("register"),
                             .tr(
-                                .td(.text(String(index + 1))), .td(.text("\(row.1.title) (\(row.1.registerNumber))")),
-                                .td(.text(row.0.summary ?? "")), .td(.text(row.0.responsible ?? "")),
-                                .td(.text(row.0.retention ?? "")))
-                        })
-                    : .table(
-                        .class("register"),
-                        .tr(
-                            .th(.text("No")), .th(.text("Informasi (No. DIK semula)")), .th(.text("Dasar hukum")),
-                            .th(.text("Konsekuensi bila dibuka")), .th(.text("Jangka waktu baru"))),
-                        .forEach(Array(rows.enumerated())) { index, row in
-                            let test = action.test(of: row.0)
-                            return .tr(
-                                .td(.text(String(index + 1))), .td(.text("\(row.1.title) (\(row.1.registerNumber))")),
-                                .td(.text(test?.ground?.citation ?? "")), .td(.text(test?.consequenceIfOpened ?? "")),
-                                .td(.text(test?.period?.indonesianDescription ?? "")))
-                        })
+                                .th(.text("No")), .th(.text("Informasi (No. DIK semula)")), .th(.text("Ringkasan")),
+                                .th(.text("Penanggung jawab")), .th(.text("Jangka waktu penyimpanan"))),
+                            .forEach(Array(rows.enumerated())) { index, row in
+                                .tr(
+                                    .td(.text(String(index + 1))), .td(.text("\(row.1.title) (\(row.1.registerNumber))")),
+                                    .td(.text(row.0.summary ?? "")), .td(.text(row.0.responsible ?? "")),
+                                    .td(.text(row.0.retention ?? "")))
+                            })
+                        : .table(
+                            .class("register"),
+                            .tr(
+                                .th(.text("No")), .th(.text("Informasi (No. DIK semula)")), .th(.text("Dasar hukum")),
+                                .th(.text("Konsekuensi bila dibuka")), .th(.text("Jangka waktu baru"))),
+                            .forEach(Array(rows.enumerated())) { index, row in
+                                let test = action.test(of: row.0)
+                                return .tr(
+                                    .td(.text(String(index + 1))), .td(.text("\(row.1.title) (\(row.1.registerNumber))")),
+                                    .td(.text(test?.ground?.citation ?? "")), .td(.text(test?.consequenceIfOpened ?? "")),
+                                    .td(.text(test?.period?.indonesianDescription ?? "")))
+                            }))
             )
         )
     }

@@ -394,22 +394,31 @@ struct ProposalPages: RouteCollection {
         if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
         let entries = try await RegisterQueries.entries(bodyID: unit.$body.id, unitID: try unit.requireID(), on: req.db)
         let ctx = PageContext(req, user: user)
+        let body = try await unit.$body.get(on: req.db)
         return Layout.page(
             ctx, title: "DIK \(unit.name)",
             DocumentParts.toolbar(ctx, pdf: SiteURL.unitRegisterPDF(unit.id).path),
-            .h1(
-                .text(
-                    ctx.t("Daftar Informasi yang Dikecualikan — \(unit.name)", "Register of exempted information — \(unit.name)"))
-            ),
-            .p(
-                .small(
+            .div(
+                .class("document register-pages"),
+                DocumentParts.letterhead(body),
+                .h1(
+                    .class("title"),
                     .text(
                         ctx.t(
-                            "Diurutkan menurut berakhirnya jangka waktu pengecualian.",
-                            "Sorted by the end of the exemption period.")))),
-            RegisterTable.render(
-                ctx, entries, rules: req.application.dikelola.expiryRules,
-                today: (TimeZoneRegion(rawValue: try await unit.$body.get(on: req.db).timeZone) ?? .wib).localDate(of: req.now))
+                            "DAFTAR INFORMASI YANG DIKECUALIKAN — \(unit.name.uppercased())",
+                            "Register of exempted information — \(unit.name)"))
+                ),
+                .p(
+                    .class("number"),
+                    .small(
+                        .text(
+                            ctx.t(
+                                "Diurutkan menurut berakhirnya jangka waktu pengecualian. Keadaan per \(ctx.date((TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: req.now))).",
+                                "Sorted by the end of the exemption period. As of \(ctx.date((TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: req.now)))."
+                            )))),
+                RegisterTable.render(
+                    ctx, entries, rules: req.application.dikelola.expiryRules,
+                    today: (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: req.now)))
         )
     }
 
@@ -557,8 +566,10 @@ enum DecreeDocument {
                 .p(.text("Surat penetapan ini berlaku sejak tanggal ditetapkan.")),
                 DocumentParts.signature(
                     place: d.place, dateISO: d.date, position: d.signerPosition, name: d.signerName, nip: d.signerNIP),
-                .h2(.class("attachment"), .text("LAMPIRAN: DAFTAR INFORMASI YANG DIKECUALIKAN")),
-                RegisterTable.render(ctx, d.entries),
+                .section(
+                    .class("attachment-pages"),
+                    .h2(.class("attachment"), .text("LAMPIRAN: DAFTAR INFORMASI YANG DIKECUALIKAN")),
+                    RegisterTable.render(ctx, d.entries)),
                 .unwrap(d.signedScanSHA256) {
                     .p(.small(.text(ctx.t("Pindaian bertanda tangan tersimpan; SHA-256 ", "Signed scan stored; SHA-256 ") + $0)))
                 }

@@ -54,7 +54,8 @@ enum PDFPrinter {
         await gate.enter()
         defer { Task { await gate.leave() } }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dikelola-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("dokumen.html")
         let output = folder.appendingPathComponent("dokumen.pdf")

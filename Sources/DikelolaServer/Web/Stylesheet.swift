@@ -53,7 +53,13 @@ enum Stylesheet {
         output.period-preview:empty { display: none; } output.period-preview p { margin: .15rem 0; }
         @media print { header.site, footer.site, .skip, form.inline, .no-print { display: none; } main { max-width: none; padding: 0; } .toolbar { display: none; } }
         @page { size: A4; margin: 2cm 2cm 2.2cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt; font-family: "Times New Roman", "DejaVu Serif", serif; } }
+        @page wide { size: A4 landscape; margin: 1.5cm 2cm 2cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt; font-family: "Times New Roman", "DejaVu Serif", serif; } }
+        @media print { .attachment-pages, .register-pages { page: wide; } .document.register-pages { max-width: none; } }
         .toolbar { margin: 0 0 1rem; }
+        @media screen and (max-width: 40rem) {
+          main { padding: .75rem; } header.site { padding: .5rem .75rem; } header.site nav { gap: .5rem; font-size: .9rem; }
+          table { display: block; overflow-x: auto; } .signature { margin-left: 30%; } form.stack { max-width: none; }
+        }
         """
 
     static func response() -> Response {
