@@ -52,6 +52,8 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
 let sessionCookieName = "dikelola_session"
 
 func routes(_ app: Application) throws {
+    // HTML, CSV and JSON travel compressed to offices on slow connections (images and PDFs as they are).
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     try app.register(collection: HealthController())
     try app.register(collection: HomeController())
     try app.register(collection: LoginController())
@@ -66,4 +68,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: NotificationPages())
     try app.register(collection: IntegrationAdminController())
     try app.register(collection: ArchivePages())
+    try app.register(collection: PublicSiteRoutes())
 }

@@ -15,6 +15,7 @@ final class Browser: @unchecked Sendable {
     var clientAddress = "127.0.0.1"
     /// The page a form is sent from, as a browser's Referer header says.
     var referer: String?
+    private var pendingHeaders: [String: String] = [:]
 
     init(_ app: Application) { self.app = app }
 
@@ -28,6 +29,13 @@ final class Browser: @unchecked Sendable {
     @discardableResult
     func get(_ path: String) async throws -> Page {
         try await send(.GET, path, body: nil)
+    }
+
+    /// A GET with extra request headers (`If-None-Match`, `Accept-Encoding`, …).
+    func get(_ path: String, headers: [String: String]) async throws -> Page {
+        pendingHeaders = headers
+        defer { pendingHeaders = [:] }
+        return try await send(.GET, path, body: nil)
     }
 
     /// Posts `form` with the CSRF token found on the last page (unless `csrf` is given).
@@ -91,6 +99,7 @@ final class Browser: @unchecked Sendable {
                 }
                 request.headers.replaceOrAdd(name: .host, value: "localhost")
                 if let referer = self.referer { request.headers.replaceOrAdd(name: .referer, value: referer) }
+                for (name, value) in self.pendingHeaders { request.headers.replaceOrAdd(name: name, value: value) }
                 if let rawBody {
                     request.headers.contentType = contentType
                     request.body = rawBody

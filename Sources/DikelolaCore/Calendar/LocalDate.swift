@@ -112,3 +112,19 @@ public enum Weekday: Int, Sendable, CaseIterable {
 
     public var isWeekend: Bool { self == .saturday || self == .sunday }
 }
+
+/// Written as its ISO form, `2026-11-21`, in JSON and the published files.
+extension LocalDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = LocalDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

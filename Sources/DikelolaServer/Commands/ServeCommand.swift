@@ -31,6 +31,11 @@ struct DikelolaServeCommand: AsyncCommand {
                 let procedure = try await DemoProcedure.load(in: app)
                 if procedure.proposals > 0 { context.console.info(procedure.description) }
             }
+            // The public register: a version for any body whose register changed unpublished, then
+            // the publication folder brought up to date.
+            _ = try await Publisher.catchUp(app: app, now: app.dikelola.clock.now())
+            try await PublicSite.materializeAll(app)
+            context.console.info("Folder publikasi: \(app.dikelola.configuration.publicDirectory.path)")
         }
 
         var arguments = [context.input.executable]

@@ -27,6 +27,12 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_CHROMIUM`: the headless Chromium that prints documents to PDF (default: the first
     /// of chromium, chromium-browser, google-chrome found on the PATH).
     public var chromium: URL?
+    /// `DIKELOLA_PUBLIC_DIR`: the publication folder, the public register as static files (default
+    /// `publik` in the data folder). Any web server can serve it, or a copy of it.
+    public var publicDirectoryOverride: URL?
+    public var publicDirectory: URL {
+        publicDirectoryOverride ?? dataDirectory.appendingPathComponent("publik", isDirectory: true)
+    }
 
     public init(
         dataDirectory: URL, database: DatabaseChoice, holidaysFile: URL? = nil, sopDirectory: URL? = nil,
@@ -95,6 +101,9 @@ public struct AppConfiguration: Sendable {
                     expected: "isi hari kerja 30 sampai 250 (tidak kurang dari 30 hari kerja PP 61/2010 Pasal 11 ayat 2)")
             }
             configuration.endingNoticeWorkingDays = days
+        }
+        if let path = value("DIKELOLA_PUBLIC_DIR") {
+            configuration.publicDirectoryOverride = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         }
         if let path = value("DIKELOLA_CHROMIUM") {
             guard FileManager.default.isExecutableFile(atPath: path) else {

@@ -16,6 +16,8 @@ public struct CoreServices: Sendable {
     }
     /// Queues SQLite write transactions (see `Application.writeTransaction`).
     let writeGate = WriteGate()
+    /// Which bodies have a version not yet written to the public folder (see `PublicSite`).
+    let publicSite = PublicSiteState()
 
     public init(configuration: AppConfiguration, clock: any WallClock = SystemClock()) throws {
         self.configuration = configuration

@@ -16,6 +16,9 @@ enum ExpirySweep {
         var openedByLaw = 0
         var provisionalYears: Set<Int> = []
 
+        /// Entries whose status changed.
+        var changes: Int { endingSoon + reviewDue + openedByLaw }
+
         var description: String {
             "Sapuan: \(endingSoon) akan berakhir, \(reviewDue) perlu ditinjau, \(openedByLaw) terbuka demi hukum."
                 + (provisionalYears.isEmpty
@@ -34,6 +37,14 @@ enum ExpirySweep {
             let part = try await app.writeTransaction { db -> Report in
                 guard try await lock(bodyID, on: db) else { return Report() }  // another instance is sweeping this body
                 let part = try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)
+                if part.changes > 0 {
+                    try await Publisher.record(
+                        app: app,
+                        bodyID: bodyID,
+                        reason:
+                            "Sapuan harian \(IndonesianFormat.date(today)): \(part.endingSoon) akan berakhir, \(part.reviewDue) perlu ditinjau, \(part.openedByLaw) terbuka demi hukum",
+                        now: now, actor: nil, on: db)
+                }
                 if let current = try await PublicBody.find(bodyID, on: db), (current.lastSweptOn ?? "") < today.iso {
                     current.lastSweptOn = today.iso
                     try await current.save(on: db)

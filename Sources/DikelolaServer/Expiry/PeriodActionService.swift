@@ -339,6 +339,10 @@ enum PeriodActionService {
             case .opening: try await open(ctx, decree: decree, on: today, req: req, db: db)
             case .reclassification: try await reclassify(ctx, decree: decree, on: today, req: req, db: db)
             }
+            try await Publisher.record(
+                app: req.application,
+                bodyID: bodyID, reason: "\(ctx.kind.indonesian) \(decree.number)", now: req.now, actor: user.id.uuidString,
+                on: db)
             return decree
         }
     }

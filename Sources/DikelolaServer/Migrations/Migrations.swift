@@ -27,5 +27,6 @@ enum AppMigrations {
         CreatePeriodActions(),  // openings and re-classifications at the end of a period, with their decrees
         CreateArchiveTables(),  // archive stages, classification codes, the JRA, permissions for inactive records
         CreateNotificationTables(),  // notifications, the body's webhook and its delivery log, the daily sweep's day
+        CreatePublications(),  // the published versions of each body's public register
     ]
 }

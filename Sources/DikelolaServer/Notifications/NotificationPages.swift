@@ -150,6 +150,8 @@ enum BackgroundWork {
                 app.logger.info("\(report.description)")
             }
             try await WebhookSender.deliverDue(app: app, now: now)
+            // Versions recorded by other instances (or missed) reach this instance's public folder.
+            try await PublicSite.materializeAll(app)
         } catch {
             app.logger.report(error: error)
         }

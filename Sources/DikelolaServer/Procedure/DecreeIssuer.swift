@@ -64,6 +64,9 @@ enum DecreeIssuer {
                     after: "\(entry.registerNumber) \(item.title); \(ground.citation); \(period.indonesianDescription)"),
                 on: db)
         }
+        try await Publisher.record(
+            app: req.application,
+            bodyID: bodyID, reason: "Surat penetapan \(decree.number)", now: req.now, actor: actor.id.uuidString, on: db)
     }
 
     /// A new decree of `kind`, numbered from the body's pattern and its counter for the year, dated

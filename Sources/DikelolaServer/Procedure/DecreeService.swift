@@ -24,6 +24,10 @@ enum DecreeService {
                 req.auditDraft(
                     "decree.renumber", targetType: "decree", targetID: decree.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: .head, before: before, after: number), on: db)
+            try await Publisher.record(
+                app: req.application,
+                bodyID: decree.$body.id, reason: "Koreksi nomor surat \(before) menjadi \(number)", now: req.now,
+                actor: req.currentUser?.id.uuidString, on: db)
         }
     }
 

@@ -17,7 +17,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("X-Frame-Options", "DENY"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
         ]
-        for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        // A route may set its own (the public embed allows framing); the strict ones are the default.
+        for (name, value) in headers where !response.headers.contains(name: name) {
+            response.headers.add(name: name, value: value)
+        }
         return response
     }
 }

@@ -1,0 +1,167 @@
+import Foundation
+
+/// The register as the public sees it: only the columns a DIK is published with (No | Informasi |
+/// Dasar hukum | Konsekuensi / alasan | Jangka waktu, with the unit, end date and decree) and the
+/// DIP's columns for information opened from exemption. Everything the public side shows is built
+/// from this type, so what it does not hold cannot leak: attachments, deliberations, notes,
+/// drafts, proposals, people and history never enter it.
+public struct PublicRegister: Codable, Equatable, Sendable {
+    public struct Body: Codable, Equatable, Sendable {
+        public var slug: String
+        public var name: String
+        public var timeZone: String
+
+        public init(slug: String, name: String, timeZone: String) {
+            self.slug = slug
+            self.name = name
+            self.timeZone = timeZone
+        }
+    }
+
+    /// One entry of the DIK (exempted, ending soon, due for review) or one opened from it.
+    public struct Entry: Codable, Equatable, Sendable, Identifiable {
+        public enum Status: String, Codable, Sendable, CaseIterable {
+            case exempted, endingSoon, reviewDue, opened
+        }
+
+        /// The register number, `DIK-2026-0001`: stable, never reused, the entry's public address.
+        public var id: String
+        public var title: String
+        public var description: String
+        public var unit: String
+        public var ground: String
+        public var groundCode: String
+        public var otherStatute: String?
+        public var partly: Bool
+        public var ifOpened: String
+        public var ifClosed: String
+        public var reason: String
+        public var period: String
+        public var endDate: LocalDate?
+        public var reviewDate: LocalDate?
+        public var decreeNumber: String
+        public var decreeDate: LocalDate
+        public var status: Status
+        /// When it opened (by decree or by law) and how.
+        public var openedOn: LocalDate?
+        public var openedByLaw: Bool
+        public var openingDecreeNumber: String?
+        /// The DIP's columns once opened.
+        public var summary: String?
+        public var responsible: String?
+        public var retention: String?
+
+        public init(
+            id: String, title: String, description: String, unit: String, ground: String, groundCode: String,
+            otherStatute: String?, partly: Bool, ifOpened: String, ifClosed: String, reason: String, period: String,
+            endDate: LocalDate?, reviewDate: LocalDate?, decreeNumber: String, decreeDate: LocalDate, status: Status,
+            openedOn: LocalDate? = nil, openedByLaw: Bool = false, openingDecreeNumber: String? = nil, summary: String? = nil,
+            responsible: String? = nil, retention: String? = nil
+        ) {
+            self.id = id
+            self.title = title
+            self.description = description
+            self.unit = unit
+            self.ground = ground
+            self.groundCode = groundCode
+            self.otherStatute = otherStatute
+            self.partly = partly
+            self.ifOpened = ifOpened
+            self.ifClosed = ifClosed
+            self.reason = reason
+            self.period = period
+            self.endDate = endDate
+            self.reviewDate = reviewDate
+            self.decreeNumber = decreeNumber
+            self.decreeDate = decreeDate
+            self.status = status
+            self.openedOn = openedOn
+            self.openedByLaw = openedByLaw
+            self.openingDecreeNumber = openingDecreeNumber
+            self.summary = summary
+            self.responsible = responsible
+            self.retention = retention
+        }
+
+        public var isExempted: Bool { status != .opened }
+    }
+
+    public var body: Body
+    /// Sorted by the end of the exemption (the SOPs' order), then by number.
+    public var entries: [Entry]
+
+    public init(body: Body, entries: [Entry]) {
+        self.body = body
+        self.entries = entries.sorted(by: Self.order)
+    }
+
+    static func order(_ a: Entry, _ b: Entry) -> Bool {
+        let ka = a.endDate ?? a.reviewDate ?? LocalDate(year: 9999, month: 12, day: 31)!
+        let kb = b.endDate ?? b.reviewDate ?? LocalDate(year: 9999, month: 12, day: 31)!
+        return ka == kb ? a.id < b.id : ka < kb
+    }
+
+    public var exempted: [Entry] { entries.filter(\.isExempted) }
+    public var opened: [Entry] { entries.filter { !$0.isExempted } }
+
+    /// "Dibuka tahun ini": entries opened in `year`, the latest first.
+    public func opened(in year: Int) -> [Entry] {
+        opened.filter { $0.openedOn?.year == year }.sorted { ($0.openedOn!, $0.id) > ($1.openedOn!, $1.id) }
+    }
+
+    /// Counts of the exempted entries by ground letter, by unit and by the year their period ends.
+    public struct Statistics: Equatable, Sendable {
+        public var byGround: [(key: String, count: Int)]
+        public var byUnit: [(key: String, count: Int)]
+        public var byEndYear: [(key: String, count: Int)]
+
+        public static func == (a: Statistics, b: Statistics) -> Bool {
+            a.byGround.map { "\($0.key)=\($0.count)" } == b.byGround.map { "\($0.key)=\($0.count)" }
+                && a.byUnit.map { "\($0.key)=\($0.count)" } == b.byUnit.map { "\($0.key)=\($0.count)" }
+                && a.byEndYear.map { "\($0.key)=\($0.count)" } == b.byEndYear.map { "\($0.key)=\($0.count)" }
+        }
+    }
+
+    public var statistics: Statistics {
+        func count(_ key: (Entry) -> String) -> [(key: String, count: Int)] {
+            Dictionary(grouping: exempted, by: key).map { (key: $0.key, count: $0.value.count) }.sorted { $0.key < $1.key }
+        }
+        return Statistics(
+            byGround: count { "Pasal 17 huruf \($0.groundCode.prefix(1))" }, byUnit: count(\.unit),
+            byEndYear: count { $0.endDate.map { String($0.year) } ?? "tanpa tanggal" })
+    }
+
+    /// What changed from `earlier` to this register: entries added, opened, changed and removed.
+    public struct Changes: Equatable, Sendable {
+        public var added: [Entry] = []
+        public var opened: [Entry] = []
+        public var changed: [(before: Entry, after: Entry)] = []
+        public var removed: [Entry] = []
+
+        public var isEmpty: Bool { added.isEmpty && opened.isEmpty && changed.isEmpty && removed.isEmpty }
+
+        public static func == (a: Changes, b: Changes) -> Bool {
+            a.added == b.added && a.opened == b.opened && a.removed == b.removed
+                && a.changed.map(\.after) == b.changed.map(\.after) && a.changed.map(\.before) == b.changed.map(\.before)
+        }
+    }
+
+    public func changes(since earlier: PublicRegister?) -> Changes {
+        var result = Changes()
+        let before = Dictionary(uniqueKeysWithValues: (earlier?.entries ?? []).map { ($0.id, $0) })
+        let now = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
+        for entry in entries {
+            guard let old = before[entry.id] else {
+                result.added.append(entry)
+                continue
+            }
+            if old.isExempted, !entry.isExempted {
+                result.opened.append(entry)
+            } else if old != entry {
+                result.changed.append((old, entry))
+            }
+        }
+        result.removed = (earlier?.entries ?? []).filter { now[$0.id] == nil }
+        return result
+    }
+}

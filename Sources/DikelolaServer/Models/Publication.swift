@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+
+/// One published version of a body's public register: the public fields only, frozen as JSON at
+/// the moment of a publication event (a decree signed, an entry opened, a correction). Versions
+/// are numbered 1, 2, 3… per body and never change; the files of the public site are made from them.
+final class Publication: Model, @unchecked Sendable {
+    static let schema = "publications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "body_id") var body: PublicBody
+    @Field(key: "version") var version: Int
+    @Field(key: "published_at") var publishedAt: Date
+    @Field(key: "reason") var reason: String
+    /// `PublicRegister` as JSON with sorted keys.
+    @Field(key: "snapshot") var snapshot: String
+    @Field(key: "sha256") var sha256: String
+
+    init() {}
+
+    init(bodyID: UUID, version: Int, publishedAt: Date, reason: String, snapshot: String, sha256: String) {
+        self.$body.id = bodyID
+        self.version = version
+        self.publishedAt = publishedAt
+        self.reason = reason
+        self.snapshot = snapshot
+        self.sha256 = sha256
+    }
+}
+
+struct CreatePublications: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Publication.schema)
+            .id()
+            .field("body_id", .uuid, .required, .references(PublicBody.schema, .id))
+            .field("version", .int, .required)
+            .field("published_at", .datetime, .required)
+            .field("reason", .string, .required)
+            .field("snapshot", .string, .required)
+            .field("sha256", .string, .required)
+            .unique(on: "body_id", "version")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Publication.schema).delete()
+    }
+}

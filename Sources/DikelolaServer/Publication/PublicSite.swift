@@ -1,0 +1,159 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Which bodies have a published version not yet written out, and one writer at a time.
+final class PublicSiteState: Sendable {
+    /// Body slugs (the public address) with a version recorded here and not yet written.
+    private let stale = NIOLockedValueBox<Set<String>>([])
+    let writer = PrintGate(slots: 1)
+
+    func markStale(_ slug: String) { stale.withLockedValue { _ = $0.insert(slug) } }
+    func isStale(_ slug: String) -> Bool { stale.withLockedValue { $0.contains(slug) } }
+    func clear(_ slug: String) { stale.withLockedValue { _ = $0.remove(slug) } }
+}
+
+/// The publication folder: every published version of each body's public register as static files,
+///
+///     publik/index.html                          every body, linking to its current register
+///     publik/<body>/index.html                   sends readers to terkini/
+///     publik/<body>/versi/<n>/index.html …       version n: DIK, DIP, opened this year, statistics,
+///                                                changes, one page per entry, CSV, JSON, Atom, embed
+///     publik/<body>/terkini -> versi/<n>         the current version (a symbolic link)
+///
+/// A version is written into a temporary folder and renamed into place, then `terkini` is replaced
+/// by renaming a new link over it: both are atomic, so a reader (Dikelola or any web server) sees a
+/// whole version or the previous one, never half. Versions are never rewritten. The database holds
+/// every version, so each instance writes its own folder and a lost folder is rebuilt.
+enum PublicSite {
+    static func root(_ app: Application) -> URL { app.dikelola.configuration.publicDirectory }
+
+    static func bodyFolder(_ app: Application, slug: String) -> URL { root(app).appendingPathComponent(slug, isDirectory: true) }
+
+    /// Writes the versions of `bodyID` missing from the folder and points `terkini` at the latest.
+    static func materialize(_ app: Application, bodyID: UUID) async throws {
+        let state = app.dikelola.publicSite
+        await state.writer.enter()
+        defer { Task { await state.writer.leave() } }
+        guard let body = try await PublicBody.find(bodyID, on: app.db) else { return }
+        state.clear(body.slug)
+        let numbers = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID).sort(\.$version)
+            .field(\.$version).all().map(\.version)
+        guard let latest = numbers.last else { return }
+        let fm = FileManager.default
+        let folder = bodyFolder(app, slug: body.slug)
+        let versions = folder.appendingPathComponent("versi", isDirectory: true)
+        try fm.createDirectory(at: versions, withIntermediateDirectories: true)
+        let missing = numbers.filter { !fm.fileExists(atPath: versions.appendingPathComponent(String($0)).path) }
+        if !missing.isEmpty {
+            // Each missing version with its predecessor (for its changes) and the 20 before it (for the feed).
+            let wanted = Set(missing.flatMap { n in (max(1, n - 20)...n) })
+            let rows = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID).filter(\.$version ~~ Array(wanted))
+                .sort(\.$version).all()
+            var decoded: [Int: PublicPages.Version] = [:]
+            var previous: PublicRegister?
+            for row in rows {
+                let register = try Publisher.decode(row)
+                let prior = decoded[row.version - 1]?.register ?? (row.version == rows.first?.version ? nil : previous)
+                decoded[row.version] = PublicPages.Version(
+                    number: row.version, publishedAt: row.publishedAt, reason: row.reason, register: register,
+                    previous: row.version == 1 ? nil : prior)
+                previous = register
+            }
+            for n in missing {
+                guard let version = decoded[n] else { continue }
+                let history = (max(1, n - 20)...n).compactMap { decoded[$0] }
+                try write(version, history: history, into: versions, app: app)
+            }
+        }
+        try pointCurrent(folder, to: latest)
+        try writeAtomically(
+            Data(
+                #"<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=terkini/index.html"><a href="terkini/index.html">DIK terkini</a>"#
+                    .utf8),
+            to: folder.appendingPathComponent("index.html"))
+        try await writeHome(app)
+    }
+
+    /// Writes every body's missing versions; on start and once a minute in the background.
+    static func materializeAll(_ app: Application) async throws {
+        for body in try await PublicBody.query(on: app.db).all() {
+            try await materialize(app, bodyID: body.requireID())
+        }
+    }
+
+    private static func write(_ v: PublicPages.Version, history: [PublicPages.Version], into versions: URL, app: Application)
+        throws
+    {
+        let fm = FileManager.default
+        let temporary = versions.appendingPathComponent(".tmp-\(v.number)-\(UUID().uuidString)", isDirectory: true)
+        try fm.createDirectory(at: temporary.appendingPathComponent("entri"), withIntermediateDirectories: true)
+        func put(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: temporary.appendingPathComponent(name))
+        }
+        let year = (TimeZoneRegion(rawValue: v.register.body.timeZone) ?? .wib).localDate(of: v.publishedAt).year
+        try put("index.html", PublicPages.index(v))
+        try put("dip.html", PublicPages.dip(v))
+        try put("dibuka-tahun-ini.html", PublicPages.openedThisYear(v, year: year))
+        try put("statistik.html", PublicPages.statistics(v))
+        try put("perubahan.html", PublicPages.changes(v))
+        try put("data.html", PublicPages.data(v))
+        try put("embed.html", PublicPages.embed(v))
+        try put("dik.csv", v.register.csv())
+        try Data(try v.register.json(version: v.number, publishedAt: v.publishedAt)).write(
+            to: temporary.appendingPathComponent("dik.json"))
+        try put("feed.atom", PublicPages.feed(history, base: "/publik/\(v.register.body.slug)/"))
+        for entry in v.register.entries {
+            try put("entri/\(entry.id).html", PublicPages.entry(v, entry))
+        }
+        let final = versions.appendingPathComponent(String(v.number), isDirectory: true)
+        do {
+            try fm.moveItem(at: temporary, to: final)
+        } catch {
+            try? fm.removeItem(at: temporary)  // another writer (instance sharing the folder) was first
+            if !fm.fileExists(atPath: final.path) { throw error }
+        }
+    }
+
+    /// `terkini` -> `versi/<n>`, replaced atomically.
+    private static func pointCurrent(_ folder: URL, to version: Int) throws {
+        let link = folder.appendingPathComponent("terkini")
+        let target = "versi/\(version)"
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target { return }
+        let temporary = folder.appendingPathComponent(".terkini-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: target)
+        guard rename(temporary.path, link.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw PublicSiteError(message: "tidak dapat mengganti \(link.path) (errno \(errno))")
+        }
+    }
+
+    private static func writeAtomically(_ data: Data, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)-\(UUID().uuidString)")
+        try data.write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw PublicSiteError(message: "tidak dapat menulis \(url.path) (errno \(errno))")
+        }
+    }
+
+    private static func writeHome(_ app: Application) async throws {
+        var rows: [(name: String, slug: String, version: Int, exempted: Int)] = []
+        for body in try await PublicBody.query(on: app.db).sort(\.$name).all() {
+            guard
+                let latest = try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID())
+                    .sort(\.$version, .descending).first()
+            else { continue }
+            rows.append((body.name, body.slug, latest.version, try Publisher.decode(latest).exempted.count))
+        }
+        try FileManager.default.createDirectory(at: root(app), withIntermediateDirectories: true)
+        try writeAtomically(Data(PublicPages.home(rows).utf8), to: root(app).appendingPathComponent("index.html"))
+    }
+}
+
+struct PublicSiteError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { "Folder publikasi: \(message)" }
+}

@@ -1,0 +1,102 @@
+import Crypto
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Publishes a body's register: reads the public fields of its entries (and nothing else) into a
+/// `PublicRegister`, and records a new numbered version when it differs from the last one — in the
+/// transaction of the change that caused it, so a register change and its publication are saved
+/// together. The public site's files are made from these versions (`PublicSite`).
+enum Publisher {
+    static func snapshot(bodyID: UUID, on db: any Database) async throws -> PublicRegister {
+        guard let body = try await PublicBody.find(bodyID, on: db) else { throw Refusal.notFound }
+        let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
+            .filter(\.$status ~~ ["exempted", "endingSoon", "reviewDue", "opened"])
+            .with(\.$unit).with(\.$decree).with(\.$item).all()
+        let openingDecrees = Dictionary(
+            uniqueKeysWithValues: try await Decree.query(on: db).filter(\.$id ~~ entries.compactMap(\.openingDecreeID)).all()
+                .map { ($0.id!, $0.number) })
+        let dip = Dictionary(
+            try await PublicInformationEntry.query(on: db).filter(\.$body.$id == bodyID)
+                .filter(\.$item.$id ~~ entries.map { $0.$item.id }).all().map { ($0.$item.id, $0) },
+            uniquingKeysWith: { first, _ in first })
+        return PublicRegister(
+            body: .init(slug: body.slug, name: body.name, timeZone: body.timeZone),
+            entries: entries.map { entry in
+                let ground = ExemptionGround(code: entry.groundCode)
+                let period = try? JSONDecoder().decode(ExemptionPeriod.self, from: Data(entry.period.utf8))
+                let opened = dip[entry.$item.id]
+                return PublicRegister.Entry(
+                    id: entry.registerNumber, title: entry.title, description: entry.item.description,
+                    unit: entry.unit.name, ground: ground?.citation ?? entry.groundCode, groundCode: entry.groundCode,
+                    otherStatute: entry.otherStatute, partly: entry.verdict == "partlyClosed", ifOpened: entry.ifOpened,
+                    ifClosed: entry.ifClosed, reason: entry.reason, period: period?.indonesianDescription ?? "",
+                    endDate: entry.endDate.flatMap(LocalDate.init(iso:)),
+                    reviewDate: entry.reviewDate.flatMap(LocalDate.init(iso:)),
+                    decreeNumber: entry.decree.number,
+                    decreeDate: LocalDate(iso: entry.decree.decreeDate) ?? LocalDate(year: 1970, month: 1, day: 1)!,
+                    status: PublicRegister.Entry.Status(rawValue: entry.status) ?? .exempted,
+                    openedOn: entry.openedOn.flatMap(LocalDate.init(iso:)), openedByLaw: entry.openedByLaw,
+                    openingDecreeNumber: entry.openingDecreeID.flatMap { openingDecrees[$0] },
+                    summary: entry.status == "opened" ? opened?.summary : nil,
+                    responsible: entry.status == "opened" ? opened?.responsible : nil,
+                    retention: entry.status == "opened" ? opened?.retention : nil)
+            })
+    }
+
+    static func encode(_ register: PublicRegister) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(register), as: UTF8.self)
+    }
+
+    static func decode(_ publication: Publication) throws -> PublicRegister {
+        try JSONDecoder().decode(PublicRegister.self, from: Data(publication.snapshot.utf8))
+    }
+
+    /// Records a new version of the body's public register when it differs from the latest; call it
+    /// in the transaction of the change. Returns the new version, or nil when nothing public changed.
+    @discardableResult
+    static func record(app: Application, bodyID: UUID, reason: String, now: Date, actor: String?, on db: any Database)
+        async throws
+        -> Publication?
+    {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            // One publisher per body at a time across instances; waits rather than fails.
+            try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "publication:" + bodyID.uuidString)))").run()
+        }
+        let register = try await snapshot(bodyID: bodyID, on: db)
+        let text = try encode(register)
+        let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let latest = try await Publication.query(on: db).filter(\.$body.$id == bodyID).sort(\.$version, .descending).first()
+        if let latest, latest.sha256 == hash { return nil }
+        let publication = Publication(
+            bodyID: bodyID, version: (latest?.version ?? 0) + 1, publishedAt: now, reason: reason, snapshot: text, sha256: hash)
+        try await publication.create(on: db)
+        app.dikelola.publicSite.markStale(register.body.slug)
+        try await AuditLog.record(
+            AuditChain.Draft(
+                occurredAt: now, actorID: actor ?? AuditLog.systemActor, actorRole: nil, action: "publication.version",
+                targetType: "body", targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                summaryBefore: latest.map { "versi \($0.version)" }, summaryAfter: "versi \(publication.version): \(reason)"),
+            on: db)
+        return publication
+    }
+
+    /// Publishes every body whose register differs from its latest version (after an upgrade, or a
+    /// change made outside the application); nothing when all are current.
+    static func catchUp(app: Application, now: Date) async throws -> Int {
+        var count = 0
+        for body in try await PublicBody.query(on: app.db).all() {
+            let bodyID = try body.requireID()
+            if try await app.writeTransaction({ db in
+                try await record(app: app, bodyID: bodyID, reason: "penyesuaian", now: now, actor: nil, on: db)
+            }) != nil {
+                count += 1
+            }
+        }
+        return count
+    }
+}

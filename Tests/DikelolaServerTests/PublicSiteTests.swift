@@ -1,0 +1,215 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import DikelolaServer
+
+/// The public register: published as versioned static files on every register change, served
+/// without sign-in with caching, and never showing what is not a published field.
+@Suite struct PublicSiteTests {
+    static let slug = DemoGovernment.slug
+
+    @Test func everyRegisterChangeIsANewPublishedVersion() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            try await ExpirySweepTests.register(app)  // one decree: 3 entries
+            let body = try #require(try await PublicBody.query(on: app.db).filter(\.$slug == Self.slug).first())
+            #expect(try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID()).count() == 1)
+
+            let reader = Browser(app)  // nobody signed in
+            let first = try await reader.get("/publik/\(Self.slug)/terkini/index.html")
+            #expect(first.status == .ok && first.body.contains("DIK-2026-0001") && first.body.contains("Berakhir 2031"))
+            #expect(first.headers.first(name: .cacheControl) == "public, max-age=60")
+            let etag = try #require(first.headers.first(name: .eTag))
+            let again = try await reader.get("/publik/\(Self.slug)/terkini/index.html", headers: ["If-None-Match": etag])
+            #expect(again.status == .notModified && again.body.isEmpty)
+            #expect(try await reader.get("/publik").body.contains("/terkini/index.html"))
+            #expect(try await reader.get("/publik/\(Self.slug)").location == "/publik/\(Self.slug)/terkini/index.html")
+
+            // The sweep marks one entry ending soon: version 2. A second sweep the same day: nothing new.
+            _ = try await ExpirySweep.run(app: app, now: ExpirySweepTests.at("2026-11-17"))
+            _ = try await ExpirySweep.run(app: app, now: ExpirySweepTests.at("2026-11-17"))
+            #expect(try await Publication.query(on: app.db).count() == 2)
+            // The end date passes: the entry opens by law, version 3.
+            clock.set(ExpirySweepTests.at("2027-01-02"))
+            _ = try await ExpirySweep.run(app: app, now: clock.now())
+            #expect(try await Publication.query(on: app.db).sort(\.$version).all().map(\.version) == [1, 2, 3])
+
+            let current = try await reader.get("/publik/\(Self.slug)/terkini/index.html")
+            #expect(!current.body.contains("Berakhir akhir tahun"))  // no longer exempted
+            let dip = try await reader.get("/publik/\(Self.slug)/terkini/dip.html")
+            #expect(dip.body.contains("Berakhir akhir tahun") && dip.body.contains("Demi hukum"))
+            let changes = try await reader.get("/publik/\(Self.slug)/terkini/perubahan.html")
+            #expect(changes.body.contains("Dibuka (1)") && changes.body.contains("versi 2"))
+            // Version 1 stays as it was, cached for good.
+            let v1 = try await reader.get("/publik/\(Self.slug)/versi/1/index.html")
+            #expect(v1.status == .ok && v1.body.contains("Berakhir akhir tahun"))
+            #expect(v1.headers.first(name: .cacheControl)?.contains("immutable") == true)
+            // The stable address of an entry.
+            let entry = try await reader.get("/publik/\(Self.slug)/terkini/entri/DIK-2026-0001.html")
+            #expect(entry.status == .ok && entry.body.contains("Konsekuensi bila dibuka"))
+
+            // Open data.
+            let csv = try await reader.get("/publik/\(Self.slug)/terkini/dik.csv")
+            #expect(csv.body.hasPrefix("\u{FEFF}No. DIK,") && csv.headers.contentType?.subType == "csv")
+            let json = try await reader.get("/publik/\(Self.slug)/terkini/dik.json")
+            let decoded = try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [String: Any]
+            #expect((decoded?["version"] as? Int) == 3 && (decoded?["entries"] as? [Any])?.count == 3)
+            let feed = try await reader.get("/publik/\(Self.slug)/terkini/feed.atom")
+            #expect(feed.body.contains("<title>Versi 3: Sapuan harian") && feed.headers.contentType?.subType == "atom+xml")
+            let embed = try await reader.get("/publik/\(Self.slug)/terkini/embed.html")
+            #expect(embed.headers.first(name: "X-Frame-Options") == "ALLOWALL")
+            #expect(
+                try await reader.get("/publik/\(Self.slug)/terkini/index.html").headers.first(name: "X-Frame-Options") == "DENY")
+
+            // On disk: three whole versions and `terkini` pointing at the last.
+            let folder = PublicSite.bodyFolder(app, slug: Self.slug)
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("terkini").path)
+                    == "versi/3")
+            let versions = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("versi").path)
+            #expect(Set(versions) == ["1", "2", "3"])  // no temporary folder left behind
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "publication.version").count() == 3)
+        }
+    }
+
+    @Test func unknownAndHostileAddressesGetAHelpfulNotFound() async throws {
+        try await withApp { app in
+            try await ExpirySweepTests.register(app)
+            let reader = Browser(app)
+            for path in [
+                "/publik/tidak-ada/terkini/index.html", "/publik/\(Self.slug)/terkini/entri/DIK-1999-0001.html",
+                "/publik/\(Self.slug)/versi/99/index.html", "/publik/\(Self.slug)/versi/abc/index.html",
+                "/publik/\(Self.slug)/versi/0/index.html", "/publik/\(Self.slug)/terkini/..%2F..%2Fdikelola.sqlite",
+                "/publik/\(Self.slug)/terkini/.%2E/.%2E/etc/passwd", "/publik/..%2F/terkini/index.html",
+            ] {
+                let page = try await reader.get(path)
+                #expect(page.status == .notFound, "\(path): \(page.status)")
+                #expect(page.body.contains("Daftar badan publik"), "\(path)")
+            }
+            let entry = try await reader.get("/publik/\(Self.slug)/terkini/entri/DIK-1999-0001.html")
+            #expect(entry.body.contains("Nomor DIK tidak pernah dipakai ulang"))
+        }
+    }
+
+    /// Canary strings in every field that is not published — proposal, deliberations, notes, files,
+    /// people, locations, parts blacked out, drafts — then every public page, export, feed and embed
+    /// read, over HTTP and on disk: none may appear.
+    @Test func theCanaryCrawlFindsNothing() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            _ = try await DemoGovernment.load(in: app)
+            var canaries: [String] = []
+            func canary(_ field: String) -> String {
+                let value = "KANARI\(field.uppercased())\(canaries.count)X"
+                canaries.append(value)
+                return value
+            }
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "Disdukcapil").first())
+            let operatorUser = try #require(
+                try await User.query(on: app.db).filter(\.$email == PeriodActionTests.operatorEmail).first())
+            operatorUser.name = canary("userName")
+            operatorUser.position = canary("userPosition")
+            try await operatorUser.save(on: app.db)
+            let op = try await APIClient.as(PeriodActionTests.operatorEmail, in: app)
+            let head = try await APIClient.as(PeriodActionTests.head, in: app)
+            var proposal = try await op.send(
+                .POST, SiteURL.apiUnitProposals(unit.id).path, json: ["title": canary("proposalTitle")]
+            ).proposal
+            var item = Sample.item("Data pengaduan masyarakat")
+            item.madeWhere = canary("madeWhere")
+            item.archiveCode = "000.5.10"
+            proposal = try await op.send(.POST, SiteURL.apiProposalItems(proposal.id).path, json: item).proposal
+            var partly = Sample.partly("Pasal 17 huruf h angka 4", statute: nil)
+            partly.parts = [canary("blackedOutPart")]
+            #expect(
+                try await op.send(.PUT, SiteURL.apiItemTest(proposal.id, proposal.items[0].id).path, json: partly).status == .ok)
+            let upload = try await op.upload(
+                SiteURL.apiProposalDocuments(proposal.id).path, fields: ["itemID": proposal.items[0].id.uuidString],
+                name: "\(canary("fileName")).pdf", bytes: SampleFile.pdf + Array("% \(canary("fileContent"))\n".utf8))
+            #expect(upload.status == .created)
+            // Deliberation and internal notes, straight into their columns.
+            let stored = try #require(try await Proposal.find(proposal.id, on: app.db))
+            stored.meetingPlace = canary("meetingPlace")
+            stored.meetingParticipants = canary("participants")
+            stored.memoNumber = canary("memoNumber")
+            stored.memoText = canary("memoText")
+            stored.panelOpinion = canary("panelOpinion")
+            try await stored.save(on: app.db)
+            try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
+            // The head returns it once with a note, then agrees.
+            try await head.send(
+                .POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "disagree", "note": canary("returnNote")])
+            try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
+            let decided = try await head.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "agree"])
+            #expect(decided.status == .ok, "\(decided.body)")
+            var location = ProposalService.LocationInput(
+                building: canary("building"), room: canary("room"), cabinet: nil, box: nil, folder: nil)
+            location.folder = canary("folder")
+            try await op.send(.PUT, SiteURL.apiItemLocation(proposal.id, proposal.items[0].id).path, json: location)
+            // A draft proposal that never reaches a decree.
+            let draft = try await op.send(.POST, SiteURL.apiUnitProposals(unit.id).path, json: ["title": canary("draftTitle")])
+                .proposal
+            try await op.send(.POST, SiteURL.apiProposalItems(draft.id).path, json: Sample.item(canary("draftItem")))
+            _ = try await ExpirySweep.run(app: app, now: clock.now())
+            #expect(try await RegisterEntry.query(on: app.db).count() == 1)
+
+            // Crawl every public page from /publik, following every link within it.
+            let reader = Browser(app)
+            var queue = ["/publik"]
+            var seen: Set<String> = []
+            var pages = 0
+            while let path = queue.popLast() {
+                guard seen.insert(path).inserted else { continue }
+                let page = try await reader.follow(try await reader.get(path))
+                #expect(page.status == .ok, "\(path): \(page.status)")
+                pages += 1
+                for value in canaries { #expect(!page.body.contains(value), "\(value) leaked on \(path)") }
+                for link in Self.links(in: page.body, base: path) where link.hasPrefix("/publik") && !seen.contains(link) {
+                    queue.append(link)
+                }
+            }
+            #expect(pages >= 12, "only \(pages) public pages crawled")
+            #expect(
+                seen.contains("/publik/\(Self.slug)/terkini/dik.csv") && seen.contains("/publik/\(Self.slug)/terkini/feed.atom"))
+            // And every file written to the publication folder.
+            let root = PublicSite.root(app)
+            let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            #expect(files.count > 10)
+            for file in files where !file.hasDirectoryPath {
+                let text = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
+                for value in canaries { #expect(!text.contains(value), "\(value) leaked in \(file.path)") }
+            }
+            // The canaries are really in the database (the test would prove nothing otherwise).
+            #expect(canaries.count >= 15)
+            #expect(try await Proposal.query(on: app.db).filter(\.$title == canaries[2]).count() == 1)
+        }
+    }
+
+    /// The `href` targets of a page, made absolute against `base`.
+    static func links(in html: String, base: String) -> [String] {
+        var result: [String] = []
+        var rest = html[...]
+        while let range = rest.range(of: "href=\"") {
+            rest = rest[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let target = String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
+            rest = rest[end...]
+            guard !target.contains("://"), !target.hasPrefix("#"), !target.hasPrefix("mailto:") else { continue }
+            if target.hasPrefix("/") {
+                result.append(target)
+                continue
+            }
+            var parts = base.split(separator: "/").map(String.init)
+            if !base.hasSuffix("/"), base.contains(".") || base == "/publik" { parts.removeLast() }
+            if base == "/publik" { parts = ["publik"] }
+            for component in target.split(separator: "/") {
+                if component == ".." { _ = parts.popLast() } else if component != "." { parts.append(String(component)) }
+            }
+            result.append("/" + parts.joined(separator: "/"))
+        }
+        return result
+    }
+}
