@@ -90,3 +90,11 @@ def test_a_proposal_runs_through_the_sop_to_the_published_register(site, unit_na
     assert all(float(p.mediabox.width) > float(p.mediabox.height) for p in pages)  # the register prints landscape
     text = " ".join(" ".join(p.extract_text().split()) for p in pages)
     assert ITEMS[0]["title"] in text and f"Halaman {len(pages)} dari {len(pages)}" in text, text
+    # Published to the public: the body's register on /publik, read without signing in.
+    site.d.delete_all_cookies()
+    site.who = None
+    site.get("/publik/kabupaten-contoh/terkini/index.html")
+    public = site.text
+    assert ITEMS[0]["title"] in public and ITEMS[1]["title"] not in public, public
+    assert "Lengkapi uraian" not in public  # the return note stays inside
+    site.shot(f"{sop}-dik-publik")

@@ -25,7 +25,8 @@ import Vapor
             let etag = try #require(first.headers.first(name: .eTag))
             let again = try await reader.get("/publik/\(Self.slug)/terkini/index.html", headers: ["If-None-Match": etag])
             #expect(again.status == .notModified && again.body.isEmpty)
-            #expect(try await reader.get("/publik").body.contains("/terkini/index.html"))
+            #expect(try await reader.get("/publik").location == "/publik/index.html")
+            #expect(try await reader.get("/publik/index.html").body.contains(#"href="\#(Self.slug)/terkini/index.html""#))
             #expect(try await reader.get("/publik/\(Self.slug)").location == "/publik/\(Self.slug)/terkini/index.html")
 
             // The sweep marks one entry ending soon: version 2. A second sweep the same day: nothing new.
@@ -94,6 +95,59 @@ import Vapor
         }
     }
 
+    @Test func searchAcrossBodiesWithFiltersAndHostileInput() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            try await ExpirySweepTests.register(app)
+            let reader = Browser(app)
+            struct Answer: Decodable {
+                let total: Int
+                let results: [Item]
+                struct Item: Decodable {
+                    let id: String
+                    let title: String
+                    let url: String
+                }
+            }
+            func ask(_ query: String) async throws -> Answer {
+                let page = try await reader.get("/publik/cari?format=json&" + query)
+                #expect(page.status == .ok, "\(query): \(page.status) \(page.body.prefix(300))")
+                return try JSONDecoder().decode(Answer.self, from: Data(page.body.utf8))
+            }
+            let pension = try await ask("q=pensiun")
+            #expect(pension.total == 1 && pension.results.first?.title == "Sampai pegawai pensiun")
+            #expect(pension.results.first?.url == "/publik/\(Self.slug)/terkini/entri/\(pension.results[0].id).html")
+            #expect(try await ask("q=berakh").total == 2)  // words match as prefixes
+            #expect(try await ask("q=MELINDUNGI%20data").total == 3)  // the reason is searched too
+            let in2031 = try await ask("tahun=2031")
+            let groundH = try await ask("dasar=h")
+            #expect(in2031.total == 1 && groundH.total == 3)
+            #expect(try await ask("badan=\(Self.slug)&keadaan=exempted").total == 3)
+            #expect(try await ask("badan=lain").total == 0)
+            // Quotes, FTS operators and SQL are only words.
+            for hostile in [
+                "%22pegawai%22%20OR%201%3D1%3B%20DROP%20TABLE%20public_search_entries%3B--", "NEAR(pegawai%20pensiun)",
+                "*", "-pegawai", "title%3Apensiun", "%27%27%27", "%E2%80%9Cpensiun%E2%80%9D", "%00",
+            ] {
+                _ = try await ask("q=\(hostile)")
+            }
+            #expect(try await ask("q=pensiun").total == 1)  // the index survived
+            for (query, message) in [
+                ("dasar=z", "satu huruf Pasal 17"), ("keadaan=rahasia", "Keadaan harus"), ("halaman=0", "Nomor halaman"),
+                ("halaman=abc", "Nomor halaman"), ("tahun=20x", "Tahun berakhir"),
+                ("q=\(String(repeating: "a", count: 201))", "terlalu panjang"),
+            ] {
+                let page = try await reader.get("/publik/cari?" + query)
+                #expect(page.status == .badRequest && page.body.contains(message), "\(query)")
+            }
+            let html = try await reader.get("/publik/cari?q=pensiun")
+            #expect(html.status == .ok && html.body.contains("1 informasi ditemukan"))
+            // Opened by law: the index follows the published version.
+            _ = try await ExpirySweep.run(app: app, now: ExpirySweepTests.at("2027-01-02"))
+            #expect(try await ask("keadaan=opened").total == 1)
+        }
+    }
+
     /// Canary strings in every field that is not published — proposal, deliberations, notes, files,
     /// people, locations, parts blacked out, drafts — then every public page, export, feed and embed
     /// read, over HTTP and on disk: none may appear.
@@ -158,7 +212,7 @@ import Vapor
 
             // Crawl every public page from /publik, following every link within it.
             let reader = Browser(app)
-            var queue = ["/publik"]
+            var queue = ["/publik/index.html"]
             var seen: Set<String> = []
             var pages = 0
             while let path = queue.popLast() {
@@ -182,6 +236,11 @@ import Vapor
                 let text = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
                 for value in canaries { #expect(!text.contains(value), "\(value) leaked in \(file.path)") }
             }
+            // Search reads only what is published.
+            for value in canaries {
+                let page = try await reader.get("/publik/cari?format=json&q=\(value)")
+                #expect(page.body.contains(#""total":0"#), "\(value) is searchable")
+            }
             // The canaries are really in the database (the test would prove nothing otherwise).
             #expect(canaries.count >= 15)
             #expect(try await Proposal.query(on: app.db).filter(\.$title == canaries[2]).count() == 1)
@@ -203,8 +262,7 @@ import Vapor
                 continue
             }
             var parts = base.split(separator: "/").map(String.init)
-            if !base.hasSuffix("/"), base.contains(".") || base == "/publik" { parts.removeLast() }
-            if base == "/publik" { parts = ["publik"] }
+            parts.removeLast()  // relative to the page's folder, as a browser resolves it
             for component in target.split(separator: "/") {
                 if component == ".." { _ = parts.popLast() } else if component != "." { parts.append(String(component)) }
             }

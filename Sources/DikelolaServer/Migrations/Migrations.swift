@@ -28,5 +28,6 @@ enum AppMigrations {
         CreateArchiveTables(),  // archive stages, classification codes, the JRA, permissions for inactive records
         CreateNotificationTables(),  // notifications, the body's webhook and its delivery log, the daily sweep's day
         CreatePublications(),  // the published versions of each body's public register
+        SearchIndex.CreateTables(),  // full-text search over what is published (FTS5 / PostgreSQL)
     ]
 }

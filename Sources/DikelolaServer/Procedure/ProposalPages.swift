@@ -398,6 +398,11 @@ struct ProposalPages: RouteCollection {
         return Layout.page(
             ctx, title: "DIK \(unit.name)",
             DocumentParts.toolbar(ctx, pdf: SiteURL.unitRegisterPDF(unit.id).path),
+            .p(
+                .class("no-print"),
+                .a(
+                    .href("/publik/\(body.slug)/terkini/index.html"),
+                    .text(ctx.t("DIK yang diterbitkan untuk umum (tanpa masuk)", "The register as published to the public")))),
             .div(
                 .class("document register-pages"),
                 DocumentParts.letterhead(body),

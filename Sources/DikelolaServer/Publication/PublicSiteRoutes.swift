@@ -8,7 +8,10 @@ import Vapor
 /// a minute. A version is written before it is served, so every change appears without manual work.
 struct PublicSiteRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("publik") { req in try await Self.serve(req, relative: "index.html", cache: Self.shortCache) }
+        // The home page's links are relative to its own file, as on any static host.
+        routes.get("publik") { req in req.redirect(to: "/publik/index.html") }
+        routes.get("publik", "index.html") { req in try await Self.serve(req, relative: "index.html", cache: Self.shortCache) }
+        routes.get("publik", "cari", use: PublicSearchPage.search)
         routes.get("publik", ":body") { req -> Response in
             req.redirect(to: "/publik/\(req.parameters.get("body") ?? "")/terkini/index.html")
         }

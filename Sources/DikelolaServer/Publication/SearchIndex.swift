@@ -1,0 +1,238 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Full-text search over the current published version of every body's register: SQLite FTS5 on
+/// the embedded default, PostgreSQL full-text search (`simple` configuration, which suits Bahasa
+/// Indonesia) on PostgreSQL. Rows are replaced in the transaction that records a version, so search
+/// always answers from exactly what is published, and nothing else is indexed.
+enum SearchIndex {
+    static let table = "public_search_entries"
+    static let fts = "public_search_fts"
+
+    struct CreateTables: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            let postgres = sql.dialect.name == "postgresql"
+            try await sql.raw(
+                """
+                CREATE TABLE \(unsafeRaw: SearchIndex.table) (
+                  \(unsafeRaw: postgres ? "row_id BIGSERIAL PRIMARY KEY" : "row_id INTEGER PRIMARY KEY"),
+                  body_id TEXT NOT NULL, body_slug TEXT NOT NULL, body_name TEXT NOT NULL, entry_id TEXT NOT NULL,
+                  unit TEXT NOT NULL, ground TEXT NOT NULL, ground_letter TEXT NOT NULL, end_year INTEGER,
+                  status TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, reason TEXT NOT NULL,
+                  consequences TEXT NOT NULL, end_date TEXT, sort_key TEXT NOT NULL
+                  \(unsafeRaw: postgres
+                    ? ", document tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || description || ' ' || reason || ' ' || consequences || ' ' || entry_id)) STORED"
+                    : "")
+                )
+                """
+            ).run()
+            for (name, columns) in [
+                ("body", "body_slug, sort_key"), ("status", "status, sort_key"), ("ground", "ground_letter, sort_key"),
+                ("year", "end_year, sort_key"), ("order", "sort_key"), ("body_id", "body_id"),
+            ] {
+                try await sql.raw(
+                    "CREATE INDEX \(unsafeRaw: SearchIndex.table)_\(unsafeRaw: name) ON \(unsafeRaw: SearchIndex.table) (\(unsafeRaw: columns))"
+                ).run()
+            }
+            if postgres {
+                try await sql.raw(
+                    "CREATE INDEX \(unsafeRaw: SearchIndex.table)_document ON \(unsafeRaw: SearchIndex.table) USING GIN (document)"
+                ).run()
+            } else {
+                try await sql.raw(
+                    """
+                    CREATE VIRTUAL TABLE \(unsafeRaw: SearchIndex.fts) USING fts5(
+                      title, description, reason, consequences, entry_id,
+                      tokenize = 'unicode61 remove_diacritics 2')
+                    """
+                ).run()
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            if sql.dialect.name != "postgresql" { try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.fts)").run() }
+            try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.table)").run()
+        }
+    }
+
+    /// Replaces the body's rows with the entries of `register` (its newly published version).
+    static func replace(bodyID: UUID, register: PublicRegister, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let postgres = sql.dialect.name == "postgresql"
+        let body = bodyID.uuidString
+        if !postgres {
+            try await sql.raw(
+                "DELETE FROM \(unsafeRaw: fts) WHERE rowid IN (SELECT row_id FROM \(unsafeRaw: table) WHERE body_id = \(bind: body))"
+            ).run()
+        }
+        try await sql.raw("DELETE FROM \(unsafeRaw: table) WHERE body_id = \(bind: body)").run()
+        for (index, entry) in register.entries.enumerated() {
+            let consequences = entry.ifOpened + " " + entry.ifClosed
+            let description = entry.description + (entry.summary.map { " " + $0 } ?? "")
+            // The register's own order: by the end of the period, then by number.
+            let sortKey =
+                "\((entry.endDate ?? entry.reviewDate)?.iso ?? "9999-12-31") \(entry.id) \(String(format: "%06d", index))"
+            let values: [any Encodable & Sendable] = [
+                body, register.body.slug, register.body.name, entry.id, entry.unit, entry.ground,
+                String(entry.groundCode.prefix(1)), entry.endDate?.year, entry.status.rawValue, entry.title, description,
+                entry.reason, consequences, entry.endDate?.iso, sortKey,
+            ]
+            var query = SQLQueryString(
+                "INSERT INTO \(unsafeRaw: table) (body_id, body_slug, body_name, entry_id, unit, ground, ground_letter, end_year, status, title, description, reason, consequences, end_date, sort_key) VALUES ("
+            )
+            for (position, value) in values.enumerated() {
+                if position > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(bind: value)
+            }
+            query.appendLiteral(")")
+            if postgres {
+                try await sql.raw(query).run()
+            } else {
+                query.appendLiteral(" RETURNING row_id")
+                struct Row: Decodable { let row_id: Int }
+                guard let row = try await sql.raw(query).first(decoding: Row.self) else { continue }
+                try await sql.raw(
+                    """
+                    INSERT INTO \(unsafeRaw: fts) (rowid, title, description, reason, consequences, entry_id)
+                    VALUES (\(bind: row.row_id), \(bind: entry.title), \(bind: description), \(bind: entry.reason), \(bind: consequences), \(bind: entry.id))
+                    """
+                ).run()
+            }
+        }
+    }
+
+    // MARK: Querying
+
+    struct Filters: Equatable, Sendable {
+        var text = ""
+        var body: String?
+        var unit: String?
+        var groundLetter: String?
+        var endYear: Int?
+        var status: String?
+        var page = 1
+
+        static let pageSize = 20
+        static let maximumPage = 500
+        static let maximumTextLength = 200
+        static let maximumTerms = 8
+
+        /// The words searched for: letters and digits only, so quotes, FTS operators and SQL
+        /// fragments are plain words; each matches as a prefix.
+        var terms: [String] {
+            Array(
+                text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { String($0.prefix(40)) }
+                    .filter { !$0.isEmpty }.prefix(Self.maximumTerms))
+        }
+
+        /// Reads the query string; a wrong value is named in Bahasa Indonesia.
+        static func parse(_ query: [String: String]) -> Result<Filters, SearchProblem> {
+            var filters = Filters()
+            func value(_ name: String) -> String? {
+                query[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            let text = value("q") ?? ""
+            guard text.count <= maximumTextLength else {
+                return .failure(
+                    .init(field: "q", message: "Kata pencarian terlalu panjang: paling banyak \(maximumTextLength) huruf."))
+            }
+            filters.text = text
+            filters.body = value("badan")
+            filters.unit = value("unit")
+            if let ground = value("dasar") {
+                guard ground.count == 1, let letter = ExemptionGround.Letter(rawValue: ground.lowercased()) else {
+                    return .failure(.init(field: "dasar", message: "Dasar hukum ditulis satu huruf Pasal 17, a sampai j."))
+                }
+                filters.groundLetter = letter.rawValue
+            }
+            if let year = value("tahun") {
+                guard let number = Int(year), (1900...2200).contains(number) else {
+                    return .failure(.init(field: "tahun", message: "Tahun berakhir harus tahun empat angka, misalnya 2030."))
+                }
+                filters.endYear = number
+            }
+            if let status = value("keadaan") {
+                guard PublicRegister.Entry.Status(rawValue: status) != nil else {
+                    return .failure(
+                        .init(
+                            field: "keadaan", message: "Keadaan harus salah satu dari: exempted, endingSoon, reviewDue, opened."))
+                }
+                filters.status = status
+            }
+            if let page = value("halaman") {
+                guard let number = Int(page), (1...maximumPage).contains(number) else {
+                    return .failure(.init(field: "halaman", message: "Nomor halaman harus bilangan 1 sampai \(maximumPage)."))
+                }
+                filters.page = number
+            }
+            return .success(filters)
+        }
+    }
+
+    struct SearchProblem: Error, Equatable {
+        let field: String
+        let message: String
+    }
+
+    struct Hit: Decodable, Sendable {
+        let body_slug: String
+        let body_name: String
+        let entry_id: String
+        let unit: String
+        let ground: String
+        let status: String
+        let title: String
+        let end_date: String?
+    }
+
+    struct Results: Sendable {
+        let hits: [Hit]
+        let total: Int
+    }
+
+    static func search(_ filters: Filters, on db: any Database) async throws -> Results {
+        guard let sql = db as? any SQLDatabase else { return Results(hits: [], total: 0) }
+        let postgres = sql.dialect.name == "postgresql"
+        let terms = filters.terms
+        var conditions: [SQLQueryString] = []
+        if let body = filters.body { conditions.append("e.body_slug = \(bind: body)") }
+        if let unit = filters.unit { conditions.append("e.unit = \(bind: unit)") }
+        if let letter = filters.groundLetter { conditions.append("e.ground_letter = \(bind: letter)") }
+        if let year = filters.endYear { conditions.append("e.end_year = \(bind: year)") }
+        if let status = filters.status { conditions.append("e.status = \(bind: status)") }
+        var from: SQLQueryString = "\(unsafeRaw: table) e"
+        var order: SQLQueryString = "e.sort_key"
+        if !terms.isEmpty {
+            if postgres {
+                let query = terms.map { "\($0):*" }.joined(separator: " & ")
+                conditions.append("e.document @@ to_tsquery('simple', \(bind: query))")
+                order = "ts_rank(e.document, to_tsquery('simple', \(bind: query))) DESC, e.sort_key"
+            } else {
+                let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
+                from = "\(unsafeRaw: table) e JOIN \(unsafeRaw: fts) f ON f.rowid = e.row_id"
+                conditions.append("\(unsafeRaw: fts) MATCH \(bind: match)")
+                order = "bm25(\(unsafeRaw: fts)), e.sort_key"
+            }
+        }
+        var whereClause: SQLQueryString = ""
+        for (index, condition) in conditions.enumerated() {
+            whereClause.appendLiteral(index == 0 ? " WHERE " : " AND ")
+            whereClause.appendInterpolation(condition)
+        }
+        struct Count: Decodable { let total: Int }
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS total FROM \(from)\(whereClause)").first(decoding: Count.self)?.total ?? 0
+        let offset = (filters.page - 1) * Filters.pageSize
+        let hits = try await sql.raw(
+            """
+            SELECT e.body_slug, e.body_name, e.entry_id, e.unit, e.ground, e.status, e.title, e.end_date
+            FROM \(from)\(whereClause) ORDER BY \(order) LIMIT \(unsafeRaw: String(Filters.pageSize)) OFFSET \(unsafeRaw: String(offset))
+            """
+        ).all(decoding: Hit.self)
+        return Results(hits: hits, total: total)
+    }
+}
