@@ -118,6 +118,32 @@ enum OpenAPIDocument {
             "/api/v1/bodies/{body}/register": {
               "parameters": [{ "name": "body", "in": "path", "required": true, "schema": { "type": "string" } }],
               "get": { "summary": "The body's register (DIK), by end of period", "responses": { "200": { "description": "OK" } } }
+            },
+            "/publik/cari": {
+              "get": {
+                "summary": "Public search across every body's published register (no sign-in)", "security": [],
+                "parameters": [
+                  { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json"] }, "description": "json for this answer; without it an HTML page" },
+                  { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": 200 }, "description": "Words, each matched as a prefix in information, description, consequences and reason" },
+                  { "name": "badan", "in": "query", "schema": { "type": "string" }, "description": "Body's public address (slug)" },
+                  { "name": "unit", "in": "query", "schema": { "type": "string" } },
+                  { "name": "dasar", "in": "query", "schema": { "type": "string", "pattern": "^[a-j]$" }, "description": "Letter of UU 14/2008 Pasal 17" },
+                  { "name": "tahun", "in": "query", "schema": { "type": "integer" }, "description": "Year the period ends" },
+                  { "name": "keadaan", "in": "query", "schema": { "type": "string", "enum": ["exempted", "endingSoon", "reviewDue", "opened"] } },
+                  { "name": "halaman", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 500 }, "description": "Page (20 results each)" }
+                ],
+                "responses": {
+                  "200": { "description": "{total, page, pageSize, results: [{body, bodyName, id, title, unit, ground, status, endDate, url}]}" },
+                  "400": { "description": "A filter is not valid; the page names it" }
+                }
+              }
+            },
+            "/publik/{body}/terkini/dik.json": {
+              "parameters": [{ "name": "body", "in": "path", "required": true, "schema": { "type": "string" } }],
+              "get": {
+                "summary": "The body's current published register: {body, version, publishedAt, entries: [public fields]} (also dik.csv, feed.atom, embed.html; versi/{n}/ for past versions)",
+                "security": [], "responses": { "200": { "description": "OK" }, "404": { "description": "No such body or not yet published" } }
+              }
             }
           }
         }

@@ -407,7 +407,7 @@ enum ProposalPageView {
             FormFields.textarea(
                 "consequenceIfOpened", label: ctx.t("Konsekuensi bila dibuka", "Consequence if opened"),
                 value: value("consequenceIfOpened", test?.consequenceIfOpened ?? ""), error: error("consequenceIfOpened"),
-                idPrefix: prefix),
+                hint: ctx.t(Labels.publishedHint, Labels.publishedHintEnglish), idPrefix: prefix),
             FormFields.textarea(
                 "consequenceIfClosed",
                 label: ctx.t("Konsekuensi bila ditutup (kepentingan publik)", "Consequence if kept closed (public interest)"),
@@ -451,7 +451,7 @@ enum ProposalPageView {
                 named: "output", nodes: [.class("period-preview"), .attribute(named: "aria-live", value: "polite")]),
             FormFields.textarea(
                 "reason", label: ctx.t("Alasan", "Reason"), value: value("reason", test?.reason ?? ""), error: error("reason"),
-                idPrefix: prefix),
+                hint: ctx.t(Labels.publishedHint, Labels.publishedHintEnglish), idPrefix: prefix),
             .button(.type(.submit), .text(ctx.t("Simpan uji konsekuensi", "Save the test")))
         )
     }
@@ -512,7 +512,11 @@ enum ProposalPageView {
                     error: state?.error("item", "title")),
                 FormFields.textarea(
                     "description", label: ctx.t("Uraian", "Description"), value: value("description"),
-                    error: state?.error("item", "description")),
+                    error: state?.error("item", "description"),
+                    hint: ctx.t(
+                        "Judul dan uraian terbit dalam DIK bila dikecualikan: sebut jenis informasinya, bukan isinya.",
+                        "The title and description are published in the register if exempted: name the kind of information, not its content."
+                    )),
                 FormFields.select(
                     "form", label: ctx.t("Bentuk", "Form"),
                     options: [
@@ -599,6 +603,9 @@ struct FieldError: Error {
 }
 
 enum Labels {
+    static let publishedHint = "Terbit dalam DIK untuk umum; jangan menulis isi informasi yang dikecualikan."
+    static let publishedHintEnglish = "Published in the public register; do not write the exempted content itself."
+
     static func form(_ code: String, _ ctx: PageContext) -> String {
         switch code {
         case "soft": "softcopy"

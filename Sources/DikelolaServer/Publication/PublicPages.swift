@@ -98,19 +98,40 @@ enum PublicPages {
             })
     }
 
-    static func index(_ v: Version) -> String {
-        let entries = v.register.exempted
+    /// Rows per page of the DIK: a page stays light on a slow connection.
+    static let pageSize = 100
+
+    static func pageName(_ number: Int) -> String { number == 1 ? "index.html" : "halaman-\(number).html" }
+
+    /// Page `number` (from 1) of the DIK.
+    static func index(_ v: Version, page number: Int = 1) -> String {
+        let all = v.register.exempted
+        let pages = max(1, (all.count + pageSize - 1) / pageSize)
+        let entries = Array(all.dropFirst((number - 1) * pageSize).prefix(pageSize))
+        let navigation: Node<HTML.BodyContext> = .if(
+            pages > 1,
+            .p(
+                .text("Halaman: "),
+                .forEach(1...pages) { n in
+                    n == number ? .strong(.text("\(n) ")) : .group(.a(.href(pageName(n)), .text("\(n)")), .text(" "))
+                }))
         return page(
-            v, title: "Daftar Informasi yang Dikecualikan",
+            v,
+            title: number == 1 ? "Daftar Informasi yang Dikecualikan" : "Daftar Informasi yang Dikecualikan, halaman \(number)",
             .h1(.text("Daftar Informasi yang Dikecualikan (DIK)")),
             .p(
                 .class("muted"),
                 .text(
-                    "\(entries.count) informasi dikecualikan, diurutkan menurut berakhirnya jangka waktu. "
-                        + "Informasi yang jangka waktunya berakhir terbuka untuk umum (PP 61/2010 Pasal 11).")),
-            .if(entries.isEmpty, .p(.text("Belum ada informasi yang dikecualikan."))),
-            .if(!entries.isEmpty, registerTable(entries)))
+                    "\(all.count) informasi dikecualikan, diurutkan menurut berakhirnya jangka waktu. "
+                        + "Informasi yang jangka waktunya berakhir terbuka untuk umum (PP 61/2010 Pasal 11). "),
+                .a(.href("/publik/cari?badan=\(v.register.body.slug)"), .text("Cari dalam DIK ini"))),
+            .if(all.isEmpty, .p(.text("Belum ada informasi yang dikecualikan."))),
+            navigation,
+            .if(!entries.isEmpty, registerTable(entries)),
+            navigation)
     }
+
+    static func pageCount(_ v: Version) -> Int { max(1, (v.register.exempted.count + pageSize - 1) / pageSize) }
 
     static func dip(_ v: Version) -> String {
         let entries = v.register.opened.sorted { ($0.openedOn ?? $0.decreeDate, $0.id) > ($1.openedOn ?? $1.decreeDate, $1.id) }

@@ -94,7 +94,9 @@ enum PublicSite {
             try Data(text.utf8).write(to: temporary.appendingPathComponent(name))
         }
         let year = (TimeZoneRegion(rawValue: v.register.body.timeZone) ?? .wib).localDate(of: v.publishedAt).year
-        try put("index.html", PublicPages.index(v))
+        for number in 1...PublicPages.pageCount(v) {
+            try put(PublicPages.pageName(number), PublicPages.index(v, page: number))
+        }
         try put("dip.html", PublicPages.dip(v))
         try put("dibuka-tahun-ini.html", PublicPages.openedThisYear(v, year: year))
         try put("statistik.html", PublicPages.statistics(v))

@@ -75,7 +75,7 @@ enum Publisher {
         let publication = Publication(
             bodyID: bodyID, version: (latest?.version ?? 0) + 1, publishedAt: now, reason: reason, snapshot: text, sha256: hash)
         try await publication.create(on: db)
-        try await SearchIndex.replace(bodyID: bodyID, register: register, on: db)
+        try await SearchIndex.update(bodyID: bodyID, register: register, previous: try latest.map(decode), on: db)
         app.dikelola.publicSite.markStale(register.body.slug)
         try await AuditLog.record(
             AuditChain.Draft(

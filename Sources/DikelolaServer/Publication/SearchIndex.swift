@@ -59,23 +59,40 @@ enum SearchIndex {
         }
     }
 
-    /// Replaces the body's rows with the entries of `register` (its newly published version).
-    static func replace(bodyID: UUID, register: PublicRegister, on db: any Database) async throws {
+    /// Brings the body's rows to `register` (its newly published version): only the entries that
+    /// changed since `previous`, or all of them for a first version — so a publication holds its
+    /// transaction for milliseconds even for a body with thousands of entries.
+    static func update(bodyID: UUID, register: PublicRegister, previous: PublicRegister?, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let postgres = sql.dialect.name == "postgresql"
         let body = bodyID.uuidString
-        if !postgres {
-            try await sql.raw(
-                "DELETE FROM \(unsafeRaw: fts) WHERE rowid IN (SELECT row_id FROM \(unsafeRaw: table) WHERE body_id = \(bind: body))"
-            ).run()
+        let changes = register.changes(since: previous)
+        let gone = Set(changes.opened.map(\.id) + changes.changed.map(\.after.id) + changes.removed.map(\.id))
+        let fresh = changes.added + changes.opened + changes.changed.map(\.after)
+        if previous == nil {
+            if !postgres {
+                try await sql.raw(
+                    "DELETE FROM \(unsafeRaw: fts) WHERE rowid IN (SELECT row_id FROM \(unsafeRaw: table) WHERE body_id = \(bind: body))"
+                ).run()
+            }
+            try await sql.raw("DELETE FROM \(unsafeRaw: table) WHERE body_id = \(bind: body)").run()
+        } else {
+            for ids in Array(gone).chunked(into: 200) {
+                if !postgres {
+                    try await sql.raw(
+                        "DELETE FROM \(unsafeRaw: fts) WHERE rowid IN (SELECT row_id FROM \(unsafeRaw: table) WHERE body_id = \(bind: body) AND entry_id IN (\(binds: ids)))"
+                    ).run()
+                }
+                try await sql.raw(
+                    "DELETE FROM \(unsafeRaw: table) WHERE body_id = \(bind: body) AND entry_id IN (\(binds: ids))"
+                ).run()
+            }
         }
-        try await sql.raw("DELETE FROM \(unsafeRaw: table) WHERE body_id = \(bind: body)").run()
-        for (index, entry) in register.entries.enumerated() {
+        for entry in fresh {
             let consequences = entry.ifOpened + " " + entry.ifClosed
             let description = entry.description + (entry.summary.map { " " + $0 } ?? "")
             // The register's own order: by the end of the period, then by number.
-            let sortKey =
-                "\((entry.endDate ?? entry.reviewDate)?.iso ?? "9999-12-31") \(entry.id) \(String(format: "%06d", index))"
+            let sortKey = "\((entry.endDate ?? entry.reviewDate)?.iso ?? "9999-12-31") \(entry.id)"
             let values: [any Encodable & Sendable] = [
                 body, register.body.slug, register.body.name, entry.id, entry.unit, entry.ground,
                 String(entry.groundCode.prefix(1)), entry.endDate?.year, entry.status.rawValue, entry.title, description,
@@ -234,5 +251,11 @@ enum SearchIndex {
             """
         ).all(decoding: Hit.self)
         return Results(hits: hits, total: total)
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

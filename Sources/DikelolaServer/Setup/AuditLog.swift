@@ -12,7 +12,11 @@ enum AuditLog {
     @discardableResult
     static func record(_ draft: AuditChain.Draft, on database: any Database) async throws -> AuditEvent {
         if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.postgresLockKey))").run()
+            // One chain per schema: the key names the schema too (one in production; the tests run
+            // side by side in schemas of their own and must not queue behind each other).
+            try await sql.raw(
+                "SELECT pg_advisory_xact_lock(hashtextextended(\(literal: Self.postgresLockName) || current_schema(), 0))"
+            ).run()
         }
         let last = try await AuditEvent.query(on: database).sort(\.$sequence, .descending).first()
         let event = AuditEvent(AuditChain.append(draft, after: last?.record))
@@ -20,8 +24,8 @@ enum AuditLog {
         return event
     }
 
-    /// An arbitrary constant naming the audit append lock.
-    static let postgresLockKey: Int64 = 0x4449_4B45_4C4F_4C41  // "DIKELOLA"
+    /// Names the audit append lock (with the schema).
+    static let postgresLockName = "dikelola-audit:"
 
     /// Recomputes the whole chain in batches; the first break, or nil with the count checked.
     static func verify(on database: any Database, batchSize: Int = 1000) async throws -> (
