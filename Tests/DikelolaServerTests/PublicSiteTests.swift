@@ -48,6 +48,12 @@ import Vapor
             let v1 = try await reader.get("/publik/\(Self.slug)/versi/1/index.html")
             #expect(v1.status == .ok && v1.body.contains("Berakhir akhir tahun"))
             #expect(v1.headers.first(name: .cacheControl)?.contains("immutable") == true)
+            // Any two versions compared.
+            let compared = try await reader.get("/publik/\(Self.slug)/banding?dari=1&ke=3")
+            #expect(
+                compared.status == .ok && compared.body.contains("Dibuka (1)") && compared.body.contains("versi 1 dibandingkan"))
+            #expect(try await reader.get("/publik/\(Self.slug)/banding?dari=1&ke=9").body.contains("belum pernah terbit"))
+            #expect(try await reader.get("/publik/\(Self.slug)/banding?dari=x&ke=2").status == .notFound)
             // The stable address of an entry.
             let entry = try await reader.get("/publik/\(Self.slug)/terkini/entri/DIK-2026-0001.html")
             #expect(entry.status == .ok && entry.body.contains("Konsekuensi bila dibuka"))

@@ -205,7 +205,18 @@ enum PublicPages {
             .p(.text(v.number == 1 ? "Versi pertama." : "Dibandingkan dengan versi \(v.number - 1): \(v.reason).")),
             list("Ditambahkan", changes.added), list("Dibuka", changes.opened),
             list("Diubah", changes.changed.map(\.after)), list("Dikeluarkan dari daftar", changes.removed),
-            .if(changes.isEmpty, .p(.text("Tidak ada perubahan isi."))))
+            .if(changes.isEmpty, .p(.text("Tidak ada perubahan isi."))),
+            .h2(.text("Bandingkan dua versi")),
+            .form(
+                .method(.get), .action("/publik/\(v.register.body.slug)/banding"),
+                .label(.for("dari"), .text("Dari versi ")),
+                .input(
+                    .type(.number), .id("dari"), .name("dari"), .value(String(max(1, v.number - 1))),
+                    .attribute(named: "min", value: "1")),
+                .label(.for("ke"), .text(" ke versi ")),
+                .input(.type(.number), .id("ke"), .name("ke"), .value(String(v.number)), .attribute(named: "min", value: "1")),
+                .text(" "), .button(.type(.submit), .text("Bandingkan"))),
+            .p(.class("muted"), .text("Versi lain: ganti nomor pada alamat …/versi/NOMOR/index.html.")))
     }
 
     static func entry(_ v: Version, _ e: PublicRegister.Entry) -> String {

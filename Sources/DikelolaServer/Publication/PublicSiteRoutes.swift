@@ -1,3 +1,4 @@
+import DikelolaCore
 import Fluent
 import Foundation
 import Plot
@@ -12,6 +13,7 @@ struct PublicSiteRoutes: RouteCollection {
         routes.get("publik") { req in req.redirect(to: "/publik/index.html") }
         routes.get("publik", "index.html") { req in try await Self.serve(req, relative: "index.html", cache: Self.shortCache) }
         routes.get("publik", "cari", use: PublicSearchPage.search)
+        routes.get("publik", ":body", "banding", use: Self.compare)
         routes.get("publik", ":body") { req -> Response in
             req.redirect(to: "/publik/\(req.parameters.get("body") ?? "")/terkini/index.html")
         }
@@ -93,6 +95,60 @@ struct PublicSiteRoutes: RouteCollection {
         case "atom": HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
         default: .binary
         }
+    }
+
+    /// `/publik/<body>/banding?dari=N&ke=M`: what changed between any two published versions.
+    @Sendable static func compare(req: Request) async throws -> Response {
+        let slug = req.parameters.get("body") ?? ""
+        guard isSafe(slug), let body = try await PublicBody.query(on: req.db).filter(\.$slug == slug).first() else {
+            return notFound(req, "Badan publik ini tidak dikenal.")
+        }
+        guard let from = req.query[Int.self, at: "dari"], let to = req.query[Int.self, at: "ke"], from > 0, to > 0, from != to
+        else {
+            return notFound(req, "Sebut dua nomor versi yang berbeda, misalnya ?dari=1&ke=3.")
+        }
+        let rows = try await Publication.query(on: req.db).filter(\.$body.$id == body.requireID())
+            .filter(\.$version ~~ [from, to]).all()
+        guard let older = rows.first(where: { $0.version == min(from, to) }),
+            let newer = rows.first(where: { $0.version == max(from, to) })
+        else {
+            return notFound(req, "Versi \(from) atau \(to) belum pernah terbit.")
+        }
+        let changes = try Publisher.decode(newer).changes(since: try Publisher.decode(older))
+        func list(_ title: String, _ entries: [PublicRegister.Entry]) -> Node<HTML.BodyContext> {
+            .if(
+                !entries.isEmpty,
+                .group(
+                    .h2(.text("\(title) (\(entries.count))")),
+                    .ul(
+                        .forEach(entries) {
+                            .li(
+                                .a(
+                                    .href("/publik/\(slug)/versi/\(newer.version)/entri/\($0.id).html"),
+                                    .text("\($0.id) \($0.title)")))
+                        })))
+        }
+        let html = HTML(
+            .lang(.indonesian),
+            .head(
+                .encoding(.utf8), .viewport(.accordingToDevice),
+                .element(named: "title", text: "Perbandingan versi — \(body.name)"),
+                .element(named: "style", text: PublicPages.style)),
+            .body(
+                .main(
+                    .h1(.text("\(body.name): versi \(older.version) dibandingkan dengan versi \(newer.version)")),
+                    list("Ditambahkan", changes.added), list("Dibuka", changes.opened),
+                    list("Diubah", changes.changed.map(\.after)),
+                    list("Dikeluarkan dari daftar", changes.removed),
+                    .if(changes.isEmpty, .p(.text("Tidak ada perbedaan isi."))),
+                    .p(
+                        .a(.href("/publik/\(slug)/versi/\(older.version)/index.html"), .text("Versi \(older.version)")),
+                        .text(" · "),
+                        .a(.href("/publik/\(slug)/versi/\(newer.version)/index.html"), .text("Versi \(newer.version)"))))))
+        let response = Response(status: .ok, body: .init(string: html.render()))
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        return response
     }
 
     /// A 404 that helps: what is missing and where the registers are.
