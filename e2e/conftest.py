@@ -16,10 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
-from site_driver import Site
+from site_driver import Site, chrome
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,15 +72,9 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1366,768", "--lang=id-ID"]:
-        options.add_argument(argument)
-    chrome = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    chrome.set_page_load_timeout(60)
-    yield chrome
-    chrome.quit()
+    browser = chrome()
+    yield browser
+    browser.quit()
 
 
 @pytest.fixture(scope="session")

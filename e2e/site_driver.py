@@ -2,8 +2,12 @@
 as a person would, through the pages only (no API, no database)."""
 
 import base64
+import os
 import re
 from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
@@ -12,6 +16,18 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 NEW_PASSWORD = "kopi tubruk pagi hari di kantor"
 SAMPLE_PDF = b"%PDF-1.7\n% Dikelola E2E\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 OFFICE_SHORT = "diskominfo"  # the demo office hosting the PPID Utama and the Tim Pertimbangan
+
+
+def chrome():
+    """Debian's headless Chromium through its chromedriver, at 1366×768."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1366,768", "--lang=id-ID"]:
+        options.add_argument(argument)
+    browser = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    browser.set_page_load_timeout(60)
+    return browser
 
 
 class Site:

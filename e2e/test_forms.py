@@ -2,14 +2,10 @@
 typed kept when the session ends mid-form, a double press sent once, the back button after a
 decision, and two officers completing the same step at once."""
 
-import os
-
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from site_driver import Site
+from site_driver import Site, chrome
 
 UNIT = "Dinas Kependudukan dan Pencatatan Sipil"
 
@@ -90,15 +86,6 @@ def test_what_was_typed_survives_an_ended_session(site):
     assert "dikembalikan ke formulir ini" not in site.text
 
 
-def second_browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1366,768"]:
-        options.add_argument(argument)
-    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-
-
 def test_a_double_press_the_back_button_and_two_officers_at_once(site):
     url, item = open_proposal(site, "Uji tekan ganda")
     p = f"{item}-"
@@ -111,7 +98,7 @@ def test_a_double_press_the_back_button_and_two_officers_at_once(site):
     site.press("Simpan uji konsekuensi", site.d.find_element(By.ID, f"informasi-{item}"))
 
     # A second officer (the same role, another browser) has the same step open.
-    other = Site(site.base, second_browser(), site.passwords, site.artifacts)
+    other = Site(site.base, chrome(), site.passwords, site.artifacts)
     other.changed = site.changed
     try:
         other.sign_in(site.email("operator", "Disdukcapil"))
