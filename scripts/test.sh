@@ -2,7 +2,7 @@
 # The whole test suite: every Swift test once on SQLite (the embedded default), then the browser
 # suite (headless Chromium through chromedriver, driven by pytest + selenium, on a fresh server),
 # then every Swift test again on a real PostgreSQL server. What is missing is installed first when
-# this runs as root (Debian's chromium, chromium-driver and postgresql; selenium, pytest and pypdf from PyPI).
+# this runs as root (Debian's chromium, chromium-driver and postgresql; selenium, pytest, pypdf and openpyxl from PyPI).
 #
 #   ./scripts/test.sh             everything
 #   ./scripts/test.sh --sqlite    Swift tests on SQLite only (quick)
@@ -30,8 +30,8 @@ browser_tools() {
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
     fi
-    if ! python3 -c 'import selenium, pytest, pypdf' 2>/dev/null; then
-        log "Installing selenium, pytest and pypdf (PyPI)"
+    if ! python3 -c 'import selenium, pytest, pypdf, openpyxl' 2>/dev/null; then
+        log "Installing selenium, pytest, pypdf and openpyxl (PyPI)"
         python3 -m pip install --quiet -r e2e/requirements.txt \
             || python3 -m pip install --quiet --break-system-packages -r e2e/requirements.txt
     fi

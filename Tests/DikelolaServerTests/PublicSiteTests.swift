@@ -82,6 +82,52 @@ import Vapor
         }
     }
 
+    @Test func theWorkbookThePrintViewAndEnglishPagesArePublishedWithEachVersion() async throws {
+        try await withApp(clock: FixedClock(ExpirySweepTests.at("2026-11-10"))) { app in
+            // given: a decree with three entries
+            try await ExpirySweepTests.register(app)
+            let reader = Browser(app)
+            let base = "/publik/\(Self.slug)/terkini/"
+
+            // the workbook: a download with its name, compressed on the way although it is a ZIP
+            let workbook = try await reader.get(base + "dik.xlsx")
+            #expect(workbook.status == .ok && workbook.body.hasPrefix("PK\u{03}\u{04}"))
+            #expect(workbook.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(workbook.headers.first(name: .contentDisposition) == #"attachment; filename="DIK-\#(Self.slug).xlsx""#)
+            #expect(workbook.body.contains("Berakhir akhir tahun") && workbook.body.contains("Retensi (DIP)"))
+            let data = try await reader.get(base + "data.html")
+            #expect(data.body.contains(#"href="dik.xlsx""#) && data.body.contains(#"href="cetak.html""#))
+
+            // the print view: every entry numbered, the header repeated, A4 landscape with page numbers
+            let print = try await reader.get(base + "cetak.html")
+            #expect(print.status == .ok && print.body.contains("DAFTAR INFORMASI YANG DIKECUALIKAN"))
+            #expect(print.body.contains("PEMERINTAH KABUPATEN CONTOH") && print.body.contains("<thead>"))
+            #expect(print.body.contains("size:A4 landscape") && print.body.contains(#"counter(page) " dari " counter(pages)"#))
+            for title in ["Berakhir akhir tahun", "Sampai pegawai pensiun", "Berakhir 2031"] { #expect(print.body.contains(title)) }
+            #expect(print.body.contains(#"<td class="n">3</td>"#) && !print.body.contains(#"<td class="n">4</td>"#))
+
+            // English: every page has its twin under en/, and each links to the other
+            let indonesian = try await reader.get(base + "index.html")
+            #expect(indonesian.body.contains(#"<html lang="id""#) && indonesian.body.contains(#"href="en/index.html""#))
+            let english = try await reader.get(base + "en/index.html")
+            #expect(english.status == .ok && english.body.contains(#"<html lang="en""#))
+            #expect(english.body.contains("Register of Exempted Information") && english.body.contains(#"href="../index.html""#))
+            #expect(english.body.contains("Berakhir 2031"))  // the register's own words stay as decreed
+            #expect(english.body.contains("<td>31 December 2031</td>") && !english.body.contains("<td>31 Desember 2031</td>"))
+            let englishEntry = try await reader.get(base + "en/entri/DIK-2026-0001.html")
+            #expect(englishEntry.body.contains("Consequence if opened") && englishEntry.body.contains(#"href="../../entri/DIK-2026-0001.html""#))
+            #expect(try await reader.get(base + "entri/DIK-2026-0001.html").body.contains(#"href="../en/entri/DIK-2026-0001.html""#))
+            let englishData = try await reader.get(base + "en/data.html")
+            #expect(englishData.body.contains(#"href="../dik.xlsx""#) && englishData.body.contains(#"href="../feed.atom""#))
+            #expect(try await reader.get(base + "en/cetak.html").body.contains("REGISTER OF EXEMPTED INFORMATION"))
+            let home = try await reader.get("/publik/index-en.html")
+            #expect(home.status == .ok && home.body.contains(#"href="\#(Self.slug)/terkini/en/index.html""#))
+            #expect(try await reader.get("/publik/index.html").body.contains(#"href="index-en.html""#))
+            let missing = try await reader.get(base + "en/entri/DIK-1999-0001.html")
+            #expect(missing.status == .notFound && missing.body.contains("Register numbers are never reused"))
+        }
+    }
+
     @Test func unknownAndHostileAddressesGetAHelpfulNotFound() async throws {
         try await withApp { app in
             try await ExpirySweepTests.register(app)
@@ -146,8 +192,29 @@ import Vapor
                 let page = try await reader.get("/publik/cari?" + query)
                 #expect(page.status == .badRequest && page.body.contains(message), "\(query)")
             }
+            // Asked for JSON, a bad filter is answered in JSON, naming the field.
+            let badJSON = try await reader.get("/publik/cari?format=json&tahun=20x")
+            #expect(badJSON.status == .badRequest && badJSON.headers.contentType?.subType == "json")
+            #expect(badJSON.body.contains(#""field":"tahun""#) && badJSON.body.contains("Tahun berakhir"))
             let html = try await reader.get("/publik/cari?q=pensiun")
             #expect(html.status == .ok && html.body.contains("1 informasi ditemukan"))
+            // What a browser sends gets the page; a client naming JSON gets JSON.
+            let browser = try await reader.get(
+                "/publik/cari?q=pensiun",
+                headers: ["Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"])
+            #expect(browser.headers.contentType?.subType == "html" && browser.body.contains("1 informasi ditemukan"))
+            for accept in ["*/*", "application/xml, */*;q=0.1"] {
+                #expect(try await reader.get("/publik/cari?q=pensiun", headers: ["Accept": accept]).headers.contentType?.subType == "html")
+            }
+            let asked = try await reader.get("/publik/cari?q=pensiun", headers: ["Accept": "application/json"])
+            #expect(asked.headers.contentType?.subType == "json" && asked.body.contains(#""total":1"#))
+            #expect(html.body.contains(#"href="/publik/cari?halaman=1&lang=en&q=pensiun""#))  // the English twin
+            // In English: labels, dates, entry links and errors.
+            let english = try await reader.get("/publik/cari?q=pensiun&lang=en")
+            #expect(english.body.contains("1 found") && english.body.contains("Search exempted information"))
+            #expect(english.body.contains(#"name="lang" value="en""#) && english.body.contains("/terkini/en/entri/"))
+            let englishProblem = try await reader.get("/publik/cari?tahun=20x&lang=en")
+            #expect(englishProblem.status == .badRequest && englishProblem.body.contains("The end year is a year of four digits"))
             // Opened by law: the index follows the published version.
             _ = try await ExpirySweep.run(app: app, now: ExpirySweepTests.at("2027-01-02"))
             #expect(try await ask("keadaan=opened").total == 1)
@@ -232,8 +299,9 @@ import Vapor
                 }
             }
             #expect(pages >= 12, "only \(pages) public pages crawled")
-            #expect(
-                seen.contains("/publik/\(Self.slug)/terkini/dik.csv") && seen.contains("/publik/\(Self.slug)/terkini/feed.atom"))
+            for file in ["dik.csv", "dik.xlsx", "feed.atom", "cetak.html", "en/index.html", "en/cetak.html", "en/data.html"] {
+                #expect(seen.contains("/publik/\(Self.slug)/terkini/\(file)"), "\(file) not reached by the crawl")
+            }
             // And every file written to the publication folder.
             let root = PublicSite.root(app)
             let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []

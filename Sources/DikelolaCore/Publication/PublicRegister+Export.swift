@@ -18,12 +18,28 @@ extension PublicRegister {
         }
     }
 
-    func row(_ e: Entry) -> [String] {
+    /// A cell of an export row: text, or a calendar date (a real date in the spreadsheet, ISO text
+    /// in the CSV).
+    public enum Cell: Equatable, Sendable {
+        case text(String)
+        case date(LocalDate?)
+
+        var plain: String {
+            switch self {
+            case .text(let text): text
+            case .date(let date): date?.iso ?? ""
+            }
+        }
+    }
+
+    /// One entry as the export columns (`csvColumns`), shared by the CSV and the spreadsheet.
+    func cells(_ e: Entry) -> [Cell] {
         [
-            e.id, e.title, e.description, e.unit, e.ground, e.otherStatute ?? "", e.partly ? "ya" : "tidak", e.ifOpened,
-            e.ifClosed, e.reason, e.period, e.endDate?.iso ?? "", e.reviewDate?.iso ?? "", e.decreeNumber, e.decreeDate.iso,
-            Self.statusLabel(e.status), e.openedOn?.iso ?? "", e.openedOn == nil ? "" : (e.openedByLaw ? "ya" : "tidak"),
-            e.openingDecreeNumber ?? "", e.summary ?? "", e.responsible ?? "", e.retention ?? "",
+            .text(e.id), .text(e.title), .text(e.description), .text(e.unit), .text(e.ground), .text(e.otherStatute ?? ""),
+            .text(e.partly ? "ya" : "tidak"), .text(e.ifOpened), .text(e.ifClosed), .text(e.reason), .text(e.period),
+            .date(e.endDate), .date(e.reviewDate), .text(e.decreeNumber), .date(e.decreeDate), .text(Self.statusLabel(e.status)),
+            .date(e.openedOn), .text(e.openedOn == nil ? "" : (e.openedByLaw ? "ya" : "tidak")),
+            .text(e.openingDecreeNumber ?? ""), .text(e.summary ?? ""), .text(e.responsible ?? ""), .text(e.retention ?? ""),
         ]
     }
 
@@ -38,7 +54,7 @@ extension PublicRegister {
             }
             return value
         }
-        let lines = [Self.csvColumns] + entries.map(row)
+        let lines = [Self.csvColumns] + entries.map { cells($0).map(\.plain) }
         return "\u{FEFF}" + lines.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

@@ -8,12 +8,25 @@ import Vapor
 enum PublicSearchPage {
     @Sendable static func search(req: Request) async throws -> Response {
         let query = (try? req.query.decode([String: String].self)) ?? [:]
+        let wantsJSON = query["format"] == "json" || prefersJSON(req.headers.accept)
+        let l: UILanguage = query["lang"] == "en" ? .english : .indonesian
         switch SearchIndex.Filters.parse(query) {
         case let .failure(problem):
-            return render(req, filters: SearchIndex.Filters(), results: nil, problem: problem, status: .badRequest, query: query)
+            if wantsJSON {
+                struct Problem: Content {
+                    let error: String
+                    let field: String
+                }
+                let response = try await Problem(error: l.t(problem.message, problem.english), field: problem.field)
+                    .encodeResponse(status: .badRequest, for: req)
+                response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+                return response
+            }
+            return render(
+                req, filters: SearchIndex.Filters(), results: nil, problem: problem, status: .badRequest, query: query, l)
         case let .success(filters):
             let results = try await SearchIndex.search(filters, on: req.db)
-            if req.headers.accept.mediaTypes.contains(.json) || query["format"] == "json" {
+            if wantsJSON {
                 struct Answer: Content {
                     let total: Int
                     let page: Int
@@ -44,13 +57,22 @@ enum PublicSearchPage {
                 response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
                 return response
             }
-            return render(req, filters: filters, results: results, problem: nil, status: .ok, query: query)
+            return render(req, filters: filters, results: results, problem: nil, status: .ok, query: query, l)
         }
+    }
+
+    /// Whether an Accept header names JSON, by its exact name, above HTML. (Vapor's media-type
+    /// equality lets `*/*`, which every browser sends, match JSON.)
+    static func prefersJSON(_ accept: [HTTPMediaTypePreference]) -> Bool {
+        func q(_ type: String, _ subType: String) -> Double {
+            accept.first { $0.mediaType.type == type && $0.mediaType.subType == subType }.map { $0.q ?? 1 } ?? 0
+        }
+        return q("application", "json") > q("text", "html")
     }
 
     static func render(
         _ req: Request, filters: SearchIndex.Filters, results: SearchIndex.Results?, problem: SearchIndex.SearchProblem?,
-        status: HTTPStatus, query: [String: String]
+        status: HTTPStatus, query: [String: String], _ l: UILanguage
     ) -> Response {
         func field(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
             .div(
@@ -60,74 +82,91 @@ enum PublicSearchPage {
                     .attribute(named: "aria-invalid", value: problem?.field == name ? "true" : nil)))
         }
         let statuses: [(String, String)] = [
-            ("", "semua"), ("exempted", "dikecualikan"), ("endingSoon", "akan berakhir"), ("reviewDue", "perlu ditinjau"),
-            ("opened", "sudah dibuka"),
+            ("", l.t("semua", "all")), ("exempted", l.t("dikecualikan", "exempted")),
+            ("endingSoon", l.t("akan berakhir", "ending soon")), ("reviewDue", l.t("perlu ditinjau", "under review")),
+            ("opened", l.t("sudah dibuka", "opened")),
         ]
         let pages = results.map { max(1, ($0.total + SearchIndex.Filters.pageSize - 1) / SearchIndex.Filters.pageSize) } ?? 1
-        func link(page: Int) -> String {
-            var items = query.filter { $0.key != "halaman" && !$0.value.isEmpty }.map {
+        func link(page: Int, language: UILanguage) -> String {
+            var items = query.filter { $0.key != "halaman" && $0.key != "lang" && !$0.value.isEmpty }.map {
                 URLQueryItem(name: $0.key, value: $0.value)
             }
             items.append(URLQueryItem(name: "halaman", value: String(page)))
+            if language == .english { items.append(URLQueryItem(name: "lang", value: "en")) }
             var components = URLComponents()
             components.path = "/publik/cari"
             components.queryItems = items.sorted { $0.name < $1.name }
             return components.string ?? "/publik/cari"
         }
         let html = HTML(
-            .lang(.indonesian),
+            .lang(l == .indonesian ? .indonesian : .english),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
-                .element(named: "title", text: "Cari informasi yang dikecualikan"),
+                .element(named: "title", text: l.t("Cari informasi yang dikecualikan", "Search exempted information")),
                 .element(named: "style", text: PublicPages.style)),
             .body(
-                .header(.nav(.a(.href("/publik/index.html"), .text("Semua badan publik")))),
+                .header(
+                    .a(.class("lang"), .href(link(page: filters.page, language: l == .english ? .indonesian : .english)),
+                        .text(l.t("English", "Bahasa Indonesia"))),
+                    .nav(.a(.href("/publik/" + PublicPages.homeName(l)), .text(l.t("Semua badan publik", "All public bodies"))))),
                 .main(
-                    .h1(.text("Cari informasi yang dikecualikan")),
+                    .h1(.text(l.t("Cari informasi yang dikecualikan", "Search exempted information"))),
                     .form(
                         .method(.get), .action("/publik/cari"),
-                        field("q", "Kata", filters.text.isEmpty ? (query["q"] ?? "") : filters.text),
-                        field("badan", "Badan publik (alamat singkat)", filters.body ?? query["badan"] ?? ""),
+                        .if(l == .english, .input(.type(.hidden), .name("lang"), .value("en"))),
+                        field("q", l.t("Kata", "Words"), filters.text.isEmpty ? (query["q"] ?? "") : filters.text),
+                        field("badan", l.t("Badan publik (alamat singkat)", "Public body (short address)"), filters.body ?? query["badan"] ?? ""),
                         field("unit", "Unit", filters.unit ?? query["unit"] ?? ""),
-                        field("dasar", "Huruf Pasal 17 (a–j)", filters.groundLetter ?? query["dasar"] ?? ""),
-                        field("tahun", "Tahun berakhir", filters.endYear.map(String.init) ?? query["tahun"] ?? ""),
+                        field("dasar", l.t("Huruf Pasal 17 (a–j)", "Letter of Article 17 (a–j)"), filters.groundLetter ?? query["dasar"] ?? ""),
+                        field("tahun", l.t("Tahun berakhir", "Year the period ends"), filters.endYear.map(String.init) ?? query["tahun"] ?? ""),
                         FormFields.select(
-                            "keadaan", label: "Keadaan", options: statuses.map { (value: $0.0, label: $0.1) },
+                            "keadaan", label: l.t("Keadaan", "Status"), options: statuses.map { (value: $0.0, label: $0.1) },
                             selected: filters.status ?? ""),
-                        .p(.button(.type(.submit), .text("Cari")))),
-                    .unwrap(problem) { .p(.attribute(named: "role", value: "alert"), .strong(.text($0.message))) },
+                        .p(.button(.type(.submit), .text(l.t("Cari", "Search"))))),
+                    .unwrap(problem) { .p(.attribute(named: "role", value: "alert"), .strong(.text(l.t($0.message, $0.english)))) },
                     .unwrap(results) { results in
                         .group(
                             .p(
                                 .text(
-                                    "\(results.total) informasi ditemukan"
-                                        + (results.total > 0 ? "; halaman \(filters.page) dari \(pages)." : "."))),
+                                    l.t("\(results.total) informasi ditemukan", "\(results.total) found")
+                                        + (results.total > 0
+                                            ? l.t("; halaman \(filters.page) dari \(pages).", "; page \(filters.page) of \(pages).") : "."))),
                             .if(
                                 !results.hits.isEmpty,
                                 .table(
                                     .tr(
-                                        .th(.text("No.")), .th(.text("Informasi")), .th(.text("Badan publik / unit")),
-                                        .th(.text("Dasar hukum")), .th(.text("Berakhir")), .th(.text("Keadaan"))),
+                                        .th(.text("No.")), .th(.text(l.t("Informasi", "Information"))),
+                                        .th(.text(l.t("Badan publik / unit", "Public body / unit"))),
+                                        .th(.text(l.t("Dasar hukum", "Legal ground"))), .th(.text(l.t("Berakhir", "Ends"))),
+                                        .th(.text(l.t("Keadaan", "Status")))),
                                     .forEach(results.hits) { hit in
                                         .tr(
                                             .td(
                                                 .a(
-                                                    .href("/publik/\(hit.body_slug)/terkini/entri/\(hit.entry_id).html"),
+                                                    .href(
+                                                        "/publik/\(hit.body_slug)/terkini/\(l == .english ? "en/" : "")entri/\(hit.entry_id).html"
+                                                    ),
                                                     .text(hit.entry_id))),
                                             .td(.text(hit.title)), .td(.text("\(hit.body_name) — \(hit.unit)")),
                                             .td(.text(hit.ground)),
                                             .td(
                                                 .text(
-                                                    hit.end_date.flatMap(LocalDate.init(iso:)).map(IndonesianFormat.date) ?? "—")),
+                                                    hit.end_date.flatMap(LocalDate.init(iso:)).map(l.date) ?? "—")),
                                             .td(
                                                 .text(
-                                                    PublicRegister.Entry.Status(rawValue: hit.status).map(
-                                                        PublicRegister.statusLabel) ?? hit.status)))
+                                                    l == .indonesian
+                                                        ? PublicRegister.Entry.Status(rawValue: hit.status).map(
+                                                            PublicRegister.statusLabel) ?? hit.status
+                                                        : statuses.first { $0.0 == hit.status }?.1 ?? hit.status)))
                                     })),
                             .p(
-                                .if(filters.page > 1, .a(.href(link(page: filters.page - 1)), .text("← Sebelumnya"))),
+                                .if(
+                                    filters.page > 1,
+                                    .a(.href(link(page: filters.page - 1, language: l)), .text(l.t("← Sebelumnya", "← Previous")))),
                                 .text(" "),
-                                .if(filters.page < pages, .a(.href(link(page: filters.page + 1)), .text("Berikutnya →")))))
+                                .if(
+                                    filters.page < pages,
+                                    .a(.href(link(page: filters.page + 1, language: l)), .text(l.t("Berikutnya →", "Next →"))))))
                     })))
         let response = Response(status: status, body: .init(string: html.render()))
         response.headers.contentType = .html

@@ -89,27 +89,33 @@ enum PublicSite {
     {
         let fm = FileManager.default
         let temporary = versions.appendingPathComponent(".tmp-\(v.number)-\(UUID().uuidString)", isDirectory: true)
-        try fm.createDirectory(at: temporary.appendingPathComponent("entri"), withIntermediateDirectories: true)
         func put(_ name: String, _ text: String) throws {
             try Data(text.utf8).write(to: temporary.appendingPathComponent(name))
         }
         let year = (TimeZoneRegion(rawValue: v.register.body.timeZone) ?? .wib).localDate(of: v.publishedAt).year
-        for number in 1...PublicPages.pageCount(v) {
-            try put(PublicPages.pageName(number), PublicPages.index(v, page: number))
+        for language in [UILanguage.indonesian, .english] {
+            let folder = language == .english ? "en/" : ""
+            try fm.createDirectory(at: temporary.appendingPathComponent("\(folder)entri"), withIntermediateDirectories: true)
+            for number in 1...PublicPages.pageCount(v) {
+                try put(folder + PublicPages.pageName(number), PublicPages.index(v, page: number, language))
+            }
+            try put(folder + "dip.html", PublicPages.dip(v, language))
+            try put(folder + "dibuka-tahun-ini.html", PublicPages.openedThisYear(v, year: year, language))
+            try put(folder + "statistik.html", PublicPages.statistics(v, language))
+            try put(folder + "perubahan.html", PublicPages.changes(v, language))
+            try put(folder + "data.html", PublicPages.data(v, language))
+            try put(folder + "cetak.html", PublicPages.printView(v, language))
+            for entry in v.register.entries {
+                try put("\(folder)entri/\(entry.id).html", PublicPages.entry(v, entry, language))
+            }
         }
-        try put("dip.html", PublicPages.dip(v))
-        try put("dibuka-tahun-ini.html", PublicPages.openedThisYear(v, year: year))
-        try put("statistik.html", PublicPages.statistics(v))
-        try put("perubahan.html", PublicPages.changes(v))
-        try put("data.html", PublicPages.data(v))
+        // Shared by both languages.
         try put("embed.html", PublicPages.embed(v))
         try put("dik.csv", v.register.csv())
+        try v.register.xlsx(version: v.number, publishedAt: v.publishedAt).write(to: temporary.appendingPathComponent("dik.xlsx"))
         try Data(try v.register.json(version: v.number, publishedAt: v.publishedAt)).write(
             to: temporary.appendingPathComponent("dik.json"))
         try put("feed.atom", PublicPages.feed(history, base: "/publik/\(v.register.body.slug)/"))
-        for entry in v.register.entries {
-            try put("entri/\(entry.id).html", PublicPages.entry(v, entry))
-        }
         let final = versions.appendingPathComponent(String(v.number), isDirectory: true)
         do {
             try fm.moveItem(at: temporary, to: final)
@@ -151,7 +157,10 @@ enum PublicSite {
             rows.append((body.name, body.slug, latest.version, try Publisher.decode(latest).exempted.count))
         }
         try FileManager.default.createDirectory(at: root(app), withIntermediateDirectories: true)
-        try writeAtomically(Data(PublicPages.home(rows).utf8), to: root(app).appendingPathComponent("index.html"))
+        for language in [UILanguage.indonesian, .english] {
+            try writeAtomically(
+                Data(PublicPages.home(rows, language).utf8), to: root(app).appendingPathComponent(PublicPages.homeName(language)))
+        }
     }
 }
 

@@ -11,7 +11,10 @@ struct PublicSiteRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // The home page's links are relative to its own file, as on any static host.
         routes.get("publik") { req in req.redirect(to: "/publik/index.html") }
-        routes.get("publik", "index.html") { req in try await Self.serve(req, relative: "index.html", cache: Self.shortCache) }
+        for language in [UILanguage.indonesian, .english] {
+            let name = PublicPages.homeName(language)
+            routes.get("publik", .constant(name)) { req in try await Self.serve(req, relative: name, cache: Self.shortCache) }
+        }
         routes.get("publik", "cari", use: PublicSearchPage.search)
         routes.get("publik", ":body", "banding", use: Self.compare)
         routes.get("publik", ":body") { req -> Response in
@@ -28,7 +31,8 @@ struct PublicSiteRoutes: RouteCollection {
         routes.get("publik", ":body", "versi", ":version", "**") { req -> Response in
             let slug = req.parameters.get("body") ?? ""
             guard let version = req.parameters.get("version", as: Int.self), version > 0 else {
-                return Self.notFound(req, "Nomor versi harus bilangan bulat mulai 1.")
+                return Self.notFound(
+                    req, Self.language(of: req).t("Nomor versi harus bilangan bulat mulai 1.", "A version number is a whole number from 1."))
             }
             let rest = req.parameters.getCatchall()
             try await Self.ensureCurrent(req, slug: slug)
@@ -57,9 +61,10 @@ struct PublicSiteRoutes: RouteCollection {
 
     static func serve(_ req: Request, relative: String, cache: String) async throws -> Response {
         let parts = relative.split(separator: "/").map(String.init)
-        guard parts.allSatisfy(isSafe) else { return notFound(req, "Alamat ini tidak dikenal.") }
+        let l = language(of: req)
+        guard parts.allSatisfy(isSafe) else { return notFound(req, l.t("Alamat ini tidak dikenal.", "This address is not known.")) }
         let root = PublicSite.root(req.application)
-        if relative == "index.html", !FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path) {
+        if parts.count == 1, !FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
             try await PublicSite.materializeAll(req.application)
         }
         let path = root.appendingPathComponent(relative).path
@@ -68,8 +73,14 @@ struct PublicSiteRoutes: RouteCollection {
             return notFound(
                 req,
                 parts.contains("entri")
-                    ? "Entri ini tidak ada dalam versi DIK ini. Nomor DIK tidak pernah dipakai ulang; lihat versi sebelumnya atau daftar perubahan."
-                    : "Halaman ini tidak ada. Mungkin badan publiknya belum menerbitkan DIK, atau alamatnya salah ketik.")
+                    ? l.t(
+                        "Entri ini tidak ada dalam versi DIK ini. Nomor DIK tidak pernah dipakai ulang; lihat versi sebelumnya atau daftar perubahan.",
+                        "This entry is not in this version of the register. Register numbers are never reused; see an earlier version or the list of changes."
+                    )
+                    : l.t(
+                        "Halaman ini tidak ada. Mungkin badan publiknya belum menerbitkan DIK, atau alamatnya salah ketik.",
+                        "This page does not exist. The public body may not have published its register yet, or the address is mistyped."
+                    ))
         }
         let response = try await req.fileio.asyncStreamFile(at: path, mediaType: mediaType(of: relative))
         response.headers.replaceOrAdd(name: .cacheControl, value: cache)
@@ -83,6 +94,12 @@ struct PublicSiteRoutes: RouteCollection {
                 name: "Content-Security-Policy",
                 value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'")
         }
+        if relative.hasSuffix(".xlsx") {
+            // The workbook's members are stored, not deflated (see ZipArchive): compress it on the way.
+            response.headers.responseCompression = .enable
+            let slug = parts.first ?? "dik"
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"DIK-\(slug).xlsx\"")
+        }
         response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
         return response
     }
@@ -93,75 +110,81 @@ struct PublicSiteRoutes: RouteCollection {
         case "csv": HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
         case "json": HTTPMediaType(type: "application", subType: "json", parameters: ["charset": "utf-8"])
         case "atom": HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        case "xlsx": HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         default: .binary
         }
     }
 
     /// `/publik/<body>/banding?dari=N&ke=M`: what changed between any two published versions.
     @Sendable static func compare(req: Request) async throws -> Response {
+        let l = req.query[String.self, at: "lang"] == "en" ? UILanguage.english : .indonesian
         let slug = req.parameters.get("body") ?? ""
         guard isSafe(slug), let body = try await PublicBody.query(on: req.db).filter(\.$slug == slug).first() else {
-            return notFound(req, "Badan publik ini tidak dikenal.")
+            return notFound(req, l.t("Badan publik ini tidak dikenal.", "This public body is not known."))
         }
         guard let from = req.query[Int.self, at: "dari"], let to = req.query[Int.self, at: "ke"], from > 0, to > 0, from != to
         else {
-            return notFound(req, "Sebut dua nomor versi yang berbeda, misalnya ?dari=1&ke=3.")
+            return notFound(
+                req, l.t("Sebut dua nomor versi yang berbeda, misalnya ?dari=1&ke=3.", "Name two different versions, e.g. ?dari=1&ke=3."))
         }
         let rows = try await Publication.query(on: req.db).filter(\.$body.$id == body.requireID())
             .filter(\.$version ~~ [from, to]).all()
         guard let older = rows.first(where: { $0.version == min(from, to) }),
             let newer = rows.first(where: { $0.version == max(from, to) })
         else {
-            return notFound(req, "Versi \(from) atau \(to) belum pernah terbit.")
+            return notFound(
+                req, l.t("Versi \(from) atau \(to) belum pernah terbit.", "Version \(from) or \(to) has not been published."))
         }
         let changes = try Publisher.decode(newer).changes(since: try Publisher.decode(older))
-        func list(_ title: String, _ entries: [PublicRegister.Entry]) -> Node<HTML.BodyContext> {
-            .if(
-                !entries.isEmpty,
-                .group(
-                    .h2(.text("\(title) (\(entries.count))")),
-                    .ul(
-                        .forEach(entries) {
-                            .li(
-                                .a(
-                                    .href("/publik/\(slug)/versi/\(newer.version)/entri/\($0.id).html"),
-                                    .text("\($0.id) \($0.title)")))
-                        })))
-        }
+        let folder = "/publik/\(slug)/versi/\(newer.version)/" + (l == .english ? "en/" : "")
+        let olderFolder = "/publik/\(slug)/versi/\(older.version)/" + (l == .english ? "en/" : "")
         let html = HTML(
-            .lang(.indonesian),
+            .lang(l == .indonesian ? .indonesian : .english),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
-                .element(named: "title", text: "Perbandingan versi — \(body.name)"),
+                .element(named: "title", text: l.t("Perbandingan versi", "Versions compared") + " — \(body.name)"),
                 .element(named: "style", text: PublicPages.style)),
             .body(
                 .main(
-                    .h1(.text("\(body.name): versi \(older.version) dibandingkan dengan versi \(newer.version)")),
-                    list("Ditambahkan", changes.added), list("Dibuka", changes.opened),
-                    list("Diubah", changes.changed.map(\.after)),
-                    list("Dikeluarkan dari daftar", changes.removed),
-                    .if(changes.isEmpty, .p(.text("Tidak ada perbedaan isi."))),
+                    .h1(
+                        .text(
+                            l.t(
+                                "\(body.name): versi \(older.version) dibandingkan dengan versi \(newer.version)",
+                                "\(body.name): version \(older.version) compared with version \(newer.version)"))),
+                    PublicPages.changeLists(changes, l) { "\(folder)entri/\($0.id).html" },
+                    .if(changes.isEmpty, .p(.text(l.t("Tidak ada perbedaan isi.", "No difference in content.")))),
                     .p(
-                        .a(.href("/publik/\(slug)/versi/\(older.version)/index.html"), .text("Versi \(older.version)")),
+                        .a(.href("\(olderFolder)index.html"), .text(l.t("Versi ", "Version ") + "\(older.version)")),
                         .text(" · "),
-                        .a(.href("/publik/\(slug)/versi/\(newer.version)/index.html"), .text("Versi \(newer.version)"))))))
+                        .a(.href("\(folder)index.html"), .text(l.t("Versi ", "Version ") + "\(newer.version)"))))))
         let response = Response(status: .ok, body: .init(string: html.render()))
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
         return response
     }
 
+    /// The language a public address asks for: `?lang=en`, a page under `en/`, or the English home.
+    static func language(of req: Request) -> UILanguage {
+        let path = req.url.path
+        return req.query[String.self, at: "lang"] == "en" || path.contains("/en/") || path.hasSuffix("/index-en.html")
+            ? .english : .indonesian
+    }
+
     /// A 404 that helps: what is missing and where the registers are.
     static func notFound(_ req: Request, _ message: String) -> Response {
+        let l = language(of: req)
         let html = HTML(
-            .lang(.indonesian),
+            .lang(l == .indonesian ? .indonesian : .english),
             .head(
-                .encoding(.utf8), .viewport(.accordingToDevice), .element(named: "title", text: "Tidak ditemukan"),
+                .encoding(.utf8), .viewport(.accordingToDevice), .element(named: "title", text: l.t("Tidak ditemukan", "Not found")),
                 .element(named: "style", text: PublicPages.style)),
             .body(
                 .main(
-                    .h1(.text("Tidak ditemukan")), .p(.text(message)),
-                    .p(.a(.href("/publik"), .text("Daftar badan publik dan DIK-nya"))))))
+                    .h1(.text(l.t("Tidak ditemukan", "Not found"))), .p(.text(message)),
+                    .p(
+                        .a(
+                            .href("/publik/" + PublicPages.homeName(l)),
+                            .text(l.t("Daftar badan publik dan DIK-nya", "The public bodies and their registers")))))))
         let response = Response(status: .notFound, body: .init(string: html.render()))
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -155,20 +155,28 @@ enum SearchIndex {
             let text = value("q") ?? ""
             guard text.count <= maximumTextLength else {
                 return .failure(
-                    .init(field: "q", message: "Kata pencarian terlalu panjang: paling banyak \(maximumTextLength) huruf."))
+                    .init(
+                        field: "q", message: "Kata pencarian terlalu panjang: paling banyak \(maximumTextLength) huruf.",
+                        english: "The search words are too long: \(maximumTextLength) characters at most."))
             }
             filters.text = text
             filters.body = value("badan")
             filters.unit = value("unit")
             if let ground = value("dasar") {
                 guard ground.count == 1, let letter = ExemptionGround.Letter(rawValue: ground.lowercased()) else {
-                    return .failure(.init(field: "dasar", message: "Dasar hukum ditulis satu huruf Pasal 17, a sampai j."))
+                    return .failure(
+                        .init(
+                            field: "dasar", message: "Dasar hukum ditulis satu huruf Pasal 17, a sampai j.",
+                            english: "The legal ground is one letter of Article 17, a to j."))
                 }
                 filters.groundLetter = letter.rawValue
             }
             if let year = value("tahun") {
                 guard let number = Int(year), (1900...2200).contains(number) else {
-                    return .failure(.init(field: "tahun", message: "Tahun berakhir harus tahun empat angka, misalnya 2030."))
+                    return .failure(
+                        .init(
+                            field: "tahun", message: "Tahun berakhir harus tahun empat angka, misalnya 2030.",
+                            english: "The end year is a year of four digits, e.g. 2030."))
                 }
                 filters.endYear = number
             }
@@ -176,13 +184,17 @@ enum SearchIndex {
                 guard PublicRegister.Entry.Status(rawValue: status) != nil else {
                     return .failure(
                         .init(
-                            field: "keadaan", message: "Keadaan harus salah satu dari: exempted, endingSoon, reviewDue, opened."))
+                            field: "keadaan", message: "Keadaan harus salah satu dari: exempted, endingSoon, reviewDue, opened.",
+                            english: "The status is one of: exempted, endingSoon, reviewDue, opened."))
                 }
                 filters.status = status
             }
             if let page = value("halaman") {
                 guard let number = Int(page), (1...maximumPage).contains(number) else {
-                    return .failure(.init(field: "halaman", message: "Nomor halaman harus bilangan 1 sampai \(maximumPage)."))
+                    return .failure(
+                        .init(
+                            field: "halaman", message: "Nomor halaman harus bilangan 1 sampai \(maximumPage).",
+                            english: "The page number is a whole number from 1 to \(maximumPage)."))
                 }
                 filters.page = number
             }
@@ -193,6 +205,7 @@ enum SearchIndex {
     struct SearchProblem: Error, Equatable {
         let field: String
         let message: String
+        let english: String
     }
 
     struct Hit: Decodable, Sendable {

@@ -13,6 +13,16 @@ enum UILanguage: String, Sendable {
         if let asked = req.query[String.self, at: "lang"].flatMap(UILanguage.init(rawValue:)) { return asked }
         return req.cookies[cookieName].flatMap { UILanguage(rawValue: $0.string) } ?? .indonesian
     }
+
+    /// Picks the text for the language: `t("Masuk", "Sign in")`.
+    func t(_ indonesian: String, _ english: String) -> String {
+        self == .indonesian ? indonesian : english
+    }
+
+    /// `21 November 2026` (the same in both languages but for the month).
+    func date(_ date: LocalDate) -> String {
+        self == .indonesian ? IndonesianFormat.date(date) : IndonesianFormat.englishDate(date)
+    }
 }
 
 /// What every page needs to render: the language, the signed-in person (if any), the CSRF token of
@@ -31,12 +41,8 @@ struct PageContext: Sendable {
     }
 
     /// Picks the text for the page's language: `t("Masuk", "Sign in")`.
-    func t(_ indonesian: String, _ english: String) -> String {
-        language == .indonesian ? indonesian : english
-    }
+    func t(_ indonesian: String, _ english: String) -> String { language.t(indonesian, english) }
 
     /// `21 November 2026` (the same in both languages but for the month).
-    func date(_ date: LocalDate) -> String {
-        language == .indonesian ? IndonesianFormat.date(date) : IndonesianFormat.englishDate(date)
-    }
+    func date(_ date: LocalDate) -> String { language.date(date) }
 }
