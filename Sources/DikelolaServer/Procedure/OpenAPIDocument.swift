@@ -130,18 +130,19 @@ enum OpenAPIDocument {
                   { "name": "dasar", "in": "query", "schema": { "type": "string", "pattern": "^[a-j]$" }, "description": "Letter of UU 14/2008 Pasal 17" },
                   { "name": "tahun", "in": "query", "schema": { "type": "integer" }, "description": "Year the period ends" },
                   { "name": "keadaan", "in": "query", "schema": { "type": "string", "enum": ["exempted", "endingSoon", "reviewDue", "opened"] } },
-                  { "name": "halaman", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 500 }, "description": "Page (20 results each)" }
+                  { "name": "halaman", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 500 }, "description": "Page (20 results each)" },
+                  { "name": "lang", "in": "query", "schema": { "type": "string", "enum": ["en"] }, "description": "en for English labels, messages and entry links" }
                 ],
                 "responses": {
                   "200": { "description": "{total, page, pageSize, results: [{body, bodyName, id, title, unit, ground, status, endDate, url}]}" },
-                  "400": { "description": "A filter is not valid; the page names it" }
+                  "400": { "description": "A filter is not valid: {error, field} (the HTML page names it beside the field)" }
                 }
               }
             },
             "/publik/{body}/terkini/dik.json": {
               "parameters": [{ "name": "body", "in": "path", "required": true, "schema": { "type": "string" } }],
               "get": {
-                "summary": "The body's current published register: {body, version, publishedAt, entries: [public fields]} (also dik.csv, feed.atom, embed.html; versi/{n}/ for past versions)",
+                "summary": "The body's current published register: {body, version, publishedAt, entries: [public fields]} (also dik.csv, dik.xlsx, cetak.html, feed.atom, embed.html, en/ for the pages in English; versi/{n}/ for past versions)",
                 "security": [], "responses": { "200": { "description": "OK" }, "404": { "description": "No such body or not yet published" } }
               }
             }

@@ -329,11 +329,12 @@ enum PublicPages {
 
     static func data(_ v: Version, _ l: UILanguage = .indonesian) -> String {
         let slug = v.register.body.slug
-        let shared = Place(path: "data.html", language: l).toVersionRoot
+        let at = Place(path: "data.html", language: l)
+        let shared = at.toVersionRoot
         let snippet =
             #"<iframe src="https://ALAMAT-DIKELOLA/publik/\#(slug)/terkini/embed.html" title="DIK \#(v.register.body.name)" style="width:100%;height:40rem;border:0" loading="lazy"></iframe>"#
         return page(
-            v, Place(path: "data.html", language: l), title: l.t("Data terbuka", "Open data"),
+            v, at, title: l.t("Data terbuka", "Open data"),
             .h1(.text(l.t("Data terbuka", "Open data"))),
             .p(
                 .text(
