@@ -46,7 +46,14 @@ echo "   ($(( $(date +%s) - start )) s, publication folder $(du -sh "$work/data/
 app_port=$(free_port)
 DIKELOLA_DATA_DIR="$work/data" DIKELOLA_BENCHMARK_ROUTE=1 "$bin" serve --port "$app_port" --log warning >"$work/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$app_port/health" >/dev/null && break; sleep 0.2; done
+start=$(date +%s)
+until curl -sf "http://127.0.0.1:$app_port/health" >/dev/null; do
+    if ! kill -0 "$server_pid" 2>/dev/null || (( $(date +%s) - start > 600 )); then
+        echo "Dikelola did not start:" >&2; tail -20 "$work/serve.log" >&2; exit 1
+    fi
+    sleep 0.5
+done
+echo "== Dikelola answered /health after $(( $(date +%s) - start )) s"
 
 nginx_port=$(free_port)
 mkdir -p "$work/nginx/logs"

@@ -79,6 +79,19 @@ import Vapor
             let versions = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("versi").path)
             #expect(Set(versions) == ["1", "2", "3"])  // no temporary folder left behind
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "publication.version").count() == 3)
+
+            // Each version keeps its count; the home page shows it without decoding snapshots.
+            #expect(try await Publication.query(on: app.db).sort(\.$version).all().map(\.exemptedCount) == [3, 3, 2])
+            #expect(try await reader.get("/publik/index.html").body.contains("2 informasi dikecualikan, versi 3"))
+            // The minute's look at a current folder writes nothing: the home page is not touched.
+            let home = PublicSite.root(app).appendingPathComponent("index.html")
+            let written = try FileManager.default.attributesOfItem(atPath: home.path)[.modificationDate] as? Date
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: home.path)
+            try await PublicSite.materializeAll(app)
+            #expect(written != nil)
+            #expect(
+                try FileManager.default.attributesOfItem(atPath: home.path)[.modificationDate] as? Date == Date(timeIntervalSince1970: 0))
+            #expect(try await PublicSite.materialize(app, bodyID: body.requireID()) == false)
         }
     }
 

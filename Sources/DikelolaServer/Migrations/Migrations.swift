@@ -29,5 +29,6 @@ enum AppMigrations {
         CreateNotificationTables(),  // notifications, the body's webhook and its delivery log, the daily sweep's day
         CreatePublications(),  // the published versions of each body's public register
         SearchIndex.CreateTables(),  // full-text search over what is published (FTS5 / PostgreSQL)
+        UpdatePublicationAddExemptedCount(),  // the home page counts entries without decoding snapshots
     ]
 }

@@ -15,16 +15,21 @@ final class Publication: Model, @unchecked Sendable {
     /// `PublicRegister` as JSON with sorted keys.
     @Field(key: "snapshot") var snapshot: String
     @Field(key: "sha256") var sha256: String
+    /// Entries still exempted in this version (nil for versions recorded before it was kept).
+    @OptionalField(key: "exempted_count") var exemptedCount: Int?
 
     init() {}
 
-    init(bodyID: UUID, version: Int, publishedAt: Date, reason: String, snapshot: String, sha256: String) {
+    init(
+        bodyID: UUID, version: Int, publishedAt: Date, reason: String, snapshot: String, sha256: String, exemptedCount: Int
+    ) {
         self.$body.id = bodyID
         self.version = version
         self.publishedAt = publishedAt
         self.reason = reason
         self.snapshot = snapshot
         self.sha256 = sha256
+        self.exemptedCount = exemptedCount
     }
 }
 

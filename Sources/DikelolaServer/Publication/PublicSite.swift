@@ -32,16 +32,19 @@ enum PublicSite {
 
     static func bodyFolder(_ app: Application, slug: String) -> URL { root(app).appendingPathComponent(slug, isDirectory: true) }
 
-    /// Writes the versions of `bodyID` missing from the folder and points `terkini` at the latest.
-    static func materialize(_ app: Application, bodyID: UUID) async throws {
+    /// Writes the versions of `bodyID` missing from the folder and points `terkini` at the latest;
+    /// then, when anything changed and `homePage` says so, the public home page. Returns whether
+    /// the body's folder changed: an instance whose folder is current does no work but the look.
+    @discardableResult
+    static func materialize(_ app: Application, bodyID: UUID, homePage: Bool = true) async throws -> Bool {
         let state = app.dikelola.publicSite
         await state.writer.enter()
         defer { Task { await state.writer.leave() } }
-        guard let body = try await PublicBody.find(bodyID, on: app.db) else { return }
+        guard let body = try await PublicBody.find(bodyID, on: app.db) else { return false }
         state.clear(body.slug)
         let numbers = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID).sort(\.$version)
             .field(\.$version).all().map(\.version)
-        guard let latest = numbers.last else { return }
+        guard let latest = numbers.last else { return false }
         let fm = FileManager.default
         let folder = bodyFolder(app, slug: body.slug)
         let versions = folder.appendingPathComponent("versi", isDirectory: true)
@@ -68,19 +71,27 @@ enum PublicSite {
                 try write(version, history: history, into: versions, app: app)
             }
         }
-        try pointCurrent(folder, to: latest)
+        let moved = try pointCurrent(folder, to: latest)
+        let redirect = folder.appendingPathComponent("index.html")
+        let changed = !missing.isEmpty || moved || !fm.fileExists(atPath: redirect.path)
+        guard changed else { return false }
         try writeAtomically(
             Data(
                 #"<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=terkini/index.html"><a href="terkini/index.html">DIK terkini</a>"#
                     .utf8),
-            to: folder.appendingPathComponent("index.html"))
-        try await writeHome(app)
+            to: redirect)
+        if homePage { try await writeHome(app) }
+        return true
     }
 
     /// Writes every body's missing versions; on start and once a minute in the background.
     static func materializeAll(_ app: Application) async throws {
+        var changed = false
         for body in try await PublicBody.query(on: app.db).all() {
-            try await materialize(app, bodyID: body.requireID())
+            changed = try await materialize(app, bodyID: body.requireID(), homePage: false) || changed
+        }
+        if changed || !FileManager.default.fileExists(atPath: root(app).appendingPathComponent("index.html").path) {
+            try await writeHome(app)
         }
     }
 
@@ -125,17 +136,18 @@ enum PublicSite {
         }
     }
 
-    /// `terkini` -> `versi/<n>`, replaced atomically.
-    private static func pointCurrent(_ folder: URL, to version: Int) throws {
+    /// `terkini` -> `versi/<n>`, replaced atomically; false when it already pointed there.
+    private static func pointCurrent(_ folder: URL, to version: Int) throws -> Bool {
         let link = folder.appendingPathComponent("terkini")
         let target = "versi/\(version)"
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target { return }
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target { return false }
         let temporary = folder.appendingPathComponent(".terkini-\(UUID().uuidString)")
         try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: target)
         guard rename(temporary.path, link.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw PublicSiteError(message: "tidak dapat mengganti \(link.path) (errno \(errno))")
         }
+        return true
     }
 
     private static func writeAtomically(_ data: Data, to url: URL) throws {
@@ -150,11 +162,20 @@ enum PublicSite {
     private static func writeHome(_ app: Application) async throws {
         var rows: [(name: String, slug: String, version: Int, exempted: Int)] = []
         for body in try await PublicBody.query(on: app.db).sort(\.$name).all() {
+            // The count is kept with each version; only versions older than that column are decoded.
             guard
                 let latest = try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID())
-                    .sort(\.$version, .descending).first()
+                    .sort(\.$version, .descending).field(\.$version).field(\.$exemptedCount).first()
             else { continue }
-            rows.append((body.name, body.slug, latest.version, try Publisher.decode(latest).exempted.count))
+            let count: Int
+            if let kept = latest.exemptedCount {
+                count = kept
+            } else {
+                let whole = try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID())
+                    .filter(\.$version == latest.version).first()
+                count = try whole.map { try Publisher.decode($0).exempted.count } ?? 0
+            }
+            rows.append((body.name, body.slug, latest.version, count))
         }
         try FileManager.default.createDirectory(at: root(app), withIntermediateDirectories: true)
         for language in [UILanguage.indonesian, .english] {

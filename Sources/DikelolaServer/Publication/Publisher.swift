@@ -73,7 +73,8 @@ enum Publisher {
         let latest = try await Publication.query(on: db).filter(\.$body.$id == bodyID).sort(\.$version, .descending).first()
         if let latest, latest.sha256 == hash { return nil }
         let publication = Publication(
-            bodyID: bodyID, version: (latest?.version ?? 0) + 1, publishedAt: now, reason: reason, snapshot: text, sha256: hash)
+            bodyID: bodyID, version: (latest?.version ?? 0) + 1, publishedAt: now, reason: reason, snapshot: text, sha256: hash,
+            exemptedCount: register.exempted.count)
         try await publication.create(on: db)
         try await SearchIndex.update(bodyID: bodyID, register: register, previous: try latest.map(decode), on: db)
         app.dikelola.publicSite.markStale(register.body.slug)
