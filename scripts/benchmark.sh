@@ -58,6 +58,8 @@ echo "== Dikelola answered /health after $(( $(date +%s) - start )) s"
 nginx_port=$(free_port)
 mkdir -p "$work/nginx/logs"
 cat >"$work/nginx/nginx.conf" <<CONF
+# The data folder is the owner's only (Dikelola makes it so): nginx's workers read it as the owner.
+user $(id -un);
 worker_processes auto;
 error_log $work/nginx/logs/error.log;
 pid $work/nginx/nginx.pid;
@@ -81,6 +83,9 @@ size=$(curl -s "http://127.0.0.1:$app_port$page" | wc -c)
 nginx_size=$(curl -s "http://127.0.0.1:$nginx_port$page" | wc -c)
 memory_size=$(curl -s "http://127.0.0.1:$app_port/benchmark/memory/$slug" | wc -c)
 echo "== Page $page: $size bytes from Dikelola, $nginx_size from nginx, $memory_size from memory"
+if [[ "$size" != "$nginx_size" || "$size" != "$memory_size" ]]; then
+    echo "The three targets do not serve the same page; nothing measured." >&2; tail -5 "$work/nginx/logs/error.log" >&2; exit 1
+fi
 search="/publik/cari?format=json&q=data%20pribadi&badan=$slug&tahun=2030&keadaan=exempted"
 echo "   search sample: $(curl -s "http://127.0.0.1:$app_port$search" | head -c 120)…"
 

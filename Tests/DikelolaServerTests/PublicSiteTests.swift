@@ -39,7 +39,8 @@ import Vapor
             #expect(try await Publication.query(on: app.db).sort(\.$version).all().map(\.version) == [1, 2, 3])
 
             let current = try await reader.get("/publik/\(Self.slug)/terkini/index.html")
-            #expect(!current.body.contains("Berakhir akhir tahun"))  // no longer exempted
+            #expect(!current.body.contains("Berakhir akhir tahun"))  // no longer exempted, though version 1 was read from memory
+            #expect(app.dikelola.publicSite.files.count >= 2)  // versions' files answered from memory
             let dip = try await reader.get("/publik/\(Self.slug)/terkini/dip.html")
             #expect(dip.body.contains("Berakhir akhir tahun") && dip.body.contains("Demi hukum"))
             let changes = try await reader.get("/publik/\(Self.slug)/terkini/perubahan.html")
@@ -157,6 +158,15 @@ import Vapor
             }
             let entry = try await reader.get("/publik/\(Self.slug)/terkini/entri/DIK-1999-0001.html")
             #expect(entry.body.contains("Nomor DIK tidak pernah dipakai ulang"))
+            // A symbolic link placed in the folder that leads out of it is not followed.
+            let outside = FileManager.default.temporaryDirectory.appendingPathComponent("rahasia-\(UUID().uuidString).txt")
+            try Data("isi-berkas-di-luar-folder".utf8).write(to: outside)
+            defer { try? FileManager.default.removeItem(at: outside) }
+            let folder = PublicSite.bodyFolder(app, slug: Self.slug).appendingPathComponent("terkini")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.appendingPathComponent("bocor.txt").path, withDestinationPath: outside.path)
+            let escaped = try await reader.get("/publik/\(Self.slug)/terkini/bocor.txt")
+            #expect(escaped.status == .notFound && !escaped.body.contains("isi-berkas-di-luar-folder"))
         }
     }
 

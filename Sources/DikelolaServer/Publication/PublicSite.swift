@@ -9,6 +9,8 @@ final class PublicSiteState: Sendable {
     /// Body slugs (the public address) with a version recorded here and not yet written.
     private let stale = NIOLockedValueBox<Set<String>>([])
     let writer = PrintGate(slots: 1)
+    /// The files of published versions, kept in memory once read.
+    let files = PublishedFileCache()
 
     func markStale(_ slug: String) { stale.withLockedValue { _ = $0.insert(slug) } }
     func isStale(_ slug: String) -> Bool { stale.withLockedValue { $0.contains(slug) } }

@@ -69,7 +69,11 @@ struct PublicSiteRoutes: RouteCollection {
         }
         let path = root.appendingPathComponent(relative).path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        // Real paths: `terkini` resolved to its version, and nothing outside the folder followed.
+        guard let rootPath = PublishedFileCache.realPath(root.path), let real = PublishedFileCache.realPath(path),
+            real.hasPrefix(rootPath + "/"),
+            FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
             return notFound(
                 req,
                 parts.contains("entri")
@@ -82,7 +86,14 @@ struct PublicSiteRoutes: RouteCollection {
                         "This page does not exist. The public body may not have published its register yet, or the address is mistyped."
                     ))
         }
-        let response = try await req.fileio.asyncStreamFile(at: path, mediaType: mediaType(of: relative))
+        let response: Response
+        if PublishedFileCache.isInVersion(real, root: rootPath), req.headers.first(name: .range) == nil,
+            let file = try await publishedFile(req, real: real)
+        {
+            response = answer(req, file, mediaType: mediaType(of: relative))
+        } else {
+            response = try await req.fileio.asyncStreamFile(at: real, mediaType: mediaType(of: relative))
+        }
         response.headers.replaceOrAdd(name: .cacheControl, value: cache)
         if relative.hasSuffix("embed.html") {
             // The embed is meant for other sites' iframes.
@@ -102,6 +113,36 @@ struct PublicSiteRoutes: RouteCollection {
         }
         response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
         return response
+    }
+
+    /// A file of a published version from the cache, read into it on first use; nil when it is too
+    /// large to keep (it is streamed instead).
+    static func publishedFile(_ req: Request, real: String) async throws -> PublishedFileCache.File? {
+        let files = req.application.dikelola.publicSite.files
+        if let file = files.file(at: real) { return file }
+        let attributes = try FileManager.default.attributesOfItem(atPath: real)
+        guard let size = attributes[.size] as? Int, size <= PublishedFileCache.largestFile,
+            let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        let bytes = try await req.fileio.collectFile(at: real)
+        let file = PublishedFileCache.File(
+            bytes: bytes, etag: "\"\(Int(modified.timeIntervalSince1970))-\(bytes.readableBytes)\"", modified: modified)
+        files.keep(file, at: real)
+        return file
+    }
+
+    /// The cached file as Vapor answers a file: ETag and Last-Modified, 304 when the ETag matches.
+    static func answer(_ req: Request, _ file: PublishedFileCache.File, mediaType: HTTPMediaType) -> Response {
+        var headers = HTTPHeaders()
+        headers.lastModified = HTTPHeaders.LastModified(file.modified)
+        headers.replaceOrAdd(name: .eTag, value: file.etag)
+        if req.headers.first(name: .ifNoneMatch) == file.etag {
+            headers.replaceOrAdd(name: .contentLength, value: String(file.bytes.readableBytes))
+            return Response(status: .notModified, version: .http1_1, headersNoUpdate: headers, body: .empty)
+        }
+        headers.contentType = mediaType
+        headers.replaceOrAdd(name: .acceptRanges, value: "bytes")
+        return Response(status: .ok, headers: headers, body: .init(buffer: file.bytes))
     }
 
     static func mediaType(of path: String) -> HTTPMediaType {

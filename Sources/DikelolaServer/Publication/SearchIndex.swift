@@ -234,6 +234,7 @@ enum SearchIndex {
         if let letter = filters.groundLetter { conditions.append("e.ground_letter = \(bind: letter)") }
         if let year = filters.endYear { conditions.append("e.end_year = \(bind: year)") }
         if let status = filters.status { conditions.append("e.status = \(bind: status)") }
+        var with: SQLQueryString = ""
         var from: SQLQueryString = "\(unsafeRaw: table) e"
         var order: SQLQueryString = "e.sort_key"
         if !terms.isEmpty {
@@ -242,10 +243,14 @@ enum SearchIndex {
                 conditions.append("e.document @@ to_tsquery('simple', \(bind: query))")
                 order = "ts_rank(e.document, to_tsquery('simple', \(bind: query))) DESC, e.sort_key"
             } else {
+                // SQLite: the full-text match is evaluated once, then its rows are looked up by key and
+                // filtered. Joined the other way, with a filter narrowing the table first, FTS5 was
+                // asked to match again for every row (0.7 s at 100,000 entries).
                 let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
-                from = "\(unsafeRaw: table) e JOIN \(unsafeRaw: fts) f ON f.rowid = e.row_id"
-                conditions.append("\(unsafeRaw: fts) MATCH \(bind: match)")
-                order = "bm25(\(unsafeRaw: fts)), e.sort_key"
+                with =
+                    "WITH f AS MATERIALIZED (SELECT rowid AS rid, bm25(\(unsafeRaw: fts)) AS rank FROM \(unsafeRaw: fts) WHERE \(unsafeRaw: fts) MATCH \(bind: match)) "
+                from = "f JOIN \(unsafeRaw: table) e ON e.row_id = f.rid"
+                order = "f.rank, e.sort_key"
             }
         }
         var whereClause: SQLQueryString = ""
@@ -255,11 +260,11 @@ enum SearchIndex {
         }
         struct Count: Decodable { let total: Int }
         let total =
-            try await sql.raw("SELECT COUNT(*) AS total FROM \(from)\(whereClause)").first(decoding: Count.self)?.total ?? 0
+            try await sql.raw("\(with)SELECT COUNT(*) AS total FROM \(from)\(whereClause)").first(decoding: Count.self)?.total ?? 0
         let offset = (filters.page - 1) * Filters.pageSize
         let hits = try await sql.raw(
             """
-            SELECT e.body_slug, e.body_name, e.entry_id, e.unit, e.ground, e.status, e.title, e.end_date
+            \(with)SELECT e.body_slug, e.body_name, e.entry_id, e.unit, e.ground, e.status, e.title, e.end_date
             FROM \(from)\(whereClause) ORDER BY \(order) LIMIT \(unsafeRaw: String(Filters.pageSize)) OFFSET \(unsafeRaw: String(offset))
             """
         ).all(decoding: Hit.self)

@@ -1,0 +1,67 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Files of published versions, answered from memory. A version folder (`<body>/versi/<n>/`) is
+/// renamed into place whole and never written again, so a file read from it once stays true: the
+/// cache is keyed by the file's real path, in which `terkini` has been resolved to its version on
+/// each request. Files outside a version folder (the home page, a body's redirect) change and are
+/// never cached. Bounded by `budget` bytes; the oldest entries leave first.
+final class PublishedFileCache: Sendable {
+    struct File: Sendable {
+        let bytes: ByteBuffer
+        /// As Vapor's file responses write it: `"<modified seconds>-<size>"`.
+        let etag: String
+        let modified: Date
+    }
+
+    /// The largest file kept; larger ones are streamed from disk.
+    static let largestFile = 2 << 20
+
+    private struct State {
+        var files: [String: File] = [:]
+        var order: [String] = []
+        var size = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
+    let budget: Int
+
+    init(budget: Int = 32 << 20) { self.budget = budget }
+
+    func file(at realPath: String) -> File? { state.withLockedValue { $0.files[realPath] } }
+
+    func keep(_ file: File, at realPath: String) {
+        guard file.bytes.readableBytes <= Self.largestFile else { return }
+        state.withLockedValue { state in
+            guard state.files[realPath] == nil else { return }
+            state.files[realPath] = file
+            state.order.append(realPath)
+            state.size += file.bytes.readableBytes
+            while state.size > budget, !state.order.isEmpty {
+                let oldest = state.order.removeFirst()
+                state.size -= state.files.removeValue(forKey: oldest)?.bytes.readableBytes ?? 0
+            }
+        }
+    }
+
+    var count: Int { state.withLockedValue { $0.files.count } }
+
+    /// The path with every symbolic link resolved, or nil when nothing is there.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether a real path lies inside a version folder below `root` (itself a real path).
+    static func isInVersion(_ realPath: String, root: String) -> Bool {
+        guard realPath.hasPrefix(root + "/") else { return false }
+        let parts = realPath.dropFirst(root.count + 1).split(separator: "/")
+        return parts.count >= 4 && parts[1] == "versi" && Int(parts[2]) != nil
+    }
+}
