@@ -30,5 +30,6 @@ enum AppMigrations {
         CreatePublications(),  // the published versions of each body's public register
         SearchIndex.CreateTables(),  // full-text search over what is published (FTS5 / PostgreSQL)
         UpdatePublicationAddExemptedCount(),  // the home page counts entries without decoding snapshots
+        SearchIndex.AddFacets(),  // SQLite: filters inside the full-text index, so a filtered search ranks few rows
     ]
 }

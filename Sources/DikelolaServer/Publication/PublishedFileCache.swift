@@ -31,7 +31,7 @@ final class PublishedFileCache: Sendable {
     private let state = NIOLockedValueBox(State())
     let budget: Int
 
-    init(budget: Int = 32 << 20) { self.budget = budget }
+    init(budget: Int = 16 << 20) { self.budget = budget }
 
     func file(at realPath: String) -> File? { state.withLockedValue { $0.files[realPath] } }
 

@@ -114,11 +114,81 @@ enum SearchIndex {
                 guard let row = try await sql.raw(query).first(decoding: Row.self) else { continue }
                 try await sql.raw(
                     """
-                    INSERT INTO \(unsafeRaw: fts) (rowid, title, description, reason, consequences, entry_id)
-                    VALUES (\(bind: row.row_id), \(bind: entry.title), \(bind: description), \(bind: entry.reason), \(bind: consequences), \(bind: entry.id))
+                    INSERT INTO \(unsafeRaw: fts) (rowid, title, description, reason, consequences, entry_id, facets)
+                    VALUES (\(bind: row.row_id), \(bind: entry.title), \(bind: description), \(bind: entry.reason), \(bind: consequences), \(bind: entry.id),
+                      \(bind: Facets.tokens(body: register.body.slug, unit: entry.unit, groundLetter: String(entry.groundCode.prefix(1)), endYear: entry.endDate?.year, status: entry.status.rawValue)))
                     """
                 ).run()
             }
+        }
+    }
+
+    /// The filters as tokens of the full-text index (SQLite), in a column of their own: `b<slug in
+    /// hex> u<unit in hex> g<letter> y<year> s<status>`. Hex keeps every token one word for the
+    /// tokenizer whatever the name holds; the migration below writes the same tokens in SQL.
+    enum Facets {
+        static let textColumns = "{title description reason consequences entry_id}"
+
+        static func hex(_ text: String) -> String { text.utf8.map { String(format: "%02x", $0) }.joined() }
+
+        static func tokens(body: String, unit: String, groundLetter: String, endYear: Int?, status: String) -> String {
+            (["b" + hex(body), "u" + hex(unit), "g" + groundLetter.lowercased()] + (endYear.map { ["y\($0)"] } ?? [])
+                + ["s" + status.lowercased()]).joined(separator: " ")
+        }
+
+        /// The facet terms of a search's filters, each `facets : "token"`.
+        static func query(_ filters: Filters) -> [String] {
+            var tokens: [String] = []
+            if let body = filters.body { tokens.append("b" + hex(body)) }
+            if let unit = filters.unit { tokens.append("u" + hex(unit)) }
+            if let letter = filters.groundLetter { tokens.append("g" + letter.lowercased()) }
+            if let year = filters.endYear { tokens.append("y\(year)") }
+            if let status = filters.status { tokens.append("s" + status.lowercased()) }
+            return tokens.map { "facets : \"\($0)\"" }
+        }
+    }
+
+    /// SQLite: the full-text table gains the `facets` column, refilled from the index's own rows.
+    struct AddFacets: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            guard sql.dialect.name != "postgresql" else { return }
+            try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.fts)").run()
+            try await sql.raw(
+                """
+                CREATE VIRTUAL TABLE \(unsafeRaw: SearchIndex.fts) USING fts5(
+                  title, description, reason, consequences, entry_id, facets,
+                  tokenize = 'unicode61 remove_diacritics 2')
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO \(unsafeRaw: SearchIndex.fts) (rowid, title, description, reason, consequences, entry_id, facets)
+                SELECT row_id, title, description, reason, consequences, entry_id,
+                  'b' || lower(hex(body_slug)) || ' u' || lower(hex(unit)) || ' g' || lower(ground_letter)
+                    || CASE WHEN end_year IS NULL THEN '' ELSE ' y' || end_year END || ' s' || lower(status)
+                FROM \(unsafeRaw: SearchIndex.table)
+                """
+            ).run()
+        }
+
+        func revert(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            guard sql.dialect.name != "postgresql" else { return }
+            try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.fts)").run()
+            try await sql.raw(
+                """
+                CREATE VIRTUAL TABLE \(unsafeRaw: SearchIndex.fts) USING fts5(
+                  title, description, reason, consequences, entry_id,
+                  tokenize = 'unicode61 remove_diacritics 2')
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO \(unsafeRaw: SearchIndex.fts) (rowid, title, description, reason, consequences, entry_id)
+                SELECT row_id, title, description, reason, consequences, entry_id FROM \(unsafeRaw: SearchIndex.table)
+                """
+            ).run()
         }
     }
 
@@ -246,7 +316,9 @@ enum SearchIndex {
                 // SQLite: the full-text match is evaluated once, then its rows are looked up by key and
                 // filtered. Joined the other way, with a filter narrowing the table first, FTS5 was
                 // asked to match again for every row (0.7 s at 100,000 entries).
-                let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
+                // The filters are facet tokens in the index too, so FTS5 ranks only the rows that pass them.
+                let words = terms.map { "\"\($0)\"*" }.joined(separator: " ")
+                let match = ([Facets.textColumns + " : (" + words + ")"] + Facets.query(filters)).joined(separator: " AND ")
                 with =
                     "WITH f AS MATERIALIZED (SELECT rowid AS rid, bm25(\(unsafeRaw: fts)) AS rank FROM \(unsafeRaw: fts) WHERE \(unsafeRaw: fts) MATCH \(bind: match)) "
                 from = "f JOIN \(unsafeRaw: table) e ON e.row_id = f.rid"
@@ -259,16 +331,28 @@ enum SearchIndex {
             whereClause.appendInterpolation(condition)
         }
         struct Count: Decodable { let total: Int }
-        let total =
-            try await sql.raw("\(with)SELECT COUNT(*) AS total FROM \(from)\(whereClause)").first(decoding: Count.self)?.total ?? 0
+        struct CountedHit: Decodable {
+            let total: Int
+            let hit: Hit
+            init(from decoder: any Decoder) throws {
+                total = try Count(from: decoder).total
+                hit = try Hit(from: decoder)
+            }
+        }
         let offset = (filters.page - 1) * Filters.pageSize
-        let hits = try await sql.raw(
+        // One pass gives the page and the count of all matches.
+        let rows = try await sql.raw(
             """
-            \(with)SELECT e.body_slug, e.body_name, e.entry_id, e.unit, e.ground, e.status, e.title, e.end_date
+            \(with)SELECT e.body_slug, e.body_name, e.entry_id, e.unit, e.ground, e.status, e.title, e.end_date, COUNT(*) OVER () AS total
             FROM \(from)\(whereClause) ORDER BY \(order) LIMIT \(unsafeRaw: String(Filters.pageSize)) OFFSET \(unsafeRaw: String(offset))
             """
-        ).all(decoding: Hit.self)
-        return Results(hits: hits, total: total)
+        ).all(decoding: CountedHit.self)
+        if let first = rows.first { return Results(hits: rows.map(\.hit), total: first.total) }
+        // A page past the last one: the count alone.
+        let total =
+            offset == 0
+            ? 0 : try await sql.raw("\(with)SELECT COUNT(*) AS total FROM \(from)\(whereClause)").first(decoding: Count.self)?.total ?? 0
+        return Results(hits: [], total: total)
     }
 }
 

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import Vapor
+
+@testable import DikelolaServer
+
+/// The memory behind the public register's files: bounded, oldest out first, only version files.
+@Suite struct PublishedFileCacheTests {
+    static func file(_ size: Int) -> PublishedFileCache.File {
+        PublishedFileCache.File(bytes: ByteBuffer(repeating: 65, count: size), etag: "\"1-\(size)\"", modified: Date())
+    }
+
+    @Test func staysWithinItsBudgetDroppingTheOldestFirst() {
+        // given: room for two files of 40 bytes
+        let cache = PublishedFileCache(budget: 100)
+        // when
+        cache.keep(Self.file(40), at: "/a")
+        cache.keep(Self.file(40), at: "/b")
+        cache.keep(Self.file(40), at: "/c")
+        // then
+        #expect(cache.file(at: "/a") == nil && cache.file(at: "/b") != nil && cache.file(at: "/c") != nil)
+        #expect(cache.count == 2)
+        cache.keep(Self.file(PublishedFileCache.largestFile + 1), at: "/large")
+        #expect(cache.file(at: "/large") == nil)  // streamed instead
+    }
+
+    @Test func onlyFilesInsideAVersionFolderAreKept() {
+        let root = "/srv/publik"
+        #expect(PublishedFileCache.isInVersion("/srv/publik/kab/versi/3/index.html", root: root))
+        #expect(PublishedFileCache.isInVersion("/srv/publik/kab/versi/3/en/entri/DIK-2026-0001.html", root: root))
+        #expect(!PublishedFileCache.isInVersion("/srv/publik/index.html", root: root))  // rewritten on each change
+        #expect(!PublishedFileCache.isInVersion("/srv/publik/kab/index.html", root: root))
+        #expect(!PublishedFileCache.isInVersion("/srv/publik/kab/versi/.tmp-3-x/index.html", root: root))
+        #expect(!PublishedFileCache.isInVersion("/srv/publik-lain/kab/versi/3/index.html", root: root))
+    }
+}
