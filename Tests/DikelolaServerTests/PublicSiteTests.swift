@@ -41,6 +41,10 @@ import Vapor
             let current = try await reader.get("/publik/\(Self.slug)/terkini/index.html")
             #expect(!current.body.contains("Berakhir akhir tahun"))  // no longer exempted, though version 1 was read from memory
             #expect(app.dikelola.publicSite.files.count >= 2)  // versions' files answered from memory
+            // From memory, the same Last-Modified as Vapor writes for a file streamed from disk.
+            let path = PublicSite.bodyFolder(app, slug: Self.slug).appendingPathComponent("versi/3/index.html").path
+            let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+            #expect(current.headers.first(name: .lastModified) == HTTPHeaders.LastModified(modified).serialize())
             let dip = try await reader.get("/publik/\(Self.slug)/terkini/dip.html")
             #expect(dip.body.contains("Berakhir akhir tahun") && dip.body.contains("Demi hukum"))
             let changes = try await reader.get("/publik/\(Self.slug)/terkini/perubahan.html")

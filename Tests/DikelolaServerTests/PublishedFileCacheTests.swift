@@ -24,6 +24,20 @@ import Vapor
         #expect(cache.file(at: "/large") == nil)  // streamed instead
     }
 
+    @Test func theKeyOfAnAddressReadsTerkiniFromItsLink() throws {
+        // given: a body's folder whose terkini points at version 4
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("publik-\(UUID().uuidString)")
+        let body = folder.appendingPathComponent("kab")
+        try FileManager.default.createDirectory(at: body.appendingPathComponent("versi/4"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(atPath: body.appendingPathComponent("terkini").path, withDestinationPath: "versi/4")
+        // then
+        #expect(PublishedFileCache.key(root: "/r", folder: folder, parts: ["kab", "terkini", "en", "index.html"]) == "/r/kab/versi/4/en/index.html")
+        #expect(PublishedFileCache.key(root: "/r", folder: folder, parts: ["kab", "versi", "2", "dik.csv"]) == "/r/kab/versi/2/dik.csv")
+        #expect(PublishedFileCache.key(root: "/r", folder: folder, parts: ["lain", "terkini", "index.html"]) == nil)  // no link
+        #expect(PublishedFileCache.key(root: "/r", folder: folder, parts: ["index.html"]) == nil)
+    }
+
     @Test func onlyFilesInsideAVersionFolderAreKept() {
         let root = "/srv/publik"
         #expect(PublishedFileCache.isInVersion("/srv/publik/kab/versi/3/index.html", root: root))

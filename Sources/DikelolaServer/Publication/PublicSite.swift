@@ -11,6 +11,15 @@ final class PublicSiteState: Sendable {
     let writer = PrintGate(slots: 1)
     /// The files of published versions, kept in memory once read.
     let files = PublishedFileCache()
+    private let root = NIOLockedValueBox<String?>(nil)
+
+    /// The publication folder's real path, resolved once it exists (it does not move while running).
+    func realRoot(_ folder: URL) -> String? {
+        if let known = root.withLockedValue({ $0 }) { return known }
+        guard let resolved = PublishedFileCache.realPath(folder.path) else { return nil }
+        root.withLockedValue { $0 = resolved }
+        return resolved
+    }
 
     func markStale(_ slug: String) { stale.withLockedValue { _ = $0.insert(slug) } }
     func isStale(_ slug: String) -> Bool { stale.withLockedValue { $0.contains(slug) } }

@@ -49,7 +49,7 @@ struct PublicSiteRoutes: RouteCollection {
     static func ensureCurrent(_ req: Request, slug: String) async throws {
         let app = req.application
         let folder = PublicSite.bodyFolder(app, slug: slug).appendingPathComponent("terkini")
-        guard app.dikelola.publicSite.isStale(slug) || !FileManager.default.fileExists(atPath: folder.path) else { return }
+        guard app.dikelola.publicSite.isStale(slug) || access(folder.path, F_OK) != 0 else { return }
         guard Self.isSafe(slug), let body = try await PublicBody.query(on: req.db).filter(\.$slug == slug).first() else { return }
         try await PublicSite.materialize(app, bodyID: body.requireID())
     }
@@ -61,19 +61,28 @@ struct PublicSiteRoutes: RouteCollection {
 
     static func serve(_ req: Request, relative: String, cache: String) async throws -> Response {
         let parts = relative.split(separator: "/").map(String.init)
-        let l = language(of: req)
-        guard parts.allSatisfy(isSafe) else { return notFound(req, l.t("Alamat ini tidak dikenal.", "This address is not known.")) }
+        guard parts.allSatisfy(isSafe) else {
+            return notFound(req, language(of: req).t("Alamat ini tidak dikenal.", "This address is not known."))
+        }
         let root = PublicSite.root(req.application)
         if parts.count == 1, !FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
             try await PublicSite.materializeAll(req.application)
         }
         let path = root.appendingPathComponent(relative).path
+        let state = req.application.dikelola.publicSite
+        // A file of a version already in memory: found by its key, one system call at most.
+        if let rootPath = state.realRoot(root), let key = PublishedFileCache.key(root: rootPath, folder: root, parts: parts),
+            let file = state.files.file(at: key)
+        {
+            return headed(answer(req, file, mediaType: mediaType(of: relative)), relative: relative, parts: parts, cache: cache)
+        }
+        // Otherwise real paths: `terkini` resolved to its version, and nothing outside the folder followed.
+        let real = PublishedFileCache.realPath(path)
         var isDirectory: ObjCBool = false
-        // Real paths: `terkini` resolved to its version, and nothing outside the folder followed.
-        guard let rootPath = PublishedFileCache.realPath(root.path), let real = PublishedFileCache.realPath(path),
-            real.hasPrefix(rootPath + "/"),
+        guard let rootPath = state.realRoot(root), let real, real.hasPrefix(rootPath + "/"),
             FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue
         else {
+            let l = language(of: req)
             return notFound(
                 req,
                 parts.contains("entri")
@@ -94,6 +103,11 @@ struct PublicSiteRoutes: RouteCollection {
         } else {
             response = try await req.fileio.asyncStreamFile(at: real, mediaType: mediaType(of: relative))
         }
+        return headed(response, relative: relative, parts: parts, cache: cache)
+    }
+
+    /// The public side's headers on a file's answer.
+    static func headed(_ response: Response, relative: String, parts: [String], cache: String) -> Response {
         response.headers.replaceOrAdd(name: .cacheControl, value: cache)
         if relative.hasSuffix("embed.html") {
             // The embed is meant for other sites' iframes.
@@ -134,7 +148,7 @@ struct PublicSiteRoutes: RouteCollection {
     /// The cached file as Vapor answers a file: ETag and Last-Modified, 304 when the ETag matches.
     static func answer(_ req: Request, _ file: PublishedFileCache.File, mediaType: HTTPMediaType) -> Response {
         var headers = HTTPHeaders()
-        headers.lastModified = HTTPHeaders.LastModified(file.modified)
+        headers.replaceOrAdd(name: .lastModified, value: file.lastModified)
         headers.replaceOrAdd(name: .eTag, value: file.etag)
         if req.headers.first(name: .ifNoneMatch) == file.etag {
             headers.replaceOrAdd(name: .contentLength, value: String(file.bytes.readableBytes))

@@ -17,6 +17,16 @@ final class PublishedFileCache: Sendable {
         /// As Vapor's file responses write it: `"<modified seconds>-<size>"`.
         let etag: String
         let modified: Date
+        /// The Last-Modified header, formatted once (Vapor's `LastModified` makes a new
+        /// DateFormatter for every response, which costs more than the rest of the answer).
+        let lastModified: String
+
+        init(bytes: ByteBuffer, etag: String, modified: Date) {
+            self.bytes = bytes
+            self.etag = etag
+            self.modified = modified
+            lastModified = modified.rfc1123
+        }
     }
 
     /// The largest file kept; larger ones are streamed from disk.
@@ -56,6 +66,24 @@ final class PublishedFileCache: Sendable {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// Where a published address's file lies, as the cache knows it, with one system call at most:
+    /// `<body>/versi/<n>/…` as it is, `<body>/terkini/…` with the link read. Only a key: what is not
+    /// in the cache under it is resolved in full (`realPath`) before it is served or kept.
+    static func key(root: String, folder: URL, parts: [String]) -> String? {
+        guard parts.count >= 3 else { return nil }
+        switch parts[1] {
+        case "versi": return ([root] + parts).joined(separator: "/")
+        case "terkini":
+            var buffer = [CChar](repeating: 0, count: 256)
+            let link = folder.appendingPathComponent(parts[0]).appendingPathComponent("terkini").path
+            let length = readlink(link, &buffer, buffer.count - 1)
+            guard length > 0 else { return nil }
+            let target = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return ([root, parts[0], target] + parts.dropFirst(2)).joined(separator: "/")
+        default: return nil
+        }
     }
 
     /// Whether a real path lies inside a version folder below `root` (itself a real path).
