@@ -28,7 +28,7 @@ extension PublicPages {
             """
         let at = Place(path: "cetak.html", language: l)
         let html = HTML(
-            .lang(l == .indonesian ? .indonesian : .english),
+            .lang(l.html),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
                 .element(named: "title", text: l.t("DIK \(body.name) — cetak", "Register of \(body.name) — print")),

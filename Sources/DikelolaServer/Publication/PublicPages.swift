@@ -41,10 +41,11 @@ enum PublicPages {
         /// `../` up to the version's folder, where the shared files are.
         var toVersionRoot: String { toLanguageRoot + (language == .english ? "../" : "") }
         /// The same page in the other language.
-        var twin: String { language == .english ? toVersionRoot + path : toVersionRoot + "en/" + path }
-        /// Where the page is written in the version's folder.
-        var file: String { (language == .english ? "en/" : "") + path }
+        var twin: String { toVersionRoot + folder(language == .english ? .indonesian : .english) + path }
     }
+
+    /// The folder of a language's pages inside a version: `""` or `"en/"`.
+    static func folder(_ l: UILanguage) -> String { l == .english ? "en/" : "" }
 
     static func date(_ date: LocalDate?, _ l: UILanguage) -> String { date.map(l.date) ?? "—" }
 
@@ -85,7 +86,7 @@ enum PublicPages {
         let l = at.language
         let here = at.toLanguageRoot
         let html = HTML(
-            .lang(l == .indonesian ? .indonesian : .english),
+            .lang(l.html),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
                 .element(named: "title", text: "\(title) — \(v.register.body.name)"),
@@ -424,7 +425,7 @@ enum PublicPages {
         -> String
     {
         HTML(
-            .lang(l == .indonesian ? .indonesian : .english),
+            .lang(l.html),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
                 .element(named: "title", text: l.t("Daftar Informasi yang Dikecualikan", "Registers of Exempted Information")),
@@ -445,7 +446,7 @@ enum PublicPages {
                     .ul(
                         .forEach(bodies) { body in
                             .li(
-                                .a(.href("\(body.slug)/terkini/\(l == .english ? "en/" : "")index.html"), .text(body.name)),
+                                .a(.href("\(body.slug)/terkini/\(folder(l))index.html"), .text(body.name)),
                                 .text(
                                     l.t(
                                         " — \(body.exempted) informasi dikecualikan, versi \(body.version)",

@@ -9,7 +9,7 @@ enum PublicSearchPage {
     @Sendable static func search(req: Request) async throws -> Response {
         let query = (try? req.query.decode([String: String].self)) ?? [:]
         let wantsJSON = query["format"] == "json" || prefersJSON(req.headers.accept)
-        let l: UILanguage = query["lang"] == "en" ? .english : .indonesian
+        let l = PublicSiteRoutes.language(of: req)
         switch SearchIndex.Filters.parse(query) {
         case let .failure(problem):
             if wantsJSON {
@@ -99,7 +99,7 @@ enum PublicSearchPage {
             return components.string ?? "/publik/cari"
         }
         let html = HTML(
-            .lang(l == .indonesian ? .indonesian : .english),
+            .lang(l.html),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
                 .element(named: "title", text: l.t("Cari informasi yang dikecualikan", "Search exempted information")),
@@ -144,7 +144,7 @@ enum PublicSearchPage {
                                             .td(
                                                 .a(
                                                     .href(
-                                                        "/publik/\(hit.body_slug)/terkini/\(l == .english ? "en/" : "")entri/\(hit.entry_id).html"
+                                                        "/publik/\(hit.body_slug)/terkini/\(PublicPages.folder(l))entri/\(hit.entry_id).html"
                                                     ),
                                                     .text(hit.entry_id))),
                                             .td(.text(hit.title)), .td(.text("\(hit.body_name) — \(hit.unit)")),

@@ -115,8 +115,8 @@ enum PublicSite {
             try Data(text.utf8).write(to: temporary.appendingPathComponent(name))
         }
         let year = (TimeZoneRegion(rawValue: v.register.body.timeZone) ?? .wib).localDate(of: v.publishedAt).year
-        for language in [UILanguage.indonesian, .english] {
-            let folder = language == .english ? "en/" : ""
+        for language in UILanguage.allCases {
+            let folder = PublicPages.folder(language)
             try fm.createDirectory(at: temporary.appendingPathComponent("\(folder)entri"), withIntermediateDirectories: true)
             for number in 1...PublicPages.pageCount(v) {
                 try put(folder + PublicPages.pageName(number), PublicPages.index(v, page: number, language))
@@ -189,7 +189,7 @@ enum PublicSite {
             rows.append((body.name, body.slug, latest.version, count))
         }
         try FileManager.default.createDirectory(at: root(app), withIntermediateDirectories: true)
-        for language in [UILanguage.indonesian, .english] {
+        for language in UILanguage.allCases {
             try writeAtomically(
                 Data(PublicPages.home(rows, language).utf8), to: root(app).appendingPathComponent(PublicPages.homeName(language)))
         }

@@ -11,7 +11,7 @@ struct PublicSiteRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // The home page's links are relative to its own file, as on any static host.
         routes.get("publik") { req in req.redirect(to: "/publik/index.html") }
-        for language in [UILanguage.indonesian, .english] {
+        for language in UILanguage.allCases {
             let name = PublicPages.homeName(language)
             routes.get("publik", .constant(name)) { req in try await Self.serve(req, relative: name, cache: Self.shortCache) }
         }
@@ -70,8 +70,9 @@ struct PublicSiteRoutes: RouteCollection {
         }
         let path = root.appendingPathComponent(relative).path
         let state = req.application.dikelola.publicSite
+        let rootPath = state.realRoot(root)
         // A file of a version already in memory: found by its key, one system call at most.
-        if let rootPath = state.realRoot(root), let key = PublishedFileCache.key(root: rootPath, folder: root, parts: parts),
+        if let rootPath, let key = PublishedFileCache.key(root: rootPath, folder: root, parts: parts),
             let file = state.files.file(at: key)
         {
             return headed(answer(req, file, mediaType: mediaType(of: relative)), relative: relative, parts: parts, cache: cache)
@@ -79,7 +80,7 @@ struct PublicSiteRoutes: RouteCollection {
         // Otherwise real paths: `terkini` resolved to its version, and nothing outside the folder followed.
         let real = PublishedFileCache.realPath(path)
         var isDirectory: ObjCBool = false
-        guard let rootPath = state.realRoot(root), let real, real.hasPrefix(rootPath + "/"),
+        guard let rootPath, let real, real.hasPrefix(rootPath + "/"),
             FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue
         else {
             let l = language(of: req)
@@ -172,7 +173,7 @@ struct PublicSiteRoutes: RouteCollection {
 
     /// `/publik/<body>/banding?dari=N&ke=M`: what changed between any two published versions.
     @Sendable static func compare(req: Request) async throws -> Response {
-        let l = req.query[String.self, at: "lang"] == "en" ? UILanguage.english : .indonesian
+        let l = language(of: req)
         let slug = req.parameters.get("body") ?? ""
         guard isSafe(slug), let body = try await PublicBody.query(on: req.db).filter(\.$slug == slug).first() else {
             return notFound(req, l.t("Badan publik ini tidak dikenal.", "This public body is not known."))
@@ -191,10 +192,10 @@ struct PublicSiteRoutes: RouteCollection {
                 req, l.t("Versi \(from) atau \(to) belum pernah terbit.", "Version \(from) or \(to) has not been published."))
         }
         let changes = try Publisher.decode(newer).changes(since: try Publisher.decode(older))
-        let folder = "/publik/\(slug)/versi/\(newer.version)/" + (l == .english ? "en/" : "")
-        let olderFolder = "/publik/\(slug)/versi/\(older.version)/" + (l == .english ? "en/" : "")
+        let folder = "/publik/\(slug)/versi/\(newer.version)/" + PublicPages.folder(l)
+        let olderFolder = "/publik/\(slug)/versi/\(older.version)/" + PublicPages.folder(l)
         let html = HTML(
-            .lang(l == .indonesian ? .indonesian : .english),
+            .lang(l.html),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
                 .element(named: "title", text: l.t("Perbandingan versi", "Versions compared") + " — \(body.name)"),
@@ -229,7 +230,7 @@ struct PublicSiteRoutes: RouteCollection {
     static func notFound(_ req: Request, _ message: String) -> Response {
         let l = language(of: req)
         let html = HTML(
-            .lang(l == .indonesian ? .indonesian : .english),
+            .lang(l.html),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice), .element(named: "title", text: l.t("Tidak ditemukan", "Not found")),
                 .element(named: "style", text: PublicPages.style)),

@@ -131,20 +131,25 @@ enum SearchIndex {
 
         static func hex(_ text: String) -> String { text.utf8.map { String(format: "%02x", $0) }.joined() }
 
+        /// The tokens of what is given; an entry gives all of them, a search the filters it has.
+        static func list(body: String?, unit: String?, groundLetter: String?, endYear: Int?, status: String?) -> [String] {
+            [
+                body.map { "b" + hex($0) }, unit.map { "u" + hex($0) }, groundLetter.map { "g" + $0.lowercased() },
+                endYear.map { "y\($0)" }, status.map { "s" + $0.lowercased() },
+            ].compactMap { $0 }
+        }
+
+        /// An entry's `facets` column.
         static func tokens(body: String, unit: String, groundLetter: String, endYear: Int?, status: String) -> String {
-            (["b" + hex(body), "u" + hex(unit), "g" + groundLetter.lowercased()] + (endYear.map { ["y\($0)"] } ?? [])
-                + ["s" + status.lowercased()]).joined(separator: " ")
+            list(body: body, unit: unit, groundLetter: groundLetter, endYear: endYear, status: status).joined(separator: " ")
         }
 
         /// The facet terms of a search's filters, each `facets : "token"`.
         static func query(_ filters: Filters) -> [String] {
-            var tokens: [String] = []
-            if let body = filters.body { tokens.append("b" + hex(body)) }
-            if let unit = filters.unit { tokens.append("u" + hex(unit)) }
-            if let letter = filters.groundLetter { tokens.append("g" + letter.lowercased()) }
-            if let year = filters.endYear { tokens.append("y\(year)") }
-            if let status = filters.status { tokens.append("s" + status.lowercased()) }
-            return tokens.map { "facets : \"\($0)\"" }
+            list(
+                body: filters.body, unit: filters.unit, groundLetter: filters.groundLetter, endYear: filters.endYear,
+                status: filters.status
+            ).map { "facets : \"\($0)\"" }
         }
     }
 

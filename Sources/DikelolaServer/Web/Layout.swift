@@ -9,7 +9,7 @@ enum Layout {
         _ content: Node<HTML.BodyContext>...
     ) -> Response {
         let html = HTML(
-            .lang(ctx.language == .indonesian ? .indonesian : .english),
+            .lang(ctx.language.html),
             .head(
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),

@@ -1,9 +1,10 @@
 import DikelolaCore
+import Plot
 import Vapor
 
 /// The interface language: Bahasa Indonesia first, English on request (`?lang=en`, remembered in
 /// a cookie).
-enum UILanguage: String, Sendable {
+enum UILanguage: String, Sendable, CaseIterable {
     case indonesian = "id"
     case english = "en"
 
@@ -13,6 +14,9 @@ enum UILanguage: String, Sendable {
         if let asked = req.query[String.self, at: "lang"].flatMap(UILanguage.init(rawValue:)) { return asked }
         return req.cookies[cookieName].flatMap { UILanguage(rawValue: $0.string) } ?? .indonesian
     }
+
+    /// The page's `lang` attribute.
+    var html: Plot.Language { self == .indonesian ? .indonesian : .english }
 
     /// Picks the text for the language: `t("Masuk", "Sign in")`.
     func t(_ indonesian: String, _ english: String) -> String {
