@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The rules of the law, the working-day calendar, the SOP definitions and Indonesian
@@ -42,7 +43,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "dikelola", dependencies: ["DikelolaServer", "DikelolaCore"]),
-        .testTarget(name: "DikelolaCoreTests", dependencies: ["DikelolaCore"]),
+        .testTarget(
+            name: "DikelolaCoreTests",
+            dependencies: ["DikelolaCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "DikelolaServerTests",
             dependencies: [

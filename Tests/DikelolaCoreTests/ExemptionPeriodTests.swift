@@ -5,12 +5,12 @@ import Testing
 @Suite struct ExemptionPeriodTests {
     let decreeDate = date("2026-11-21")
 
-    @Test func computesTheEndDate() {
-        #expect(ExemptionPeriod.length(PeriodLength(years: 5), from: date("2025-01-01")).endDate == date("2030-01-01"))
-        #expect(ExemptionPeriod.length(PeriodLength(years: 1, months: 6), from: date("2026-08-31")).endDate == date("2028-02-29"))
-        #expect(ExemptionPeriod.until(date("2030-12-31")).endDate == date("2030-12-31"))
+    @Test func computesTheEndDate() throws {
+        #expect(try ExemptionPeriod.length(PeriodLength(years: 5), from: date("2025-01-01")).endDate == date("2030-01-01"))
+        #expect(try ExemptionPeriod.length(PeriodLength(years: 1, months: 6), from: date("2026-08-31")).endDate == date("2028-02-29"))
+        #expect(try ExemptionPeriod.until(date("2030-12-31")).endDate == date("2030-12-31"))
         #expect(
-            ExemptionPeriod.untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: nil).endDate == nil)
+            try ExemptionPeriod.untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: nil).endDate == nil)
         #expect(
             ExemptionPeriod.untilEvent(event: "putusan inkracht", reviewOn: date("2027-06-01"), latestEnd: nil).reviewDate
                 == date("2027-06-01"))

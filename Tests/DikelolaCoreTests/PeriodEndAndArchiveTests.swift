@@ -61,10 +61,10 @@ import Testing
 @Suite struct ArchiveTests {
     let rule = RetentionRule(code: "800.1.6", activeYears: 2, inactiveYears: 3, disposition: .destroy)
 
-    @Test func retentionIsCountedFromTheDayTheRecordWasMade() {
+    @Test func retentionIsCountedFromTheDayTheRecordWasMade() throws {
         let made = LocalDate(iso: "2024-02-29")!
-        #expect(rule.activeUntil(made) == LocalDate(iso: "2026-02-28"))
-        #expect(rule.retentionEnds(made) == LocalDate(iso: "2029-02-28"))
+        #expect(try rule.activeUntil(made) == LocalDate(iso: "2026-02-28"))
+        #expect(try rule.retentionEnds(made) == LocalDate(iso: "2029-02-28"))
         #expect(rule.indonesianDescription == "2 tahun aktif, 3 tahun inaktif, musnah")
     }
 

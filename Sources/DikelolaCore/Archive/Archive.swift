@@ -62,10 +62,14 @@ public struct RetentionRule: Hashable, Sendable {
     }
 
     /// The last day of the active retention for a record made on `start`.
-    public func activeUntil(_ start: LocalDate) -> LocalDate { start.adding(years: activeYears) }
+    public func activeUntil(_ start: LocalDate) throws(DateRangeError) -> LocalDate { try start.adding(years: activeYears) }
 
     /// The day the whole retention ends and the disposition applies.
-    public func retentionEnds(_ start: LocalDate) -> LocalDate { start.adding(years: activeYears + inactiveYears) }
+    public func retentionEnds(_ start: LocalDate) throws(DateRangeError) -> LocalDate {
+        let (total, overflow) = activeYears.addingReportingOverflow(inactiveYears)
+        guard !overflow else { throw .outOfRange(from: start, adding: "\(activeYears) + \(inactiveYears) tahun") }
+        return try start.adding(years: total)
+    }
 
     /// "2 tahun aktif, 5 tahun inaktif, musnah": the DIP's "jangka waktu penyimpanan".
     public var indonesianDescription: String {
@@ -78,11 +82,12 @@ public struct RetentionRule: Hashable, Sendable {
         case unknownCode(String)
         case negativeYears
         case noRetention
+        case tooLong
 
         public var field: String {
             switch self {
             case .codeMissing, .unknownCode: "code"
-            case .negativeYears, .noRetention: "activeYears"
+            case .negativeYears, .noRetention, .tooLong: "activeYears"
             }
         }
 
@@ -93,9 +98,13 @@ public struct RetentionRule: Hashable, Sendable {
                 "Kode klasifikasi \"\(code)\" belum ada dalam daftar klasifikasi arsip badan publik ini; tambahkan kodenya lebih dulu."
             case .negativeYears: "Masa retensi aktif dan inaktif tidak boleh negatif."
             case .noRetention: "Masa retensi aktif dan inaktif tidak boleh keduanya nol."
+            case .tooLong: "Masa retensi aktif dan inaktif masing-masing paling lama \(RetentionRule.maximumYears) tahun."
             }
         }
     }
+
+    /// The longest active or inactive retention a row may give; JRA schedules count in years.
+    public static let maximumYears = 100
 
     /// Checks a row against the body's classification codes.
     public static func problems(
@@ -110,6 +119,8 @@ public struct RetentionRule: Hashable, Sendable {
         }
         if activeYears < 0 || inactiveYears < 0 {
             found.append(.negativeYears)
+        } else if activeYears > maximumYears || inactiveYears > maximumYears {
+            found.append(.tooLong)
         } else if activeYears + inactiveYears == 0 {
             found.append(.noRetention)
         }
@@ -150,9 +161,9 @@ public enum ArchiveWarning: Hashable, Sendable, CustomStringConvertible {
         var found: [ArchiveWarning] = []
         if let code, rule == nil { found.append(.noRetentionRule(code: code)) }
         if exempted, let rule, rule.disposition == .destroy, let madeOn, let end = exemptionEnds,
-            rule.retentionEnds(madeOn) < end
+            let retention = try? rule.retentionEnds(madeOn), retention < end
         {
-            found.append(.retentionEndsBeforeExemption(retentionEnds: rule.retentionEnds(madeOn), exemptionEnds: end))
+            found.append(.retentionEndsBeforeExemption(retentionEnds: retention, exemptionEnds: end))
         }
         if exempted, stage == .static { found.append(.staticButExempted) }
         if !stored { found.append(.notStored) }

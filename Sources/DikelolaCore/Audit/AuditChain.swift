@@ -79,8 +79,21 @@ public enum AuditChain {
         }
     }
 
-    /// Links `draft` after `previous` (nil for the first event).
+    /// Links `draft` after `previous` (nil for the first event). Every text is first made storable
+    /// (`TextInput.storable`: NFC, no control characters), so the event hashes exactly the bytes a
+    /// database keeps, whatever a summary quotes.
     public static func append(_ draft: Draft, after previous: AuditRecord?) -> AuditRecord {
+        var draft = draft
+        let clean: (String?) -> String? = { $0.map(TextInput.storable) }
+        draft.actorID = clean(draft.actorID)
+        draft.actorRole = clean(draft.actorRole)
+        draft.action = TextInput.storable(draft.action)
+        draft.targetType = TextInput.storable(draft.targetType)
+        draft.targetID = clean(draft.targetID)
+        draft.bodyID = clean(draft.bodyID)
+        draft.summaryBefore = clean(draft.summaryBefore)
+        draft.summaryAfter = clean(draft.summaryAfter)
+        draft.clientAddress = clean(draft.clientAddress)
         let sequence = (previous?.sequence ?? 0) + 1
         let previousHash = previous?.hash ?? genesis
         // Stored instants keep whole milliseconds, so the hash is over what the database returns.

@@ -27,9 +27,13 @@ public enum TimeZoneRegion: String, Sendable, CaseIterable, Codable {
     }
 
     /// The civil date an instant falls on in this zone.
+    /// Instants are the clock's or the database's, never typed; one outside years 1–9999 (which
+    /// no clock gives) is held at the calendar's edge rather than trapping.
     public func localDate(of instant: Date) -> LocalDate {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + secondsFromUTC
-        return LocalDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
+        let days = ((instant.timeIntervalSince1970 + Double(secondsFromUTC)) / 86_400).rounded(.down)
+        let range = LocalDate.representableDayNumbers
+        let number = days.isNaN ? 0 : Int(min(max(days, Double(range.lowerBound)), Double(range.upperBound)))
+        return LocalDate(dayNumber: number) ?? LocalDate.epoch
     }
 
     /// The instant at which `date` begins (00:00) in this zone.

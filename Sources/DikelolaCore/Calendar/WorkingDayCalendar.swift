@@ -62,10 +62,10 @@ public struct WorkingDayCalendar: Sendable {
     ) throws -> WorkingDayResult<LocalDate> {
         var tracker = MissingYears(policy: policy)
         var current = date
-        var remaining = abs(count)
+        var remaining = count.magnitude  // abs(Int.min) would trap
         let step = count < 0 ? -1 : 1
         while remaining > 0 {
-            current = current.adding(days: step)
+            current = try current.adding(days: step)  // throws at the calendar's edge: the loop always ends
             if try tracker.isWorkingDay(current, in: self) { remaining -= 1 }
         }
         return WorkingDayResult(value: current, yearsWithoutData: tracker.years)
@@ -82,7 +82,8 @@ public struct WorkingDayCalendar: Sendable {
         var current = start
         while current <= end {
             if try tracker.isWorkingDay(current, in: self) { count += 1 }
-            current = current.adding(days: 1)
+            if current == end { break }
+            current = try current.adding(days: 1)
         }
         return WorkingDayResult(value: count, yearsWithoutData: tracker.years)
     }
@@ -94,7 +95,7 @@ public struct WorkingDayCalendar: Sendable {
     ) throws -> WorkingDayResult<LocalDate> {
         var tracker = MissingYears(policy: policy)
         var current = date
-        while try !tracker.isWorkingDay(current, in: self) { current = current.adding(days: 1) }
+        while try !tracker.isWorkingDay(current, in: self) { current = try current.adding(days: 1) }
         return WorkingDayResult(value: current, yearsWithoutData: tracker.years)
     }
 

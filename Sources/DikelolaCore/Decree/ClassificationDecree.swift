@@ -94,7 +94,7 @@ public struct ClassificationDecree: Hashable, Sendable {
     /// Entries in the order of their periods' end (the SOPs' "classify by period"), open-ended last.
     public var entriesByPeriod: [Entry] {
         entries.sorted { a, b in
-            switch (a.period.endDate ?? a.period.reviewDate, b.period.endDate ?? b.period.reviewDate) {
+            switch ((try? a.period.endDate) ?? a.period.reviewDate, (try? b.period.endDate) ?? b.period.reviewDate) {
             case let (x?, y?): x == y ? a.registerNumber < b.registerNumber : x < y
             case (_?, nil): true
             case (nil, _?): false

@@ -14,12 +14,18 @@ public struct PeriodPreview: Equatable, Sendable {
     public let problems: [ExemptionPeriodViolation]
 
     public init(period: ExemptionPeriod, ground: ExemptionGround?, classifiedOn: LocalDate, rules: ExpiryRules) {
-        endDate = period.endDate
         reviewDate = period.reviewDate
-        let due = period.endDate.map { rules.openingDecreeDue(endingOn: $0) }
+        var problems = ground.map { period.violations(for: $0, classifiedOn: classifiedOn) } ?? []
+        do {
+            endDate = try period.endDate
+        } catch {
+            endDate = nil
+            if !problems.contains(.outsideCalendar(error)) { problems.append(.outsideCalendar(error)) }
+        }
+        let due = endDate.map { rules.openingDecreeDue(endingOn: $0) }
         openingDecreeDue = due?.value
         provisionalYears = due?.yearsWithoutData ?? []
-        problems = ground.map { period.violations(for: $0, classifiedOn: classifiedOn) } ?? []
+        self.problems = problems
     }
 
     /// The preview as sentences for the form, in Bahasa Indonesia.

@@ -81,5 +81,5 @@ public enum IndonesianFormat {
     }
 
     /// The month of `date` as a Roman numeral, as in `300.2.11/1864/IV/2025`.
-    public static func romanMonth(_ date: LocalDate) -> String { roman(date.month)! }
+    public static func romanMonth(_ date: LocalDate) -> String { roman(date.month) ?? String(date.month) }
 }

@@ -20,7 +20,7 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         let compact = text.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
         guard compact.count == 18 else { throw .wrongLength(compact.count) }
         guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notDigits }
-        let d = Array(compact).map { Int(String($0))! }
+        let d = compact.utf8.map { Int($0) - 48 }  // ASCII digits, checked above
         func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + d[$1] } }
         guard let birth = LocalDate(year: number(0..<4), month: number(4..<6), day: number(6..<8)) else {
             throw .invalidBirthDate(String(compact.prefix(8)))

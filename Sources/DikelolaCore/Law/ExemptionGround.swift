@@ -64,7 +64,7 @@ public struct ExemptionGround: Hashable, Sendable, Comparable, CustomStringConve
     /// Every ground in the catalog: each letter alone, then each numbered point.
     public static var catalog: [ExemptionGround] {
         Letter.allCases.flatMap { letter in
-            [ExemptionGround(letter)!] + letter.points.indices.map { ExemptionGround(letter, point: $0 + 1)! }
+            ([ExemptionGround(letter)] + letter.points.indices.map { ExemptionGround(letter, point: $0 + 1) }).compactMap { $0 }
         }
     }
 }
@@ -79,13 +79,13 @@ extension ExemptionGround {
     public enum Letter: String, CaseIterable, Sendable, Hashable {
         case a, b, c, d, e, f, g, h, i, j
 
-        var order: Int { Letter.allCases.firstIndex(of: self)! }
+        var order: Int { Letter.allCases.firstIndex(of: self) ?? Letter.allCases.count }
 
         /// UU 14/2008 Ps 20(1).
         public var neverPermanent: Bool { order <= Letter.f.order }
 
-        public var indonesian: String { Self.labels[self]!.indonesian }
-        public var english: String { Self.labels[self]!.english }
+        public var indonesian: String { Self.labels[self]?.indonesian ?? "Pasal 17 huruf \(rawValue)" }
+        public var english: String { Self.labels[self]?.english ?? "Article 17(\(rawValue))" }
         public var points: [Label] { Self.pointLabels[self] ?? [] }
 
         private static let labels: [Letter: Label] = [

@@ -28,11 +28,20 @@ extension ExemptionPeriod: Codable {
         }
         switch try c.decode(String.self, forKey: .kind) {
         case "length":
+            // Bounded when read, so a length that cannot be computed never enters the system.
+            func part(_ key: CodingKeys, max: Int) throws -> Int {
+                let value = try c.decodeIfPresent(Int.self, forKey: key) ?? 0
+                guard (0...max).contains(value) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: key, in: c, debugDescription: "\(key.stringValue) harus antara 0 dan \(max)")
+                }
+                return value
+            }
             self = .length(
                 PeriodLength(
-                    years: try c.decodeIfPresent(Int.self, forKey: .years) ?? 0,
-                    months: try c.decodeIfPresent(Int.self, forKey: .months) ?? 0,
-                    days: try c.decodeIfPresent(Int.self, forKey: .days) ?? 0),
+                    years: try part(.years, max: PeriodLength.maximumYears),
+                    months: try part(.months, max: PeriodLength.maximumMonths),
+                    days: try part(.days, max: PeriodLength.maximumDays)),
                 from: try required(.from))
         case "until":
             self = .until(try required(.end))

@@ -14,13 +14,16 @@ public enum ExemptionPeriod: Hashable, Sendable {
     /// for j), with the end date where that statute gives one.
     case asStatuteSets(statute: String, end: LocalDate?)
 
-    /// The date the exemption ends and the information opens, where the period fixes one.
+    /// The date the exemption ends and the information opens, where the period fixes one. Throws
+    /// for a length that leaves the calendar (a stored period typed before lengths were bounded).
     public var endDate: LocalDate? {
-        switch self {
-        case let .length(length, from): length.added(to: from)
-        case let .until(end): end
-        case let .untilEvent(_, _, latestEnd): latestEnd
-        case let .asStatuteSets(_, end): end
+        get throws(DateRangeError) {
+            switch self {
+            case let .length(length, from): try length.added(to: from)
+            case let .until(end): end
+            case let .untilEvent(_, _, latestEnd): latestEnd
+            case let .asStatuteSets(_, end): end
+            }
         }
     }
 
@@ -46,6 +49,7 @@ public enum ExemptionPeriod: Hashable, Sendable {
             start = from
             if length.isEmpty { found.append(.emptyLength) }
             if length.years < 0 || length.months < 0 || length.days < 0 { found.append(.negativeLength) }
+            if !length.isWithinBounds { found.append(.lengthTooLong) }
         case let .until(end):
             start = classifiedOn
             if end <= start { found.append(.endNotAfterStart(end: end, start: start)) }
@@ -63,9 +67,16 @@ public enum ExemptionPeriod: Hashable, Sendable {
         }
         // UU 14/2008 Ps 20(1): exemptions under a–f are not permanent.
         if ground.letter.neverPermanent, isOpenEnded { found.append(.mustNotBeOpenEnded(ground.letter)) }
+        let end: LocalDate?
+        do {
+            end = try endDate
+        } catch {
+            return found + [.outsideCalendar(error)]
+        }
         // PP 61/2010 Ps 5: at most 30 years for ground a.
-        if ground.letter == .a, let end = endDate, end > start.adding(years: ExemptionPeriod.maximumYearsForGroundA) {
-            found.append(.exceedsThirtyYears(end: end, limit: start.adding(years: ExemptionPeriod.maximumYearsForGroundA)))
+        if ground.letter == .a, let end {
+            guard let limit = try? start.adding(years: ExemptionPeriod.maximumYearsForGroundA) else { return found }
+            if end > limit { found.append(.exceedsThirtyYears(end: end, limit: limit)) }
         }
         return found
     }
@@ -103,8 +114,37 @@ public struct PeriodLength: Hashable, Sendable, Codable {
 
     public var isEmpty: Bool { years == 0 && months == 0 && days == 0 }
 
-    public func added(to date: LocalDate) -> LocalDate {
-        date.adding(months: years * 12 + months).adding(days: days)
+    /// The most a person may type for each part: no exemption lasts longer, and the bounds keep
+    /// every computation with them far from overflow.
+    public static let maximumYears = 100
+    public static let maximumMonths = 1_200
+    public static let maximumDays = 36_500
+
+    public var isWithinBounds: Bool {
+        (0...Self.maximumYears).contains(years) && (0...Self.maximumMonths).contains(months)
+            && (0...Self.maximumDays).contains(days)
+    }
+
+    /// Reads a length as typed ("5", "", " 12 "), refusing anything but whole numbers within the
+    /// bounds; the error names the part.
+    public static func parse(years: String, months: String, days: String = "") throws(PeriodLengthError) -> PeriodLength {
+        func number(_ text: String, _ part: PeriodLengthError.Part, max: Int) throws(PeriodLengthError) -> Int {
+            let trimmed = text.trimmingWhitespace
+            if trimmed.isEmpty { return 0 }
+            guard trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notAWholeNumber(part) }
+            guard trimmed.utf8.count <= 6, let value = Int(trimmed), value <= max else { throw .tooLong(part, maximum: max) }
+            return value
+        }
+        return PeriodLength(
+            years: try number(years, .years, max: maximumYears), months: try number(months, .months, max: maximumMonths),
+            days: try number(days, .days, max: maximumDays))
+    }
+
+    public func added(to date: LocalDate) throws(DateRangeError) -> LocalDate {
+        let (yearMonths, o1) = years.multipliedReportingOverflow(by: 12)
+        let (allMonths, o2) = yearMonths.addingReportingOverflow(months)
+        guard !o1, !o2 else { throw .outOfRange(from: date, adding: indonesianDescription) }
+        return try date.adding(months: allMonths).adding(days: days)
     }
 
     /// "5 tahun", "1 tahun 6 bulan".
@@ -127,6 +167,8 @@ public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringCon
     case statuteMissing
     case mustNotBeOpenEnded(ExemptionGround.Letter)
     case exceedsThirtyYears(end: LocalDate, limit: LocalDate)
+    case lengthTooLong
+    case outsideCalendar(DateRangeError)
 
     public var description: String {
         switch self {
@@ -134,6 +176,11 @@ public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringCon
             "Lama jangka waktu pengecualian wajib diisi (tahun, bulan atau hari)."
         case .negativeLength:
             "Lama jangka waktu pengecualian tidak boleh negatif."
+        case .lengthTooLong:
+            "Lama jangka waktu pengecualian paling lama \(PeriodLength.maximumYears) tahun, \(PeriodLength.maximumMonths) bulan "
+                + "atau \(PeriodLength.maximumDays) hari."
+        case let .outsideCalendar(error):
+            error.description
         case let .endNotAfterStart(end, start):
             "Tanggal berakhir \(IndonesianFormat.date(end)) harus sesudah tanggal penetapan \(IndonesianFormat.date(start))."
         case let .reviewNotAfterStart(review, start):
@@ -151,6 +198,40 @@ public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringCon
         case let .exceedsThirtyYears(end, limit):
             "Pengecualian berdasarkan Pasal 17 huruf a paling lama 30 tahun (PP 61/2010 Pasal 5): "
                 + "berakhir \(IndonesianFormat.date(end)) melewati batas \(IndonesianFormat.date(limit))."
+        }
+    }
+}
+
+/// A length typed that is not a whole number of years, months or days within the bounds.
+public enum PeriodLengthError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Part: String, Sendable {
+        case years, months, days
+
+        public var indonesian: String {
+            switch self {
+            case .years: "tahun"
+            case .months: "bulan"
+            case .days: "hari"
+            }
+        }
+    }
+
+    case notAWholeNumber(Part)
+    case tooLong(Part, maximum: Int)
+
+    /// The part the error is about, for the field to mark.
+    public var part: Part {
+        switch self {
+        case let .notAWholeNumber(part), let .tooLong(part, _): part
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .notAWholeNumber(part):
+            "Jumlah \(part.indonesian) harus bilangan bulat tidak negatif."
+        case let .tooLong(part, maximum):
+            "Jumlah \(part.indonesian) paling banyak \(maximum)."
         }
     }
 }

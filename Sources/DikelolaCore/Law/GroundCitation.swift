@@ -47,7 +47,10 @@ public struct GroundCitation: Hashable, Sendable {
         }
 
         let remainder = Token.remainder(of: text, after: tokens[index - 1])
-        return GroundCitation(ground: ExemptionGround(letter, point: point)!, remainder: remainder)
+        guard let ground = ExemptionGround(letter, point: point) else {
+            throw .unknownPoint(letter, point ?? 0, available: letter.points.count)
+        }
+        return GroundCitation(ground: ground, remainder: remainder)
     }
 }
 

@@ -147,10 +147,10 @@ public struct ProposalWorkflow: Sendable {
         guard roles.contains(actor.role) else { throw .wrongRole(required: actor, held: roles) }
         if step.decision != nil, decision == nil { throw .decisionRequired }
         if step.decision == nil, decision != nil { throw .decisionNotOffered }
-        if case let .disagree(note) = decision {
+        if case let .disagree(note) = decision, let offered = step.decision {
             guard !note.trimmingWhitespace.isEmpty else { throw .noteRequired }
             // Returning needs nothing complete: that is the point of returning.
-            return Outcome(next: .returned(to: step.decision!.onDisagree), issuesDecree: false)
+            return Outcome(next: .returned(to: offered.onDisagree), issuesDecree: false)
         }
         let blockers = blockers(for: step, facts: facts)
         guard blockers.isEmpty else { throw .blocked(blockers) }

@@ -96,8 +96,8 @@ public struct PublicRegister: Codable, Equatable, Sendable {
     }
 
     static func order(_ a: Entry, _ b: Entry) -> Bool {
-        let ka = a.endDate ?? a.reviewDate ?? LocalDate(year: 9999, month: 12, day: 31)!
-        let kb = b.endDate ?? b.reviewDate ?? LocalDate(year: 9999, month: 12, day: 31)!
+        let ka = a.endDate ?? a.reviewDate ?? LocalDate.lastRepresentable
+        let kb = b.endDate ?? b.reviewDate ?? LocalDate.lastRepresentable
         return ka == kb ? a.id < b.id : ka < kb
     }
 
@@ -106,7 +106,8 @@ public struct PublicRegister: Codable, Equatable, Sendable {
 
     /// "Dibuka tahun ini": entries opened in `year`, the latest first.
     public func opened(in year: Int) -> [Entry] {
-        opened.filter { $0.openedOn?.year == year }.sorted { ($0.openedOn!, $0.id) > ($1.openedOn!, $1.id) }
+        opened.filter { $0.openedOn?.year == year }
+            .sorted { ($0.openedOn ?? .epoch, $0.id) > ($1.openedOn ?? .epoch, $1.id) }
     }
 
     /// Counts of the exempted entries by ground letter, by unit and by the year their period ends.

@@ -36,6 +36,11 @@ public struct SOPLibrary: Sendable {
         return SOPLibrary(definitions: definitions)
     }
 
+    /// The text of each shipped seed SOP, in file-name order.
+    public static func bundledTexts() throws -> [String] {
+        try bundledURLs().sorted { $0.lastPathComponent < $1.lastPathComponent }.map { try String(contentsOf: $0, encoding: .utf8) }
+    }
+
     static func bundledURLs() -> [URL] {
         guard let directory = Bundle.module.url(forResource: "sops", withExtension: nil) else { return [] }
         return (try? definitionFiles(in: directory)) ?? []

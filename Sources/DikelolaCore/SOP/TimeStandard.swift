@@ -19,6 +19,10 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The largest amount an SOP may give ("9999 hari" is already absurd); it keeps every due-time
+    /// computation far from overflow.
+    public static let maximumAmount = 9_999
+
     /// A week of the civil service is five working days.
     public static let workingDaysPerWeek = 5
 
@@ -31,7 +35,8 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
             .split(whereSeparator: \.isWhitespace)
             .map(String.init)
         if words == ["tentatif"] || words == ["tentative"] { return .tentative }
-        guard words.count >= 2, let amount = Int(words[0]), amount > 0 else { return nil }
+        guard words.count >= 2, words[0].count <= 5, let amount = Int(words[0]), (1...maximumAmount).contains(amount)
+        else { return nil }
         let unitWords = words.dropFirst().joined(separator: " ")
         let unit: Unit? =
             switch unitWords {
@@ -59,6 +64,9 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
         from start: Date, in zone: TimeZoneRegion, calendar: WorkingDayCalendar,
         policy: WorkingDayCalendar.MissingDataPolicy = .refuse
     ) throws -> WorkingDayResult<Date>? {
+        if case let .duration(amount, _) = self, !(0...Self.maximumAmount).contains(amount) {
+            throw DateRangeError.outOfRange(from: zone.localDate(of: start), adding: description)
+        }
         switch self {
         case .tentative:
             return nil
@@ -69,7 +77,8 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
         case let .duration(amount, unit):
             let days = unit == .weeks ? amount * Self.workingDaysPerWeek : amount
             let last = try calendar.adding(days, workingDaysTo: zone.localDate(of: start), policy: policy)
-            return WorkingDayResult(value: zone.startOfDay(last.value.adding(days: 1)), yearsWithoutData: last.yearsWithoutData)
+            return WorkingDayResult(
+                value: zone.startOfDay(try last.value.adding(days: 1)), yearsWithoutData: last.yearsWithoutData)
         }
     }
 }

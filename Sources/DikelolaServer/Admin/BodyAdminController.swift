@@ -15,7 +15,7 @@ struct BodyAdminController: RouteCollection {
         routes.signedIn(.GET, .adminBody(nil), use: show)
         routes.signedIn(.POST, .adminBodySettings(nil), use: updateSettings)
         routes.signedIn(
-            .POST, .adminBodyLogo(nil), body: .collect(maxSize: ByteCount(value: Self.maxLogoBytes + 65_536)), use: uploadLogo)
+            .POST, .adminBodyLogo(nil), body: .bytes(Self.maxLogoBytes + BodyLimit.uploadMargin), use: uploadLogo)
         // The logo is printed on public documents, so anyone may fetch it.
         routes.get(SiteURL.bodyLogo(nil).pathComponents, use: logo)
         routes.signedIn(.GET, .adminNewUnit(nil)) { req, user in

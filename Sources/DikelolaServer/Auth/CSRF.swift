@@ -27,38 +27,63 @@ enum CSRF {
     }
 }
 
-/// Refuses POST, PUT, PATCH and DELETE without the session's token. A request authenticated by a
-/// Bearer token and carrying no session cookie is not a browser form, and is exempt.
+/// Refuses POST, PUT, PATCH and DELETE without the session's token, reading no body to do so
+/// where it can. A request authenticated by a Bearer token and carrying no session cookie is not a
+/// browser form, and is exempt.
+///
+/// - No session, or a session without a token: refused unread.
+/// - The token in the `X-CSRF-Token` header: checked here.
+/// - A signed-in person's route (`signedIn`): the token in the body is checked once the person is
+///   known, by `RequestBody.admit`, which reads at most the route's limit (and for an upload, only
+///   its first part before deciding). An anonymous request there is refused unread by `signedIn`.
+/// - Any other route (the sign-in form): a small form body is read and checked here.
 struct CSRFMiddleware: AsyncMiddleware {
     let sessionCookieName: String
+    /// The sign-in form and the like: a few fields.
+    static let publicFormBytes = 16 * 1024
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(req.method) else { return try await next.respond(to: req) }
         if req.headers.bearerAuthorization != nil, req.cookies[sessionCookieName] == nil {
             return try await next.respond(to: req)
         }
-        let expected = req.hasSession ? req.session.data[CSRF.sessionKey] : nil
-        var offered = req.headers.first(name: CSRF.header)
-        // Without a session there is nothing to match: refuse before reading a (possibly large) body.
-        if offered == nil, expected != nil {
-            // Uploads are multipart and larger; other forms are small.
-            let limit =
-                req.headers.contentType?.type == "multipart"
-                ? req.application.dikelola.configuration.maxUploadBytes + 65_536
-                : req.application.routes.defaultMaxBodySize.value
-            _ = try await req.body.collect(max: limit).get()
-            offered = try? req.content.get(String.self, at: CSRF.formField)
+        guard let expected = req.hasSession ? req.session.data[CSRF.sessionKey] : nil else { try await CSRF.refuse(req) }
+        if let offered = req.headers.first(name: CSRF.header) {
+            guard CSRF.matches(expected, offered) else { try await CSRF.refuse(req) }
+            return try await next.respond(to: req)
         }
-        guard let expected, let offered, CSRF.matches(expected, offered) else {
+        if req.route?.userInfo[RequestBody.readAfterSignInKey] != nil {
+            if req.currentUser != nil { RequestBody.expectCSRF(req, token: expected) }
+            return try await next.respond(to: req)
+        }
+        guard req.headers.contentType != nil, req.headers.contentType?.type != "multipart" else { try await CSRF.refuse(req) }
+        if let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > Self.publicFormBytes {
+            throw RequestBody.tooLarge(Self.publicFormBytes)
+        }
+        _ = try await req.body.collect(max: Self.publicFormBytes).get()
+        guard let offered = try? req.content.get(String.self, at: CSRF.formField), CSRF.matches(expected, offered) else {
+            try await CSRF.refuse(req)
+        }
+        try RequestBody.checkText(req)
+        return try await next.respond(to: req)
+    }
+}
+
+extension CSRF {
+    /// Refuses the request: a signed-in person's refusal is an audit event of its own; anonymous
+    /// ones are counted per address and minute and written as one event (`RefusalTally`), so a
+    /// flood of forged posts writes nothing per request.
+    static func refuse(_ req: Request) async throws -> Never {
+        if req.currentUser != nil {
             try await req.application.writeTransaction { db in
                 try await AuditLog.record(
-                    req.auditDraft(
-                        "security.csrf.rejected", targetType: "request",
-                        targetID: "\(req.method) \(req.url.path)"), on: db)
+                    req.auditDraft("security.csrf.rejected", targetType: "request", targetID: "\(req.method) \(req.url.path)"),
+                    on: db)
             }
-            throw Refusal.csrf
+        } else {
+            req.application.dikelola.refusals.count(action: "security.csrf.rejected", address: req.clientAddress, at: req.now)
         }
-        return try await next.respond(to: req)
+        throw Refusal.csrf
     }
 }
 

@@ -4,12 +4,16 @@ extension RoutesBuilder {
     /// Registers a handler that runs only for a signed-in person, handed to it non-optional.
     /// Anonymous browsers go to the sign-in page (and come back after); anonymous API calls get 401.
     /// A person holding a one-time password is sent to change it first.
+    ///
+    /// The route streams its body, and nothing of it is read until the person is known: then at
+    /// most `body`'s limit is read, the CSRF token checked and every text field checked
+    /// (`RequestBody.admit`), before the handler runs. An anonymous request costs its headers only.
     @discardableResult
     func signedIn(
-        _ method: HTTPMethod, _ url: SiteURL, body: HTTPBodyStreamStrategy = .collect,
+        _ method: HTTPMethod, _ url: SiteURL, body: BodyLimit = .form,
         use handler: @escaping @Sendable (Request, CurrentUser) async throws -> Response
     ) -> Route {
-        on(method, url.pathComponents, body: body) { req async throws -> Response in
+        let route = on(method, url.pathComponents, body: .stream) { req async throws -> Response in
             guard let user = req.currentUser else {
                 if req.isAPI || req.headers.bearerAuthorization != nil { throw Abort(.unauthorized) }
                 guard req.method != .GET else { return req.redirect(to: SiteURL.login.with(query: ["lanjut": req.url.path])) }
@@ -21,7 +25,10 @@ extension RoutesBuilder {
             if user.mustChangePassword, url != .changePassword, url != .logout, user.via == .session {
                 return req.redirect(to: SiteURL.changePassword.path)
             }
+            try await RequestBody.admit(req, limit: body.bytes(req.application))
             return try await handler(req, user)
         }
+        route.userInfo[RequestBody.readAfterSignInKey] = true
+        return route
     }
 }

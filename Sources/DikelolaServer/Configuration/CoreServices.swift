@@ -18,6 +18,8 @@ public struct CoreServices: Sendable {
     let writeGate = WriteGate()
     /// Which bodies have a version not yet written to the public folder (see `PublicSite`).
     let publicSite = PublicSiteState()
+    /// Anonymous refusals counted per address and minute (see `RefusalTally`).
+    let refusals = RefusalTally()
 
     public init(configuration: AppConfiguration, clock: any WallClock = SystemClock()) throws {
         self.configuration = configuration

@@ -97,7 +97,7 @@ extension RegisterEntry {
             parts = String(decoding: try JSONEncoder().encode(blackedOut), as: UTF8.self)
         }
         self.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
-        endDate = period.endDate?.iso
+        endDate = try period.endDate?.iso
         reviewDate = period.reviewDate?.iso
         reason = test.reason
         status = "exempted"

@@ -131,6 +131,7 @@ enum BackgroundWork {
             }
         }
         app.lifecycle.use(Stopper(task: task))
+        app.lifecycle.use(RefusalTally.Flusher())
     }
 
     /// One round; also what tests call with a moved clock.
@@ -149,6 +150,7 @@ enum BackgroundWork {
                 let report = try await ExpirySweep.run(app: app, now: now, bodyIDs: due)
                 app.logger.info("\(report.description)")
             }
+            try await RefusalTally.flush(app, now: now)
             try await WebhookSender.deliverDue(app: app, now: now)
             // Versions recorded by other instances (or missed) reach this instance's public folder.
             try await PublicSite.materializeAll(app)

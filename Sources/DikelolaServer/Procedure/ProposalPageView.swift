@@ -565,24 +565,35 @@ struct PeriodFields {
                     : .success(nil)
             }
             guard let value = LocalDate(iso: text) else {
-                return .failure(FieldError(field: "period", message: "Tanggal \(Labels.periodField(name)) tidak valid."))
+                return .failure(
+                    FieldError(
+                        field: "period",
+                        message: "Tanggal \(Labels.periodField(name)) tidak valid: tulis tanggal antara tahun 1900 dan 9999."))
             }
             return .success(value)
+        }
+        func requiredDate(_ name: String) throws -> LocalDate {
+            guard let value = try date(name, required: true).get() else {
+                throw FieldError(field: "period", message: "Tanggal \(Labels.periodField(name)) wajib diisi.")
+            }
+            return value
         }
         do {
             switch form["periodKind"] {
             case "length":
-                guard let years = Int(form["years"].nilIfBlank ?? "0"), let months = Int(form["months"].nilIfBlank ?? "0") else {
-                    return .failure(FieldError(field: "period", message: "Tahun dan bulan harus bilangan bulat."))
+                let length: PeriodLength
+                do {
+                    length = try PeriodLength.parse(years: form["years"], months: form["months"], days: form["days"])
+                } catch {
+                    return .failure(FieldError(field: "period", message: error.description))
                 }
-                return .success(
-                    .length(PeriodLength(years: years, months: months), from: try date("from", required: true).get()!))
+                return .success(.length(length, from: try requiredDate("from")))
             case "until":
-                return .success(.until(try date("end", required: true).get()!))
+                return .success(.until(try requiredDate("end")))
             case "event":
                 return .success(
                     .untilEvent(
-                        event: form["event"], reviewOn: try date("reviewOn", required: true).get()!,
+                        event: form["event"], reviewOn: try requiredDate("reviewOn"),
                         latestEnd: try date("end", required: false).get()))
             case "statute":
                 return .success(.asStatuteSets(statute: form["statute"], end: try date("end", required: false).get()))

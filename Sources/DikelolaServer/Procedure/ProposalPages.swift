@@ -101,7 +101,7 @@ struct ProposalPages: RouteCollection {
                 return PageContext(req).t("Lokasi disimpan.", "Location saved.")
             }
         }
-        routes.signedIn(.POST, .proposalUpload(nil), body: .collect(maxSize: "1gb")) { req, user in
+        routes.signedIn(.POST, .proposalUpload(nil), body: .upload) { req, user in
             struct Upload: Content {
                 var file: File?
                 var requirement: String?
@@ -210,7 +210,7 @@ struct ProposalPages: RouteCollection {
             }
             return req.redirect(to: SiteURL.decree(decree.id).path)
         }
-        routes.signedIn(.POST, .decreeScan(nil), body: .collect(maxSize: "1gb")) { req, user in
+        routes.signedIn(.POST, .decreeScan(nil), body: .upload) { req, user in
             let (decree, pctx) = try await decreeForSigner(req, user)
             struct Upload: Content { var file: File? }
             do {

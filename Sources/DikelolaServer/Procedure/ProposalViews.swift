@@ -209,7 +209,7 @@ extension ProposalView.Test {
             ground: test.ground?.citation, groundLabel: test.ground?.label, otherStatute: test.otherStatute,
             consequenceIfOpened: test.consequenceIfOpened, consequenceIfClosed: test.consequenceIfClosed,
             verdict: test.verdict.code, parts: parts, period: test.period,
-            periodDescription: test.period?.indonesianDescription, endDate: test.period?.endDate?.iso,
+            periodDescription: test.period?.indonesianDescription, endDate: (try? test.period?.endDate)?.iso,
             reviewDate: test.period?.reviewDate?.iso, reason: test.reason)
     }
 }

@@ -128,7 +128,7 @@ enum DemoProcedure {
                 for item in ctx.items where ctx.test(of: item) == nil {
                     let spec = items[key]?.first { $0.0 == item.title }
                     _ = try await ProposalService.recordTest(
-                        ctx, itemID: item.id!, test(spec, today: ctx.today(req.now)), user: user, req: req)
+                        ctx, itemID: item.id!, try test(spec, today: ctx.today(req.now)), user: user, req: req)
                 }
             }
             ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
@@ -167,7 +167,7 @@ enum DemoProcedure {
         }
     }
 
-    static func test(_ spec: (String, String, String?, String?, Int)?, today: LocalDate) -> ProposalService.TestInput {
+    static func test(_ spec: (String, String, String?, String?, Int)?, today: LocalDate) throws -> ProposalService.TestInput {
         guard let spec, let code = spec.2, let ground = ExemptionGround(code: code) else {
             return .init(
                 ground: nil, otherStatute: nil, consequenceIfOpened: "Tidak ada kerugian bila dibuka.",
@@ -179,7 +179,7 @@ enum DemoProcedure {
             consequenceIfOpened: "Membuka \(spec.0.lowercased()) dapat \(ground.label.lowercased()).",
             consequenceIfClosed: "Kepentingan publik tetap terlayani melalui informasi ringkas dan data agregat.",
             verdict: code == "h3" ? "partlyClosed" : "closed", parts: code == "h3" ? ["NIK", "alamat"] : nil,
-            period: shortPeriods[spec.0]?(today) ?? .length(PeriodLength(years: spec.4), from: today),
+            period: try shortPeriods[spec.0]?(today) ?? .length(PeriodLength(years: spec.4), from: today),
             reason: "\(ground.citation) UU 14/2008.")
     }
 
@@ -188,14 +188,14 @@ enum DemoProcedure {
 
     /// Periods counted from the decision day, `pastDays` ago: ended 20 days ago (opened by law), ending
     /// in 15 and 30 days (ending soon; the first is opened by decree), review date 30 days ago.
-    static let shortPeriods: [String: @Sendable (LocalDate) -> ExemptionPeriod] = [
-        "Rencana operasi penertiban dokumen kependudukan": { .until($0.adding(days: pastDays - 20)) },
-        "Daftar perekaman KTP-el yang ditunda": { .until($0.adding(days: pastDays + 30)) },
-        "Rekapitulasi data ganda yang belum diverifikasi": { .until($0.adding(days: pastDays + 15)) },
+    static let shortPeriods: [String: @Sendable (LocalDate) throws -> ExemptionPeriod] = [
+        "Rencana operasi penertiban dokumen kependudukan": { .until(try $0.adding(days: pastDays - 20)) },
+        "Daftar perekaman KTP-el yang ditunda": { .until(try $0.adding(days: pastDays + 30)) },
+        "Rekapitulasi data ganda yang belum diverifikasi": { .until(try $0.adding(days: pastDays + 15)) },
         "Berkas pegawai yang sedang diperiksa Inspektorat": {
             .untilEvent(
-                event: "pemeriksaan Inspektorat selesai", reviewOn: $0.adding(days: pastDays - 30),
-                latestEnd: $0.adding(years: 2))
+                event: "pemeriksaan Inspektorat selesai", reviewOn: try $0.adding(days: pastDays - 30),
+                latestEnd: try $0.adding(years: 2))
         },
     ]
 
