@@ -8,9 +8,9 @@ import Testing
         -> PublicRegister.Entry
     {
         PublicRegister.Entry(
-            id: id, title: "Informasi \(id)", description: "Uraian", unit: unit, ground: "Pasal 17 huruf h angka 2",
+            id: id, title: "Informasi \(id)", unit: unit, ground: "Pasal 17 huruf h angka 2",
             groundCode: "h2", otherStatute: nil, partly: false, ifOpened: "Rahasia pasien terbuka.",
-            ifClosed: "Layanan tetap berjalan.", reason: "Rahasia medis.", period: "sampai dengan …",
+            ifClosed: "Layanan tetap berjalan.", period: "sampai dengan …",
             endDate: end.flatMap(LocalDate.init(iso:)), reviewDate: nil, decreeNumber: "000.5.10/1/PPID/XI/2026",
             decreeDate: LocalDate(iso: "2026-11-02")!, status: status,
             openedOn: status == .opened ? LocalDate(iso: "2026-11-20") : nil, openedByLaw: status == .opened)
@@ -51,7 +51,7 @@ import Testing
     @Test func csvOpensInExcelAndCannotRunFormulas() {
         var hostile = Self.entry("DIK-2026-0001", end: "2030-12-31")
         hostile.title = "=HYPERLINK(\"http://x\",\"klik\")"
-        hostile.reason = "Baris satu\nbaris dua, dengan koma; dan \"kutip\""
+        hostile.ifClosed = "Baris satu\nbaris dua, dengan koma; dan \"kutip\""
         let csv = PublicRegister(body: body, entries: [hostile]).csv()
         #expect(csv.hasPrefix("\u{FEFF}No. DIK,Informasi,"))
         #expect(csv.contains(#","'=HYPERLINK(""http://x"",""klik"")","#))

@@ -53,8 +53,8 @@ final class Browser: @unchecked Sendable {
     {
         let boundary = "----dikelola\(UUID().uuidString)"
         var body = ByteBuffer()
-        var all = fields
-        all["_csrf"] = csrfToken
+        // As a browser sends the page's form: the token first (Dikelola reads it before the file).
+        let all = [("_csrf", csrfToken ?? "")] + fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for (key, value) in all {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
         }

@@ -86,7 +86,7 @@ import Vapor
             let english = try await ask("ground=h1&periodKind=until&end=2026-12-31&lang=en")
             #expect(english.lines.first?.hasPrefix("Ends 31 December 2026") == true)
             let bad = try await ask("periodKind=length&years=lima&from=2026-11-10")
-            #expect(bad.lines.isEmpty && bad.problems == ["Tahun dan bulan harus bilangan bulat."])
+            #expect(bad.lines.isEmpty && bad.problems == ["Jumlah tahun harus bilangan bulat tidak negatif."])
             let unlawful = try await ask("ground=a1&periodKind=event&event=penyidikan%20selesai&reviewOn=2027-06-01")
             #expect(unlawful.problems.count == 1 && unlawful.problems[0].contains("paling lama 30 tahun"))
             let past = try await ask("ground=h1&periodKind=until&end=2026-01-05")

@@ -197,7 +197,8 @@ import Vapor
             #expect(pension.total == 1 && pension.results.first?.title == "Sampai pegawai pensiun")
             #expect(pension.results.first?.url == "/publik/\(Self.slug)/terkini/entri/\(pension.results[0].id).html")
             #expect(try await ask("q=berakh").total == 2)  // words match as prefixes
-            #expect(try await ask("q=MELINDUNGI%20data").total == 3)  // the reason is searched too
+            #expect(try await ask("q=DISALAHGUNAKAN%20data").total == 3)  // the published consequences are searched too
+            #expect(try await ask("q=MELINDUNGI").total == 0)  // the test's reason is internal, and not searched
             let in2031 = try await ask("tahun=2031")
             let groundH = try await ask("dasar=h")
             #expect(in2031.total == 1 && groundH.total == 3)
@@ -268,6 +269,56 @@ import Vapor
     /// Canary strings in every field that is not published — proposal, deliberations, notes, files,
     /// people, locations, parts blacked out, drafts — then every public page, export, feed and embed
     /// read, over HTTP and on disk: none may appear.
+    /// Versions published before the public set was fixed carried the item's description and the
+    /// test's reason: they are rewritten without them, files and search included, marked corrected on
+    /// the changes page, and the correction is in the audit history.
+    @Test func pastVersionsCarryingInternalFieldsAreCorrected() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            try await ExpirySweepTests.register(app)
+            let body = try #require(try await PublicBody.query(on: app.db).filter(\.$slug == Self.slug).first())
+            // given: version 1 as an earlier release stored it, with the two internal fields, written out
+            let stored = try #require(try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID()).first())
+            var legacy = try #require(try JSONSerialization.jsonObject(with: Data(stored.snapshot.utf8)) as? [String: Any])
+            legacy["entries"] = (legacy["entries"] as? [[String: Any]] ?? []).map { entry in
+                entry.merging(["description": "BOCORANURAIAN rahasia", "reason": "BOCORANALASAN rahasia"]) { $1 }
+            }
+            stored.snapshot = String(decoding: try JSONSerialization.data(withJSONObject: legacy), as: UTF8.self)
+            try await stored.save(on: app.db)
+            let folder = PublicSite.bodyFolder(app, slug: Self.slug).appendingPathComponent("versi/1")
+            try? FileManager.default.removeItem(at: folder)
+            try await PublicSite.materialize(app, bodyID: body.requireID())
+            let leak = folder.appendingPathComponent("dik.json")
+            #expect(String(decoding: try Data(contentsOf: leak), as: UTF8.self).contains("BOCORANURAIAN") == false)  // decoding drops them
+            // An old release's files did show them: write one back as such a release did.
+            try Data("BOCORANURAIAN BOCORANALASAN".utf8).write(to: folder.appendingPathComponent("entri/DIK-2026-0001.html"))
+            let reader = Browser(app)
+            #expect(try await reader.get("/publik/\(Self.slug)/versi/1/entri/DIK-2026-0001.html").body.contains("BOCORAN"))
+
+            // when
+            #expect(try await UpdatePublicationRemoveInternalFields.correct(on: app.db, now: clock.now()) == 1)
+            #expect(try await UpdatePublicationRemoveInternalFields.correct(on: app.db, now: clock.now()) == 0)  // once
+            try await PublicSite.materializeAll(app)
+
+            // then: the stored snapshot, every file and the search hold neither field
+            let corrected = try #require(try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID()).first())
+            #expect(!corrected.snapshot.contains("BOCORAN") && corrected.correctedAt != nil)
+            for file in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap({ $0 as? URL }) ?? []
+            where !file.hasDirectoryPath {
+                #expect(!String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self).contains("BOCORAN"), "\(file.path)")
+            }
+            let page = try await reader.get("/publik/\(Self.slug)/versi/1/entri/DIK-2026-0001.html")
+            #expect(page.status == .ok && !page.body.contains("BOCORAN") && page.body.contains("Dikoreksi"))
+            let changes = try await reader.get("/publik/\(Self.slug)/versi/1/perubahan.html")
+            #expect(changes.body.contains("ditulis ulang tanpa uraian informasi dan alasan"))
+            let english = try await reader.get("/publik/\(Self.slug)/versi/1/en/perubahan.html")
+            #expect(english.body.contains("rewritten without the items&apos; descriptions") || english.body.contains("rewritten without the items"))
+            #expect(try await reader.get("/publik/cari?format=json&q=BOCORANURAIAN").body.contains(#""total":0"#))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "publication.correction").count() == 1)
+            #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
+        }
+    }
+
     @Test func theCanaryCrawlFindsNothing() async throws {
         let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
         try await withApp(clock: clock) { app in
@@ -291,10 +342,12 @@ import Vapor
             ).proposal
             var item = Sample.item("Data pengaduan masyarakat")
             item.madeWhere = canary("madeWhere")
+            item.description = canary("description")
             item.archiveCode = "000.5.10"
             proposal = try await op.send(.POST, SiteURL.apiProposalItems(proposal.id).path, json: item).proposal
             var partly = Sample.partly("Pasal 17 huruf h angka 4", statute: nil)
             partly.parts = [canary("blackedOutPart")]
+            partly.reason = canary("reason")
             #expect(
                 try await op.send(.PUT, SiteURL.apiItemTest(proposal.id, proposal.items[0].id).path, json: partly).status == .ok)
             let upload = try await op.upload(

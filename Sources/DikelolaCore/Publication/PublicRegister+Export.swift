@@ -3,8 +3,8 @@ import Foundation
 extension PublicRegister {
     /// The columns of the open-data exports, in order (Bahasa Indonesia, as the DIK is published).
     public static let csvColumns = [
-        "No. DIK", "Informasi", "Uraian", "Unit", "Dasar hukum", "Peraturan lain", "Dikecualikan sebagian",
-        "Konsekuensi bila dibuka", "Konsekuensi bila ditutup", "Alasan", "Jangka waktu", "Berakhir", "Ditinjau",
+        "No. DIK", "Informasi", "Unit", "Dasar hukum", "Peraturan lain", "Dikecualikan sebagian",
+        "Konsekuensi bila dibuka", "Konsekuensi bila ditutup", "Jangka waktu", "Berakhir", "Ditinjau",
         "Nomor surat penetapan", "Tanggal surat penetapan", "Keadaan", "Terbuka sejak", "Terbuka demi hukum",
         "Nomor surat pembukaan", "Ringkasan (DIP)", "Penanggung jawab (DIP)", "Retensi (DIP)",
     ]
@@ -35,8 +35,8 @@ extension PublicRegister {
     /// One entry as the export columns (`csvColumns`), shared by the CSV and the spreadsheet.
     func cells(_ e: Entry) -> [Cell] {
         [
-            .text(e.id), .text(e.title), .text(e.description), .text(e.unit), .text(e.ground), .text(e.otherStatute ?? ""),
-            .text(e.partly ? "ya" : "tidak"), .text(e.ifOpened), .text(e.ifClosed), .text(e.reason), .text(e.period),
+            .text(e.id), .text(e.title), .text(e.unit), .text(e.ground), .text(e.otherStatute ?? ""),
+            .text(e.partly ? "ya" : "tidak"), .text(e.ifOpened), .text(e.ifClosed), .text(e.period),
             .date(e.endDate), .date(e.reviewDate), .text(e.decreeNumber), .date(e.decreeDate), .text(Self.statusLabel(e.status)),
             .date(e.openedOn), .text(e.openedOn == nil ? "" : (e.openedByLaw ? "ya" : "tidak")),
             .text(e.openingDecreeNumber ?? ""), .text(e.summary ?? ""), .text(e.responsible ?? ""), .text(e.retention ?? ""),

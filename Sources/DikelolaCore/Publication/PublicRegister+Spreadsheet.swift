@@ -135,7 +135,7 @@ enum Spreadsheet {
 
     /// Column widths in characters: narrow for numbers, codes and dates, wide for the texts.
     static func widths(_ count: Int) -> [Int] {
-        let known = [16, 40, 40, 28, 28, 24, 12, 40, 40, 40, 24, 18, 18, 24, 18, 16, 18, 12, 24, 40, 28, 20]
+        let known = [16, 40, 28, 28, 24, 12, 40, 40, 24, 18, 18, 24, 18, 16, 18, 12, 24, 40, 28, 20]
         return (0..<count).map { $0 < known.count ? known[$0] : 20 }
     }
 

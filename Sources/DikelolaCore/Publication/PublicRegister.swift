@@ -1,10 +1,22 @@
 import Foundation
 
 /// The register as the public sees it: only the columns a DIK is published with (No | Informasi |
-/// Dasar hukum | Konsekuensi / alasan | Jangka waktu, with the unit, end date and decree) and the
-/// DIP's columns for information opened from exemption. Everything the public side shows is built
-/// from this type, so what it does not hold cannot leak: attachments, deliberations, notes,
-/// drafts, proposals, people and history never enter it.
+/// Dasar hukum | Konsekuensi | Jangka waktu, with the unit, end date and decree) and the DIP's
+/// columns for information opened from exemption. Everything the public side shows is built from
+/// this type, so what it does not hold cannot leak: attachments, deliberations, notes, drafts,
+/// proposals, people and history never enter it.
+///
+/// **The published set** (`Entry`'s fields, and nothing else): the register number; the title of
+/// the information; the holding unit; the ground (Pasal 17 letter and point) and any other statute
+/// cited; whether it is partly exempted (not which parts); the consequence if opened and if
+/// withheld (the public-interest weighing, UU 14/2008 Ps 19, which the DIK publishes as its
+/// "konsekuensi" column); the period, its end and review dates; the decree's number and date; the
+/// status, and once opened: when, how (by law or by which decree) and the DIP's summary, person
+/// responsible and retention. **Internal**: the item's description (uraian), which may describe
+/// the exempted content itself; the test's reason (alasan), written for the decree's reasoning and
+/// never shown to the officer as published; the parts blacked out; when, where and in which form
+/// the record was made; archive codes and locations; meetings, memos, opinions, notes, files and
+/// people. The forms say the same beside every field (`formFieldVisibility`).
 public struct PublicRegister: Codable, Equatable, Sendable {
     public struct Body: Codable, Equatable, Sendable {
         public var slug: String
@@ -27,7 +39,6 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         /// The register number, `DIK-2026-0001`: stable, never reused, the entry's public address.
         public var id: String
         public var title: String
-        public var description: String
         public var unit: String
         public var ground: String
         public var groundCode: String
@@ -35,7 +46,6 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         public var partly: Bool
         public var ifOpened: String
         public var ifClosed: String
-        public var reason: String
         public var period: String
         public var endDate: LocalDate?
         public var reviewDate: LocalDate?
@@ -52,15 +62,14 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         public var retention: String?
 
         public init(
-            id: String, title: String, description: String, unit: String, ground: String, groundCode: String,
-            otherStatute: String?, partly: Bool, ifOpened: String, ifClosed: String, reason: String, period: String,
+            id: String, title: String, unit: String, ground: String, groundCode: String,
+            otherStatute: String?, partly: Bool, ifOpened: String, ifClosed: String, period: String,
             endDate: LocalDate?, reviewDate: LocalDate?, decreeNumber: String, decreeDate: LocalDate, status: Status,
             openedOn: LocalDate? = nil, openedByLaw: Bool = false, openingDecreeNumber: String? = nil, summary: String? = nil,
             responsible: String? = nil, retention: String? = nil
         ) {
             self.id = id
             self.title = title
-            self.description = description
             self.unit = unit
             self.ground = ground
             self.groundCode = groundCode
@@ -68,7 +77,6 @@ public struct PublicRegister: Codable, Equatable, Sendable {
             self.partly = partly
             self.ifOpened = ifOpened
             self.ifClosed = ifClosed
-            self.reason = reason
             self.period = period
             self.endDate = endDate
             self.reviewDate = reviewDate
@@ -85,6 +93,28 @@ public struct PublicRegister: Codable, Equatable, Sendable {
 
         public var isExempted: Bool { status != .opened }
     }
+
+    /// Whether a field of the officers' forms reaches the public register: each form shows it beside
+    /// the field ("diumumkan" or "internal") before anything is typed.
+    public enum FieldVisibility: String, Sendable {
+        case published, internalOnly
+    }
+
+    /// The forms' fields by name, as the published set above decides them.
+    public static let formFieldVisibility: [String: FieldVisibility] = {
+        var map: [String: FieldVisibility] = [:]
+        for name in [
+            "title", "holdingUnitID", "ground", "otherStatute", "consequenceIfOpened", "consequenceIfClosed", "verdict",
+            "periodKind", "years", "months", "days", "from", "end", "event", "reviewOn", "statute", "number", "summary",
+            "responsible", "retention",
+        ] { map[name] = .published }
+        for name in [
+            "description", "reason", "parts", "form", "madeWhen", "madeWhere", "archiveCode", "building", "room", "cabinet",
+            "box", "folder", "memoNumber", "memoText", "meetingDate", "meetingPlace", "meetingParticipants", "panelOpinion",
+            "note", "decision", "requirement", "file", "stage", "grantee", "kind",
+        ] { map[name] = .internalOnly }
+        return map
+    }()
 
     public var body: Body
     /// Sorted by the end of the exemption (the SOPs' order), then by number.

@@ -31,5 +31,6 @@ enum AppMigrations {
         SearchIndex.CreateTables(),  // full-text search over what is published (FTS5 / PostgreSQL)
         UpdatePublicationAddExemptedCount(),  // the home page counts entries without decoding snapshots
         SearchIndex.AddFacets(),  // SQLite: filters inside the full-text index, so a filtered search ranks few rows
+        UpdatePublicationRemoveInternalFields(),  // past versions rewritten without the internal description and reason
     ]
 }

@@ -17,6 +17,9 @@ final class Publication: Model, @unchecked Sendable {
     @Field(key: "sha256") var sha256: String
     /// Entries still exempted in this version (nil for versions recorded before it was kept).
     @OptionalField(key: "exempted_count") var exemptedCount: Int?
+    /// When a correction rewrote this version (its files are written again), and what it said.
+    @OptionalField(key: "corrected_at") var correctedAt: Date?
+    @OptionalField(key: "correction") var correction: String?
 
     init() {}
 

@@ -73,7 +73,7 @@ extension PublicPages {
                                         .text(e.title),
                                         .if(e.partly, .br()), .if(e.partly, .em(.text(l.t("(dikecualikan sebagian)", "(partly exempted)"))))),
                                     .td(.text(e.unit)), .td(.text(ground(e))),
-                                    .td(.text(e.ifOpened)), .td(.text(e.ifClosed), .br(), .em(.text(e.reason))),
+                                    .td(.text(e.ifOpened)), .td(.text(e.ifClosed)),
                                     .td(.text(e.period)), .td(.text(date(e.endDate, l))),
                                     .td(.text(e.decreeNumber), .br(), .text(date(e.decreeDate, l))))
                             })))))

@@ -16,6 +16,18 @@ enum PublicPages {
         let reason: String
         let register: PublicRegister
         let previous: PublicRegister?
+        /// A correction that rewrote this version after it was published, and when.
+        var correction: (at: Date, text: String)? = nil
+    }
+
+    /// The correction note of a version, where it has one.
+    static func correctionNote(_ v: Version, _ l: UILanguage) -> Node<HTML.BodyContext> {
+        .unwrap(v.correction) { correction in
+            .p(
+                .class("notice"),
+                .strong(.text(l.t("Koreksi ", "Correction ") + instant(correction.at, zone: v.register.body.timeZone, l) + ": ")),
+                .text(l == .english ? PublicationCorrection.english(for: correction.text) : correction.text))
+        }
     }
 
     static let style = """
@@ -116,7 +128,12 @@ enum PublicPages {
                                 + l.t(
                                     "Daftar Informasi yang Dikecualikan menurut UU 14/2008 dan PP 61/2010; dibuat oleh Dikelola.",
                                     "Register of exempted information under Law 14/2008 and Government Regulation 61/2010; made with Dikelola."
-                                ))))
+                                )),
+                        .unwrap(v.correction) { correction in
+                            .text(
+                                l.t(" Dikoreksi ", " Corrected ") + instant(correction.at, zone: v.register.body.timeZone, l)
+                                    + l.t(" (lihat Perubahan).", " (see Changes)."))
+                        }))
             ))
         return html.render()
     }
@@ -127,7 +144,7 @@ enum PublicPages {
         .table(
             .tr(
                 .th(.text(l.t("No.", "No."))), .th(.text(l.t("Informasi", "Information"))), .th(.text("Unit")),
-                .th(.text(l.t("Dasar hukum", "Legal ground"))), .th(.text(l.t("Konsekuensi / alasan", "Consequence / reason"))),
+                .th(.text(l.t("Dasar hukum", "Legal ground"))), .th(.text(l.t("Konsekuensi bila dibuka", "Consequence if opened"))),
                 .th(.text(l.t("Jangka waktu", "Period"))), .th(.text(l.t("Berakhir", "Ends"))),
                 .th(.text(l.t("Surat penetapan", "Decree"))), .th(.text(l.t("Keadaan", "Status")))),
             .forEach(entries) { e in
@@ -136,7 +153,7 @@ enum PublicPages {
                     .td(.text(e.title), .if(e.partly, .small(.text(l.t(" (dikecualikan sebagian)", " (partly exempted)"))))),
                     .td(.text(e.unit)),
                     .td(.text(ground(e))),
-                    .td(.text(e.ifOpened), .br(), .small(.text(e.reason))),
+                    .td(.text(e.ifOpened)),
                     .td(.text(e.period)), .td(.text(date(e.endDate, l))),
                     .td(.text(e.decreeNumber), .br(), .small(.text(date(e.decreeDate, l)))),
                     .td(status(e, l)))
@@ -285,6 +302,7 @@ enum PublicPages {
                         ? l.t("Versi pertama.", "The first version.")
                         : l.t("Dibandingkan dengan versi \(v.number - 1): ", "Compared with version \(v.number - 1): ")
                             + "\(v.reason).")),
+            correctionNote(v, l),
             changeLists(changes, l) { "entri/\($0.id).html" },
             .if(changes.isEmpty, .p(.text(l.t("Tidak ada perubahan isi.", "No change in content.")))),
             .h2(.text(l.t("Bandingkan dua versi", "Compare two versions"))),
@@ -315,11 +333,11 @@ enum PublicPages {
             .h1(.text("\(e.id) — \(e.title)")),
             .p(status(e, l)),
             .dl(
-                row(l.t("Uraian", "Description"), e.description), row("Unit", e.unit),
+                row("Unit", e.unit),
                 row(l.t("Dasar hukum", "Legal ground"), ground(e)),
                 row(l.t("Dikecualikan", "Exempted"), e.partly ? l.t("sebagian", "in part") : l.t("seluruhnya", "in full")),
                 row(l.t("Konsekuensi bila dibuka", "Consequence if opened"), e.ifOpened),
-                row(l.t("Konsekuensi bila ditutup", "Consequence if withheld"), e.ifClosed), row(l.t("Alasan", "Reason"), e.reason),
+                row(l.t("Konsekuensi bila ditutup", "Consequence if withheld"), e.ifClosed),
                 row(l.t("Jangka waktu", "Period"), e.period),
                 row(l.t("Berakhir", "Ends"), e.endDate.map(l.date)), row(l.t("Ditinjau", "Review"), e.reviewDate.map(l.date)),
                 row(l.t("Surat penetapan", "Classification decree"), "\(e.decreeNumber), \(date(e.decreeDate, l))"),

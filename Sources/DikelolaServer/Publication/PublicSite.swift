@@ -53,14 +53,25 @@ enum PublicSite {
         defer { Task { await state.writer.leave() } }
         guard let body = try await PublicBody.find(bodyID, on: app.db) else { return false }
         state.clear(body.slug)
-        let numbers = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID).sort(\.$version)
-            .field(\.$version).all().map(\.version)
+        let rows = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID).sort(\.$version)
+            .field(\.$version).field(\.$correctedAt).all()
+        let numbers = rows.map(\.version)
         guard let latest = numbers.last else { return false }
         let fm = FileManager.default
         let folder = bodyFolder(app, slug: body.slug)
         let versions = folder.appendingPathComponent("versi", isDirectory: true)
         try fm.createDirectory(at: versions, withIntermediateDirectories: true)
-        let missing = numbers.filter { !fm.fileExists(atPath: versions.appendingPathComponent(String($0)).path) }
+        // A version is written once; a corrected one once more, marked so it is not written again.
+        let corrected = Set(
+            rows.filter { row in
+                guard let at = row.correctedAt else { return false }
+                let folder = versions.appendingPathComponent(String(row.version))
+                return fm.fileExists(atPath: folder.path)
+                    && !fm.fileExists(atPath: folder.appendingPathComponent(correctionMarker(at)).path)
+            }.map(\.version))
+        let missing = numbers.filter {
+            corrected.contains($0) || !fm.fileExists(atPath: versions.appendingPathComponent(String($0)).path)
+        }
         if !missing.isEmpty {
             // Each missing version with its predecessor (for its changes) and the 20 before it (for the feed).
             let wanted = Set(missing.flatMap { n in (max(1, n - 20)...n) })
@@ -73,14 +84,16 @@ enum PublicSite {
                 let prior = decoded[row.version - 1]?.register ?? (row.version == rows.first?.version ? nil : previous)
                 decoded[row.version] = PublicPages.Version(
                     number: row.version, publishedAt: row.publishedAt, reason: row.reason, register: register,
-                    previous: row.version == 1 ? nil : prior)
+                    previous: row.version == 1 ? nil : prior,
+                    correction: row.correctedAt.map { ($0, row.correction ?? "") })
                 previous = register
             }
             for n in missing {
                 guard let version = decoded[n] else { continue }
                 let history = (max(1, n - 20)...n).compactMap { decoded[$0] }
-                try write(version, history: history, into: versions, app: app)
+                try write(version, history: history, into: versions, app: app, replacing: corrected.contains(n))
             }
+            if !corrected.isEmpty { state.files.removeAll() }
         }
         let moved = try pointCurrent(folder, to: latest)
         let redirect = folder.appendingPathComponent("index.html")
@@ -106,9 +119,12 @@ enum PublicSite {
         }
     }
 
-    private static func write(_ v: PublicPages.Version, history: [PublicPages.Version], into versions: URL, app: Application)
-        throws
-    {
+    /// The file a rewritten version carries, named for its correction.
+    static func correctionMarker(_ at: Date) -> String { ".koreksi-\(Int64(at.timeIntervalSince1970))" }
+
+    private static func write(
+        _ v: PublicPages.Version, history: [PublicPages.Version], into versions: URL, app: Application, replacing: Bool = false
+    ) throws {
         let fm = FileManager.default
         let temporary = versions.appendingPathComponent(".tmp-\(v.number)-\(UUID().uuidString)", isDirectory: true)
         func put(_ name: String, _ text: String) throws {
@@ -138,7 +154,16 @@ enum PublicSite {
         try Data(try v.register.json(version: v.number, publishedAt: v.publishedAt)).write(
             to: temporary.appendingPathComponent("dik.json"))
         try put("feed.atom", PublicPages.feed(history, base: "/publik/\(v.register.body.slug)/"))
+        if let correction = v.correction { try put(correctionMarker(correction.at), "") }
         let final = versions.appendingPathComponent(String(v.number), isDirectory: true)
+        if replacing, fm.fileExists(atPath: final.path) {
+            // A correction: the old folder is moved aside and removed once the new one is in place.
+            let old = versions.appendingPathComponent(".lama-\(v.number)-\(UUID().uuidString)", isDirectory: true)
+            try fm.moveItem(at: final, to: old)
+            defer { try? fm.removeItem(at: old) }
+            try fm.moveItem(at: temporary, to: final)
+            return
+        }
         do {
             try fm.moveItem(at: temporary, to: final)
         } catch {

@@ -61,6 +61,9 @@ final class PublishedFileCache: Sendable {
 
     var count: Int { state.withLockedValue { $0.files.count } }
 
+    /// Forgets every file: a version folder was rewritten by a correction (the only time one changes).
+    func removeAll() { state.withLockedValue { $0 = State() } }
+
     /// The path with every symbolic link resolved, or nil when nothing is there.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -14,7 +14,7 @@ enum Publisher {
         guard let body = try await PublicBody.find(bodyID, on: db) else { throw Refusal.notFound }
         let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
             .filter(\.$status ~~ ["exempted", "endingSoon", "reviewDue", "opened"])
-            .with(\.$unit).with(\.$decree).with(\.$item).all()
+            .with(\.$unit).with(\.$decree).all()
         let openingDecrees = Dictionary(
             uniqueKeysWithValues: try await Decree.query(on: db).filter(\.$id ~~ entries.compactMap(\.openingDecreeID)).all()
                 .map { ($0.id!, $0.number) })
@@ -29,14 +29,14 @@ enum Publisher {
                 let period = try? JSONDecoder().decode(ExemptionPeriod.self, from: Data(entry.period.utf8))
                 let opened = dip[entry.$item.id]
                 return PublicRegister.Entry(
-                    id: entry.registerNumber, title: entry.title, description: entry.item.description,
+                    id: entry.registerNumber, title: entry.title,
                     unit: entry.unit.name, ground: ground?.citation ?? entry.groundCode, groundCode: entry.groundCode,
                     otherStatute: entry.otherStatute, partly: entry.verdict == "partlyClosed", ifOpened: entry.ifOpened,
-                    ifClosed: entry.ifClosed, reason: entry.reason, period: period?.indonesianDescription ?? "",
+                    ifClosed: entry.ifClosed, period: period?.indonesianDescription ?? "",
                     endDate: entry.endDate.flatMap(LocalDate.init(iso:)),
                     reviewDate: entry.reviewDate.flatMap(LocalDate.init(iso:)),
                     decreeNumber: entry.decree.number,
-                    decreeDate: LocalDate(iso: entry.decree.decreeDate) ?? LocalDate(year: 1970, month: 1, day: 1)!,
+                    decreeDate: LocalDate(iso: entry.decree.decreeDate) ?? LocalDate.epoch,
                     status: PublicRegister.Entry.Status(rawValue: entry.status) ?? .exempted,
                     openedOn: entry.openedOn.flatMap(LocalDate.init(iso:)), openedByLaw: entry.openedByLaw,
                     openingDecreeNumber: entry.openingDecreeID.flatMap { openingDecrees[$0] },

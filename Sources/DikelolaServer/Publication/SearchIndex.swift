@@ -90,13 +90,16 @@ enum SearchIndex {
         }
         for entry in fresh {
             let consequences = entry.ifOpened + " " + entry.ifClosed
-            let description = entry.description + (entry.summary.map { " " + $0 } ?? "")
+            // Only published fields: the DIP's summary once opened; the item's description and the
+            // test's reason are internal (`PublicRegister`), and their columns stay empty.
+            let description = entry.summary ?? ""
+            let reason = ""
             // The register's own order: by the end of the period, then by number.
             let sortKey = "\((entry.endDate ?? entry.reviewDate)?.iso ?? "9999-12-31") \(entry.id)"
             let values: [any Encodable & Sendable] = [
                 body, register.body.slug, register.body.name, entry.id, entry.unit, entry.ground,
                 String(entry.groundCode.prefix(1)), entry.endDate?.year, entry.status.rawValue, entry.title, description,
-                entry.reason, consequences, entry.endDate?.iso, sortKey,
+                reason, consequences, entry.endDate?.iso, sortKey,
             ]
             var query = SQLQueryString(
                 "INSERT INTO \(unsafeRaw: table) (body_id, body_slug, body_name, entry_id, unit, ground, ground_letter, end_year, status, title, description, reason, consequences, end_date, sort_key) VALUES ("
@@ -115,7 +118,7 @@ enum SearchIndex {
                 try await sql.raw(
                     """
                     INSERT INTO \(unsafeRaw: fts) (rowid, title, description, reason, consequences, entry_id, facets)
-                    VALUES (\(bind: row.row_id), \(bind: entry.title), \(bind: description), \(bind: entry.reason), \(bind: consequences), \(bind: entry.id),
+                    VALUES (\(bind: row.row_id), \(bind: entry.title), \(bind: description), \(bind: reason), \(bind: consequences), \(bind: entry.id),
                       \(bind: Facets.tokens(body: register.body.slug, unit: entry.unit, groundLetter: String(entry.groundCode.prefix(1)), endYear: entry.endDate?.year, status: entry.status.rawValue)))
                     """
                 ).run()

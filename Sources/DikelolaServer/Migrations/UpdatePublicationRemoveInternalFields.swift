@@ -1,0 +1,76 @@
+import Crypto
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The words a correction of published versions leaves on them, in both languages.
+enum PublicationCorrection {
+    static let internalFields =
+        "Versi ini ditulis ulang tanpa uraian informasi dan alasan uji konsekuensi: keduanya catatan internal, "
+        + "bukan bagian dari Daftar Informasi yang Dikecualikan yang diumumkan. Isi daftar yang lain tidak berubah."
+    static let internalFieldsEnglish =
+        "This version was rewritten without the items' descriptions and the tests' reasons: both are internal notes, "
+        + "not part of the published register. Nothing else in it changed."
+
+    static func english(for text: String) -> String { text == internalFields ? internalFieldsEnglish : text }
+}
+
+/// Versions published before the public set was fixed carried two internal fields: the item's
+/// description and the test's reason (`PublicRegister`). Each such version's snapshot is rewritten
+/// without them (decoding drops what `PublicRegister.Entry` no longer holds), marked corrected, and
+/// its files are written again by `PublicSite` (which rewrites a corrected version's folder once);
+/// the search index is rebuilt from the corrected current versions, and the audit history records
+/// the correction per body. Revert removes the columns only: the removed text is not put back.
+struct UpdatePublicationRemoveInternalFields: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // One column per statement: SQLite adds one at a time.
+        try await database.schema(Publication.schema).field("corrected_at", .datetime).update()
+        try await database.schema(Publication.schema).field("correction", .string).update()
+        try await Self.correct(on: database, now: Date())
+    }
+
+    /// Rewrites every stored version that carries an internal field; returns how many.
+    @discardableResult
+    static func correct(on database: any Database, now: Date) async throws -> Int {
+        var corrected: [UUID: [Int]] = [:]
+        for publication in try await Publication.query(on: database).sort(\.$version).all() {
+            guard Self.carriesInternalFields(publication.snapshot) else { continue }
+            let register = try Publisher.decode(publication)
+            let text = try Publisher.encode(register)
+            publication.snapshot = text
+            publication.sha256 = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            publication.correctedAt = now
+            publication.correction = PublicationCorrection.internalFields
+            try await publication.save(on: database)
+            corrected[publication.$body.id, default: []].append(publication.version)
+        }
+        for (bodyID, versions) in corrected.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            if let latest = try await Publication.query(on: database).filter(\.$body.$id == bodyID).sort(\.$version, .descending)
+                .first()
+            {
+                try await SearchIndex.update(bodyID: bodyID, register: try Publisher.decode(latest), previous: nil, on: database)
+            }
+            try await AuditLog.record(
+                AuditChain.Draft(
+                    occurredAt: now, actorID: AuditLog.systemActor, actorRole: nil, action: "publication.correction",
+                    targetType: "body", targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                    summaryAfter: "versi \(versions.map(String.init).joined(separator: ", ")) ditulis ulang tanpa uraian dan alasan"),
+                on: database)
+        }
+        return corrected.values.map(\.count).reduce(0, +)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Publication.schema).deleteField("corrected_at").update()
+        try await database.schema(Publication.schema).deleteField("correction").update()
+    }
+
+    /// Whether a stored snapshot has an entry with a `description` or `reason`.
+    static func carriesInternalFields(_ snapshot: String) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(snapshot.utf8)) as? [String: Any],
+            let entries = object["entries"] as? [[String: Any]]
+        else { return false }
+        return entries.contains { $0["description"] != nil || $0["reason"] != nil }
+    }
+}
