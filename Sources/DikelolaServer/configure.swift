@@ -20,7 +20,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.migrations.add(AppMigrations.all)
 
     // Browser sessions live in the database so that several instances share them.
-    app.sessions.use(.fluent)
+    app.sessions.use { app in GatedSessionDriver(base: app.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = sessionCookieName
     let secure = configuration.secureCookies
     app.sessions.configuration.cookieFactory = { id in

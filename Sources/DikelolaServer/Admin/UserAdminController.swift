@@ -223,7 +223,12 @@ struct UserAdminController: RouteCollection {
         let ctx = PageContext(req, user: user)
         var errors: [String: String] = [:]
         let role = Role(rawValue: form.role)
-        if role == nil {
+        if try target.requireID() == user.id {
+            // Nobody raises their own access: another administrator gives the role, and it is audited.
+            errors["role"] = ctx.t(
+                "Anda tidak dapat memberi peran kepada diri sendiri; mintalah administrator lain.",
+                "You cannot give yourself a role; ask another administrator.")
+        } else if role == nil {
             errors["role"] = ctx.t("Peran '\(form.role)' tidak dikenal.", "Unknown role '\(form.role)'.")
         }
         let unit = try await UUID(uuidString: form.unitID).asyncMap { try await Unit.find($0, on: req.db) } ?? nil
@@ -233,9 +238,9 @@ struct UserAdminController: RouteCollection {
             errors["unitID"] = ctx.t(
                 "Unit ini milik badan publik lain; peran hanya dapat diberikan di badan publik pengguna.",
                 "This unit belongs to another public body; roles are given only in the person's own body.")
-        } else if let role,
+        } else if let role, let unit,
             try await RoleAssignment.query(on: req.db).filter(\.$user.$id == target.requireID())
-                .filter(\.$unit.$id == unit!.requireID()).filter(\.$role == role.rawValue).first() != nil
+                .filter(\.$unit.$id == unit.requireID()).filter(\.$role == role.rawValue).first() != nil
         {
             errors["role"] = ctx.t(
                 "Pengguna sudah memegang peran ini di unit ini.", "The person already holds this role in this unit.")
@@ -413,14 +418,31 @@ struct UserAdminController: RouteCollection {
                 .button(
                     .type(.submit), .text(target.isActive ? ctx.t("Nonaktifkan", "Deactivate") : ctx.t("Aktifkan", "Activate")))),
             .h2(.text(ctx.t("Riwayat", "History"))),
-            AuditViews.table(ctx, history)
+            .p(
+                .class("muted"),
+                .text(
+                    ctx.t(
+                        "Riwayat ini menyebut tindakannya saja; isi usulan, dokumen dan catatan hanya terlihat oleh yang berhak membacanya.",
+                        "This history names the actions only; the content of proposals, documents and notes is shown only to those entitled to read it."
+                    ))),
+            AuditViews.table(ctx, history, showsSummary: AuditViews.isAdministrative)
         )
     }
 }
 
 /// The history as a table, newest first.
 enum AuditViews {
-    static func table(_ ctx: PageContext, _ events: [AuditEvent]) -> Node<HTML.BodyContext> {
+    /// Actions whose summaries are about accounts, roles, units and security, which an
+    /// administrator manages; every other action's summary may quote exempted content (a title, a
+    /// note, a file name, a location) and is not shown to them.
+    static func isAdministrative(_ action: String) -> Bool {
+        ["auth.", "user.", "role.", "unit.", "body.", "security.", "token.", "archive.class", "archive.retention"]
+            .contains { action.hasPrefix($0) }
+    }
+
+    static func table(
+        _ ctx: PageContext, _ events: [AuditEvent], showsSummary: (String) -> Bool = { _ in true }
+    ) -> Node<HTML.BodyContext> {
         guard !events.isEmpty else { return .p(.text(ctx.t("Belum ada riwayat.", "No history yet."))) }
         return .table(
             .tr(
@@ -431,7 +453,11 @@ enum AuditViews {
                 .tr(
                     .td(.text(String(event.sequence))), .td(.text(event.occurredAt.formatted(.iso8601))),
                     .td(.text(event.action)),
-                    .td(.text(event.summaryBefore ?? "")), .td(.text(event.summaryAfter ?? "")),
+                    .td(.text(showsSummary(event.action) ? event.summaryBefore ?? "" : "")),
+                    .td(
+                        .text(
+                            showsSummary(event.action)
+                                ? event.summaryAfter ?? "" : ctx.t("(isi tidak ditampilkan)", "(content not shown)"))),
                     .td(.text(event.clientAddress ?? "")))
             }
         )

@@ -19,6 +19,7 @@ enum ApiTokens {
         let record = ApiToken(
             userID: userID, name: name, tokenHash: RandomToken.sha256Hex(token), prefix: String(token.prefix(10)),
             expiresAt: now.addingTimeInterval(TimeInterval(days) * 86_400))
+        record.sessionEpoch = try await User.find(userID, on: db)?.sessionEpoch ?? 0
         try await record.create(on: db)
         return Issued(token: token, record: record)
     }
@@ -27,10 +28,15 @@ enum ApiTokens {
         guard token.hasPrefix(prefix),
             let record = try await ApiToken.query(on: req.db).filter(\.$tokenHash == RandomToken.sha256Hex(token))
                 .with(\.$user).first(),
-            record.revokedAt == nil, record.expiresAt > req.now, record.user.isActive
+            record.revokedAt == nil, record.expiresAt > req.now, record.user.isActive,
+            // A password change or reset ends the person's tokens as it ends their sessions.
+            record.sessionEpoch == record.user.sessionEpoch
         else { return nil }
-        record.lastUsedAt = req.now
-        try await record.save(on: req.db)
+        // Written at most once a minute, through the write gate: a busy integration costs no write per call.
+        if record.lastUsedAt.map({ req.now.timeIntervalSince($0) >= 60 }) ?? true {
+            record.lastUsedAt = req.now
+            try await req.application.writeTransaction { db in try await record.save(on: db) }
+        }
         return try await CurrentUser.load(record.user, via: .apiToken(try record.requireID()), on: req.db)
     }
 }

@@ -74,15 +74,7 @@ extension CSRF {
     /// ones are counted per address and minute and written as one event (`RefusalTally`), so a
     /// flood of forged posts writes nothing per request.
     static func refuse(_ req: Request) async throws -> Never {
-        if req.currentUser != nil {
-            try await req.application.writeTransaction { db in
-                try await AuditLog.record(
-                    req.auditDraft("security.csrf.rejected", targetType: "request", targetID: "\(req.method) \(req.url.path)"),
-                    on: db)
-            }
-        } else {
-            req.application.dikelola.refusals.count(action: "security.csrf.rejected", address: req.clientAddress, at: req.now)
-        }
+        try await req.auditRefusal("security.csrf.rejected", reason: nil)
         throw Refusal.csrf
     }
 }

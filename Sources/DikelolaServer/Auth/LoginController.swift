@@ -122,12 +122,17 @@ struct LoginController: RouteCollection {
     /// Only a path of this site: never `//other.site` or `https://…`, so the sign-in page cannot
     /// be used to send people elsewhere.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SiteURL.home.path }
+        // A path of this site only: printable ASCII without spaces or backslashes (a browser drops a
+        // tab or newline from `/\t/evil.example/` and goes to `//evil.example/`), no scheme, no host.
+        guard let next, next.utf8.count <= 2_000, next.hasPrefix("/"), !next.hasPrefix("//"),
+            next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+            let components = URLComponents(string: next), components.scheme == nil, components.host == nil
+        else { return SiteURL.home.path }
         return next
     }
 
     /// bcrypt of a random string nobody knows, made once.
-    static let decoyHash: String = try! Bcrypt.hash(RandomToken.make(bytes: 24))
+    static let decoyHash: String = (try? Bcrypt.hash(RandomToken.make(bytes: 24))) ?? ""
 
     private func render(
         _ req: Request, form: LoginForm, errors: [String: String] = [:], notice: String? = nil,

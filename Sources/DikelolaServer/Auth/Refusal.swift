@@ -34,19 +34,32 @@ enum Refusal: Error {
     }
 }
 
+extension Request {
+    /// Records a refusal: as an audit event of its own for a signed-in person, counted per address
+    /// and minute for an anonymous request (`RefusalTally`).
+    func auditRefusal(_ action: String, reason: String?) async throws {
+        guard currentUser != nil else {
+            application.dikelola.refusals.count(action: action, address: clientAddress, at: now)
+            return
+        }
+        try await application.writeTransaction { db in
+            try await AuditLog.record(
+                self.auditDraft(action, targetType: "request", targetID: "\(self.method) \(self.url.path)", after: reason), on: db)
+        }
+    }
+}
+
 /// Turns a `Refusal` into a page or a JSON error; leaves other errors to Vapor's error middleware.
 struct RefusalMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
         } catch let refusal as Refusal {
-            if case let .forbidden(denial) = refusal {
-                try await req.application.writeTransaction { db in
-                    try await AuditLog.record(
-                        req.auditDraft(
-                            "security.forbidden", targetType: "request",
-                            targetID: "\(req.method) \(req.url.path)", after: denial.description), on: db)
-                }
+            switch refusal {
+            case let .forbidden(denial): try await req.auditRefusal("security.forbidden", reason: denial.description)
+            // A signed-in person asking for what is not theirs (another proposal's item) is recorded too.
+            case .notFound where req.currentUser != nil: try await req.auditRefusal("security.notFound", reason: nil)
+            case .csrf, .notFound: break
             }
             if req.isAPI || req.headers.bearerAuthorization != nil {
                 let response = Response(status: refusal.status)
@@ -57,6 +70,7 @@ struct RefusalMiddleware: AsyncMiddleware {
             return Self.page(req, status: refusal.status, message: PageContext(req).t(refusal.indonesian, refusal.english))
         } catch let error as ProcedureError where !req.isAPI {
             // A rule of the procedure refused what a page asked (the API answers these in JSON).
+            if error.status == .forbidden { try await req.auditRefusal("security.forbidden", reason: error.message) }
             return Self.page(req, status: error.status, message: error.message)
         }
     }

@@ -29,8 +29,9 @@ enum FileIntake {
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count <= maxBytes else { throw .tooLarge(limit: maxBytes) }
         guard let type = SniffedType.sniff(bytes), allowed.contains(type) else { throw .notAllowed(allowed: allowed) }
-        let ending = file.filename.split(separator: ".").last.map { String($0).lowercased() } ?? ""
-        guard type.extensions.contains(ending) else { throw .nameDoesNotMatch(name: file.filename, actual: type) }
+        let name = TextInput.fileName(file.filename)
+        let ending = name.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        guard type.extensions.contains(ending) else { throw .nameDoesNotMatch(name: name, actual: type) }
         return (type, Data(bytes))
     }
 
@@ -39,8 +40,8 @@ enum FileIntake {
     }
 
     static func stored(_ data: Data, type: SniffedType, name: String, by user: CurrentUser?) -> StoredFile {
-        // Keep only the last path component of the name the browser sent.
-        let safeName = String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "berkas")
+        // No path, no control or bidirectional characters, at most 200 characters.
+        let safeName = TextInput.fileName(name)
         return StoredFile(
             sha256: sha256(data), size: data.count, contentType: type.mimeType, originalName: safeName,
             data: data, createdBy: user?.id.uuidString)

@@ -32,5 +32,6 @@ enum AppMigrations {
         UpdatePublicationAddExemptedCount(),  // the home page counts entries without decoding snapshots
         SearchIndex.AddFacets(),  // SQLite: filters inside the full-text index, so a filtered search ranks few rows
         UpdatePublicationRemoveInternalFields(),  // past versions rewritten without the internal description and reason
+        UpdateApiTokenAddSessionEpoch(),  // a password change or reset ends the person's API tokens too
     ]
 }

@@ -16,6 +16,9 @@ final class ApiToken: Model, @unchecked Sendable {
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    /// The owner's session epoch when the token was made: a password change or reset raises the
+    /// epoch, and the token stops working with the sessions.
+    @Field(key: "session_epoch") var sessionEpoch: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -27,6 +30,23 @@ final class ApiToken: Model, @unchecked Sendable {
         self.tokenHash = tokenHash
         self.prefix = prefix
         self.expiresAt = expiresAt
+        self.sessionEpoch = 0
+    }
+}
+
+/// Tokens end with the owner's sessions when the password is changed or reset: each keeps the epoch
+/// it was made in. Tokens made before keep working until the owner's next change.
+struct UpdateApiTokenAddSessionEpoch: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ApiToken.schema).field("session_epoch", .int, .required, .sql(.default(0))).update()
+        for token in try await ApiToken.query(on: database).with(\.$user).all() {
+            token.sessionEpoch = token.user.sessionEpoch
+            try await token.save(on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ApiToken.schema).deleteField("session_epoch").update()
     }
 }
 

@@ -297,10 +297,20 @@ enum Downloads {
     static func response(_ file: StoredFile) -> Response {
         let response = Response(status: .ok, body: .init(data: file.data))
         response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        let ascii = file.originalName.filter { $0.isASCII && $0 != "\"" && $0 != "\\" }
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"\(ascii.isEmpty ? "berkas" : ascii)\"")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: contentDisposition("attachment", name: file.originalName))
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
+    }
+
+    /// `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): the name cleaned as an upload's
+    /// is (`TextInput.fileName`, also for names stored before it was), a plain-ASCII fallback, and
+    /// the whole name percent-encoded, so no character of a name can end or add a header.
+    static func contentDisposition(_ kind: String, name: String) -> String {
+        let clean = TextInput.fileName(name)
+        let fallback = String(String.UnicodeScalarView(clean.unicodeScalars.filter { (0x20...0x7E).contains($0.value) && $0 != "\"" && $0 != "\\" && $0 != "%" }))
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "!#$&+-.^_`|~")
+        let encoded = clean.addingPercentEncoding(withAllowedCharacters: allowed) ?? "berkas"
+        return "\(kind); filename=\"\(fallback.isEmpty ? "berkas" : fallback)\"; filename*=UTF-8''\(encoded)"
     }
 }

@@ -66,7 +66,7 @@ enum ProposalService {
         guard [.collectItems, .consequenceTest].contains(step.effect) else {
             throw ProcedureError.notAllowedAtThisStep("Menambah informasi")
         }
-        let errors = try await itemErrors(ctx, input, on: req.db)
+        let errors = try await itemErrors(ctx, input, user: user, on: req.db)
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let holdingUnitID = input.holdingUnitID ?? ctx.unit.id!
         guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
@@ -95,7 +95,7 @@ enum ProposalService {
             throw ProcedureError.notAllowedAtThisStep("Mengubah informasi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
-        let errors = try await itemErrors(ctx, input, on: req.db)
+        let errors = try await itemErrors(ctx, input, user: user, on: req.db)
         guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
         let before = "\(item.title); \(item.form)"
         item.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -132,7 +132,9 @@ enum ProposalService {
         }
     }
 
-    static func itemErrors(_ ctx: ProposalContext, _ input: ItemInput, on db: any Database) async throws -> [String: String] {
+    static func itemErrors(_ ctx: ProposalContext, _ input: ItemInput, user: CurrentUser, on db: any Database) async throws
+        -> [String: String]
+    {
         var errors: [String: String] = [:]
         if input.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors["title"] = "Judul informasi wajib diisi."
@@ -143,7 +145,15 @@ enum ProposalService {
         if !forms.contains(input.form) { errors["form"] = "Bentuk harus softcopy, hardcopy, atau keduanya (soft, hard, both)." }
         if let holdingUnitID = input.holdingUnitID {
             let holder = try await Unit.find(holdingUnitID, on: db)
-            if holder?.$body.id != ctx.body.id {
+            if let holder, holder.$body.id == ctx.body.id {
+                // Filing an item under a unit puts it in that unit's register: only someone who acts for
+                // that unit (its own officers, or a PPID covering it) may do so.
+                let place = try await AccessQueries.place(of: holder, on: db)
+                if holdingUnitID != ctx.unit.id, !user.may(.viewExemptedContent, on: place).isAllowed {
+                    errors["holdingUnitID"] =
+                        "Anda tidak bertindak untuk unit \(holder.name); informasi hanya dapat dicatat atas unit yang Anda tangani."
+                }
+            } else {
                 errors["holdingUnitID"] = "Unit penguasa informasi harus unit badan publik ini."
             }
         }

@@ -111,7 +111,7 @@ enum PDFPrinter {
     static func response(_ bytes: [UInt8], filename: String) -> Response {
         let response = Response(status: .ok, body: .init(buffer: ByteBuffer(bytes: bytes)))
         response.headers.contentType = .pdf
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(filename)\"")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: Downloads.contentDisposition("inline", name: filename))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
