@@ -88,7 +88,7 @@ final class Browser: @unchecked Sendable {
         try await send(method, path, rawBody: body.map { ByteBuffer(string: $0) }, contentType: .urlEncodedForm)
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, rawBody: ByteBuffer?, contentType: HTTPMediaType) async throws -> Page
+    func send(_ method: HTTPMethod, _ path: String, rawBody: ByteBuffer?, contentType: HTTPMediaType) async throws -> Page
     {
         let response = try await app.testing().sendRequest(
             method, path,

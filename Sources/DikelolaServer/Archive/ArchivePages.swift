@@ -134,9 +134,9 @@ struct ArchivePages: RouteCollection {
         .form(
             .class("stack"), .action(SiteURL.archiveItemPermission(item.id).path), .method(.post), Layout.csrfField(ctx),
             Layout.field(
-                "email", label: ctx.t("Beri izin akses kepada (e-mail)", "Grant access to (e-mail)"), type: .email,
+                "email", published: .internalOnly, label: ctx.t("Beri izin akses kepada (e-mail)", "Grant access to (e-mail)"), type: .email,
                 autocomplete: "off", idPrefix: "grant-\(item.id!)-"),
-            Layout.field("reason", label: ctx.t("Alasan", "Reason"), autocomplete: "off", idPrefix: "grant-\(item.id!)-"),
+            Layout.field("reason", published: .internalOnly, label: ctx.t("Alasan", "Reason"), autocomplete: "off", idPrefix: "grant-\(item.id!)-"),
             .button(.type(.submit), .class("secondary"), .text(ctx.t("Beri izin", "Grant"))))
     }
 
@@ -213,7 +213,7 @@ struct ArchivePages: RouteCollection {
                                 .form(
                                     .action(SiteURL.archiveItemStage(item.id).path), .method(.post), Layout.csrfField(ctx),
                                     FormFields.select(
-                                        "stage", label: ctx.t("Ubah tahap", "Change stage"),
+                                        "stage", published: .internalOnly, label: ctx.t("Ubah tahap", "Change stage"),
                                         options: ArchiveStage.allCases.map { ($0.rawValue, $0.indonesian) },
                                         selected: stage.rawValue,
                                         idPrefix: "\(item.id!)-"),

@@ -325,7 +325,7 @@ struct PeriodPages: RouteCollection {
                     Layout.csrfField(page),
                     .input(.type(.hidden), .name("version"), .value(String(ctx.action.version))),
                     FormFields.textarea(
-                        "note", label: page.t("Catatan (wajib bila tidak setuju)", "Note (required to return)"),
+                        "note", published: .internalOnly, label: page.t("Catatan (wajib bila tidak setuju)", "Note (required to return)"),
                         value: state?.value("decide", "note") ?? "", error: state?.error("decide", "note")),
                     .div(
                         .class("actions"),
@@ -406,15 +406,15 @@ struct PeriodPages: RouteCollection {
             page.t("Waktu dan tempat pembuatan: ", "Made: ") + made + page.t(" · Bentuk: ", " · Form: ")
             + Labels.form(information?.form ?? "both", page)
         let summary = FormFields.textarea(
-            "summary", label: page.t("Ringkasan isi informasi (DIP)", "Summary (DIP)"), value: value("summary", item.summary),
+            "summary", published: .published, label: page.t("Ringkasan isi informasi (DIP)", "Summary (DIP)"), value: value("summary", item.summary),
             rows: 2, error: state?.error(formID, "summary"), idPrefix: prefix)
         let responsible = Layout.field(
-            "responsible",
+            "responsible", published: .published,
             label: page.t("Penanggung jawab pembuatan/penerbitan informasi", "Person responsible for the information"),
             value: value("responsible", item.responsible), autocomplete: "off", error: state?.error(formID, "responsible"),
             hint: page.t("Nama dan jabatan, mis. Kepala Bidang Pelayanan", "Name and position"), idPrefix: prefix)
         let retention = Layout.field(
-            "retention", label: page.t("Jangka waktu penyimpanan (retensi arsip)", "Retention period"),
+            "retention", published: .published, label: page.t("Jangka waktu penyimpanan (retensi arsip)", "Retention period"),
             value: value("retention", item.retention), autocomplete: "off", error: state?.error(formID, "retention"),
             hint: page.t(
                 "Terisi dari JRA bila kode klasifikasinya terdaftar", "Filled from the retention schedule when its code is listed"

@@ -107,7 +107,7 @@ struct ProposalAPIController: RouteCollection {
     }
 
     @Sendable func attach(req: Request, user: CurrentUser) async throws -> Response {
-        let input = try req.content.decode(DocumentInput.self)
+        let input = try req.decodeUpload(DocumentInput.self)
         _ = try await ProposalService.attach(
             try await context(req), file: input.file, requirement: input.requirement, itemID: input.itemID,
             user: user, req: req)
@@ -234,7 +234,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func uploadScan(req: Request, user: CurrentUser) async throws -> Response {
         let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
-        try await DecreeService.storeScan(decree, ctx, file: try req.content.decode(ScanInput.self).file, user: user, req: req)
+        try await DecreeService.storeScan(decree, ctx, file: try req.decodeUpload(ScanInput.self).file, user: user, req: req)
         return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(status: .created, for: req)
     }
 

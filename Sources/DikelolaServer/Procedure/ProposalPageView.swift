@@ -157,18 +157,18 @@ enum ProposalPageView {
                 .form(
                     .class("stack"), .action(SiteURL.proposalMemo(p.id).path), .method(.post), Layout.csrfField(ctx),
                     Layout.field(
-                        "memoNumber", label: ctx.t("Nomor nota dinas", "Memo number"),
+                        "memoNumber", published: .internalOnly, label: ctx.t("Nomor nota dinas", "Memo number"),
                         value: state?.value("memo", "memoNumber") ?? p.memoNumber ?? "",
                         autocomplete: "off", error: state?.error("memo", "memoNumber")),
                     FormFields.textarea(
-                        "memoText", label: ctx.t("Isi perintah", "Instruction"), value: state?.value("memo", "memoText") ?? ""),
+                        "memoText", published: .internalOnly, label: ctx.t("Isi perintah", "Instruction"), value: state?.value("memo", "memoText") ?? ""),
                     .button(.type(.submit), .text(ctx.t("Simpan nota dinas", "Save memo"))))),
             .if(
                 effect == .advise,
                 .form(
                     .class("stack"), .action(SiteURL.proposalOpinion(p.id).path), .method(.post), Layout.csrfField(ctx),
                     FormFields.textarea(
-                        "panelOpinion", label: ctx.t("Pertimbangan Tim Pertimbangan", "The panel's opinion"),
+                        "panelOpinion", published: .internalOnly, label: ctx.t("Pertimbangan Tim Pertimbangan", "The panel's opinion"),
                         value: state?.value("opinion", "panelOpinion") ?? p.panelOpinion ?? "",
                         error: state?.error("opinion", "panelOpinion")),
                     .button(.type(.submit), .text(ctx.t("Simpan pertimbangan", "Save opinion"))))),
@@ -182,15 +182,15 @@ enum ProposalPageView {
                         .form(
                             .class("stack"), .action(SiteURL.proposalMeeting(p.id).path), .method(.post), Layout.csrfField(ctx),
                             Layout.field(
-                                "meetingDate", label: ctx.t("Tanggal", "Date"), type: .date,
+                                "meetingDate", published: .internalOnly, label: ctx.t("Tanggal", "Date"), type: .date,
                                 value: state?.value("meeting", "meetingDate") ?? p.meetingDate ?? "", autocomplete: "off",
                                 error: state?.error("meeting", "meetingDate")),
                             Layout.field(
-                                "meetingPlace", label: ctx.t("Tempat", "Place"),
+                                "meetingPlace", published: .internalOnly, label: ctx.t("Tempat", "Place"),
                                 value: state?.value("meeting", "meetingPlace") ?? p.meetingPlace ?? "",
                                 autocomplete: "off", error: state?.error("meeting", "meetingPlace")),
                             FormFields.textarea(
-                                "meetingParticipants",
+                                "meetingParticipants", published: .internalOnly,
                                 label: ctx.t(
                                     "Peserta (satu per baris: Nama — Jabatan)", "Participants (one per line: Name — Position)"),
                                 value: state?.value("meeting", "meetingParticipants") ?? p.meetingParticipants ?? "",
@@ -220,7 +220,7 @@ enum ProposalPageView {
                     .class("stack"), .action(SiteURL.proposalUpload(p.id).path), .method(.post), .enctype(.multipartData),
                     Layout.csrfField(ctx),
                     FormFields.select(
-                        "requirement", label: ctx.t("Unggah kelengkapan", "Upload a required document"),
+                        "requirement", published: .internalOnly, label: ctx.t("Unggah kelengkapan", "Upload a required document"),
                         options: uploads.map { ($0.name, $0.name) }, selected: nil, error: state?.error("upload", "requirement")),
                     fileField(ctx, error: state?.error("upload", "file")),
                     .button(.type(.submit), .text(ctx.t("Unggah", "Upload"))))),
@@ -231,7 +231,9 @@ enum ProposalPageView {
     static func fileField(_ ctx: PageContext, id: String = "file", error: String?) -> Node<HTML.FormContext> {
         .div(
             .class(error == nil ? "field" : "field invalid"),
-            .label(.for(id), .text(ctx.t("Berkas (PDF, gambar, atau dokumen Office)", "File (PDF, image or office document)"))),
+            .label(
+                .for(id), .text(ctx.t("Berkas (PDF, gambar, atau dokumen Office)", "File (PDF, image or office document)")),
+                Layout.visibilityTag(.internalOnly)),
             .input(.type(.file), .id(id), .name("file")),
             .unwrap(error) { .p(.class("error"), .text($0)) })
     }
@@ -257,7 +259,7 @@ enum ProposalPageView {
                 .input(.type(.hidden), .name("version"), .value(String(p.version))),
                 .input(.type(.hidden), .name("decision"), .value("disagree")),
                 FormFields.textarea(
-                    "note",
+                    "note", published: .internalOnly,
                     label: ctx.t(
                         "Tidak setuju — kembalikan ke langkah \(step.onDisagree!) dengan catatan",
                         "Disagree — return to step \(step.onDisagree!) with a note"),
@@ -341,7 +343,7 @@ enum ProposalPageView {
                                 ("box", ctx.t("Boks", "Box")), ("folder", ctx.t("Map", "Folder")),
                             ]) { field in
                                 Layout.field(
-                                    field.0, label: field.1, value: state?.value(locationID, field.0) ?? "", autocomplete: "off",
+                                    field.0, published: .internalOnly, label: field.1, value: state?.value(locationID, field.0) ?? "", autocomplete: "off",
                                     idPrefix: "\(item.id)-")
                             },
                             .unwrap(state?.error(locationID, "location")) { .p(.class("error"), .text($0)) },
@@ -396,62 +398,62 @@ enum ProposalPageView {
             .data(named: "period-preview", value: SiteURL.periodPreview.path),
             .input(.type(.hidden), .name("form"), .value(formID)),
             FormFields.select(
-                "ground", label: ctx.t("Dasar hukum (Pasal 17 UU 14/2008)", "Ground (Article 17, Law 14/2008)"), options: grounds,
+                "ground", published: .published, label: ctx.t("Dasar hukum (Pasal 17 UU 14/2008)", "Ground (Article 17, Law 14/2008)"), options: grounds,
                 selected: value("ground", test?.ground.flatMap { try? GroundCitation.parse($0).ground.code } ?? ""),
                 error: error("ground"), idPrefix: prefix),
             Layout.field(
-                "otherStatute",
+                "otherStatute", published: .published,
                 label: ctx.t("Peraturan lain yang menjadi dasar (huruf b, g, i, j)", "Other statute (letters b, g, i, j)"),
                 value: value("otherStatute", test?.otherStatute ?? ""), autocomplete: "off", error: error("otherStatute"),
                 idPrefix: prefix),
             FormFields.textarea(
-                "consequenceIfOpened", label: ctx.t("Konsekuensi bila dibuka", "Consequence if opened"),
+                "consequenceIfOpened", published: .published, label: ctx.t("Konsekuensi bila dibuka", "Consequence if opened"),
                 value: value("consequenceIfOpened", test?.consequenceIfOpened ?? ""), error: error("consequenceIfOpened"),
                 hint: ctx.t(Labels.publishedHint, Labels.publishedHintEnglish), idPrefix: prefix),
             FormFields.textarea(
-                "consequenceIfClosed",
+                "consequenceIfClosed", published: .published,
                 label: ctx.t("Konsekuensi bila ditutup (kepentingan publik)", "Consequence if kept closed (public interest)"),
                 value: value("consequenceIfClosed", test?.consequenceIfClosed ?? ""), error: error("consequenceIfClosed"),
                 idPrefix: prefix),
             FormFields.select(
-                "verdict", label: ctx.t("Putusan", "Verdict"), options: verdicts,
+                "verdict", published: .published, label: ctx.t("Putusan", "Verdict"), options: verdicts,
                 selected: value("verdict", test?.verdict ?? "closed"),
                 error: error("verdict"), idPrefix: prefix),
             Layout.field(
-                "parts", label: ctx.t("Bagian yang dihitamkan (pisahkan dengan koma)", "Parts blacked out (comma-separated)"),
+                "parts", published: .internalOnly, label: ctx.t("Bagian yang dihitamkan (pisahkan dengan koma)", "Parts blacked out (comma-separated)"),
                 value: value("parts", test?.parts.joined(separator: ", ") ?? ""), autocomplete: "off", error: error("parts"),
                 idPrefix: prefix),
             FormFields.select(
-                "periodKind", label: ctx.t("Jenis jangka waktu", "Kind of period"), options: kinds,
+                "periodKind", published: .published, label: ctx.t("Jenis jangka waktu", "Kind of period"), options: kinds,
                 selected: value("periodKind", fields.kind), error: error("period"), idPrefix: prefix),
             Layout.field(
-                "years", label: ctx.t("Tahun", "Years"), type: .number, value: value("years", fields.years), autocomplete: "off",
+                "years", published: .published, label: ctx.t("Tahun", "Years"), type: .number, value: value("years", fields.years), autocomplete: "off",
                 idPrefix: prefix),
             Layout.field(
-                "months", label: ctx.t("Bulan", "Months"), type: .number, value: value("months", fields.months),
+                "months", published: .published, label: ctx.t("Bulan", "Months"), type: .number, value: value("months", fields.months),
                 autocomplete: "off", idPrefix: prefix),
             Layout.field(
-                "from", label: ctx.t("Sejak tanggal", "From"), type: .date, value: value("from", fields.from),
+                "from", published: .published, label: ctx.t("Sejak tanggal", "From"), type: .date, value: value("from", fields.from),
                 autocomplete: "off", idPrefix: prefix),
             Layout.field(
-                "end", label: ctx.t("Sampai tanggal / paling lambat", "Until / at the latest"), type: .date,
+                "end", published: .published, label: ctx.t("Sampai tanggal / paling lambat", "Until / at the latest"), type: .date,
                 value: value("end", fields.end),
                 autocomplete: "off", idPrefix: prefix),
             Layout.field(
-                "event", label: ctx.t("Peristiwa yang mengakhiri", "Ending event"), value: value("event", fields.event),
+                "event", published: .published, label: ctx.t("Peristiwa yang mengakhiri", "Ending event"), value: value("event", fields.event),
                 autocomplete: "off", idPrefix: prefix),
             Layout.field(
-                "reviewOn", label: ctx.t("Tanggal peninjauan", "Review date"), type: .date,
+                "reviewOn", published: .published, label: ctx.t("Tanggal peninjauan", "Review date"), type: .date,
                 value: value("reviewOn", fields.reviewOn),
                 autocomplete: "off", idPrefix: prefix),
             Layout.field(
-                "statute", label: ctx.t("Peraturan yang menetapkan jangka waktu", "Statute setting the period"),
+                "statute", published: .published, label: ctx.t("Peraturan yang menetapkan jangka waktu", "Statute setting the period"),
                 value: value("statute", fields.statute), autocomplete: "off", idPrefix: prefix),
             .element(
                 named: "output", nodes: [.class("period-preview"), .attribute(named: "aria-live", value: "polite")]),
             FormFields.textarea(
-                "reason", label: ctx.t("Alasan", "Reason"), value: value("reason", test?.reason ?? ""), error: error("reason"),
-                hint: ctx.t(Labels.publishedHint, Labels.publishedHintEnglish), idPrefix: prefix),
+                "reason", published: .internalOnly, label: ctx.t("Alasan", "Reason"), value: value("reason", test?.reason ?? ""),
+                error: error("reason"), hint: ctx.t(Labels.internalHint, Labels.internalHintEnglish), idPrefix: prefix),
             .button(.type(.submit), .text(ctx.t("Simpan uji konsekuensi", "Save the test")))
         )
     }
@@ -469,27 +471,27 @@ enum ProposalPageView {
                 .form(
                     .class("stack"), .action(SiteURL.proposalItem(p.id, item.id).path), .method(.post), Layout.csrfField(ctx),
                     Layout.field(
-                        "title", label: ctx.t("Judul informasi", "Title"), value: value("title", item.title), autocomplete: "off",
+                        "title", published: .published, label: ctx.t("Judul informasi", "Title"), value: value("title", item.title), autocomplete: "off",
                         error: state?.error(formID, "title"), idPrefix: "edit-\(item.id)-"),
                     FormFields.textarea(
-                        "description", label: ctx.t("Uraian", "Description"), value: value("description", item.description),
+                        "description", published: .internalOnly, label: ctx.t("Uraian", "Description"), value: value("description", item.description),
                         error: state?.error(formID, "description"), idPrefix: "edit-\(item.id)-"),
                     FormFields.select(
-                        "form", label: ctx.t("Bentuk", "Form"),
+                        "form", published: .internalOnly, label: ctx.t("Bentuk", "Form"),
                         options: [
                             ("both", ctx.t("Softcopy dan hardcopy", "Soft and hard copy")), ("soft", "Softcopy"),
                             ("hard", "Hardcopy"),
                         ],
                         selected: value("form", item.form), error: state?.error(formID, "form"), idPrefix: "edit-\(item.id)-"),
                     Layout.field(
-                        "madeWhen", label: ctx.t("Waktu pembuatan", "When made"), value: value("madeWhen", item.madeWhen ?? ""),
+                        "madeWhen", published: .internalOnly, label: ctx.t("Waktu pembuatan", "When made"), value: value("madeWhen", item.madeWhen ?? ""),
                         autocomplete: "off", idPrefix: "edit-\(item.id)-"),
                     Layout.field(
-                        "madeWhere", label: ctx.t("Tempat pembuatan", "Where made"),
+                        "madeWhere", published: .internalOnly, label: ctx.t("Tempat pembuatan", "Where made"),
                         value: value("madeWhere", item.madeWhere ?? ""),
                         autocomplete: "off", idPrefix: "edit-\(item.id)-"),
                     Layout.field(
-                        "archiveCode", label: ctx.t("Kode klasifikasi arsip", "Archive classification code"),
+                        "archiveCode", published: .internalOnly, label: ctx.t("Kode klasifikasi arsip", "Archive classification code"),
                         value: value("archiveCode", item.archiveCode ?? ""), autocomplete: "off", idPrefix: "edit-\(item.id)-"),
                     .button(.type(.submit), .text(ctx.t("Simpan perubahan", "Save changes")))),
                 .form(
@@ -508,28 +510,28 @@ enum ProposalPageView {
             .form(
                 .class("stack"), .action(SiteURL.proposalAddItem(p.id).path), .method(.post), Layout.csrfField(ctx),
                 Layout.field(
-                    "title", label: ctx.t("Judul informasi", "Title"), value: value("title"), autocomplete: "off",
+                    "title", published: .published, label: ctx.t("Judul informasi", "Title"), value: value("title"), autocomplete: "off",
                     error: state?.error("item", "title")),
                 FormFields.textarea(
-                    "description", label: ctx.t("Uraian", "Description"), value: value("description"),
+                    "description", published: .internalOnly, label: ctx.t("Uraian", "Description"), value: value("description"),
                     error: state?.error("item", "description"),
                     hint: ctx.t(
                         "Judul dan uraian terbit dalam DIK bila dikecualikan: sebut jenis informasinya, bukan isinya.",
                         "The title and description are published in the register if exempted: name the kind of information, not its content."
                     )),
                 FormFields.select(
-                    "form", label: ctx.t("Bentuk", "Form"),
+                    "form", published: .internalOnly, label: ctx.t("Bentuk", "Form"),
                     options: [
                         ("both", ctx.t("Softcopy dan hardcopy", "Soft and hard copy")), ("soft", "Softcopy"),
                         ("hard", "Hardcopy"),
                     ],
                     selected: value("form", "both"), error: state?.error("item", "form")),
                 Layout.field(
-                    "madeWhen", label: ctx.t("Waktu pembuatan", "When made"), value: value("madeWhen"), autocomplete: "off"),
+                    "madeWhen", published: .internalOnly, label: ctx.t("Waktu pembuatan", "When made"), value: value("madeWhen"), autocomplete: "off"),
                 Layout.field(
-                    "madeWhere", label: ctx.t("Tempat pembuatan", "Where made"), value: value("madeWhere"), autocomplete: "off"),
+                    "madeWhere", published: .internalOnly, label: ctx.t("Tempat pembuatan", "Where made"), value: value("madeWhere"), autocomplete: "off"),
                 Layout.field(
-                    "archiveCode", label: ctx.t("Kode klasifikasi arsip (tidak wajib)", "Archive classification code (optional)"),
+                    "archiveCode", published: .internalOnly, label: ctx.t("Kode klasifikasi arsip (tidak wajib)", "Archive classification code (optional)"),
                     value: value("archiveCode"), autocomplete: "off"),
                 .button(.type(.submit), .text(ctx.t("Tambahkan", "Add")))
             )
@@ -616,6 +618,8 @@ struct FieldError: Error {
 enum Labels {
     static let publishedHint = "Terbit dalam DIK untuk umum; jangan menulis isi informasi yang dikecualikan."
     static let publishedHintEnglish = "Published in the public register; do not write the exempted content itself."
+    static let internalHint = "Untuk pertimbangan surat penetapan dan pembuktian; tidak diumumkan dalam DIK."
+    static let internalHintEnglish = "For the decree's reasoning and as evidence; not published in the register."
 
     static func form(_ code: String, _ ctx: PageContext) -> String {
         switch code {

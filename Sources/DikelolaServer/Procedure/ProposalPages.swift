@@ -108,7 +108,7 @@ struct ProposalPages: RouteCollection {
                 var itemID: UUID?
                 var form: String?
             }
-            let upload = try req.content.decode(Upload.self)
+            let upload = try req.decodeUpload(Upload.self)
             let formName = upload.form ?? "upload"
             return try await act(req, user, form: formName, values: FormValues(values: ["requirement": upload.requirement ?? ""]))
             { ctx in
@@ -214,7 +214,7 @@ struct ProposalPages: RouteCollection {
             let (decree, pctx) = try await decreeForSigner(req, user)
             struct Upload: Content { var file: File? }
             do {
-                guard let file = try req.content.decode(Upload.self).file, !file.filename.isEmpty else {
+                guard let file = try req.decodeUpload(Upload.self).file, !file.filename.isEmpty else {
                     throw ProcedureError.invalid(["file": PageContext(req).t("Pilih berkas pindaian.", "Choose the scan.")])
                 }
                 try await DecreeService.storeScan(decree, pctx, file: file, user: user, req: req)
@@ -368,7 +368,7 @@ struct ProposalPages: RouteCollection {
                 .form(
                     .class("stack"), .action(SiteURL.unitOpenProposal(unit.id).path), .method(.post), Layout.csrfField(ctx),
                     Layout.field(
-                        "title", label: ctx.t("Judul usulan baru", "Title of a new proposal"), autocomplete: "off",
+                        "title", published: .internalOnly, label: ctx.t("Judul usulan baru", "Title of a new proposal"), autocomplete: "off",
                         hint: ctx.t("Misalnya: DIK Dinas Kesehatan 2026", "E.g. DIK Dinas Kesehatan 2026")),
                     .button(.type(.submit), .text(ctx.t("Buka usulan", "Open a proposal")))))
         )
@@ -544,7 +544,7 @@ enum DecreeDocument {
                         .form(
                             .class("stack"), .action(SiteURL.decreeNumber(d.id).path), .method(.post), Layout.csrfField(ctx),
                             Layout.field(
-                                "number", label: ctx.t("Nomor surat", "Decree number"), value: d.number, autocomplete: "off"),
+                                "number", published: .published, label: ctx.t("Nomor surat", "Decree number"), value: d.number, autocomplete: "off"),
                             .button(.type(.submit), .text(ctx.t("Simpan nomor", "Save number")))),
                         .form(
                             .class("stack"), .action(SiteURL.decreeScan(d.id).path), .method(.post), .enctype(.multipartData),

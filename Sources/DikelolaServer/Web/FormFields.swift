@@ -1,15 +1,17 @@
 import Plot
+import DikelolaCore
 
 /// Form controls beyond `Layout.field`: each labelled, with its error beside it.
 enum FormFields {
     static func select(
-        _ name: String, label: String, options: [(value: String, label: String)], selected: String?,
-        error: String? = nil, hint: String? = nil, idPrefix: String = ""
+        _ name: String, published: PublicRegister.FieldVisibility? = nil, label: String,
+        options: [(value: String, label: String)], selected: String?, error: String? = nil, hint: String? = nil,
+        idPrefix: String = ""
     ) -> Node<HTML.FormContext> {
         let id = idPrefix + name
         return .div(
             .class(error == nil ? "field" : "field invalid"),
-            .label(.for(id), .text(label)),
+            .label(.for(id), .text(label), Layout.visibilityTag(published)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .text($0)) },
             .select(
                 .attribute(named: "id", value: id), .attribute(named: "name", value: name),
@@ -29,13 +31,13 @@ enum FormFields {
     }
 
     static func textarea(
-        _ name: String, label: String, value: String, rows: Int = 4, error: String? = nil,
-        hint: String? = nil, idPrefix: String = ""
+        _ name: String, published: PublicRegister.FieldVisibility? = nil, label: String, value: String, rows: Int = 4,
+        error: String? = nil, hint: String? = nil, idPrefix: String = ""
     ) -> Node<HTML.FormContext> {
         let id = idPrefix + name
         return .div(
             .class(error == nil ? "field" : "field invalid"),
-            .label(.for(id), .text(label)),
+            .label(.for(id), .text(label), Layout.visibilityTag(published)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .text($0)) },
             .textarea(.id(id), .name(name), .attribute(named: "rows", value: String(rows)), .text(value)),
             .unwrap(error) { .p(.class("error"), .id("\(id)-error"), .text($0)) }

@@ -1,3 +1,4 @@
+import DikelolaCore
 import Plot
 import Vapor
 
@@ -72,13 +73,13 @@ enum Layout {
 
     /// A labelled input with its error, if any, next to it.
     static func field(
-        _ name: String, label: String, type: HTMLInputType = .text, value: String = "",
-        autocomplete: String, error: String? = nil, hint: String? = nil, idPrefix: String = ""
+        _ name: String, published: PublicRegister.FieldVisibility? = nil, label: String, type: HTMLInputType = .text,
+        value: String = "", autocomplete: String, error: String? = nil, hint: String? = nil, idPrefix: String = ""
     ) -> Node<HTML.FormContext> {
         let id = idPrefix + name
         return .div(
             .class(error == nil ? "field" : "field invalid"),
-            .label(.for(id), .text(label)),
+            .label(.for(id), .text(label), visibilityTag(published)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .text($0)) },
             .input(
                 .type(type), .id(id), .name(name), .value(value),
@@ -88,6 +89,22 @@ enum Layout {
             ),
             .unwrap(error) { .p(.class("error"), .id("\(id)-error"), .text($0)) }
         )
+    }
+
+    /// Beside a field's label: whether what is typed reaches the public register ("diumumkan") or
+    /// stays inside the body ("internal"), in the page's language (the stylesheet shows the one of
+    /// the page's `lang`), so the officer knows before typing.
+    static func visibilityTag<Context: HTML.BodyContext>(_ visibility: PublicRegister.FieldVisibility?) -> Node<Context> {
+        guard let visibility else { return .empty }
+        let published = visibility == .published
+        return .group(
+            .span(
+                .class("visibility \(published ? "published" : "internal")"), .attribute(named: "lang", value: "id"),
+                .attribute(named: "data-visibility", value: visibility.rawValue),
+                .text(published ? " diumumkan" : " internal")),
+            .span(
+                .class("visibility \(published ? "published" : "internal")"), .attribute(named: "lang", value: "en"),
+                .text(published ? " published" : " internal")))
     }
 
     /// Tells the page's script that a form was refused because the session ended: what was typed

@@ -228,6 +228,23 @@ enum RequestBody {
     }
 }
 
+extension Request {
+    /// An upload's fields and file. A body a multipart parser cannot read (a raw CR in a file name,
+    /// a missing boundary) is the sender's mistake: 400 with a clear message, never a server error.
+    func decodeUpload<T: Decodable>(_ type: T.Type) throws -> T {
+        do {
+            return try content.decode(T.self)
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw ProcedureError(
+                status: .badRequest,
+                message: "Unggahan tidak dapat dibaca: kirim ulang berkasnya dari formulir (nama berkas tanpa karakter kendali).",
+                fields: ["file": "Unggahan tidak dapat dibaca."])
+        }
+    }
+}
+
 /// The first field of a multipart body, read from its first bytes.
 enum MultipartFirstField {
     enum Result: Equatable {

@@ -9,6 +9,9 @@ enum Stylesheet {
         html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 16px; color: var(--ink); background: var(--bg); }
         body { margin: 0; line-height: 1.5; }
         a { color: var(--accent); }
+        .visibility { font-size: .78rem; font-weight: 600; margin-left: .4rem; padding: 0 .35rem; border-radius: .25rem; white-space: nowrap; }
+        .visibility.published { color: #7a4b00; background: #fff4d6; } .visibility.internal { color: var(--muted); background: #eef1f4; }
+        html[lang="id"] .visibility[lang="en"], html[lang="en"] .visibility[lang="id"] { display: none; }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
         header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: .75rem 1.25rem; border-bottom: 1px solid var(--line); }
         header.site .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--ink); }
