@@ -28,12 +28,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_server(prefix="dikelola-e2e-"):
+    """Starts `dikelola serve --demo` on a fresh data folder and a free port; returns what the
+    tests need and a function that stops it."""
     binary = Path(os.environ.get("DIKELOLA_BIN", ROOT / ".build" / "debug" / "dikelola"))
     if not binary.exists():
         pytest.fail(f"{binary} is missing: build first (swift build)")
-    data = Path(tempfile.mkdtemp(prefix="dikelola-e2e-"))
+    data = Path(tempfile.mkdtemp(prefix=prefix))
     port = free_port()
     log_path = data / "serve.log"
     log = open(log_path, "w")
@@ -55,12 +56,23 @@ def server():
         process.kill()
         pytest.fail("the server did not start within 240 s:\n" + text[-3000:])
     passwords = {m.group(1): m.group(2) for m in re.finditer(r"^\s+(\S+@contohkab\.go\.id)\s+(\S+)", text, re.M)}
-    yield {"base": f"http://127.0.0.1:{port}", "passwords": passwords, "log": log_path}
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+
+    def stop():
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+    return {"base": f"http://127.0.0.1:{port}", "passwords": passwords, "log": log_path, "data": data,
+            "binary": binary, "env": env, "process": process, "stop": stop}
+
+
+@pytest.fixture(scope="session")
+def server():
+    started = start_server()
+    yield started
+    started["stop"]()
 
 
 @pytest.fixture(scope="session")

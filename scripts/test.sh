@@ -2,7 +2,9 @@
 # The whole test suite: every Swift test once on SQLite (the embedded default), then the browser
 # suite (headless Chromium through chromedriver, driven by pytest + selenium, on a fresh server),
 # then every Swift test again on a real PostgreSQL server. What is missing is installed first when
-# this runs as root (Debian's chromium, chromium-driver and postgresql; selenium, pytest, pypdf and openpyxl from PyPI).
+# this runs as root (Debian's chromium, chromium-driver and postgresql; selenium, pytest, pypdf, openpyxl, requests
+# and schemathesis from PyPI). The browser suite includes the API fuzzing (e2e/test_api_fuzz.py: schemathesis over
+# the served OpenAPI document, a few minutes at most, then `dikelola audit verify`).
 #
 #   ./scripts/test.sh             everything
 #   ./scripts/test.sh --sqlite    Swift tests on SQLite only (quick)
@@ -30,17 +32,21 @@ browser_tools() {
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
     fi
-    if ! python3 -c 'import selenium, pytest, pypdf, openpyxl' 2>/dev/null; then
-        log "Installing selenium, pytest, pypdf and openpyxl (PyPI)"
+    if ! python3 -c 'import selenium, pytest, pypdf, openpyxl, requests, schemathesis' 2>/dev/null; then
+        log "Installing selenium, pytest, pypdf, openpyxl, requests and schemathesis (PyPI)"
         python3 -m pip install --quiet -r e2e/requirements.txt \
             || python3 -m pip install --quiet --break-system-packages -r e2e/requirements.txt
     fi
 }
 
 browser_suite() {
-    log "Browser suite (headless Chromium, fresh SQLite database)"
+    log "Browser suite and API fuzzing (headless Chromium, schemathesis; fresh SQLite databases)"
     DIKELOLA_BIN="$(swift build --show-bin-path)/dikelola" python3 -m pytest -q e2e
 }
+
+# A force-unwrap, `as!` or `try!` in the sources can stop the server on one request: none may land.
+log "Hunting for force-unwraps"
+./scripts/check-traps.sh
 
 # The command-line tests run the built `dikelola` executable, so build everything first.
 log "Building (debug) with tests"

@@ -424,7 +424,7 @@ struct BodyAdminController: RouteCollection {
             parentID = UUID(uuidString: form.parentID)
             if parentID == nil || !units.contains(where: { $0.id == parentID }) {
                 errors["parentID"] = ctx.t("Unit induk harus unit badan publik ini.", "The parent must be a unit of this body.")
-            } else if let unitID, UnitTree(units).descendants(of: unitID).union([unitID]).contains(parentID!) {
+            } else if let unitID, let parentID, UnitTree(units).descendants(of: unitID).union([unitID]).contains(parentID) {
                 errors["parentID"] = ctx.t(
                     "Unit tidak dapat berada di bawah dirinya sendiri atau unit bawahannya.",
                     "A unit cannot sit under itself or one of its own units.")
@@ -474,14 +474,14 @@ struct BodyAdminController: RouteCollection {
         let excluded = unit?.id.map { UnitTree(units).descendants(of: $0).union([$0]) } ?? []
         let parents =
             [("", ctx.t("(tidak ada — langsung di bawah badan publik)", "(none — directly under the body)"))]
-            + units.filter { !excluded.contains($0.id!) }.map { ($0.id!.uuidString, $0.name) }
+            + units.filter { !excluded.contains($0.storedID) }.map { ($0.storedID.uuidString, $0.name) }
         let sops =
             [("", ctx.t("(belum dipilih)", "(not chosen)"))]
             + req.application.dikelola.sopLibrary.definitions.map {
                 ($0.id, "\($0.identity.number) — \($0.identity.name) (\($0.identity.body))")
             }
-        let title = unit == nil ? ctx.t("Unit baru", "New unit") : unit!.name
-        let action = unit == nil ? SiteURL.adminNewUnit(body.id) : SiteURL.adminUnit(body.id, unit!.id)
+        let title = unit?.name ?? ctx.t("Unit baru", "New unit")
+        let action = unit.map { SiteURL.adminUnit(body.id, $0.id) } ?? SiteURL.adminNewUnit(body.id)
         return Layout.page(
             ctx, title: title, status: status,
             .h1(.text(title)),

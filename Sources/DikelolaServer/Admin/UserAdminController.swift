@@ -369,7 +369,7 @@ struct UserAdminController: RouteCollection {
             .sort(\.$sequence, .descending).limit(50).all()
         let roleOptions =
             [("", ctx.t("(pilih peran)", "(choose a role)"))] + Role.allCases.map { ($0.rawValue, $0.indonesianTitle) }
-        let unitOptions = [("", ctx.t("(pilih unit)", "(choose a unit)"))] + units.map { ($0.id!.uuidString, $0.name) }
+        let unitOptions = [("", ctx.t("(pilih unit)", "(choose a unit)"))] + units.map { ($0.storedID.uuidString, $0.name) }
         return Layout.page(
             ctx, title: target.name, status: status,
             .h1(.text(target.name)),

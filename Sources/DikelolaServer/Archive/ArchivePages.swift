@@ -61,7 +61,7 @@ struct ArchivePages: RouteCollection {
                 return req.redirect(to: SiteURL.unitArchive(unitID).path)
             }
             try await req.application.writeTransaction { db in
-                if try await ArchivePermission.query(on: db).filter(\.$item.$id == item.id!).filter(\.$user.$id == grantee.id!)
+                if try await ArchivePermission.query(on: db).filter(\.$item.$id == item.storedID).filter(\.$user.$id == grantee.storedID)
                     .count() == 0
                 {
                     let permission = ArchivePermission()
@@ -124,7 +124,7 @@ struct ArchivePages: RouteCollection {
                             .form(
                                 .class("inline"), .action(SiteURL.archiveItemPermissionRevoke(item.id).path), .method(.post),
                                 Layout.csrfField(ctx),
-                                .input(.type(.hidden), .name("permission"), .value(permission.id!.uuidString)),
+                                .input(.type(.hidden), .name("permission"), .value(permission.storedID.uuidString)),
                                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Cabut", "Revoke")))))
                     })),
             grantForm(ctx, item))
@@ -135,8 +135,8 @@ struct ArchivePages: RouteCollection {
             .class("stack"), .action(SiteURL.archiveItemPermission(item.id).path), .method(.post), Layout.csrfField(ctx),
             Layout.field(
                 "email", published: .internalOnly, label: ctx.t("Beri izin akses kepada (e-mail)", "Grant access to (e-mail)"), type: .email,
-                autocomplete: "off", idPrefix: "grant-\(item.id!)-"),
-            Layout.field("reason", published: .internalOnly, label: ctx.t("Alasan", "Reason"), autocomplete: "off", idPrefix: "grant-\(item.id!)-"),
+                autocomplete: "off", idPrefix: "grant-\(item.storedID)-"),
+            Layout.field("reason", published: .internalOnly, label: ctx.t("Alasan", "Reason"), autocomplete: "off", idPrefix: "grant-\(item.storedID)-"),
             .button(.type(.submit), .class("secondary"), .text(ctx.t("Beri izin", "Grant"))))
     }
 
@@ -190,7 +190,7 @@ struct ArchivePages: RouteCollection {
                         stage: stage, exempted: entry.status != "opened",
                         exemptionEnds: entry.endDate.flatMap(LocalDate.init(iso:)),
                         madeOn: item.madeWhen.flatMap(LocalDate.init(iso:)), code: item.archiveCode, rule: rule,
-                        stored: copies.contains(item.id!) || item.hasHardCopyLocation)
+                        stored: copies.contains(item.storedID) || item.hasHardCopyLocation)
                     let location = [
                         item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder,
                     ]
@@ -216,9 +216,9 @@ struct ArchivePages: RouteCollection {
                                         "stage", published: .internalOnly, label: ctx.t("Ubah tahap", "Change stage"),
                                         options: ArchiveStage.allCases.map { ($0.rawValue, $0.indonesian) },
                                         selected: stage.rawValue,
-                                        idPrefix: "\(item.id!)-"),
+                                        idPrefix: "\(item.storedID)-"),
                                     .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan", "Save"))))),
-                            .if(mayGrant && stage == .inactive, grantForm(ctx, item, permissions[item.id!] ?? []))),
+                            .if(mayGrant && stage == .inactive, grantForm(ctx, item, permissions[item.storedID] ?? []))),
                         .td(.text(location.isEmpty ? "—" : location)),
                         .td(.text([item.archiveCode, rule?.indonesianDescription].compactMap { $0 }.joined(separator: ": "))),
                         .td(.ul(.forEach(warnings) { .li(.text($0.description)) })))

@@ -34,8 +34,8 @@ struct TokenController: RouteCollection {
         if name.isEmpty {
             errors["name"] = ctx.t("Beri nama token, misalnya \"Website PPID\".", "Name the token, e.g. \"PPID website\".")
         }
-        let days = Int(form.days.trimmingCharacters(in: .whitespaces))
-        if days == nil || !(1...Self.maximumDays).contains(days!) {
+        let days = Int(form.days.trimmingCharacters(in: .whitespaces)).flatMap { (1...Self.maximumDays).contains($0) ? $0 : nil }
+        if days == nil {
             errors["days"] = ctx.t("Masa berlaku 1 sampai \(Self.maximumDays) hari.", "Valid for 1 to \(Self.maximumDays) days.")
         }
         guard errors.isEmpty, let days else {

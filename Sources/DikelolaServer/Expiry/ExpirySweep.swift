@@ -31,7 +31,7 @@ enum ExpirySweep {
     static func run(app: Application, now: Date, bodyIDs: Set<UUID>? = nil) async throws -> Report {
         var report = Report()
         let rules = app.dikelola.expiryRules
-        for body in try await PublicBody.query(on: app.db).all() where bodyIDs?.contains(body.id!) ?? true {
+        for body in try await PublicBody.query(on: app.db).all() where bodyIDs?.contains(body.storedID) ?? true {
             let bodyID = try body.requireID()
             let today = (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: now)
             let part = try await app.writeTransaction { db -> Report in
@@ -125,7 +125,7 @@ enum ExpirySweep {
     private static func tell(
         _ entry: RegisterEntry, event: String, place: Authorization.Place, bodyID: UUID, now: Date, on db: any Database
     ) async throws {
-        let id = entry.id!.uuidString
+        let id = entry.storedID.uuidString
         let ends = entry.endDate.flatMap(LocalDate.init(iso:)).map(IndonesianFormat.date) ?? ""
         switch event {
         case "register.endingSoon":

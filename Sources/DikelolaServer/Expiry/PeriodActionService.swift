@@ -246,7 +246,7 @@ enum PeriodActionService {
                         + (action.legalDue.flatMap(LocalDate.init(iso:)).map { "; paling lambat \(IndonesianFormat.date($0))" }
                             ?? ""),
                     link: SiteURL.periodAction(action.id).path,
-                    dedupeKey: "action:\(action.id!.uuidString):submitted:\(action.version)"),
+                    dedupeKey: "action:\(action.storedID.uuidString):submitted:\(action.version)"),
                 roles: [PeriodEndProcedure.approverRole], place: ctx.place, bodyID: bodyID, on: db)
         }
     }
@@ -416,7 +416,7 @@ enum PeriodActionService {
         try await Notifier.tell(
             .init(
                 kind: "opened", text: "\(entry.registerNumber) \(entry.title) terbuka: \(how)",
-                link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(entry.id!.uuidString):opened"),
+                link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(entry.storedID.uuidString):opened"),
             roles: [.mainPPID, .assistantPPID, .head, .operator], place: place, bodyID: bodyID, on: db)
         try await Notifier.emit(
             "register.opened",

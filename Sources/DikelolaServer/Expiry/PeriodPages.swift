@@ -160,13 +160,13 @@ struct PeriodPages: RouteCollection {
                             .th(.text(ctx.t("Surat pembukaan paling lambat", "Opening decree due by"))),
                             .th(.text(ctx.t("Keadaan", "Status")))),
                         .forEach(due) { entry in
-                            let action = busy[entry.id!]
+                            let action = busy[entry.storedID]
                             return .tr(
                                 .td(
                                     .if(
                                         mayPrepare && action == nil,
                                         .input(
-                                            .type(.checkbox), .name("entry-\(entry.id!.uuidString)"), .value("on"),
+                                            .type(.checkbox), .name("entry-\(entry.storedID.uuidString)"), .value("on"),
                                             .attribute(named: "aria-label", value: entry.registerNumber)))),
                                 .td(.text(entry.registerNumber)),
                                 .td(.text(entry.title), .br(), .small(.text(entry.decree.number))),
@@ -267,7 +267,7 @@ struct PeriodPages: RouteCollection {
             ctx.stage == .awaitingApproval && user.may(.signDecree, on: ctx.place).isAllowed
             && Authorization.roles(of: user.person, covering: ctx.place).contains(PeriodEndProcedure.approverRole)
         let decree = try await ctx.action.$decree.get(on: req.db)
-        let history = try await AuditEvent.query(on: req.db).filter(\.$targetID == ctx.action.id!.uuidString)
+        let history = try await AuditEvent.query(on: req.db).filter(\.$targetID == ctx.action.storedID.uuidString)
             .sort(\.$sequence).all()
         let response = Layout.page(
             page, title: page.t(ctx.kind.indonesian, ctx.kind.english),
@@ -353,7 +353,7 @@ struct PeriodPages: RouteCollection {
         -> Node<HTML.BodyContext>
     {
         guard let entry = ctx.entry(of: item) else { return .empty }
-        let itemID = item.id!
+        let itemID = item.storedID
         let period = try? JSONDecoder().decode(ExemptionPeriod.self, from: Data(entry.period.utf8))
         let ground = ExemptionGround(code: entry.groundCode)?.citation ?? entry.groundCode
         let due = entry.openingDecreeDue.flatMap(LocalDate.init(iso:)).map(page.date) ?? "—"
@@ -394,7 +394,7 @@ struct PeriodPages: RouteCollection {
     private func openingForm(
         _ page: PageContext, _ ctx: PeriodActionContext, _ item: PeriodActionItem, entry: RegisterEntry, state: FormState?
     ) -> Node<HTML.BodyContext> {
-        let itemID = item.id!
+        let itemID = item.storedID
         let formID = "fields-\(itemID)"
         let prefix = "\(itemID)-"
         func value(_ field: String, _ fallback: String?) -> String {

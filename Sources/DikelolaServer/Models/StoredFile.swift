@@ -30,3 +30,10 @@ final class StoredFile: Model, @unchecked Sendable {
         self.createdBy = createdBy
     }
 }
+
+extension Model where IDValue == UUID {
+    /// The id of a model read from the database, which always has one. A model never saved has
+    /// none; it then reads as the all-zero UUID, which matches no row, instead of stopping the
+    /// process as `id!` would.
+    var storedID: UUID { id ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) }
+}

@@ -42,9 +42,9 @@ struct Dashboard {
         let units = try await Unit.query(on: req.db).filter(\.$body.$id ~~ bodyIDs).sort(\.$name).all()
         var places: [UUID: Authorization.Place] = [:]
         for unit in units { places[try unit.requireID()] = try await AccessQueries.place(of: unit, on: req.db) }
-        let covered = units.filter { user.may(.viewExemptedContent, on: places[$0.id!]!).isAllowed }
+        let covered = units.filter { places[$0.storedID].map { user.may(.viewExemptedContent, on: $0).isAllowed } ?? false }
         let coveredIDs = covered.compactMap(\.id)
-        let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.storedID, $0) })
 
         // Openings and re-classifications waiting for this person.
         let actions = try await PeriodAction.query(on: req.db).filter(\.$unit.$id ~~ coveredIDs)
@@ -75,10 +75,10 @@ struct Dashboard {
             .range(..<(listLimit * 4)).all()
         let proposalUnits = Dictionary(
             uniqueKeysWithValues: try await Proposal.query(on: req.db).filter(\.$id ~~ decrees.compactMap { $0.$proposal.id })
-                .all().map { ($0.id!, $0.$unit.id) })
+                .all().map { ($0.storedID, $0.$unit.id) })
         let actionUnits = Dictionary(
             uniqueKeysWithValues: try await PeriodAction.query(on: req.db).filter(\.$id ~~ decrees.compactMap(\.periodActionID))
-                .all().map { ($0.id!, $0.$unit.id) })
+                .all().map { ($0.storedID, $0.$unit.id) })
         for decree in decrees where board.decisions.count < listLimit {
             guard
                 let unitID = decree.$proposal.id.flatMap({ proposalUnits[$0] })
@@ -89,9 +89,11 @@ struct Dashboard {
         }
 
         // The PPID Utama's view of the body: per unit, work in progress, overdue steps, register size.
-        let overseen = units.filter { Authorization.roles(of: user.person, covering: places[$0.id!]!).contains(.mainPPID) }
+        let overseen = units.filter {
+            places[$0.storedID].map { Authorization.roles(of: user.person, covering: $0).contains(.mainPPID) } ?? false
+        }
         if !overseen.isEmpty {
-            var rows = Dictionary(uniqueKeysWithValues: overseen.map { ($0.id!, UnitRow(unit: $0)) })
+            var rows = Dictionary(uniqueKeysWithValues: overseen.map { ($0.storedID, UnitRow(unit: $0)) })
             let now = req.now
             for proposal in try await Proposal.query(on: req.db).filter(\.$unit.$id ~~ Array(rows.keys))
                 .filter(\.$status == "inProgress").all()
@@ -105,7 +107,7 @@ struct Dashboard {
                 rows[entry.$unit.id]?.register += 1
                 if ["endingSoon", "reviewDue"].contains(entry.status) { rows[entry.$unit.id]?.ending += 1 }
             }
-            board.overview = overseen.compactMap { rows[$0.id!] }
+            board.overview = overseen.compactMap { rows[$0.storedID] }
         }
         return board
     }

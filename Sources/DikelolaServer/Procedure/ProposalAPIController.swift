@@ -55,7 +55,7 @@ struct ProposalAPIController: RouteCollection {
     @Sendable func open(req: Request, user: CurrentUser) async throws -> Response {
         let input = try req.content.decode(OpenInput.self)
         let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: input.title, user: user, req: req)
-        req.parameters.set("proposal", to: proposal.id!.uuidString)
+        req.parameters.set("proposal", to: proposal.storedID.uuidString)
         return try await view(req, user, status: .created)
     }
 
@@ -76,7 +76,7 @@ struct ProposalAPIController: RouteCollection {
         ).all()
         return try await proposals.map {
             ProposalSummary(
-                id: $0.id!, title: $0.title, status: $0.status, currentStep: $0.currentStep, dueAt: $0.currentStepDueAt)
+                id: $0.storedID, title: $0.title, status: $0.status, currentStep: $0.currentStep, dueAt: $0.currentStepDueAt)
         }.encodeResponse(for: req)
     }
 
@@ -192,7 +192,8 @@ struct ProposalAPIController: RouteCollection {
             .all()
         let views = entries.map { RegisterEntryView($0, decree: decree) }
         let core = ClassificationDecree(
-            number: decree.number, date: LocalDate(iso: decree.decreeDate)!, place: decree.place, bodyName: ctx.body.name,
+            number: decree.number, date: LocalDate(iso: decree.decreeDate) ?? ctx.today(decree.createdAt ?? Date()), place: decree.place,
+            bodyName: ctx.body.name,
             unitName: ctx.unit.name, ppid: ppidName(ctx),
             signer: .init(name: decree.signerName, position: decree.signerPosition, nip: decree.signerNIP),
             entries: views.compactMap { view in
@@ -206,7 +207,7 @@ struct ProposalAPIController: RouteCollection {
             })
         let ordered = core.entriesByPeriod.compactMap { entry in views.first { $0.registerNumber == entry.registerNumber } }
         return DecreeView(
-            id: decree.id!, number: decree.number, date: decree.decreeDate, place: decree.place,
+            id: decree.storedID, number: decree.number, date: decree.decreeDate, place: decree.place,
             classificationType: ClassificationDecree.classificationType, bodyName: ctx.body.name, unitName: ctx.unit.name,
             ppid: core.ppid, signerName: decree.signerName, signerPosition: decree.signerPosition, signerNIP: decree.signerNIP,
             signedScanSHA256: decree.signedScanSHA256, missingRequiredFields: core.missingRequiredFields, entries: ordered)

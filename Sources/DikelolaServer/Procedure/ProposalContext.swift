@@ -60,7 +60,7 @@ struct ProposalContext: Sendable {
             untestedItems: items.filter { test(of: $0) == nil }.map(\.title),
             itemsWithTestErrors: items.filter { findings(of: $0, on: date).contains { $0.isError } }.map(\.title),
             exemptedItemsWithoutDocuments: items.filter { item in
-                (test(of: item)?.verdict.exempts ?? true) && !copies.contains(item.id!) && !item.hasHardCopyLocation
+                (test(of: item)?.verdict.exempts ?? true) && !copies.contains(item.storedID) && !item.hasHardCopyLocation
             }.map(\.title),
             hasDecree: decree != nil,
             hasMemo: !(proposal.memoNumber ?? "").isEmpty,

@@ -247,7 +247,7 @@ struct ProposalPages: RouteCollection {
         let documents = ctx.documents.compactMap { document in
             files.first { $0.id == document.$file.id }.map { file in
                 ProposalPageView.DocumentRow(
-                    id: document.id!, name: file.originalName, requirement: document.requirement,
+                    id: document.storedID, name: file.originalName, requirement: document.requirement,
                     itemTitle: ctx.items.first { $0.id == document.$item.id }?.title, size: file.size, sha256: file.sha256)
             }
         }

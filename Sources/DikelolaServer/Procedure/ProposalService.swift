@@ -68,7 +68,7 @@ enum ProposalService {
         }
         let errors = try await itemErrors(ctx, input, user: user, on: req.db)
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        let holdingUnitID = input.holdingUnitID ?? ctx.unit.id!
+        let holdingUnitID = input.holdingUnitID ?? ctx.unit.storedID
         guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
         let item = ProposalItem(
             proposalID: try ctx.proposal.requireID(), title: title,

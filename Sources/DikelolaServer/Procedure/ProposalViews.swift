@@ -104,10 +104,10 @@ struct ProposalView: Content {
     init(_ ctx: ProposalContext, history: [ProposalStep], user: CurrentUser, now: Date) {
         let facts = ctx.facts(now: now)
         let today = ctx.today(now)
-        id = ctx.proposal.id!
+        id = ctx.proposal.storedID
         title = ctx.proposal.title
-        unitID = ctx.unit.id!
-        bodyID = ctx.body.id!
+        unitID = ctx.unit.storedID
+        bodyID = ctx.body.storedID
         status = ctx.proposal.status
         version = ctx.proposal.version
         timeZone = ctx.zone.rawValue
@@ -132,7 +132,7 @@ struct ProposalView: Content {
         items = ctx.items.map { item in
             let test = ctx.test(of: item)
             return Item(
-                id: item.id!, title: item.title, description: item.description, holdingUnitID: item.$holdingUnit.id,
+                id: item.storedID, title: item.title, description: item.description, holdingUnitID: item.$holdingUnit.id,
                 form: item.form,
                 madeWhen: item.madeWhen, madeWhere: item.madeWhere, archiveCode: item.archiveCode,
                 location: [item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder]
@@ -150,7 +150,7 @@ struct ProposalView: Content {
                 stepNumber: $0.stepNumber, actorID: $0.actorID, actorRole: $0.actorRole, startedAt: $0.startedAt,
                 completedAt: $0.completedAt, dueAt: $0.dueAt, decision: $0.decision, note: $0.note)
         }
-        decree = ctx.decree.map { DecreeSummary(id: $0.id!, number: $0.number, date: $0.decreeDate) }
+        decree = ctx.decree.map { DecreeSummary(id: $0.storedID, number: $0.number, date: $0.decreeDate) }
     }
 }
 
@@ -179,7 +179,7 @@ struct RegisterEntryView: Content {
     init(_ entry: RegisterEntry, decree: Decree) {
         let ground = ExemptionGround(code: entry.groundCode)
         let period = try? JSONDecoder().decode(ExemptionPeriod.self, from: Data(entry.period.utf8))
-        id = entry.id!
+        id = entry.storedID
         registerNumber = entry.registerNumber
         title = entry.title
         unitID = entry.$unit.id

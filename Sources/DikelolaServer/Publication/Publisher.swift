@@ -17,7 +17,7 @@ enum Publisher {
             .with(\.$unit).with(\.$decree).all()
         let openingDecrees = Dictionary(
             uniqueKeysWithValues: try await Decree.query(on: db).filter(\.$id ~~ entries.compactMap(\.openingDecreeID)).all()
-                .map { ($0.id!, $0.number) })
+                .map { ($0.storedID, $0.number) })
         let dip = Dictionary(
             try await PublicInformationEntry.query(on: db).filter(\.$body.$id == bodyID)
                 .filter(\.$item.$id ~~ entries.map { $0.$item.id }).all().map { ($0.$item.id, $0) },

@@ -7,13 +7,18 @@ import SQLKit
 /// the embedded default, PostgreSQL full-text search (`simple` configuration, which suits Bahasa
 /// Indonesia) on PostgreSQL. Rows are replaced in the transaction that records a version, so search
 /// always answers from exactly what is published, and nothing else is indexed.
+struct SearchIndexError: Error, CustomStringConvertible {
+    static let notSQL = SearchIndexError()
+    var description: String { "Pencarian memerlukan basis data SQL (SQLite atau PostgreSQL)." }
+}
+
 enum SearchIndex {
     static let table = "public_search_entries"
     static let fts = "public_search_fts"
 
     struct CreateTables: AsyncMigration {
         func prepare(on database: any Database) async throws {
-            let sql = database as! any SQLDatabase
+            guard let sql = database as? any SQLDatabase else { throw SearchIndexError.notSQL }
             let postgres = sql.dialect.name == "postgresql"
             try await sql.raw(
                 """
@@ -53,7 +58,7 @@ enum SearchIndex {
         }
 
         func revert(on database: any Database) async throws {
-            let sql = database as! any SQLDatabase
+            guard let sql = database as? any SQLDatabase else { throw SearchIndexError.notSQL }
             if sql.dialect.name != "postgresql" { try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.fts)").run() }
             try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.table)").run()
         }
@@ -164,7 +169,7 @@ enum SearchIndex {
 
         /// Drops the full-text table and makes it again, with or without `facets`, from the index's rows.
         private func rebuild(_ database: any Database, facets: Bool) async throws {
-            let sql = database as! any SQLDatabase
+            guard let sql = database as? any SQLDatabase else { throw SearchIndexError.notSQL }
             guard sql.dialect.name != "postgresql" else { return }
             let columns = "title, description, reason, consequences, entry_id" + (facets ? ", facets" : "")
             let values =

@@ -96,7 +96,7 @@ enum DemoProcedure {
         let definition = app.dikelola.sopLibrary.definition(id: unit.sopID!)!
         let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
         let opener = try await actingRequest(app, role: first, unit: unit, at: instant)
-        let proposal = try await ProposalService.open(unitID: unit.id!, title: title, user: opener.currentUser!, req: opener)
+        let proposal = try await ProposalService.open(unitID: unit.storedID, title: title, user: opener.currentUser!, req: opener)
         var returned = !withReturn
         var guardSteps = 0
         while let current = try await Proposal.find(proposal.id, on: app.db)?.currentStep, current != stopAt, guardSteps < 30 {
@@ -104,7 +104,7 @@ enum DemoProcedure {
             let step = definition.step(number: current)!
             let req = try await actingRequest(app, role: definition.actor(for: step).role, unit: unit, at: instant)
             let user = req.currentUser!
-            var ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+            var ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
             if [.collectItems, .consequenceTest].contains(step.effect), ctx.items.isEmpty {
                 for item in items[key] ?? [] {
                     _ = try await ProposalService.addItem(
@@ -113,7 +113,7 @@ enum DemoProcedure {
                             title: item.0, description: item.1, holdingUnitID: nil, form: "both",
                             madeWhen: "2025", madeWhere: unit.name, archiveCode: "000.5.10"),
                         user: user, req: req)
-                    ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+                    ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
                 }
             }
             if [.collectItems, .consequenceTest].contains(step.effect), ctx.proposal.meetingDate == nil {
@@ -128,10 +128,10 @@ enum DemoProcedure {
                 for item in ctx.items where ctx.test(of: item) == nil {
                     let spec = items[key]?.first { $0.0 == item.title }
                     _ = try await ProposalService.recordTest(
-                        ctx, itemID: item.id!, try test(spec, today: ctx.today(req.now)), user: user, req: req)
+                        ctx, itemID: item.storedID, try test(spec, today: ctx.today(req.now)), user: user, req: req)
                 }
             }
-            ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+            ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
             if step.effect == .instruct, ctx.proposal.memoNumber == nil {
                 try await ProposalService.recordMemo(
                     ctx, number: "000.1/\(Int.random(in: 10...99))/\(unit.shortName ?? "")/2026",
@@ -144,13 +144,13 @@ enum DemoProcedure {
             if step.effect == .archive {
                 for item in ctx.items where !item.hasHardCopyLocation {
                     try await ProposalService.setLocation(
-                        ctx, itemID: item.id!,
+                        ctx, itemID: item.storedID,
                         .init(
                             building: "Kantor \(unit.shortName ?? "")", room: "Ruang Arsip",
                             cabinet: "Lemari 2", box: "Boks 7", folder: nil), user: user, req: req)
                 }
             }
-            ctx = try await ProposalContext.load(proposal.id!, library: app.dikelola.sopLibrary, on: app.db)
+            ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
             for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: ctx.facts(now: req.now)) {
                 let file = File(
                     data: ByteBuffer(bytes: samplePDF),
@@ -163,7 +163,7 @@ enum DemoProcedure {
                 returned = true
             }
             _ = try await ProposalService.completeStep(
-                proposal.id!, stepNumber: current, decision: decision, expectedVersion: nil, user: user, req: req)
+                proposal.storedID, stepNumber: current, decision: decision, expectedVersion: nil, user: user, req: req)
         }
     }
 
@@ -211,18 +211,18 @@ enum DemoProcedure {
         else { return }
         let ppid = try await actingRequest(app, role: .assistantPPID, unit: unit)
         let action = try await PeriodActionService.start(
-            unitID: unit.id!, kind: .opening, entryIDs: [entry.id!], user: ppid.currentUser!, req: ppid)
-        var ctx = try await PeriodActionContext.load(action.id!, library: app.dikelola.sopLibrary, on: app.db)
+            unitID: unit.storedID, kind: .opening, entryIDs: [entry.storedID], user: ppid.currentUser!, req: ppid)
+        var ctx = try await PeriodActionContext.load(action.storedID, library: app.dikelola.sopLibrary, on: app.db)
         try await PeriodActionService.setOpeningFields(
-            ctx, itemID: ctx.items[0].id!,
+            ctx, itemID: ctx.items[0].storedID,
             .init(
                 summary: "Rekapitulasi jumlah data ganda per kecamatan", responsible: "Kepala Bidang Pengelolaan Informasi",
                 retention: "2 tahun aktif, 3 tahun inaktif, musnah"), user: ppid.currentUser!, req: ppid)
-        ctx = try await PeriodActionContext.load(action.id!, library: app.dikelola.sopLibrary, on: app.db)
+        ctx = try await PeriodActionContext.load(action.storedID, library: app.dikelola.sopLibrary, on: app.db)
         try await PeriodActionService.submit(ctx, expectedVersion: nil, user: ppid.currentUser!, req: ppid)
         let head = try await actingRequest(app, role: .head, unit: unit)
         _ = try await PeriodActionService.decide(
-            action.id!, approve: true, note: "", expectedVersion: nil, user: head.currentUser!, req: head)
+            action.storedID, approve: true, note: "", expectedVersion: nil, user: head.currentUser!, req: head)
     }
 
     /// A request acting as the demo person holding `role` for `unit` (its own, or the PPID Utama's office).

@@ -101,7 +101,7 @@ enum OneTimePassword {
     static func generate(groups: Int = 4, groupLength: Int = 5) -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<groups).map { _ in
-            String((0..<groupLength).map { _ in alphabet.randomElement(using: &generator)! })
+            String((0..<groupLength).map { _ in alphabet.randomElement(using: &generator) ?? "x" })
         }.joined(separator: "-")
     }
 }
