@@ -9,7 +9,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "Dikelola API",
             "version": "1",
-            "description": "Pendokumentasian Informasi yang Dikecualikan. Authenticate with a personal token: Authorization: Bearer dk_… (made at /akun/token). Errors: {\"error\": \"…\", \"fields\": {\"field\": \"…\"}} with 400, 401, 403, 404, 409 or 422."
+            "description": "Pendokumentasian Informasi yang Dikecualikan. Authenticate with a personal token: Authorization: Bearer dk_… (made at /akun/token). Errors: {\"error\": \"…\", \"fields\": {\"field\": \"…\"}} with 400, 401, 403, 404, 409, 413 or 422. Text may not hold control characters (tab, and newline in multi-line fields, excepted) or unpaired surrogates: 422 names the field. Bodies: 256 KB for JSON; uploads up to the configured limit, multipart with the file last. Dates: years 1900–9999."
           },
           "components": {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
@@ -18,7 +18,8 @@ enum OpenAPIDocument {
                 "type": "object", "required": ["kind"],
                 "properties": {
                   "kind": { "type": "string", "enum": ["length", "until", "event", "statute"] },
-                  "years": { "type": "integer" }, "months": { "type": "integer" }, "days": { "type": "integer" },
+                  "years": { "type": "integer", "minimum": 0, "maximum": 100 }, "months": { "type": "integer", "minimum": 0, "maximum": 1200 },
+                  "days": { "type": "integer", "minimum": 0, "maximum": 36500 },
                   "from": { "type": "string", "format": "date" }, "end": { "type": "string", "format": "date" },
                   "event": { "type": "string" }, "reviewOn": { "type": "string", "format": "date" },
                   "latestEnd": { "type": "string", "format": "date" }, "statute": { "type": "string" }
