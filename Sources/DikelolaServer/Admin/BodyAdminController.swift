@@ -203,22 +203,22 @@ struct BodyAdminController: RouteCollection {
     private func bodyFields(_ ctx: PageContext, _ form: BodyForm, _ errors: [String: String]) -> Node<HTML.FormContext> {
         .group(
             Layout.field(
-                "name", label: ctx.t("Nama resmi", "Official name"), value: form.name, autocomplete: "organization",
+                "name", published: .published, label: ctx.t("Nama resmi", "Official name"), value: form.name, autocomplete: "organization",
                 error: errors["name"], hint: ctx.t("Misalnya: Pemerintah Kabupaten Sanggau", "E.g. Pemerintah Kabupaten Sanggau")),
             Layout.field(
-                "slug", label: ctx.t("Nama singkat untuk alamat web", "Short name for web addresses"), value: form.slug,
+                "slug", published: .published, label: ctx.t("Nama singkat untuk alamat web", "Short name for web addresses"), value: form.slug,
                 autocomplete: "off", error: errors["slug"], hint: ctx.t("Huruf kecil dan tanda '-'", "Lower case and '-'")),
             Layout.field(
-                "region", label: ctx.t("Wilayah", "Region"), value: form.region, autocomplete: "off", error: errors["region"]),
+                "region", published: .internalOnly, label: ctx.t("Wilayah", "Region"), value: form.region, autocomplete: "off", error: errors["region"]),
             FormFields.select(
-                "timeZone", label: ctx.t("Zona waktu", "Time zone"),
+                "timeZone", published: .internalOnly, label: ctx.t("Zona waktu", "Time zone"),
                 options: TimeZoneRegion.allCases.map { ($0.rawValue, $0.rawValue) }, selected: form.timeZone,
                 error: errors["timeZone"], hint: ctx.t("Tenggat dihitung pada zona ini.", "Deadlines are computed in this zone.")),
             FormFields.textarea(
-                "letterhead", label: ctx.t("Kop surat (satu baris per baris)", "Letterhead (one line per line)"),
+                "letterhead", published: .internalOnly, label: ctx.t("Kop surat (satu baris per baris)", "Letterhead (one line per line)"),
                 value: form.letterhead, error: errors["letterhead"]),
             Layout.field(
-                "decreeNumberTemplate", label: ctx.t("Pola nomor surat penetapan", "Decree number pattern"),
+                "decreeNumberTemplate", published: .internalOnly, label: ctx.t("Pola nomor surat penetapan", "Decree number pattern"),
                 value: form.decreeNumberTemplate, autocomplete: "off", error: errors["decreeNumberTemplate"],
                 hint: ctx.t(
                     "Penanda: {serial}, {serial:3}, {year}, {month}, {romanMonth}. Contoh hasil: 000.5.10/12/PPID/XI/2026.",
@@ -489,12 +489,12 @@ struct BodyAdminController: RouteCollection {
             .form(
                 .class("stack"), .action(action.path), .method(.post), Layout.csrfField(ctx),
                 Layout.field(
-                    "name", label: ctx.t("Nama unit", "Unit name"), value: form.name, autocomplete: "off", error: errors["name"]),
+                    "name", published: .published, label: ctx.t("Nama unit", "Unit name"), value: form.name, autocomplete: "off", error: errors["name"]),
                 Layout.field(
-                    "shortName", label: ctx.t("Singkatan", "Abbreviation"), value: form.shortName, autocomplete: "off",
+                    "shortName", published: .internalOnly, label: ctx.t("Singkatan", "Abbreviation"), value: form.shortName, autocomplete: "off",
                     hint: ctx.t("Misalnya Diskominfo, DSPPA", "E.g. Diskominfo, DSPPA")),
                 FormFields.select(
-                    "parentID", label: ctx.t("Unit induk", "Parent unit"), options: parents, selected: form.parentID,
+                    "parentID", published: .internalOnly, label: ctx.t("Unit induk", "Parent unit"), options: parents, selected: form.parentID,
                     error: errors["parentID"]),
                 FormFields.checkbox(
                     "hostsMainPPID", label: ctx.t("Tempat kedudukan PPID Utama", "Seat of the PPID Utama"),
@@ -504,7 +504,7 @@ struct BodyAdminController: RouteCollection {
                     "hasAssistantPPID", label: ctx.t("Memiliki PPID Pembantu", "Has a PPID Pembantu"),
                     checked: form.hasAssistantPPID != nil),
                 FormFields.select(
-                    "sopID", label: ctx.t("SOP yang dijalankan", "SOP it runs"), options: sops, selected: form.sopID,
+                    "sopID", published: .internalOnly, label: ctx.t("SOP yang dijalankan", "SOP it runs"), options: sops, selected: form.sopID,
                     error: errors["sopID"]),
                 .button(.type(.submit), .text(ctx.t("Simpan unit", "Save unit")))
             )
