@@ -146,6 +146,15 @@ import VaporTesting
                 request.body = ByteBuffer(repeating: 0x61, count: 1_048_576 + BodyLimit.uploadMargin + 1)
             }
             #expect(big.status == .payloadTooLarge)
+            // Signed in but not entitled to attach here (another unit's head): refused before the file is
+            // read, so the answer is 403 even for a body over the limit, not 413.
+            let stranger = try await APIClient.as("head.dinkes@contohkab.go.id", in: app)
+            let foreign = try await app.testing().sendRequest(.POST, path) { request in
+                request.headers.bearerAuthorization = BearerAuthorization(token: stranger.token)
+                request.headers.contentType = .init(type: "multipart", subType: "form-data", parameters: ["boundary": "x"])
+                request.body = ByteBuffer(repeating: 0x61, count: 1_048_576 + BodyLimit.uploadMargin + 1)
+            }
+            #expect(foreign.status == .forbidden)
             // A form larger than a form may be.
             let long = try await op.sendRaw(
                 .POST, SiteURL.apiProposalItems(proposal.id).path,
@@ -341,6 +350,15 @@ import VaporTesting
                 try await RoleAssignment.query(on: app.db).filter(\.$user.$id == admin.requireID()).filter(\.$role == "head").count()
                     == 0)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "role.assign.refused").count() == 1)
+            // Nor to an account whose password they set (made or reset): they could sign in as it.
+            let op0 = try #require(try await User.query(on: app.db).filter(\.$email == Self.operatorEmail).first())
+            try await browser.get(SiteURL.adminUser(op0.id).path)
+            #expect(try await browser.post(SiteURL.adminUserReset(op0.id).path, [:]).status == .ok)
+            try await browser.get(SiteURL.adminUser(op0.id).path)
+            let puppet = try await browser.post(
+                SiteURL.adminUserRoles(op0.id).path, ["role": Role.head.rawValue, "unitID": unit.id!.uuidString])
+            #expect(puppet.status == .unprocessableEntity && puppet.body.contains("administrator lain"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "role.assign.refused").count() == 2)
             // The operator's history names the action, not the proposal's title or item.
             let op = try #require(try await User.query(on: app.db).filter(\.$email == Self.operatorEmail).first())
             let history = try await browser.get(SiteURL.adminUser(op.id).path)

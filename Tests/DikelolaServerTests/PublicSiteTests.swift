@@ -412,6 +412,16 @@ import Vapor
                 let page = try await reader.get("/publik/cari?format=json&q=\(value)")
                 #expect(page.body.contains(#""total":0"#), "\(value) is searchable")
             }
+            // The period ends and the entry opens by law: its DIP row, unreviewed, publishes no internal field.
+            clock.set(ExpirySweepTests.at("2032-01-05"))
+            _ = try await ExpirySweep.run(app: app, now: clock.now())
+            try await PublicSite.materializeAll(app)
+            for file in ["dip.html", "dik.csv", "dik.json", "en/dip.html", "index.html"] {
+                let page = try await reader.get("/publik/\(Self.slug)/terkini/\(file)")
+                #expect(page.status == .ok, "\(file)")
+                for value in canaries { #expect(!page.body.contains(value), "\(value) leaked in \(file) once opened by law") }
+            }
+            #expect(try await reader.get("/publik/\(Self.slug)/terkini/dip.html").body.contains("Data pengaduan masyarakat"))
             // The canaries are really in the database (the test would prove nothing otherwise).
             #expect(canaries.count >= 15)
             #expect(try await Proposal.query(on: app.db).filter(\.$title == canaries[2]).count() == 1)

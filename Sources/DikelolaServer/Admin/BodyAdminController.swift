@@ -322,6 +322,7 @@ struct BodyAdminController: RouteCollection {
 
     @Sendable func uploadLogo(req: Request, user: CurrentUser) async throws -> Response {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
+        try await req.admitBody()
         let ctx = PageContext(req, user: user)
         guard let file = try? req.content.get(File.self, at: "logo") else {
             return try await renderBody(

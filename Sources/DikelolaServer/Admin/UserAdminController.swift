@@ -129,6 +129,7 @@ struct UserAdminController: RouteCollection {
             email: "", name: "", position: "", passwordHash: try await req.password.async.hash(password),
             mustChangePassword: true, homeBodyID: try body.requireID())
         form.apply(to: person)
+        person.credentialsSetBy = user.id
         try await req.application.writeTransaction { db in
             try await person.create(on: db)
             try await AuditLog.record(
@@ -203,6 +204,7 @@ struct UserAdminController: RouteCollection {
             target.passwordHash = hash
             target.mustChangePassword = true
             target.sessionEpoch += 1
+            target.credentialsSetBy = user.id
             try await target.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
@@ -228,6 +230,11 @@ struct UserAdminController: RouteCollection {
             errors["role"] = ctx.t(
                 "Anda tidak dapat memberi peran kepada diri sendiri; mintalah administrator lain.",
                 "You cannot give yourself a role; ask another administrator.")
+        } else if target.credentialsSetBy == user.id {
+            // Whoever knew the password could sign in as the account and use the role themselves.
+            errors["role"] = ctx.t(
+                "Anda yang menetapkan kata sandi akun ini, jadi perannya harus diberikan administrator lain.",
+                "You set this account's password, so another administrator must give it roles.")
         } else if role == nil {
             errors["role"] = ctx.t("Peran '\(form.role)' tidak dikenal.", "Unknown role '\(form.role)'.")
         }

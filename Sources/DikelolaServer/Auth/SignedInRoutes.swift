@@ -8,6 +8,8 @@ extension RoutesBuilder {
     /// The route streams its body, and nothing of it is read until the person is known: then at
     /// most `body`'s limit is read, the CSRF token checked and every text field checked
     /// (`RequestBody.admit`), before the handler runs. An anonymous request costs its headers only.
+    /// A file (`.upload`, `.bytes`) waits longer: the handler decides whether this person may send
+    /// it, then calls `req.admitBody()`; a handler that forgets reads nothing (its decode fails).
     @discardableResult
     func signedIn(
         _ method: HTTPMethod, _ url: SiteURL, body: BodyLimit = .form,
@@ -25,7 +27,11 @@ extension RoutesBuilder {
             if user.mustChangePassword, url != .changePassword, url != .logout, user.via == .session {
                 return req.redirect(to: SiteURL.changePassword.path)
             }
-            try await RequestBody.admit(req, limit: body.bytes(req.application))
+            if body.waitsForTheHandler {
+                RequestBody.postpone(req, limit: body.bytes(req.application))
+            } else {
+                try await RequestBody.admit(req, limit: body.bytes(req.application))
+            }
             return try await handler(req, user)
         }
         route.userInfo[RequestBody.readAfterSignInKey] = true

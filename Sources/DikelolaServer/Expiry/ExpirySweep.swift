@@ -189,7 +189,8 @@ enum HolidayCoverage {
 
 extension RegisterEntry {
     /// Opens the entry on `date` — by `decree`, or by law when there is none (PP 61/2010 Ps 11) —
-    /// and lists it in the DIP, with the fields the opening gave or, by law, what the item says.
+    /// and lists it in the DIP, with the fields the opening gave or, by law, its title: the item's
+    /// description is internal (`PublicRegister`) and nobody reviews what opens by law.
     /// The caller saves the entry.
     func open(
         on date: LocalDate, by decree: Decree?, dipFields: PeriodActionItem?, information: ProposalItem?, db: any Database
@@ -204,9 +205,7 @@ extension RegisterEntry {
         dip.$body.id = $body.id
         dip.$unit.id = $unit.id
         dip.$item.id = $item.id
-        dip.summary =
-            dipFields.map { $0.summary ?? title }
-            ?? title + (information.map { $0.description.isEmpty ? "" : " — \($0.description)" } ?? "")
+        dip.summary = dipFields?.summary ?? title
         dip.responsible = dipFields?.responsible
         dip.retention = dipFields?.retention
         dip.madeWhen = information?.madeWhen

@@ -3,6 +3,17 @@ import SQLKit
 
 /// Users learn a session epoch (raised on a password change, ending every other session) and
 /// their last sign-in.
+/// Who last set an account's password, so that administrator cannot also give it a role.
+struct UpdateUserAddCredentialsSetBy: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema).field("credentials_set_by", .uuid).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).deleteField("credentials_set_by").update()
+    }
+}
+
 struct UpdateUserAddSessionEpoch: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite alters a table one column at a time.

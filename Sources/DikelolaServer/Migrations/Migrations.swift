@@ -33,5 +33,6 @@ enum AppMigrations {
         SearchIndex.AddFacets(),  // SQLite: filters inside the full-text index, so a filtered search ranks few rows
         UpdatePublicationRemoveInternalFields(),  // past versions rewritten without the internal description and reason
         UpdateApiTokenAddSessionEpoch(),  // a password change or reset ends the person's API tokens too
+        UpdateUserAddCredentialsSetBy(),  // who knew an account's password may not give it a role
     ]
 }

@@ -34,9 +34,20 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
     @discardableResult
     static func correct(on database: any Database, now: Date) async throws -> Int {
         var corrected: [UUID: [Int]] = [:]
+        // The DIP row of an entry opened by law took its summary from the item's description.
+        for dip in try await PublicInformationEntry.query(on: database).filter(\.$source == "openedByLaw").all() {
+            guard let entry = try await RegisterEntry.query(on: database).filter(\.$item.$id == dip.$item.id).first(),
+                dip.summary != entry.title
+            else { continue }
+            dip.summary = entry.title
+            try await dip.save(on: database)
+        }
         for publication in try await Publication.query(on: database).sort(\.$version).all() {
             guard Self.carriesInternalFields(publication.snapshot) else { continue }
-            let register = try Publisher.decode(publication)
+            var register = try Publisher.decode(publication)
+            for index in register.entries.indices where register.entries[index].openedByLaw {
+                register.entries[index].summary = register.entries[index].title
+            }
             let text = try Publisher.encode(register)
             publication.snapshot = text
             publication.sha256 = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -66,11 +77,16 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
         try await database.schema(Publication.schema).deleteField("correction").update()
     }
 
-    /// Whether a stored snapshot has an entry with a `description` or `reason`.
+    /// Whether a stored snapshot has an entry with a `description` or `reason`, or an entry opened
+    /// by law whose DIP summary is more than its title (it was the title and the description).
     static func carriesInternalFields(_ snapshot: String) -> Bool {
         guard let object = try? JSONSerialization.jsonObject(with: Data(snapshot.utf8)) as? [String: Any],
             let entries = object["entries"] as? [[String: Any]]
         else { return false }
-        return entries.contains { $0["description"] != nil || $0["reason"] != nil }
+        return entries.contains { entry in
+            if entry["description"] != nil || entry["reason"] != nil { return true }
+            guard entry["openedByLaw"] as? Bool == true, let summary = entry["summary"] as? String else { return false }
+            return summary != entry["title"] as? String
+        }
     }
 }

@@ -22,6 +22,9 @@ final class User: Model, @unchecked Sendable {
     /// Raised when the password changes: sessions of an older epoch are signed out.
     @Field(key: "session_epoch") var sessionEpoch: Int
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// The administrator who last set this account's password (made it, or reset it), and so knew
+    /// it: they may not give it a role, or they could sign in as it and use the role themselves.
+    @OptionalField(key: "credentials_set_by") var credentialsSetBy: UUID?
     /// The body the person belongs to; nil for the deployment's own administrators.
     @OptionalParent(key: "home_body_id") var homeBody: PublicBody?
     @Children(for: \.$user) var assignments: [RoleAssignment]

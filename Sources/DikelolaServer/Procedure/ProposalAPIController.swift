@@ -107,9 +107,13 @@ struct ProposalAPIController: RouteCollection {
     }
 
     @Sendable func attach(req: Request, user: CurrentUser) async throws -> Response {
+        let ctx = try await context(req)
+        if case let .denied(denial) = user.may(.viewExemptedContent, on: ctx.place) { throw Refusal.forbidden(denial) }
+        _ = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .archive)  // before the file is read
+        try await req.admitBody()
         let input = try req.decodeUpload(DocumentInput.self)
         _ = try await ProposalService.attach(
-            try await context(req), file: input.file, requirement: input.requirement, itemID: input.itemID,
+            ctx, file: input.file, requirement: input.requirement, itemID: input.itemID,
             user: user, req: req)
         return try await view(req, user, status: .created)
     }
@@ -235,6 +239,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func uploadScan(req: Request, user: CurrentUser) async throws -> Response {
         let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
+        try await req.admitBody()
         try await DecreeService.storeScan(decree, ctx, file: try req.decodeUpload(ScanInput.self).file, user: user, req: req)
         return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(status: .created, for: req)
     }

@@ -108,6 +108,10 @@ struct ProposalPages: RouteCollection {
                 var itemID: UUID?
                 var form: String?
             }
+            // Whether this person may attach to this proposal now is decided before the file is read.
+            let before = try await load(req, user)
+            _ = try before.requireActor(user, for: before.currentStep?.effect.action ?? .archive)
+            try await req.admitBody()
             let upload = try req.decodeUpload(Upload.self)
             let formName = upload.form ?? "upload"
             return try await act(req, user, form: formName, values: FormValues(values: ["requirement": upload.requirement ?? ""]))
@@ -212,6 +216,7 @@ struct ProposalPages: RouteCollection {
         }
         routes.signedIn(.POST, .decreeScan(nil), body: .upload) { req, user in
             let (decree, pctx) = try await decreeForSigner(req, user)
+            try await req.admitBody()
             struct Upload: Content { var file: File? }
             do {
                 guard let file = try req.decodeUpload(Upload.self).file, !file.filename.isEmpty else {

@@ -13,6 +13,11 @@ enum BodyLimit: Sendable, Equatable {
     case upload
     case bytes(Int)
 
+    /// Files are read only once the handler has decided the person may send this one (who may attach
+    /// to this proposal, sign this decree, change this body's logo): the handler calls
+    /// `Request.admitBody()` after that check. Forms and JSON documents are read before the handler.
+    var waitsForTheHandler: Bool { self != .form }
+
     /// Forms and JSON documents: the longest consequence test fits many times over.
     static let formBytes = 256 * 1024
     /// The multipart fields around a file.
@@ -44,6 +49,17 @@ enum RequestBody {
     ]
 
     private struct PendingCSRFKey: StorageKey { typealias Value = String }
+    private struct PendingBodyKey: StorageKey { typealias Value = Int }
+
+    /// Leaves the body unread until the handler calls `Request.admitBody()`.
+    static func postpone(_ req: Request, limit: Int) { req.storage[PendingBodyKey.self] = limit }
+
+    /// Reads a deferred body (see `BodyLimit.waitsForTheHandler`); nothing when none waits.
+    static func admitDeferred(_ req: Request) async throws {
+        guard let limit = req.storage[PendingBodyKey.self] else { return }
+        req.storage[PendingBodyKey.self] = nil
+        try await admit(req, limit: limit)
+    }
 
     /// The session's token, to be matched against the body once the request is allowed.
     static func expectCSRF(_ req: Request, token: String) { req.storage[PendingCSRFKey.self] = token }
@@ -229,6 +245,9 @@ enum RequestBody {
 }
 
 extension Request {
+    /// Reads the body the route left unread until the person was found entitled to send it.
+    func admitBody() async throws { try await RequestBody.admitDeferred(self) }
+
     /// An upload's fields and file. A body a multipart parser cannot read (a raw CR in a file name,
     /// a missing boundary) is the sender's mistake: 400 with a clear message, never a server error.
     func decodeUpload<T: Decodable>(_ type: T.Type) throws -> T {
