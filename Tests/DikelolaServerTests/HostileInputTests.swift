@@ -77,6 +77,7 @@ import VaporTesting
                 #"{"title":"abc\u001bdef","description":"x","form":"both"}"#,
                 #"{"title":"ok","description":"x\ud800y","form":"both"}"#,
                 #"{"title":"baris\nbaru","description":"x","form":"both"}"#,
+                #"{"title":"foto \u202egpj.exe","description":"x","form":"both"}"#,
             ] {
                 let reply = try await op.sendRaw(.POST, SiteURL.apiProposalItems(proposal.id).path, body: raw)
                 #expect(reply.status == .unprocessableEntity, "\(raw): \(reply.body)")

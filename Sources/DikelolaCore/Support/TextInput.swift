@@ -17,7 +17,9 @@ public enum TextInput {
             case let .controlCharacter(value):
                 value == 0x0A || value == 0x0D
                     ? "tidak boleh berisi baris baru."
-                    : "berisi karakter kendali (U+\(String(format: "%04X", value))) yang tidak dapat disimpan; ketik ulang atau tempel sebagai teks biasa."
+                    : (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                        ? "berisi tanda pembalik arah teks (U+\(String(format: "%04X", value))) yang membuat tulisan tampil terbalik; hapus tanda itu."
+                        : "berisi karakter kendali\(value == 0 ? " atau karakter rusak" : " (U+\(String(format: "%04X", value)))") yang tidak dapat disimpan; ketik ulang atau tempel sebagai teks biasa."
             case let .tooLong(maximum):
                 "terlalu panjang (paling banyak \(maximum) karakter)."
             }
@@ -45,6 +47,11 @@ public enum TextInput {
             let value = scalar.value
             if value == 0x09 || (multiLine && value == 0x0A) { continue }
             if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
+                return .controlCharacter(value)
+            }
+            // A one-line value (a title, a name) is shown in lists and on the public register: a
+            // direction override there makes "exe.jpg" of "gpj.exe". Marks (U+200E/F) stay allowed.
+            if !multiLine, (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
                 return .controlCharacter(value)
             }
         }

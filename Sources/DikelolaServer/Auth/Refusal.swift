@@ -71,7 +71,8 @@ struct RefusalMiddleware: AsyncMiddleware {
         } catch let error as ProcedureError where !req.isAPI {
             // A rule of the procedure refused what a page asked (the API answers these in JSON).
             if error.status == .forbidden { try await req.auditRefusal("security.forbidden", reason: error.message) }
-            return Self.page(req, status: error.status, message: error.message)
+            // A form refused for what was typed: the browser keeps the text for the form's page.
+            return Self.page(req, status: error.status, message: error.message, keepDrafts: error.status == .unprocessableEntity)
         }
     }
 
@@ -98,12 +99,23 @@ struct RefusalMiddleware: AsyncMiddleware {
             .p(link))
     }
 
-    static func page(_ req: Request, status: HTTPStatus, message: String) -> Response {
+    static func page(_ req: Request, status: HTTPStatus, message: String, keepDrafts: Bool = false) -> Response {
         let ctx = PageContext(req)
+        let back = keepDrafts ? req.refererPath : nil
         return Layout.page(
             ctx, title: ctx.t("Tidak dapat diproses", "Cannot be done"), status: status,
+            .if(keepDrafts, Layout.keepDrafts),
             .h1(.text(ctx.t("Tidak dapat diproses", "Cannot be done"))),
             Layout.notice(message, kind: "error"),
+            .unwrap(back) { back in
+                .p(
+                    .a(
+                        .href(back),
+                        .text(
+                            ctx.t(
+                                "Kembali ke formulir (isian Anda dikembalikan oleh peramban)",
+                                "Back to the form (the browser puts back what you typed)"))))
+            },
             .p(.a(.href(SiteURL.home.path), .text(ctx.t("Kembali ke beranda", "Back to the home page")))))
     }
 }

@@ -125,7 +125,7 @@ enum OpenAPIDocument {
                 "summary": "Public search across every body's published register (no sign-in)", "security": [],
                 "parameters": [
                   { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json"] }, "description": "json for this answer; without it an HTML page" },
-                  { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": 200 }, "description": "Words, each matched as a prefix in information, description, consequences and reason" },
+                  { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": 200 }, "description": "Words, each matched as a prefix in the published fields: the register number, the information, the consequences and, once opened, the DIP summary" },
                   { "name": "badan", "in": "query", "schema": { "type": "string" }, "description": "Body's public address (slug)" },
                   { "name": "unit", "in": "query", "schema": { "type": "string" } },
                   { "name": "dasar", "in": "query", "schema": { "type": "string", "pattern": "^[a-j]$" }, "description": "Letter of UU 14/2008 Pasal 17" },
