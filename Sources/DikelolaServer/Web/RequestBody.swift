@@ -86,13 +86,14 @@ enum RequestBody {
         try checkText(req)
     }
 
-    static func tooLarge(_ limit: Int) -> Abort {
+    /// 413 in the documented shape: `{error, fields}` for the API, an error page for a browser.
+    static func tooLarge(_ limit: Int) -> ProcedureError {
         let megabytes = max(1, limit / 1_048_576)
-        return Abort(
-            .payloadTooLarge,
-            reason: limit >= 1_048_576
-                ? "Kiriman terlalu besar: paling besar sekitar \(megabytes) MB."
-                : "Kiriman terlalu besar: paling besar \(limit / 1024) KB.")
+        let message =
+            limit >= 1_048_576
+            ? "Kiriman terlalu besar: paling besar sekitar \(megabytes) MB; perkecil berkasnya atau pindai dengan resolusi lebih rendah."
+            : "Kiriman terlalu besar: paling besar \(limit / 1024) KB."
+        return ProcedureError(status: .payloadTooLarge, message: message, fields: ["file": message])
     }
 
     // MARK: Multipart uploads
