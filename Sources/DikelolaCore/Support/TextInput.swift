@@ -45,10 +45,8 @@ public enum TextInput {
         let text = normalized(text)
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value == 0x09 || (multiLine && value == 0x0A) { continue }
-            if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
-                return .controlCharacter(value)
-            }
+            if value == 0x0A, !multiLine { return .controlCharacter(value) }
+            if isUnstorable(value) { return .controlCharacter(value) }
             // A one-line value (a title, a name) is shown in lists and on the public register: a
             // direction override there makes "exe.jpg" of "gpj.exe". Marks (U+200E/F) stay allowed.
             if !multiLine, (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
@@ -72,12 +70,15 @@ public enum TextInput {
     public static func storable(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in normalized(text).unicodeScalars {
-            let value = scalar.value
-            let refused = (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
-                || value == 0xFFFE || value == 0xFFFF
-            scalars.append(refused ? "\u{FFFD}" : scalar)
+            scalars.append(isUnstorable(scalar.value) ? "\u{FFFD}" : scalar)
         }
         return String(scalars)
+    }
+
+    /// Control characters other than tab and line feed (C0, DEL, C1) and the noncharacters
+    /// U+FFFE/U+FFFF: what no text field keeps, in one line or many.
+    static func isUnstorable(_ value: UInt32) -> Bool {
+        (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
     }
 
     /// A file name as it may be stored and sent back in a header: no path (`../`, `a/b`), no control

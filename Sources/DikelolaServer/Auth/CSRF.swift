@@ -57,14 +57,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         }
         guard req.headers.contentType != nil, req.headers.contentType?.type != "multipart" else { try await CSRF.refuse(req) }
-        if let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > Self.publicFormBytes {
-            throw RequestBody.tooLarge(Self.publicFormBytes)
-        }
-        _ = try await req.body.collect(max: Self.publicFormBytes).get()
-        guard let offered = try? req.content.get(String.self, at: CSRF.formField), CSRF.matches(expected, offered) else {
-            try await CSRF.refuse(req)
-        }
-        try RequestBody.checkText(req)
+        // The same reading as a signed-in form's, with the small limit of a public form.
+        RequestBody.expectCSRF(req, token: expected)
+        try await RequestBody.admit(req, limit: Self.publicFormBytes)
         return try await next.respond(to: req)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import DikelolaCore
 import Fluent
 import Foundation
@@ -50,7 +49,7 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
             }
             let text = try Publisher.encode(register)
             publication.snapshot = text
-            publication.sha256 = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            publication.sha256 = RandomToken.sha256Hex(text)
             publication.correctedAt = now
             publication.correction = PublicationCorrection.internalFields
             try await publication.save(on: database)

@@ -1,4 +1,3 @@
-import Crypto
 import DikelolaCore
 import Fluent
 import Foundation
@@ -69,7 +68,7 @@ enum Publisher {
         }
         let register = try await snapshot(bodyID: bodyID, on: db)
         let text = try encode(register)
-        let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = RandomToken.sha256Hex(text)
         let latest = try await Publication.query(on: db).filter(\.$body.$id == bodyID).sort(\.$version, .descending).first()
         if let latest, latest.sha256 == hash { return nil }
         let publication = Publication(

@@ -133,7 +133,7 @@ enum RequestBody {
         guard let data = req.body.data, data.readableBytes > 0 else { return }
         let type = req.headers.contentType
         if type == .urlEncodedForm {
-            for (name, value) in try FormFields.parse(Array(data.readableBytesView)) {
+            for (name, value) in URLEncodedFields.parse(Array(data.readableBytesView)) {
                 try check(value, field: name)
             }
         } else if type?.subType == "json" || type?.subType.hasSuffix("+json") == true {
@@ -152,8 +152,8 @@ enum RequestBody {
 
     /// `application/x-www-form-urlencoded`, read by the rules browsers write it with: fields split
     /// on `&`, `+` for a space, percent escapes decoded as UTF-8 (nil where they are not).
-    enum FormFields {
-        static func parse(_ bytes: [UInt8]) throws -> [(name: String, value: String?)] {
+    enum URLEncodedFields {
+        static func parse(_ bytes: [UInt8]) -> [(name: String, value: String?)] {
             let text = String(decoding: bytes, as: UTF8.self)
             return text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
