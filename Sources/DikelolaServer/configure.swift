@@ -55,10 +55,6 @@ let sessionCookieName = "dikelola_session"
 func routes(_ app: Application) throws {
     // HTML, CSV and JSON travel compressed to offices on slow connections (images and PDFs as they are).
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
-    // A connection that sends and receives nothing for five minutes (half a request head, a body
-    // announced and never sent) is closed rather than held for good. Slow uploads still send bytes;
-    // five minutes outlasts a browser's own keep-alive, so the server rarely closes under its feet.
-    app.http.server.configuration.idleTimeout = .seconds(300)
     try app.register(collection: HealthController())
     try app.register(collection: HomeController())
     try app.register(collection: LoginController())
