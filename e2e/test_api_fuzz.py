@@ -51,6 +51,7 @@ def test_the_api_survives_fuzzing_and_the_audit_chain_verifies(tmp_path):
         api.headers["Authorization"] = f"Bearer {token}"
         me = api.get(f"{base}/api/v1/me").json()
         unit = next(r["unitID"] for r in me["roles"] if r["role"] == "operator")
+        body = next(r["bodyID"] for r in me["roles"] if r["role"] == "operator")
         proposal = api.post(f"{base}/api/v1/units/{unit}/proposals", json={"title": "Usulan uji fuzz"}).json()
         item = {"title": "Informasi uji", "description": "Uraian", "form": "both"}
         proposal = api.post(f"{base}/api/v1/proposals/{proposal['id']}/items", json=item).json()
@@ -59,7 +60,10 @@ def test_the_api_survives_fuzzing_and_the_audit_chain_verifies(tmp_path):
             'headers = { Authorization = "Bearer ${FUZZ_TOKEN}" }\n'
             "[parameters]\n"
             f'"path.unit" = "{unit}"\n"path.proposal" = "{proposal["id"]}"\n'
-            f'"path.item" = "{proposal["items"][0]["id"]}"\n')
+            f'"path.item" = "{proposal["items"][0]["id"]}"\n'
+            f'"path.body" = "{body}"\n"path.slug" = "kabupaten-contoh"\n'
+            # No decree of this body is made here: an unknown one still reaches the handler.
+            '"path.decree" = "6f1c2a9e-4b7d-4e21-9c3a-0d5e8b7f1a24"\n')
         seconds = int(os.environ.get("FUZZ_SECONDS", "240"))
         command = [
             sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "run", f"{base}/api/v1/openapi.json",

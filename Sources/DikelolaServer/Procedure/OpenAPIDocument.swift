@@ -140,8 +140,8 @@ enum OpenAPIDocument {
                 }
               }
             },
-            "/publik/{body}/terkini/dik.json": {
-              "parameters": [{ "name": "body", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "/publik/{slug}/terkini/dik.json": {
+              "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" }, "description": "The body's short name in its public address" }],
               "get": {
                 "summary": "The body's current published register: {body, version, publishedAt, entries: [public fields]} (also dik.csv, dik.xlsx, cetak.html, feed.atom, embed.html, en/ for the pages in English; versi/{n}/ for past versions)",
                 "security": [], "responses": { "200": { "description": "OK" }, "404": { "description": "No such body or not yet published" } }
