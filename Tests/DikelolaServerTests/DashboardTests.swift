@@ -44,10 +44,9 @@ import Vapor
             // An opening being prepared waits for the PPID Pembantu, then for the head.
             let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "Disdukcapil").first())
             let entry = try await PeriodActionTests.entry("Berakhir akhir tahun", app)
-            let ppidRequest = try await DemoProcedure.actingRequest(app, role: .assistantPPID, unit: unit)
+            let ppidActing = try await DemoProcedure.acting(app, role: .assistantPPID, unit: unit)
             let action = try await PeriodActionService.start(
-                unitID: unit.requireID(), kind: .opening, entryIDs: [entry.requireID()], user: ppidRequest.currentUser!,
-                req: ppidRequest)
+                unitID: unit.requireID(), kind: .opening, entryIDs: [entry.requireID()], acting: ppidActing)
             let ppid = Browser(app)
             try await ppid.signIn(as: PeriodActionTests.ppid)
             let preparing = try await ppid.get("/")

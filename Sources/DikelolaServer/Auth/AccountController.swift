@@ -97,9 +97,9 @@ struct HomeController: RouteCollection {
         let notice = Sessions.takeNotice(req)
         let unitIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.id) })
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).sort(\.$name).all()
-        let waiting = try await Awaiting.proposals(for: user, req: req)
-        let overdue = try await Awaiting.overdue(for: user, req: req)
-        let board = try await Dashboard.load(for: user, req: req)
+        let waiting = try await Awaiting.proposals(for: req.acting(user))
+        let overdue = try await Awaiting.overdue(for: req.acting(user))
+        let board = try await Dashboard.load(for: req.acting(user))
         let now = req.now
         let today = try await PeriodPreviewRoute.zone(of: user, on: req.db).localDate(of: now)
         func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }

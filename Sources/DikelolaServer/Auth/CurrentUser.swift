@@ -33,10 +33,6 @@ struct CurrentUser: Sendable {
     }
 }
 
-private struct ActingTimeKey: StorageKey {
-    typealias Value = Date
-}
-
 extension Request {
     private struct CurrentUserKey: StorageKey {
         typealias Value = CurrentUser
@@ -65,37 +61,17 @@ extension Request {
         return safe == path ? path : nil
     }
 
-    /// The request's instant: the application's clock, unless the request acts at a set time (the demo
-    /// records a proposal decided weeks ago this way, through the same services).
-    var now: Date {
-        get { storage[ActingTimeKey.self] ?? application.dikelola.clock.now() }
-        set { storage[ActingTimeKey.self] = newValue }
-    }
+    /// The request's instant, on the application's clock (tests hand in a clock they move).
+    var now: Date { application.dikelola.clock.now() }
 
     /// An audit event of this request: its actor, role and address filled in.
     func auditDraft(
         _ action: String, targetType: String, targetID: String?, bodyID: String? = nil, role: Role? = nil,
         before: String? = nil, after: String? = nil
     ) -> AuditChain.Draft {
-        AuditChain.Draft(
-            occurredAt: now, actorID: currentUser?.id.uuidString, actorRole: actingRole(role, bodyID: bodyID), action: action,
-            targetType: targetType, targetID: targetID, bodyID: bodyID, summaryBefore: before, summaryAfter: after,
-            clientAddress: clientAddress)
-    }
-}
-
-extension Request {
-    /// The role recorded for an event: the one given; else, for an administrative change in a body,
-    /// `admin` when the person administers that body, or `deploymentAdmin`.
-    fileprivate func actingRole(_ role: Role?, bodyID: String?) -> String? {
-        if let role { return role.rawValue }
-        guard let user = currentUser else { return nil }
-        if let bodyID,
-            user.person.assignments.contains(where: { $0.role == .admin && $0.unit.bodyID.lowercased() == bodyID.lowercased() })
-        {
-            return Role.admin.rawValue
-        }
-        return user.isDeploymentAdmin ? "deploymentAdmin" : nil
+        AuditDraft.make(
+            currentUser, at: now, from: clientAddress, action, targetType: targetType, targetID: targetID, bodyID: bodyID,
+            role: role, before: before, after: after)
     }
 }
 

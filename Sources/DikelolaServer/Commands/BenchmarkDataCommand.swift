@@ -101,7 +101,7 @@ struct BenchmarkDataCommand: AsyncCommand {
                     try await entries.create(on: db)
                 }
                 try await Publisher.record(
-                    app: app, bodyID: bodyID, reason: "Data uji kinerja", now: Date(), actor: nil, on: db)
+                    services: app.dikelola, bodyID: bodyID, reason: "Data uji kinerja", now: Date(), actor: nil, on: db)
             }
             try await PublicSite.materialize(app, bodyID: try body.requireID())
             context.console.info("\(body.slug): \(count) entri (\(Int(Date().timeIntervalSince(started))) dtk)")

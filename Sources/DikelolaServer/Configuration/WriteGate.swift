@@ -22,13 +22,14 @@ actor WriteGate {
     }
 }
 
-extension Application {
-    /// Runs `body` in one transaction: everything it writes, and the audit events it records, are
-    /// saved together or not at all.
-    @discardableResult
-    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard dikelola.configuration.database.kindName == "sqlite" else { return try await db.transaction(body) }
-        let gate = dikelola.writeGate
+/// Runs `body` in one transaction: everything it writes, and the audit events it records, are
+/// saved together or not at all. On SQLite the transactions of this process queue at the write gate.
+enum WriteTransaction {
+    static func run<T: Sendable>(
+        on db: any Database, services: CoreServices, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        guard services.configuration.database.kindName == "sqlite" else { return try await db.transaction(body) }
+        let gate = services.writeGate
         await gate.acquire()
         do {
             let result = try await db.transaction(body)
@@ -38,6 +39,14 @@ extension Application {
             await gate.release()
             throw error
         }
+    }
+}
+
+extension Application {
+    /// One write transaction on the application's database (see `WriteTransaction`).
+    @discardableResult
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await WriteTransaction.run(on: db, services: dikelola, body)
     }
 }
 

@@ -39,7 +39,7 @@ enum ExpirySweep {
                 let part = try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)
                 if part.changes > 0 {
                     try await Publisher.record(
-                        app: app,
+                        services: app.dikelola,
                         bodyID: bodyID,
                         reason:
                             "Sapuan harian \(IndonesianFormat.date(today)): \(part.endingSoon) akan berakhir, \(part.reviewDue) perlu ditinjau, \(part.openedByLaw) terbuka demi hukum",

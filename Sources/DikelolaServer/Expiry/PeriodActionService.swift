@@ -72,18 +72,18 @@ struct PeriodActionContext: Sendable {
 enum PeriodActionService {
     /// Starts an opening or re-classification of `entryIDs` in `unitID`.
     static func start(
-        unitID: UUID, kind: PeriodActionKind, entryIDs: [UUID], user: CurrentUser, req: Request
+        unitID: UUID, kind: PeriodActionKind, entryIDs: [UUID], acting: Acting
     ) async throws -> PeriodAction {
-        guard let unit = try await Unit.find(unitID, on: req.db) else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: req.db)
-        let procedure = PeriodEndProcedure(definition: unit.sopID.flatMap(req.application.dikelola.sopLibrary.definition(id:)))
-        let role = try requirePreparer(user, place: place, procedure: procedure)
+        guard let unit = try await Unit.find(unitID, on: acting.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: acting.db)
+        let procedure = PeriodEndProcedure(definition: unit.sopID.flatMap(acting.sopLibrary.definition(id:)))
+        let role = try requirePreparer(acting.person, place: place, procedure: procedure)
         guard !entryIDs.isEmpty else {
             throw ProcedureError.invalid(["entries": "Pilih sekurang-kurangnya satu informasi dari daftar."])
         }
-        let now = req.now
-        let calendar = req.application.dikelola.calendar
-        let action = try await req.application.writeTransaction { db -> PeriodAction in
+        let now = acting.now
+        let calendar = acting.calendar
+        let action = try await acting.write { db -> PeriodAction in
             let entries = try await RegisterEntry.query(on: db).filter(\.$id ~~ entryIDs).all()
             guard entries.count == Set(entryIDs).count, entries.allSatisfy({ $0.$unit.id == unitID }) else {
                 throw ProcedureError.invalid(["entries": "Ada informasi yang tidak ada di DIK unit ini."])
@@ -106,7 +106,7 @@ enum PeriodActionService {
             action.$unit.id = unitID
             action.kind = kind.rawValue
             action.stage = PeriodActionStage.preparing.rawValue
-            action.preparedBy = user.id
+            action.preparedBy = acting.person.id
             action.legalDue =
                 PeriodEndProcedure.legalDeadline(entries.map { $0.openingDecreeDue.flatMap(LocalDate.init(iso:)) })?
                 .iso
@@ -127,7 +127,7 @@ enum PeriodActionService {
                 try await item.create(on: db)
             }
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "periodAction.start", targetType: "periodAction", targetID: try action.requireID().uuidString,
                     bodyID: unit.$body.id.uuidString, role: role,
                     after: "\(kind.indonesian): \(entries.map(\.registerNumber).sorted().joined(separator: ", "))"),
@@ -145,11 +145,11 @@ enum PeriodActionService {
 
     /// The DIP's fields of one entry being opened.
     static func setOpeningFields(
-        _ ctx: PeriodActionContext, itemID: UUID, _ fields: OpeningFields, user: CurrentUser, req: Request
+        _ ctx: PeriodActionContext, itemID: UUID, _ fields: OpeningFields, acting: Acting
     )
         async throws
     {
-        let role = try requirePreparing(ctx, user)
+        let role = try requirePreparing(ctx, acting.person)
         guard ctx.kind == .opening, let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         var errors: [String: String] = [:]
         if fields.summary.nilIfBlank == nil { errors["summary"] = "Ringkasan isi informasi wajib diisi (kolom DIP)." }
@@ -161,10 +161,10 @@ enum PeriodActionService {
         item.summary = fields.summary.nilIfBlank
         item.responsible = fields.responsible.nilIfBlank
         item.retention = fields.retention.nilIfBlank
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await item.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "periodAction.fields", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after:
@@ -176,25 +176,25 @@ enum PeriodActionService {
 
     /// The new consequence test of one entry being re-classified (PP 61/2010 Ps 10).
     static func recordTest(
-        _ ctx: PeriodActionContext, itemID: UUID, _ input: ProposalService.TestInput, user: CurrentUser, req: Request
+        _ ctx: PeriodActionContext, itemID: UUID, _ input: ProposalService.TestInput, acting: Acting
     ) async throws {
-        let role = try requirePreparing(ctx, user)
+        let role = try requirePreparing(ctx, acting.person)
         guard ctx.kind == .reclassification, let item = ctx.items.first(where: { $0.id == itemID }),
             let entry = ctx.entry(of: item)
         else { throw Refusal.notFound }
         let test = try ProposalService.parseTest(input)
         let information = ctx.informationItems[entry.$item.id]
         let problems = PeriodEndProcedure.reclassificationProblems(
-            test, itemTitle: entry.title, itemDescription: information?.description ?? "", on: ctx.zone.localDate(of: req.now))
+            test, itemTitle: entry.title, itemDescription: information?.description ?? "", on: ctx.zone.localDate(of: acting.now))
         if !problems.isEmpty {
             throw ProcedureError.invalid(
                 Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
         }
-        try item.store(test, at: req.now)
-        try await change(ctx, req: req) { db in
+        try item.store(test, at: acting.now)
+        try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await item.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "periodAction.test", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after: "\(entry.registerNumber): \(ProposalService.summary(test))"),
@@ -203,25 +203,25 @@ enum PeriodActionService {
     }
 
     /// Takes an entry out while the list is being prepared.
-    static func removeItem(_ ctx: PeriodActionContext, itemID: UUID, user: CurrentUser, req: Request) async throws {
-        let role = try requirePreparing(ctx, user)
+    static func removeItem(_ ctx: PeriodActionContext, itemID: UUID, acting: Acting) async throws {
+        let role = try requirePreparing(ctx, acting.person)
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         guard ctx.items.count > 1 else {
             throw ProcedureError(
                 status: .conflict, message: "Ini informasi terakhir dalam daftar; batalkan saja bila tidak jadi diproses.")
         }
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await item.delete(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "periodAction.remove", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: ctx.entry(of: item)?.registerNumber), on: db)
         }
     }
 
     /// The PPID sends the list to the head, or withdraws it.
-    static func submit(_ ctx: PeriodActionContext, expectedVersion: Int?, user: CurrentUser, req: Request) async throws {
-        let role = try requirePreparing(ctx, user)
+    static func submit(_ ctx: PeriodActionContext, expectedVersion: Int?, acting: Acting) async throws {
+        let role = try requirePreparing(ctx, acting.person)
         if let expectedVersion, expectedVersion != ctx.action.version { throw ProcedureError.staleVersion }
         let missing = ctx.missing
         guard missing.isEmpty else {
@@ -229,13 +229,13 @@ enum PeriodActionService {
         }
         let action = ctx.action
         action.stage = PeriodActionStage.awaitingApproval.rawValue
-        action.submittedAt = req.now
+        action.submittedAt = acting.now
         action.stageDueAt = nil
         action.returnNote = nil
         let bodyID = try ctx.body.requireID()
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "periodAction.submit", targetType: "periodAction", targetID: action.id?.uuidString,
                     bodyID: bodyID.uuidString, role: role, before: "preparing", after: "diajukan kepada pimpinan"),
                 on: db)
@@ -251,14 +251,14 @@ enum PeriodActionService {
         }
     }
 
-    static func cancel(_ ctx: PeriodActionContext, expectedVersion: Int?, user: CurrentUser, req: Request) async throws {
-        let role = try requirePreparing(ctx, user)
+    static func cancel(_ ctx: PeriodActionContext, expectedVersion: Int?, acting: Acting) async throws {
+        let role = try requirePreparing(ctx, acting.person)
         if let expectedVersion, expectedVersion != ctx.action.version { throw ProcedureError.staleVersion }
         ctx.action.stage = PeriodActionStage.cancelled.rawValue
         ctx.action.stageDueAt = nil
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "periodAction.cancel", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, before: "preparing", after: "dibatalkan"), on: db)
         }
@@ -267,14 +267,14 @@ enum PeriodActionService {
     /// The head decides: approval issues the decree and opens or re-classifies every entry;
     /// a return (with a note) sends it back to the PPID.
     static func decide(
-        _ actionID: UUID, approve: Bool, note: String, expectedVersion: Int?, user: CurrentUser, req: Request
+        _ actionID: UUID, approve: Bool, note: String, expectedVersion: Int?, acting: Acting
     ) async throws -> Decree? {
-        let library = req.application.dikelola.sopLibrary
-        return try await req.application.writeTransaction { db -> Decree? in
-            try await lock(actionID, on: db)
+        let library = acting.sopLibrary
+        return try await acting.write { db -> Decree? in
+            try await VersionedWrite.lock(PeriodAction.self, actionID, on: db)
             let ctx = try await PeriodActionContext.load(actionID, library: library, on: db)
-            if case let .denied(denial) = user.may(.signDecree, on: ctx.place) { throw Refusal.forbidden(denial) }
-            guard Authorization.roles(of: user.person, covering: ctx.place).contains(PeriodEndProcedure.approverRole) else {
+            if case let .denied(denial) = acting.person.may(.signDecree, on: ctx.place) { throw Refusal.forbidden(denial) }
+            guard Authorization.roles(of: acting.person.person, covering: ctx.place).contains(PeriodEndProcedure.approverRole) else {
                 throw ProcedureError(
                     status: .forbidden, message: "Persetujuan diberikan oleh pimpinan (Atasan PPID) unit ini atau badan publik.")
             }
@@ -285,8 +285,8 @@ enum PeriodActionService {
             let bodyID = try ctx.body.requireID()
             let action = ctx.action
             action.version += 1
-            action.decidedAt = req.now
-            action.decidedBy = user.id
+            action.decidedAt = acting.now
+            action.decidedBy = acting.person.id
             guard approve else {
                 guard let note = note.nilIfBlank else {
                     throw ProcedureError.invalid(["note": WorkflowError.noteRequired.description])
@@ -295,7 +295,7 @@ enum PeriodActionService {
                 action.returnNote = note
                 try await action.save(on: db)
                 try await AuditLog.record(
-                    req.auditDraft(
+                    acting.auditDraft(
                         "periodAction.return", targetType: "periodAction", targetID: actionID.uuidString,
                         bodyID: bodyID.uuidString, role: .head, before: "awaitingApproval",
                         after: "dikembalikan kepada PPID. Catatan: \(note)"), on: db)
@@ -307,7 +307,7 @@ enum PeriodActionService {
                     userID: action.preparedBy, bodyID: bodyID, on: db)
                 return nil
             }
-            let today = ctx.zone.localDate(of: req.now)
+            let today = ctx.zone.localDate(of: acting.now)
             // By law an entry whose end date has come is already public: it cannot be kept exempted,
             // and there is nothing left for an opening decree to open.
             let lapsed = ctx.items.compactMap(ctx.entry(of:)).filter { entry in
@@ -321,14 +321,14 @@ enum PeriodActionService {
                 )
             }
             try await DecreeIssuer.lockNumbering(bodyID, on: db)
-            let signer = try await DecreeIssuer.signer(unit: ctx.unit, bodyID: bodyID, actorIsHead: true, actor: user, on: db)
+            let signer = try await DecreeIssuer.signer(unit: ctx.unit, bodyID: bodyID, actorIsHead: true, actor: acting.person, on: db)
             let decree = try await DecreeIssuer.makeDecree(
                 body: ctx.body, kind: ctx.kind.rawValue, date: today, signer: signer, proposalID: nil, actionID: actionID, on: db)
             action.stage = PeriodActionStage.approved.rawValue
             action.$decree.id = try decree.requireID()
             try await action.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "decree.issue", targetType: "decree", targetID: try decree.requireID().uuidString, bodyID: bodyID.uuidString,
                     role: .head,
                     after:
@@ -336,19 +336,19 @@ enum PeriodActionService {
                 ),
                 on: db)
             switch ctx.kind {
-            case .opening: try await open(ctx, decree: decree, on: today, req: req, db: db)
-            case .reclassification: try await reclassify(ctx, decree: decree, on: today, req: req, db: db)
+            case .opening: try await open(ctx, decree: decree, on: today, acting: acting, db: db)
+            case .reclassification: try await reclassify(ctx, decree: decree, on: today, acting: acting, db: db)
             }
             try await Publisher.record(
-                app: req.application,
-                bodyID: bodyID, reason: "\(ctx.kind.indonesian) \(decree.number)", now: req.now, actor: user.id.uuidString,
+                services: acting.services,
+                bodyID: bodyID, reason: "\(ctx.kind.indonesian) \(decree.number)", now: acting.now, actor: acting.person.id.uuidString,
                 on: db)
             return decree
         }
     }
 
     /// PP 61/2010 Ps 11(2): the entries become public information and enter the DIP with its fields.
-    private static func open(_ ctx: PeriodActionContext, decree: Decree, on date: LocalDate, req: Request, db: any Database)
+    private static func open(_ ctx: PeriodActionContext, decree: Decree, on date: LocalDate, acting: Acting, db: any Database)
         async throws
     {
         let bodyID = try ctx.body.requireID()
@@ -359,7 +359,7 @@ enum PeriodActionService {
                 on: date, by: decree, dipFields: item, information: ctx.informationItems[entry.$item.id], db: db)
             try await entry.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "register.opened", targetType: "registerEntry", targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
                     role: .head, before: previous,
                     after:
@@ -367,13 +367,13 @@ enum PeriodActionService {
                 on: db)
             try await tellOpened(
                 entry, bodyID: bodyID, place: ctx.place, decreeNumber: decree.number, how: "dibuka dengan surat \(decree.number)",
-                now: req.now, db: db)
+                now: acting.now, db: db)
         }
     }
 
     /// PP 61/2010 Ps 10: each entry ends as `reclassified` and a new entry, on the new test and the
     /// new decree, takes its place; both stay linked in the item's history.
-    private static func reclassify(_ ctx: PeriodActionContext, decree: Decree, on date: LocalDate, req: Request, db: any Database)
+    private static func reclassify(_ ctx: PeriodActionContext, decree: Decree, on date: LocalDate, acting: Acting, db: any Database)
         async throws
     {
         let bodyID = try ctx.body.requireID()
@@ -394,7 +394,7 @@ enum PeriodActionService {
             old.replacedByID = entry.id
             try await old.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "register.reclassified", targetType: "registerEntry", targetID: old.id?.uuidString,
                     bodyID: bodyID.uuidString, role: .head, before: "\(old.registerNumber) (\(previous))",
                     after: "\(entry.registerNumber) dengan \(decree.number): \(ground.citation); \(period.indonesianDescription)"),
@@ -404,7 +404,7 @@ enum PeriodActionService {
                 data: [
                     "registerNumber": old.registerNumber, "newRegisterNumber": entry.registerNumber, "title": old.title,
                     "decreeNumber": decree.number, "endDate": entry.endDate ?? "",
-                ], bodyID: bodyID, now: req.now, on: db)
+                ], bodyID: bodyID, now: acting.now, on: db)
         }
     }
 
@@ -456,25 +456,6 @@ enum PeriodActionService {
             throw ProcedureError(status: .conflict, message: "Daftar ini tidak dapat diubah lagi: \(stageLabel(ctx.stage)).")
         }
         return role
-    }
-
-    private static func change(
-        _ ctx: PeriodActionContext, req: Request, _ body: @escaping @Sendable (any Database) async throws -> Void
-    ) async throws {
-        let action = ctx.action
-        try await req.application.writeTransaction { db in
-            try await lock(try action.requireID(), on: db)
-            let current = try await PeriodAction.find(action.id, on: db)
-            guard current?.version == action.version else { throw ProcedureError.staleVersion }
-            try await body(db)
-            action.version += 1
-            try await action.save(on: db)
-        }
-    }
-
-    static func lock(_ id: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT version FROM period_actions WHERE id = \(bind: id) FOR UPDATE").run()
     }
 }
 

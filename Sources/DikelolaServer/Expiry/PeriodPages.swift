@@ -17,7 +17,7 @@ struct PeriodPages: RouteCollection {
             do {
                 let action = try await PeriodActionService.start(
                     unitID: unitID, kind: form["kind"] == "reclassification" ? .reclassification : .opening, entryIDs: entryIDs,
-                    user: user, req: req)
+                    acting: req.acting(user))
                 Sessions.setNotice(
                     req, PageContext(req).t("Daftar dibuat; lengkapi lalu ajukan.", "List made; complete it, then submit."))
                 return req.redirect(to: SiteURL.periodAction(action.id).path)
@@ -33,8 +33,7 @@ struct PeriodPages: RouteCollection {
             return try await act(req, user, form: "fields-\(itemID)", values: form) { ctx in
                 try await PeriodActionService.setOpeningFields(
                     ctx, itemID: itemID,
-                    .init(summary: form["summary"], responsible: form["responsible"], retention: form["retention"]), user: user,
-                    req: req)
+                    .init(summary: form["summary"], responsible: form["responsible"], retention: form["retention"]), acting: req.acting(user))
                 return PageContext(req).t("Kolom DIP disimpan.", "DIP fields saved.")
             }
         }
@@ -52,28 +51,28 @@ struct PeriodPages: RouteCollection {
                     otherStatute: form["otherStatute"], consequenceIfOpened: form["consequenceIfOpened"],
                     consequenceIfClosed: form["consequenceIfClosed"], verdict: form["verdict"],
                     parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"])
-                try await PeriodActionService.recordTest(ctx, itemID: itemID, input, user: user, req: req)
+                try await PeriodActionService.recordTest(ctx, itemID: itemID, input, acting: req.acting(user))
                 return PageContext(req).t("Uji konsekuensi baru disimpan.", "New test saved.")
             }
         }
         routes.signedIn(.POST, .periodActionRemove(nil, nil)) { req, user in
             let itemID = try req.id("item")
             return try await act(req, user, form: "remove", values: try req.formValues()) { ctx in
-                try await PeriodActionService.removeItem(ctx, itemID: itemID, user: user, req: req)
+                try await PeriodActionService.removeItem(ctx, itemID: itemID, acting: req.acting(user))
                 return PageContext(req).t("Dikeluarkan dari daftar.", "Removed from the list.")
             }
         }
         routes.signedIn(.POST, .periodActionSubmit(nil)) { req, user in
             let form = try req.formValues()
             return try await act(req, user, form: "submit", values: form) { ctx in
-                try await PeriodActionService.submit(ctx, expectedVersion: Int(form["version"]), user: user, req: req)
+                try await PeriodActionService.submit(ctx, expectedVersion: Int(form["version"]), acting: req.acting(user))
                 return PageContext(req).t("Diajukan kepada pimpinan.", "Sent to the head.")
             }
         }
         routes.signedIn(.POST, .periodActionCancel(nil)) { req, user in
             let form = try req.formValues()
             return try await act(req, user, form: "cancel", values: form) { ctx in
-                try await PeriodActionService.cancel(ctx, expectedVersion: Int(form["version"]), user: user, req: req)
+                try await PeriodActionService.cancel(ctx, expectedVersion: Int(form["version"]), acting: req.acting(user))
                 return PageContext(req).t("Dibatalkan.", "Cancelled.")
             }
         }
@@ -83,7 +82,7 @@ struct PeriodPages: RouteCollection {
                 let approve = form["decision"] == "agree"
                 let decree = try await PeriodActionService.decide(
                     try ctx.action.requireID(), approve: approve, note: form["note"], expectedVersion: Int(form["version"]),
-                    user: user, req: req)
+                    acting: req.acting(user))
                 let c = PageContext(req)
                 return decree.map { c.t("Disetujui. Surat \($0.number) diterbitkan.", "Approved. Decree \($0.number) issued.") }
                     ?? c.t("Dikembalikan kepada PPID dengan catatan.", "Returned to the PPID with the note.")

@@ -11,8 +11,8 @@ struct NotificationPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.signedIn(.GET, .notifications) { req, user in
             let ctx = PageContext(req, user: user)
-            let awaiting = try await Awaiting.proposals(for: user, req: req)
-            let overdue = try await Awaiting.overdue(for: user, req: req)
+            let awaiting = try await Awaiting.proposals(for: req.acting(user))
+            let overdue = try await Awaiting.overdue(for: req.acting(user))
             let stored = try await Notification.query(on: req.db).filter(\.$user.$id == user.id)
                 .sort(\.$createdAt, .descending).limit(200).all()
             let unread = stored.filter { $0.readAt == nil }.count

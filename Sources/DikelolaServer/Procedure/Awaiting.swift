@@ -10,18 +10,19 @@ enum Awaiting {
         let step: SOPDefinition.Step
     }
 
-    static func proposals(for user: CurrentUser, req: Request) async throws -> [Entry] {
+    static func proposals(for acting: Acting) async throws -> [Entry] {
+        let user = acting.person
         let bodyIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.bodyID) })
         guard !bodyIDs.isEmpty else { return [] }
-        let library = req.application.dikelola.sopLibrary
-        let proposals = try await Proposal.query(on: req.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == "inProgress")
+        let library = acting.sopLibrary
+        let proposals = try await Proposal.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == "inProgress")
             .with(\.$unit).sort(\.$currentStepDueAt).all()
         var result: [Entry] = []
         for proposal in proposals {
             guard let definition = library.definition(id: proposal.sopID), let number = proposal.currentStep,
                 let step = definition.step(number: number)
             else { continue }
-            let place = try await AccessQueries.place(of: proposal.unit, on: req.db)
+            let place = try await AccessQueries.place(of: proposal.unit, on: acting.db)
             if Authorization.roles(of: user.person, covering: place).contains(definition.actor(for: step).role),
                 user.may(step.effect.action, on: place).isAllowed
             {
@@ -32,19 +33,20 @@ enum Awaiting {
     }
 
     /// Overdue steps a PPID (Pembantu or Utama) oversees: every unit within their reach.
-    static func overdue(for user: CurrentUser, req: Request) async throws -> [Entry] {
+    static func overdue(for acting: Acting) async throws -> [Entry] {
+        let user = acting.person
         let supervising = user.person.assignments.filter { [.assistantPPID, .mainPPID].contains($0.role) }
         guard !supervising.isEmpty else { return [] }
         let bodyIDs = Set(supervising.compactMap { UUID(uuidString: $0.unit.bodyID) })
-        let library = req.application.dikelola.sopLibrary
-        let late = try await Proposal.query(on: req.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == "inProgress")
-            .filter(\.$currentStepDueAt < req.now).with(\.$unit).sort(\.$currentStepDueAt).all()
+        let library = acting.sopLibrary
+        let late = try await Proposal.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == "inProgress")
+            .filter(\.$currentStepDueAt < acting.now).with(\.$unit).sort(\.$currentStepDueAt).all()
         var result: [Entry] = []
         for proposal in late {
             guard let definition = library.definition(id: proposal.sopID),
                 let step = proposal.currentStep.flatMap(definition.step(number:))
             else { continue }
-            let place = try await AccessQueries.place(of: proposal.unit, on: req.db)
+            let place = try await AccessQueries.place(of: proposal.unit, on: acting.db)
             let roles = Authorization.roles(of: user.person, covering: place)
             if roles.contains(.assistantPPID) || roles.contains(.mainPPID) {
                 result.append(Entry(proposal: proposal, step: step))

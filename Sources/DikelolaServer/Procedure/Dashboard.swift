@@ -34,20 +34,21 @@ struct Dashboard {
 
     static let listLimit = 10
 
-    static func load(for user: CurrentUser, req: Request) async throws -> Dashboard {
+    static func load(for acting: Acting) async throws -> Dashboard {
+        let user = acting.person
         var board = Dashboard()
         let bodyIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.bodyID) })
         guard !bodyIDs.isEmpty else { return board }
-        let library = req.application.dikelola.sopLibrary
-        let units = try await Unit.query(on: req.db).filter(\.$body.$id ~~ bodyIDs).sort(\.$name).all()
+        let library = acting.sopLibrary
+        let units = try await Unit.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).sort(\.$name).all()
         var places: [UUID: Authorization.Place] = [:]
-        for unit in units { places[try unit.requireID()] = try await AccessQueries.place(of: unit, on: req.db) }
+        for unit in units { places[try unit.requireID()] = try await AccessQueries.place(of: unit, on: acting.db) }
         let covered = units.filter { places[$0.storedID].map { user.may(.viewExemptedContent, on: $0).isAllowed } ?? false }
         let coveredIDs = covered.compactMap(\.id)
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.storedID, $0) })
 
         // Openings and re-classifications waiting for this person.
-        let actions = try await PeriodAction.query(on: req.db).filter(\.$unit.$id ~~ coveredIDs)
+        let actions = try await PeriodAction.query(on: acting.db).filter(\.$unit.$id ~~ coveredIDs)
             .filter(\.$stage ~~ [PeriodActionStage.preparing.rawValue, PeriodActionStage.awaitingApproval.rawValue])
             .sort(\.$createdAt).all()
         for action in actions {
@@ -66,18 +67,18 @@ struct Dashboard {
         }
 
         // Entries ending soon or due for review, the nearest first.
-        board.ending = try await RegisterEntry.query(on: req.db).filter(\.$unit.$id ~~ coveredIDs)
+        board.ending = try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ coveredIDs)
             .filter(\.$status ~~ ["endingSoon", "reviewDue"]).with(\.$unit).all()
             .sorted { ($0.endDate ?? $0.reviewDate ?? "9999") < ($1.endDate ?? $1.reviewDate ?? "9999") }
 
         // The latest decrees of the covered units (classification, opening, re-classification).
-        let decrees = try await Decree.query(on: req.db).filter(\.$body.$id ~~ bodyIDs).sort(\.$createdAt, .descending)
+        let decrees = try await Decree.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).sort(\.$createdAt, .descending)
             .range(..<(listLimit * 4)).all()
         let proposalUnits = Dictionary(
-            uniqueKeysWithValues: try await Proposal.query(on: req.db).filter(\.$id ~~ decrees.compactMap { $0.$proposal.id })
+            uniqueKeysWithValues: try await Proposal.query(on: acting.db).filter(\.$id ~~ decrees.compactMap { $0.$proposal.id })
                 .all().map { ($0.storedID, $0.$unit.id) })
         let actionUnits = Dictionary(
-            uniqueKeysWithValues: try await PeriodAction.query(on: req.db).filter(\.$id ~~ decrees.compactMap(\.periodActionID))
+            uniqueKeysWithValues: try await PeriodAction.query(on: acting.db).filter(\.$id ~~ decrees.compactMap(\.periodActionID))
                 .all().map { ($0.storedID, $0.$unit.id) })
         for decree in decrees where board.decisions.count < listLimit {
             guard
@@ -94,14 +95,14 @@ struct Dashboard {
         }
         if !overseen.isEmpty {
             var rows = Dictionary(uniqueKeysWithValues: overseen.map { ($0.storedID, UnitRow(unit: $0)) })
-            let now = req.now
-            for proposal in try await Proposal.query(on: req.db).filter(\.$unit.$id ~~ Array(rows.keys))
+            let now = acting.now
+            for proposal in try await Proposal.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
                 .filter(\.$status == "inProgress").all()
             {
                 rows[proposal.$unit.id]?.inProgress += 1
                 if let due = proposal.currentStepDueAt, due < now { rows[proposal.$unit.id]?.overdue += 1 }
             }
-            for entry in try await RegisterEntry.query(on: req.db).filter(\.$unit.$id ~~ Array(rows.keys))
+            for entry in try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
                 .filter(\.$status !~ ["opened", "reclassified"]).field(\.$unit.$id).field(\.$status).all()
             {
                 rows[entry.$unit.id]?.register += 1

@@ -9,7 +9,7 @@ import Vapor
 /// signed by the head, with every exempted item entered in the register (DIK) and every item
 /// found open listed for the DIP.
 enum DecreeIssuer {
-    static func issue(_ ctx: ProposalContext, date: LocalDate, actor: CurrentUser, req: Request, on db: any Database) async throws
+    static func issue(_ ctx: ProposalContext, date: LocalDate, acting: Acting, on db: any Database) async throws
     {
         let bodyID = try ctx.body.requireID()
         try await lockNumbering(bodyID, on: db)
@@ -29,18 +29,18 @@ enum DecreeIssuer {
             entry.source = "testedOpen"
             try await entry.create(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "dip.add", targetType: "item", targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
                     after: "\(item.title): terbuka menurut uji konsekuensi"), on: db)
         }
         guard !exempted.isEmpty else { return }
 
-        let signer = try await signer(for: ctx, actor: actor, on: db)
+        let signer = try await signer(for: ctx, actor: acting.person, on: db)
         let decree = try await makeDecree(
             body: ctx.body, kind: "classification", date: date, signer: signer, proposalID: try ctx.proposal.requireID(),
             actionID: nil, on: db)
         try await AuditLog.record(
-            req.auditDraft(
+            acting.auditDraft(
                 "decree.issue", targetType: "decree", targetID: try decree.requireID().uuidString,
                 bodyID: bodyID.uuidString,
                 after:
@@ -58,15 +58,15 @@ enum DecreeIssuer {
                 ground: ground, period: period)
             try await entry.create(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "register.add", targetType: "registerEntry", targetID: try entry.requireID().uuidString,
                     bodyID: bodyID.uuidString,
                     after: "\(entry.registerNumber) \(item.title); \(ground.citation); \(period.indonesianDescription)"),
                 on: db)
         }
         try await Publisher.record(
-            app: req.application,
-            bodyID: bodyID, reason: "Surat penetapan \(decree.number)", now: req.now, actor: actor.id.uuidString, on: db)
+            services: acting.services,
+            bodyID: bodyID, reason: "Surat penetapan \(decree.number)", now: acting.now, actor: acting.person.id.uuidString, on: db)
     }
 
     /// A new decree of `kind`, numbered from the body's pattern and its counter for the year, dated

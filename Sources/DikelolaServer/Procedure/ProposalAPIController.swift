@@ -14,11 +14,11 @@ struct ProposalAPIController: RouteCollection {
         api.signedIn(.POST, .apiProposalItems(nil), use: addItem)
         api.signedIn(.PUT, .apiProposalItem(nil, nil)) { req, user in
             let input = try req.content.decode(ProposalService.ItemInput.self)
-            try await ProposalService.updateItem(try await context(req), itemID: try req.id("item"), input, user: user, req: req)
+            try await ProposalService.updateItem(try await context(req), itemID: try req.id("item"), input, acting: req.acting(user))
             return try await view(req, user)
         }
         api.signedIn(.DELETE, .apiProposalItem(nil, nil)) { req, user in
-            try await ProposalService.removeItem(try await context(req), itemID: try req.id("item"), user: user, req: req)
+            try await ProposalService.removeItem(try await context(req), itemID: try req.id("item"), acting: req.acting(user))
             return try await view(req, user)
         }
         api.signedIn(.PUT, .apiItemTest(nil, nil), use: recordTest)
@@ -54,7 +54,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func open(req: Request, user: CurrentUser) async throws -> Response {
         let input = try req.content.decode(OpenInput.self)
-        let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: input.title, user: user, req: req)
+        let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: input.title, acting: req.acting(user))
         req.parameters.set("proposal", to: proposal.storedID.uuidString)
         return try await view(req, user, status: .created)
     }
@@ -84,19 +84,19 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func addItem(req: Request, user: CurrentUser) async throws -> Response {
         let input = try req.content.decode(ProposalService.ItemInput.self)
-        _ = try await ProposalService.addItem(try await context(req), input, user: user, req: req)
+        _ = try await ProposalService.addItem(try await context(req), input, acting: req.acting(user))
         return try await view(req, user, status: .created)
     }
 
     @Sendable func recordTest(req: Request, user: CurrentUser) async throws -> Response {
         let input = try req.content.decode(ProposalService.TestInput.self)
-        _ = try await ProposalService.recordTest(try await context(req), itemID: try req.id("item"), input, user: user, req: req)
+        _ = try await ProposalService.recordTest(try await context(req), itemID: try req.id("item"), input, acting: req.acting(user))
         return try await view(req, user)
     }
 
     @Sendable func setLocation(req: Request, user: CurrentUser) async throws -> Response {
         let input = try req.content.decode(ProposalService.LocationInput.self)
-        try await ProposalService.setLocation(try await context(req), itemID: try req.id("item"), input, user: user, req: req)
+        try await ProposalService.setLocation(try await context(req), itemID: try req.id("item"), input, acting: req.acting(user))
         return try await view(req, user)
     }
 
@@ -114,7 +114,7 @@ struct ProposalAPIController: RouteCollection {
         let input = try req.decodeUpload(DocumentInput.self)
         _ = try await ProposalService.attach(
             ctx, file: input.file, requirement: input.requirement, itemID: input.itemID,
-            user: user, req: req)
+            acting: req.acting(user))
         return try await view(req, user, status: .created)
     }
 
@@ -126,7 +126,7 @@ struct ProposalAPIController: RouteCollection {
     @Sendable func memo(req: Request, user: CurrentUser) async throws -> Response {
         let input = try req.content.decode(MemoInput.self)
         try await ProposalService.recordMemo(
-            try await context(req), number: input.number, text: input.text ?? "", user: user, req: req)
+            try await context(req), number: input.number, text: input.text ?? "", acting: req.acting(user))
         return try await view(req, user)
     }
 
@@ -134,7 +134,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func opinion(req: Request, user: CurrentUser) async throws -> Response {
         let input = try req.content.decode(OpinionInput.self)
-        try await ProposalService.recordOpinion(try await context(req), text: input.text, user: user, req: req)
+        try await ProposalService.recordOpinion(try await context(req), text: input.text, acting: req.acting(user))
         return try await view(req, user)
     }
 
@@ -159,7 +159,7 @@ struct ProposalAPIController: RouteCollection {
             }
         _ = try await ProposalService.completeStep(
             try req.id("proposal"), stepNumber: try req.number("step"), decision: decision,
-            expectedVersion: input.version, user: user, req: req)
+            expectedVersion: input.version, acting: req.acting(user))
         return try await view(req, user)
     }
 
@@ -231,7 +231,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func renumber(req: Request, user: CurrentUser) async throws -> Response {
         let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
-        try await DecreeService.renumber(decree, ctx, to: try req.content.decode(NumberInput.self).number, req: req)
+        try await DecreeService.renumber(decree, ctx, to: try req.content.decode(NumberInput.self).number, acting: req.acting(user))
         return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(for: req)
     }
 
@@ -240,7 +240,7 @@ struct ProposalAPIController: RouteCollection {
     @Sendable func uploadScan(req: Request, user: CurrentUser) async throws -> Response {
         let (decree, ctx) = try await loadDecree(req, user: user, action: .signDecree)
         try await req.admitBody()
-        try await DecreeService.storeScan(decree, ctx, file: try req.decodeUpload(ScanInput.self).file, user: user, req: req)
+        try await DecreeService.storeScan(decree, ctx, file: try req.decodeUpload(ScanInput.self).file, acting: req.acting(user))
         return try await Self.decreeView(decree, ctx, on: req.db).encodeResponse(status: .created, for: req)
     }
 

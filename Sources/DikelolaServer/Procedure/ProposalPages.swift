@@ -46,7 +46,7 @@ struct ProposalPages: RouteCollection {
                 let input = ProposalService.ItemInput(
                     title: form["title"], description: form["description"], holdingUnitID: nil, form: form["form"],
                     madeWhen: form["madeWhen"], madeWhere: form["madeWhere"], archiveCode: form["archiveCode"])
-                _ = try await ProposalService.addItem(ctx, input, user: user, req: req)
+                _ = try await ProposalService.addItem(ctx, input, acting: req.acting(user))
                 return PageContext(req).t("Informasi ditambahkan.", "Item added.")
             }
         }
@@ -57,14 +57,14 @@ struct ProposalPages: RouteCollection {
                 let input = ProposalService.ItemInput(
                     title: form["title"], description: form["description"], holdingUnitID: nil, form: form["form"],
                     madeWhen: form["madeWhen"], madeWhere: form["madeWhere"], archiveCode: form["archiveCode"])
-                try await ProposalService.updateItem(ctx, itemID: itemID, input, user: user, req: req)
+                try await ProposalService.updateItem(ctx, itemID: itemID, input, acting: req.acting(user))
                 return PageContext(req).t("Informasi diubah.", "Item updated.")
             }
         }
         routes.signedIn(.POST, .proposalItemRemove(nil, nil)) { req, user in
             let itemID = try req.id("item")
             return try await act(req, user, form: "remove", values: try req.formValues()) { ctx in
-                try await ProposalService.removeItem(ctx, itemID: itemID, user: user, req: req)
+                try await ProposalService.removeItem(ctx, itemID: itemID, acting: req.acting(user))
                 return PageContext(req).t("Informasi dihapus dari daftar.", "Item removed.")
             }
         }
@@ -85,7 +85,7 @@ struct ProposalPages: RouteCollection {
                     ground: ground, otherStatute: form["otherStatute"], consequenceIfOpened: form["consequenceIfOpened"],
                     consequenceIfClosed: form["consequenceIfClosed"], verdict: verdict,
                     parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"])
-                _ = try await ProposalService.recordTest(ctx, itemID: itemID, input, user: user, req: req)
+                _ = try await ProposalService.recordTest(ctx, itemID: itemID, input, acting: req.acting(user))
                 return PageContext(req).t("Uji konsekuensi disimpan.", "Test saved.")
             }
         }
@@ -97,7 +97,7 @@ struct ProposalPages: RouteCollection {
                     ctx, itemID: itemID,
                     .init(
                         building: form["building"], room: form["room"], cabinet: form["cabinet"],
-                        box: form["box"], folder: form["folder"]), user: user, req: req)
+                        box: form["box"], folder: form["folder"]), acting: req.acting(user))
                 return PageContext(req).t("Lokasi disimpan.", "Location saved.")
             }
         }
@@ -120,7 +120,7 @@ struct ProposalPages: RouteCollection {
                     throw ProcedureError.invalid(["file": PageContext(req).t("Pilih berkas.", "Choose a file.")])
                 }
                 _ = try await ProposalService.attach(
-                    ctx, file: file, requirement: upload.requirement, itemID: upload.itemID, user: user, req: req)
+                    ctx, file: file, requirement: upload.requirement, itemID: upload.itemID, acting: req.acting(user))
                 return PageContext(req).t("Berkas \(file.filename) diunggah.", "\(file.filename) uploaded.")
             }
         }
@@ -128,14 +128,14 @@ struct ProposalPages: RouteCollection {
             let form = try req.formValues()
             return try await act(req, user, form: "memo", values: form) { ctx in
                 try await ProposalService.recordMemo(
-                    ctx, number: form["memoNumber"], text: form["memoText"], user: user, req: req)
+                    ctx, number: form["memoNumber"], text: form["memoText"], acting: req.acting(user))
                 return PageContext(req).t("Nota dinas dicatat.", "Memo recorded.")
             }
         }
         routes.signedIn(.POST, .proposalOpinion(nil)) { req, user in
             let form = try req.formValues()
             return try await act(req, user, form: "opinion", values: form) { ctx in
-                try await ProposalService.recordOpinion(ctx, text: form["panelOpinion"], user: user, req: req)
+                try await ProposalService.recordOpinion(ctx, text: form["panelOpinion"], acting: req.acting(user))
                 return PageContext(req).t("Pertimbangan dicatat.", "Opinion recorded.")
             }
         }
@@ -153,7 +153,7 @@ struct ProposalPages: RouteCollection {
                 }
                 let outcome = try await ProposalService.completeStep(
                     try ctx.proposal.requireID(), stepNumber: try req.number("step"),
-                    decision: decision, expectedVersion: Int(form["version"]), user: user, req: req)
+                    decision: decision, expectedVersion: Int(form["version"]), acting: req.acting(user))
                 let c = PageContext(req)
                 return switch outcome.next {
                 case let .step(number):
@@ -172,7 +172,7 @@ struct ProposalPages: RouteCollection {
             return try await act(req, user, form: "meeting", values: form) { ctx in
                 try await ProposalService.recordMeeting(
                     ctx, date: form["meetingDate"], place: form["meetingPlace"],
-                    participants: form["meetingParticipants"], user: user, req: req)
+                    participants: form["meetingParticipants"], acting: req.acting(user))
                 return PageContext(req).t("Rapat uji konsekuensi dicatat.", "Test meeting recorded.")
             }
         }
@@ -207,7 +207,7 @@ struct ProposalPages: RouteCollection {
         routes.signedIn(.POST, .decreeNumber(nil)) { req, user in
             let (decree, pctx) = try await decreeForSigner(req, user)
             do {
-                try await DecreeService.renumber(decree, pctx, to: try req.formValues()["number"], req: req)
+                try await DecreeService.renumber(decree, pctx, to: try req.formValues()["number"], acting: req.acting(user))
                 Sessions.setNotice(req, PageContext(req).t("Nomor surat disimpan.", "Number saved."))
             } catch let error as ProcedureError {
                 Sessions.setNotice(req, error.message)
@@ -222,7 +222,7 @@ struct ProposalPages: RouteCollection {
                 guard let file = try req.decodeUpload(Upload.self).file, !file.filename.isEmpty else {
                     throw ProcedureError.invalid(["file": PageContext(req).t("Pilih berkas pindaian.", "Choose the scan.")])
                 }
-                try await DecreeService.storeScan(decree, pctx, file: file, user: user, req: req)
+                try await DecreeService.storeScan(decree, pctx, file: file, acting: req.acting(user))
                 Sessions.setNotice(req, PageContext(req).t("Pindaian bertanda tangan disimpan.", "Signed scan stored."))
             } catch let error as ProcedureError {
                 Sessions.setNotice(req, error.message)
@@ -382,7 +382,7 @@ struct ProposalPages: RouteCollection {
     @Sendable func open(req: Request, user: CurrentUser) async throws -> Response {
         let form = try req.formValues()
         do {
-            let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: form["title"], user: user, req: req)
+            let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: form["title"], acting: req.acting(user))
             Sessions.setNotice(req, PageContext(req).t("Usulan dibuka.", "Proposal opened."))
             return req.redirect(to: SiteURL.proposal(proposal.id).path)
         } catch let error as ProcedureError {

@@ -11,13 +11,13 @@ enum ProposalService {
 
     // MARK: Opening
 
-    static func open(unitID: UUID, title: String, user: CurrentUser, req: Request) async throws -> Proposal {
-        guard let unit = try await Unit.find(unitID, on: req.db) else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: req.db)
-        if case let .denied(denial) = user.may(.prepareProposal, on: place) { throw Refusal.forbidden(denial) }
+    static func open(unitID: UUID, title: String, acting: Acting) async throws -> Proposal {
+        guard let unit = try await Unit.find(unitID, on: acting.db) else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: acting.db)
+        if case let .denied(denial) = acting.person.may(.prepareProposal, on: place) { throw Refusal.forbidden(denial) }
         let cleanTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !cleanTitle.isEmpty else { throw ProcedureError.invalid(["title": "Judul usulan wajib diisi."]) }
-        guard let sopID = unit.sopID, let definition = req.application.dikelola.sopLibrary.definition(id: sopID) else {
+        guard let sopID = unit.sopID, let definition = acting.sopLibrary.definition(id: sopID) else {
             throw ProcedureError(
                 status: .conflict,
                 message: "Unit \(unit.name) belum memiliki SOP. Minta administrator memilih SOP yang dijalankan unit ini.")
@@ -25,22 +25,22 @@ enum ProposalService {
         let workflow = ProposalWorkflow(definition: definition)
         let first = workflow.firstStep
         let actor = definition.actor(for: first)
-        let roles = Authorization.roles(of: user.person, covering: place)
+        let roles = Authorization.roles(of: acting.person.person, covering: place)
         guard roles.contains(actor.role) else {
             throw ProcedureError.workflow(.wrongRole(required: actor, held: roles))
         }
-        guard let body = try await PublicBody.find(unit.$body.id, on: req.db) else { throw Refusal.notFound }
-        let now = req.now
+        guard let body = try await PublicBody.find(unit.$body.id, on: acting.db) else { throw Refusal.notFound }
+        let now = acting.now
         let due = try workflow.due(
             first, startedAt: now, zone: TimeZoneRegion(rawValue: body.timeZone) ?? .wib,
-            calendar: req.application.dikelola.calendar)?.value
+            calendar: acting.calendar)?.value
         let proposal = Proposal(
             bodyID: try body.requireID(), unitID: unitID, sopID: sopID, title: cleanTitle, firstStep: first.number,
-            startedAt: now, dueAt: due, createdBy: user.id)
-        try await req.application.writeTransaction { db in
+            startedAt: now, dueAt: due, createdBy: acting.person.id)
+        try await acting.write { db in
             try await proposal.create(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "proposal.open", targetType: "proposal", targetID: try proposal.requireID().uuidString,
                     bodyID: body.id?.uuidString, role: actor.role,
                     after: "\(cleanTitle); SOP \(definition.identity.number); langkah \(first.number)"), on: db)
@@ -60,13 +60,13 @@ enum ProposalService {
         var archiveCode: String?
     }
 
-    static func addItem(_ ctx: ProposalContext, _ input: ItemInput, user: CurrentUser, req: Request) async throws -> ProposalItem
+    static func addItem(_ ctx: ProposalContext, _ input: ItemInput, acting: Acting) async throws -> ProposalItem
     {
-        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .prepareProposal)
+        let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .prepareProposal)
         guard [.collectItems, .consequenceTest].contains(step.effect) else {
             throw ProcedureError.notAllowedAtThisStep("Menambah informasi")
         }
-        let errors = try await itemErrors(ctx, input, user: user, on: req.db)
+        let errors = try await itemErrors(ctx, input, user: acting.person, on: acting.db)
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let holdingUnitID = input.holdingUnitID ?? ctx.unit.storedID
         guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
@@ -77,10 +77,10 @@ enum ProposalService {
         item.madeWhen = input.madeWhen?.nilIfBlank
         item.madeWhere = input.madeWhere?.nilIfBlank
         item.archiveCode = input.archiveCode?.nilIfBlank
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await item.create(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "item.add", targetType: "item", targetID: try item.requireID().uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: title), on: db)
         }
@@ -88,14 +88,14 @@ enum ProposalService {
     }
 
     /// Corrects an item while the list is still being made.
-    static func updateItem(_ ctx: ProposalContext, itemID: UUID, _ input: ItemInput, user: CurrentUser, req: Request) async throws
+    static func updateItem(_ ctx: ProposalContext, itemID: UUID, _ input: ItemInput, acting: Acting) async throws
     {
-        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .prepareProposal)
+        let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .prepareProposal)
         guard [.collectItems, .consequenceTest].contains(step.effect) else {
             throw ProcedureError.notAllowedAtThisStep("Mengubah informasi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
-        let errors = try await itemErrors(ctx, input, user: user, on: req.db)
+        let errors = try await itemErrors(ctx, input, user: acting.person, on: acting.db)
         guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
         let before = "\(item.title); \(item.form)"
         item.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -105,28 +105,28 @@ enum ProposalService {
         item.madeWhen = input.madeWhen?.nilIfBlank
         item.madeWhere = input.madeWhere?.nilIfBlank
         item.archiveCode = input.archiveCode?.nilIfBlank
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await item.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "item.update", targetType: "item", targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
                     role: role, before: before, after: "\(item.title); \(item.form)"), on: db)
         }
     }
 
     /// Takes an item off the list while the list is still being made; its copies go with it.
-    static func removeItem(_ ctx: ProposalContext, itemID: UUID, user: CurrentUser, req: Request) async throws {
-        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .prepareProposal)
+    static func removeItem(_ ctx: ProposalContext, itemID: UUID, acting: Acting) async throws {
+        let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .prepareProposal)
         guard [.collectItems, .consequenceTest].contains(step.effect) else {
             throw ProcedureError.notAllowedAtThisStep("Menghapus informasi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         let copies = ctx.documents.filter { $0.$item.id == itemID }
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             for copy in copies { try await copy.delete(on: db) }
             try await item.delete(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "item.remove", targetType: "item", targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
                     role: role, before: item.title), on: db)
         }
@@ -174,16 +174,16 @@ enum ProposalService {
     }
 
     /// Records an item's test. A test that breaks the law is refused whole; its warnings are kept.
-    static func recordTest(_ ctx: ProposalContext, itemID: UUID, _ input: TestInput, user: CurrentUser, req: Request) async throws
+    static func recordTest(_ ctx: ProposalContext, itemID: UUID, _ input: TestInput, acting: Acting) async throws
         -> [ConsequenceTest.Finding]
     {
-        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .testItem)
+        let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
         guard [.collectItems, .consequenceTest, .classifyByPeriod].contains(step.effect) else {
             throw ProcedureError.notAllowedAtThisStep("Mengisi uji konsekuensi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         let test = try parseTest(input)
-        let findings = test.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(req.now))
+        let findings = test.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(acting.now))
         let problems = findings.compactMap { finding -> ConsequenceTest.Problem? in
             if case let .error(problem) = finding { return problem }
             return nil
@@ -193,12 +193,12 @@ enum ProposalService {
                 Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
         }
         let before = ctx.test(of: item).map(summary)
-        try item.store(test, at: req.now)
-        item.testedBy = user.id
-        try await change(ctx, req: req) { db in
+        try item.store(test, at: acting.now)
+        item.testedBy = acting.person.id
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await item.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "item.test", targetType: "item", targetID: itemID.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, before: before, after: summary(test)),
                 on: db)
@@ -241,10 +241,10 @@ enum ProposalService {
         var folder: String?
     }
 
-    static func setLocation(_ ctx: ProposalContext, itemID: UUID, _ input: LocationInput, user: CurrentUser, req: Request)
+    static func setLocation(_ ctx: ProposalContext, itemID: UUID, _ input: LocationInput, acting: Acting)
         async throws
     {
-        let (_, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .archive)
+        let (_, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .archive)
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         let values = [input.building, input.room, input.cabinet, input.box, input.folder].map { $0?.nilIfBlank }
         guard values.contains(where: { $0 != nil }) else {
@@ -254,10 +254,10 @@ enum ProposalService {
         }
         (item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder) =
             (values[0], values[1], values[2], values[3], values[4])
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await item.save(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "item.location", targetType: "item", targetID: itemID.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after: values.compactMap { $0 }.joined(separator: " / ")), on: db)
@@ -266,32 +266,32 @@ enum ProposalService {
 
     // MARK: Memo, opinion, meeting, documents
 
-    static func recordMemo(_ ctx: ProposalContext, number: String, text: String, user: CurrentUser, req: Request) async throws {
-        let (step, role) = try ctx.requireActor(user, for: .prepareProposal)
+    static func recordMemo(_ ctx: ProposalContext, number: String, text: String, acting: Acting) async throws {
+        let (step, role) = try ctx.requireActor(acting.person, for: .prepareProposal)
         guard step.effect == .instruct else { throw ProcedureError.notAllowedAtThisStep("Mencatat nota dinas") }
         guard let number = number.nilIfBlank else {
             throw ProcedureError.invalid(["memoNumber": "Nomor nota dinas wajib diisi."])
         }
         ctx.proposal.memoNumber = number
         ctx.proposal.memoText = text.nilIfBlank
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "proposal.memo", targetType: "proposal", targetID: ctx.proposal.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: "Nota Dinas \(number)"), on: db)
         }
     }
 
-    static func recordOpinion(_ ctx: ProposalContext, text: String, user: CurrentUser, req: Request) async throws {
-        let (step, role) = try ctx.requireActor(user, for: .advise)
+    static func recordOpinion(_ ctx: ProposalContext, text: String, acting: Acting) async throws {
+        let (step, role) = try ctx.requireActor(acting.person, for: .advise)
         guard step.effect == .advise else { throw ProcedureError.notAllowedAtThisStep("Mencatat pertimbangan") }
         guard let opinion = text.nilIfBlank else {
             throw ProcedureError.invalid(["panelOpinion": "Isi pertimbangan wajib diisi."])
         }
         ctx.proposal.panelOpinion = opinion
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "proposal.opinion", targetType: "proposal", targetID: ctx.proposal.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: opinion), on: db)
         }
@@ -299,10 +299,9 @@ enum ProposalService {
 
     /// The test meeting: when, where, who took part ("Nama — Jabatan", one per line).
     static func recordMeeting(
-        _ ctx: ProposalContext, date: String, place: String, participants: String, user: CurrentUser,
-        req: Request
+        _ ctx: ProposalContext, date: String, place: String, participants: String, acting: Acting
     ) async throws {
-        let (step, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .testItem)
+        let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
         guard [.collectItems, .consequenceTest].contains(step.effect) else {
             throw ProcedureError.notAllowedAtThisStep("Mencatat rapat uji")
         }
@@ -315,9 +314,9 @@ enum ProposalService {
         ctx.proposal.meetingDate = date
         ctx.proposal.meetingPlace = place.nilIfBlank
         ctx.proposal.meetingParticipants = people.joined(separator: "\n")
-        try await change(ctx, req: req) { db in
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "proposal.meeting", targetType: "proposal", targetID: ctx.proposal.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after: "\(date), \(place), \(people.count) peserta"), on: db)
@@ -331,10 +330,9 @@ enum ProposalService {
 
     /// Attaches a file: a required document of the SOP (`requirement`) or an item's soft copy (`itemID`).
     static func attach(
-        _ ctx: ProposalContext, file: File, requirement: String?, itemID: UUID?, user: CurrentUser,
-        req: Request
+        _ ctx: ProposalContext, file: File, requirement: String?, itemID: UUID?, acting: Acting
     ) async throws -> ProposalDocument {
-        let (_, role) = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .archive)
+        let (_, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .archive)
         let requirement = requirement?.nilIfBlank
         var errors: [String: String] = [:]
         if requirement == nil, itemID == nil {
@@ -351,22 +349,22 @@ enum ProposalService {
         let checked: (type: SniffedType, data: Data)
         do {
             checked = try FileIntake.check(
-                file, allowed: documentTypes, maxBytes: req.application.dikelola.configuration.maxUploadBytes)
+                file, allowed: documentTypes, maxBytes: acting.maxUploadBytes)
         } catch {
             errors["file"] = error.description
             throw ProcedureError.invalid(errors)
         }
         guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
-        let stored = FileIntake.stored(checked.data, type: checked.type, name: file.filename, by: user)
+        let stored = FileIntake.stored(checked.data, type: checked.type, name: file.filename, by: acting.person)
         let document = ProposalDocument(
             proposalID: try ctx.proposal.requireID(), itemID: itemID, requirement: requirement,
-            fileID: UUID(), uploadedBy: user.id)
-        try await change(ctx, req: req) { db in
+            fileID: UUID(), uploadedBy: acting.person.id)
+        try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await stored.create(on: db)
             document.$file.id = try stored.requireID()
             try await document.create(on: db)
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     "document.upload", targetType: "document", targetID: try document.requireID().uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after:
@@ -383,22 +381,22 @@ enum ProposalService {
     /// view is refused, so two officers acting at once cannot both apply.
     static func completeStep(
         _ proposalID: UUID, stepNumber: Int, decision: ProposalWorkflow.Decision?, expectedVersion: Int?,
-        user: CurrentUser, req: Request
+        acting: Acting
     ) async throws -> ProposalWorkflow.Outcome {
-        let library = req.application.dikelola.sopLibrary
-        return try await req.application.writeTransaction { db in
-            try await lock(proposalID, on: db)
+        let library = acting.sopLibrary
+        return try await acting.write { db in
+            try await VersionedWrite.lock(Proposal.self, proposalID, on: db)
             let ctx = try await ProposalContext.load(proposalID, library: library, on: db)
             if let expectedVersion, expectedVersion != ctx.proposal.version { throw ProcedureError.staleVersion }
             guard let step = ctx.definition.step(number: stepNumber) else {
                 throw ProcedureError.workflow(.unknownStep(stepNumber))
             }
-            if case let .denied(denial) = user.may(step.effect.action, on: ctx.place) { throw Refusal.forbidden(denial) }
-            let now = req.now
+            if case let .denied(denial) = acting.person.may(step.effect.action, on: ctx.place) { throw Refusal.forbidden(denial) }
+            let now = acting.now
             let outcome: ProposalWorkflow.Outcome
             do {
                 outcome = try ctx.workflow.complete(
-                    current: ctx.proposal.currentStep, stepNumber: stepNumber, roles: ctx.roles(of: user),
+                    current: ctx.proposal.currentStep, stepNumber: stepNumber, roles: ctx.roles(of: acting.person),
                     decision: decision, facts: ctx.facts(now: now))
             } catch let error as WorkflowError {
                 throw ProcedureError.workflow(error)
@@ -412,7 +410,7 @@ enum ProposalService {
                 }
             try await ProposalStep(
                 proposalID: proposalID, stepNumber: stepNumber, startedAt: ctx.proposal.currentStepStartedAt ?? now,
-                dueAt: ctx.proposal.currentStepDueAt, completedAt: now, actorID: user.id, actorRole: role.rawValue,
+                dueAt: ctx.proposal.currentStepDueAt, completedAt: now, actorID: acting.person.id, actorRole: role.rawValue,
                 decision: decisionCode, note: note
             ).create(on: db)
             let nextNumber: Int? =
@@ -423,7 +421,7 @@ enum ProposalService {
             ctx.proposal.currentStep = nextNumber
             ctx.proposal.currentStepStartedAt = nextNumber == nil ? nil : now
             ctx.proposal.currentStepDueAt = try nextNumber.flatMap(ctx.definition.step(number:)).flatMap {
-                try ctx.workflow.due($0, startedAt: now, zone: ctx.zone, calendar: req.application.dikelola.calendar)?.value
+                try ctx.workflow.due($0, startedAt: now, zone: ctx.zone, calendar: acting.calendar)?.value
             }
             ctx.proposal.status = nextNumber == nil ? "completed" : "inProgress"
             ctx.proposal.version += 1
@@ -436,36 +434,15 @@ enum ProposalService {
                 case .finished: "langkah \(stepNumber) selesai; usulan selesai"
                 }
             try await AuditLog.record(
-                req.auditDraft(
+                acting.auditDraft(
                     decisionCode == "disagree" ? "proposal.return" : "proposal.step", targetType: "proposal",
                     targetID: proposalID.uuidString, bodyID: ctx.body.id?.uuidString, role: role,
                     before: "langkah \(stepNumber)", after: summary), on: db)
             if outcome.issuesDecree {
-                try await DecreeIssuer.issue(ctx, date: ctx.today(now), actor: user, req: req, on: db)
+                try await DecreeIssuer.issue(ctx, date: ctx.today(now), acting: acting, on: db)
             }
             return outcome
         }
-    }
-
-    /// Runs `body` in a transaction that also raises the proposal's version.
-    private static func change(
-        _ ctx: ProposalContext, req: Request, _ body: @escaping @Sendable (any Database) async throws -> Void
-    )
-        async throws
-    {
-        let proposal = ctx.proposal
-        try await req.application.writeTransaction { db in
-            try await lock(try proposal.requireID(), on: db)
-            try await body(db)
-            proposal.version += 1
-            try await proposal.save(on: db)
-        }
-    }
-
-    /// Holds the proposal's row until the transaction ends (PostgreSQL; SQLite writes one at a time).
-    static func lock(_ id: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT version FROM proposals WHERE id = \(bind: id) FOR UPDATE").run()
     }
 }
 

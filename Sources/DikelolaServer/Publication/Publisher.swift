@@ -58,7 +58,7 @@ enum Publisher {
     /// Records a new version of the body's public register when it differs from the latest; call it
     /// in the transaction of the change. Returns the new version, or nil when nothing public changed.
     @discardableResult
-    static func record(app: Application, bodyID: UUID, reason: String, now: Date, actor: String?, on db: any Database)
+    static func record(services: CoreServices, bodyID: UUID, reason: String, now: Date, actor: String?, on db: any Database)
         async throws
         -> Publication?
     {
@@ -76,7 +76,7 @@ enum Publisher {
             exemptedCount: register.exempted.count)
         try await publication.create(on: db)
         try await SearchIndex.update(bodyID: bodyID, register: register, previous: try latest.map(decode), on: db)
-        app.dikelola.publicSite.markStale(register.body.slug)
+        services.publicSite.markStale(register.body.slug)
         try await AuditLog.record(
             AuditChain.Draft(
                 occurredAt: now, actorID: actor ?? AuditLog.systemActor, actorRole: nil, action: "publication.version",
@@ -93,7 +93,7 @@ enum Publisher {
         for body in try await PublicBody.query(on: app.db).all() {
             let bodyID = try body.requireID()
             if try await app.writeTransaction({ db in
-                try await record(app: app, bodyID: bodyID, reason: "penyesuaian", now: now, actor: nil, on: db)
+                try await record(services: app.dikelola, bodyID: bodyID, reason: "penyesuaian", now: now, actor: nil, on: db)
             }) != nil {
                 count += 1
             }

@@ -95,15 +95,15 @@ enum DemoProcedure {
         let key = itemsKey ?? unit.shortName ?? ""
         let definition = app.dikelola.sopLibrary.definition(id: unit.sopID!)!
         let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
-        let opener = try await actingRequest(app, role: first, unit: unit, at: instant)
-        let proposal = try await ProposalService.open(unitID: unit.storedID, title: title, user: opener.currentUser!, req: opener)
+        let opener = try await acting(app, role: first, unit: unit, at: instant)
+        let proposal = try await ProposalService.open(unitID: unit.storedID, title: title, acting: opener)
         var returned = !withReturn
         var guardSteps = 0
         while let current = try await Proposal.find(proposal.id, on: app.db)?.currentStep, current != stopAt, guardSteps < 30 {
             guardSteps += 1
             let step = definition.step(number: current)!
-            let req = try await actingRequest(app, role: definition.actor(for: step).role, unit: unit, at: instant)
-            let user = req.currentUser!
+            let acting = try await acting(app, role: definition.actor(for: step).role, unit: unit, at: instant)
+            let user = acting.person
             var ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
             if [.collectItems, .consequenceTest].contains(step.effect), ctx.items.isEmpty {
                 for item in items[key] ?? [] {
@@ -112,14 +112,14 @@ enum DemoProcedure {
                         .init(
                             title: item.0, description: item.1, holdingUnitID: nil, form: "both",
                             madeWhen: "2025", madeWhere: unit.name, archiveCode: "000.5.10"),
-                        user: user, req: req)
+                        acting: acting)
                     ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
                 }
             }
             if [.collectItems, .consequenceTest].contains(step.effect), ctx.proposal.meetingDate == nil {
                 try await ProposalService.recordMeeting(
-                    ctx, date: ctx.today(req.now).iso, place: "Ruang rapat \(unit.name)",
-                    participants: "\(user.name) — \(user.position)", user: user, req: req)
+                    ctx, date: ctx.today(acting.now).iso, place: "Ruang rapat \(unit.name)",
+                    participants: "\(user.name) — \(user.position)", acting: acting)
             }
             if step.effect == .consequenceTest
                 || (step.effect == .collectItems
@@ -128,18 +128,18 @@ enum DemoProcedure {
                 for item in ctx.items where ctx.test(of: item) == nil {
                     let spec = items[key]?.first { $0.0 == item.title }
                     _ = try await ProposalService.recordTest(
-                        ctx, itemID: item.storedID, try test(spec, today: ctx.today(req.now)), user: user, req: req)
+                        ctx, itemID: item.storedID, try test(spec, today: ctx.today(acting.now)), acting: acting)
                 }
             }
             ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
             if step.effect == .instruct, ctx.proposal.memoNumber == nil {
                 try await ProposalService.recordMemo(
                     ctx, number: "000.1/\(Int.random(in: 10...99))/\(unit.shortName ?? "")/2026",
-                    text: "Himpun dan uji informasi yang dikecualikan.", user: user, req: req)
+                    text: "Himpun dan uji informasi yang dikecualikan.", acting: acting)
             }
             if step.effect == .advise, ctx.proposal.panelOpinion == nil {
                 try await ProposalService.recordOpinion(
-                    ctx, text: "Tim Pertimbangan sependapat dengan hasil uji konsekuensi.", user: user, req: req)
+                    ctx, text: "Tim Pertimbangan sependapat dengan hasil uji konsekuensi.", acting: acting)
             }
             if step.effect == .archive {
                 for item in ctx.items where !item.hasHardCopyLocation {
@@ -147,15 +147,15 @@ enum DemoProcedure {
                         ctx, itemID: item.storedID,
                         .init(
                             building: "Kantor \(unit.shortName ?? "")", room: "Ruang Arsip",
-                            cabinet: "Lemari 2", box: "Boks 7", folder: nil), user: user, req: req)
+                            cabinet: "Lemari 2", box: "Boks 7", folder: nil), acting: acting)
                 }
             }
             ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
-            for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: ctx.facts(now: req.now)) {
+            for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: ctx.facts(now: acting.now)) {
                 let file = File(
                     data: ByteBuffer(bytes: samplePDF),
                     filename: "\(name.lowercased().replacingOccurrences(of: " ", with: "-")).pdf")
-                _ = try await ProposalService.attach(ctx, file: file, requirement: name, itemID: nil, user: user, req: req)
+                _ = try await ProposalService.attach(ctx, file: file, requirement: name, itemID: nil, acting: acting)
             }
             var decision: ProposalWorkflow.Decision?
             if step.decision != nil {
@@ -163,7 +163,7 @@ enum DemoProcedure {
                 returned = true
             }
             _ = try await ProposalService.completeStep(
-                proposal.storedID, stepNumber: current, decision: decision, expectedVersion: nil, user: user, req: req)
+                proposal.storedID, stepNumber: current, decision: decision, expectedVersion: nil, acting: acting)
         }
     }
 
@@ -209,34 +209,31 @@ enum DemoProcedure {
             )
             .first(), entry.status == "endingSoon"
         else { return }
-        let ppid = try await actingRequest(app, role: .assistantPPID, unit: unit)
+        let ppid = try await acting(app, role: .assistantPPID, unit: unit)
         let action = try await PeriodActionService.start(
-            unitID: unit.storedID, kind: .opening, entryIDs: [entry.storedID], user: ppid.currentUser!, req: ppid)
+            unitID: unit.storedID, kind: .opening, entryIDs: [entry.storedID], acting: ppid)
         var ctx = try await PeriodActionContext.load(action.storedID, library: app.dikelola.sopLibrary, on: app.db)
         try await PeriodActionService.setOpeningFields(
             ctx, itemID: ctx.items[0].storedID,
             .init(
                 summary: "Rekapitulasi jumlah data ganda per kecamatan", responsible: "Kepala Bidang Pengelolaan Informasi",
-                retention: "2 tahun aktif, 3 tahun inaktif, musnah"), user: ppid.currentUser!, req: ppid)
+                retention: "2 tahun aktif, 3 tahun inaktif, musnah"), acting: ppid)
         ctx = try await PeriodActionContext.load(action.storedID, library: app.dikelola.sopLibrary, on: app.db)
-        try await PeriodActionService.submit(ctx, expectedVersion: nil, user: ppid.currentUser!, req: ppid)
-        let head = try await actingRequest(app, role: .head, unit: unit)
+        try await PeriodActionService.submit(ctx, expectedVersion: nil, acting: ppid)
+        let head = try await acting(app, role: .head, unit: unit)
         _ = try await PeriodActionService.decide(
-            action.storedID, approve: true, note: "", expectedVersion: nil, user: head.currentUser!, req: head)
+            action.storedID, approve: true, note: "", expectedVersion: nil, acting: head)
     }
 
-    /// A request acting as the demo person holding `role` for `unit` (its own, or the PPID Utama's office).
-    static func actingRequest(_ app: Application, role: Role, unit: Unit, at instant: Date? = nil) async throws -> Request {
+    /// The demo person holding `role` for `unit` (its own, or the PPID Utama's office), acting at `instant`.
+    static func acting(_ app: Application, role: Role, unit: Unit, at instant: Date? = nil) async throws -> Acting {
         let main = try await Unit.query(on: app.db).filter(\.$body.$id == unit.$body.id).filter(\.$hostsMainPPID == true).first()
         for unitID in [unit.id, main?.id].compactMap({ $0 }) {
             if let assignment = try await RoleAssignment.query(on: app.db).filter(\.$unit.$id == unitID).filter(
                 \.$role == role.rawValue
             )
             .with(\.$user).first() {
-                let req = Request(application: app, method: .POST, url: "/demo", on: app.eventLoopGroup.any())
-                req.currentUser = try await CurrentUser.load(assignment.user, via: .session, on: app.db)
-                if let instant { req.now = instant }
-                return req
+                return app.acting(try await CurrentUser.load(assignment.user, via: .session, on: app.db), at: instant)
             }
         }
         throw CommandFailure(message: "Demo: tidak ada pengguna berperan \(role.rawValue) untuk \(unit.name).")
