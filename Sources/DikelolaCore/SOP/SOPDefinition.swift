@@ -119,6 +119,14 @@ public enum StepEffect: String, CaseIterable, Sendable, Hashable {
         case .publish: "Publikasi DIK"
         }
     }
+
+    /// Items are added, corrected or removed, and the test meeting recorded, only while the list is
+    /// being made: at the gathering step and at the testing step.
+    public var allowsEditingItems: Bool { self == .collectItems || self == .consequenceTest }
+
+    /// An item's consequence test is filled in while the list is made, and may still be corrected
+    /// when the items are sorted by period (the period is part of the test).
+    public var allowsTesting: Bool { allowsEditingItems || self == .classifyByPeriod }
 }
 
 /// A date in an SOP's header, which may name only a month ("Mei 2022").

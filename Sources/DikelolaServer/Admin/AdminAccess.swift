@@ -8,9 +8,7 @@ import Vapor
 enum AdminAccess {
     static func require(_ user: CurrentUser, _ action: Action, inBody bodyID: UUID) throws {
         if user.isDeploymentAdmin, action.isAdministrative { return }
-        if case let .denied(denial) = user.may(action, on: AccessQueries.place(ofBody: bodyID)) {
-            throw Refusal.forbidden(denial)
-        }
+        try user.require(action, on: AccessQueries.place(ofBody: bodyID))
     }
 
     /// The body with `id`, when `user` may do `action` in it.

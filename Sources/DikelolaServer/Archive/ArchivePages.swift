@@ -12,7 +12,7 @@ struct ArchivePages: RouteCollection {
         routes.signedIn(.GET, .unitArchive(nil), use: archive)
         routes.signedIn(.POST, .archiveItemStage(nil)) { req, user in
             let (item, place, unitID) = try await Self.item(req)
-            if case let .denied(denial) = user.may(.archive, on: place) { throw Refusal.forbidden(denial) }
+            try user.require(.archive, on: place)
             let form = try req.formValues()
             guard let stage = ArchiveStage(rawValue: form["stage"]) else {
                 Sessions.setNotice(req, "Tahap arsip harus aktif, inaktif, statis, atau vital.")
@@ -143,7 +143,7 @@ struct ArchivePages: RouteCollection {
     @Sendable func archive(req: Request, user: CurrentUser) async throws -> Response {
         guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: place)
         let unitID = try unit.requireID()
         let entries = try await RegisterEntry.query(on: req.db).filter(\.$unit.$id == unitID)
             .filter(\.$status != "reclassified").with(\.$item).all()

@@ -25,6 +25,11 @@ struct CurrentUser: Sendable {
         Authorization.decide(person, action, on: place)
     }
 
+    /// Refuses (403, with the core's reason) unless the person may do `action` at `place`.
+    func require(_ action: Action, on place: Authorization.Place) throws {
+        if case let .denied(denial) = may(action, on: place) { throw Refusal.forbidden(denial) }
+    }
+
     static func load(_ user: User, via: Via, on database: any Database) async throws -> CurrentUser {
         CurrentUser(
             id: try user.requireID(), email: user.email, name: user.name, position: user.position,

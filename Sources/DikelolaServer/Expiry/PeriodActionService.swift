@@ -273,7 +273,7 @@ enum PeriodActionService {
         return try await acting.write { db -> Decree? in
             try await VersionedWrite.lock(PeriodAction.self, actionID, on: db)
             let ctx = try await PeriodActionContext.load(actionID, library: library, on: db)
-            if case let .denied(denial) = acting.person.may(.signDecree, on: ctx.place) { throw Refusal.forbidden(denial) }
+            try acting.person.require(.signDecree, on: ctx.place)
             guard Authorization.roles(of: acting.person.person, covering: ctx.place).contains(PeriodEndProcedure.approverRole) else {
                 throw ProcedureError(
                     status: .forbidden, message: "Persetujuan diberikan oleh pimpinan (Atasan PPID) unit ini atau badan publik.")
@@ -439,7 +439,7 @@ enum PeriodActionService {
 
     /// The person must be allowed to open expired items here and hold the preparer's role of the SOP.
     static func requirePreparer(_ user: CurrentUser, place: Authorization.Place, procedure: PeriodEndProcedure) throws -> Role {
-        if case let .denied(denial) = user.may(.openExpired, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(.openExpired, on: place)
         guard let role = Authorization.roles(of: user.person, covering: place).intersection(procedure.preparerRoles).first
         else {
             throw ProcedureError(

@@ -95,7 +95,7 @@ struct PeriodPages: RouteCollection {
     @Sendable func ending(req: Request, user: CurrentUser) async throws -> Response {
         guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: place)
         let unitID = try unit.requireID()
         let body = try await unit.$body.get(on: req.db)
         let procedure = PeriodEndProcedure(definition: unit.sopID.flatMap(req.application.dikelola.sopLibrary.definition(id:)))
@@ -237,7 +237,7 @@ struct PeriodPages: RouteCollection {
     private func load(_ req: Request, _ user: CurrentUser) async throws -> PeriodActionContext {
         let ctx = try await PeriodActionContext.load(
             try req.id("action"), library: req.application.dikelola.sopLibrary, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: ctx.place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: ctx.place)
         return ctx
     }
 

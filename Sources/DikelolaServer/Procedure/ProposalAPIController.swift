@@ -42,7 +42,7 @@ struct ProposalAPIController: RouteCollection {
 
     private func view(_ req: Request, _ user: CurrentUser, status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try await context(req)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: ctx.place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: ctx.place)
         let history = try await ProposalStep.query(on: req.db).filter(\.$proposal.$id == ctx.proposal.requireID())
             .sort(\.$completedAt).all()
         return try await ProposalView(ctx, history: history, user: user, now: req.now).encodeResponse(status: status, for: req)
@@ -70,7 +70,7 @@ struct ProposalAPIController: RouteCollection {
     @Sendable func list(req: Request, user: CurrentUser) async throws -> Response {
         guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: place)
         let proposals = try await Proposal.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(
             \.$createdAt, .descending
         ).all()
@@ -108,7 +108,7 @@ struct ProposalAPIController: RouteCollection {
 
     @Sendable func attach(req: Request, user: CurrentUser) async throws -> Response {
         let ctx = try await context(req)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: ctx.place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: ctx.place)
         _ = try ctx.requireActor(user, for: ctx.currentStep?.effect.action ?? .archive)  // before the file is read
         try await req.admitBody()
         let input = try req.decodeUpload(DocumentInput.self)
@@ -187,7 +187,7 @@ struct ProposalAPIController: RouteCollection {
             throw Refusal.notFound
         }
         let ctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
-        if case let .denied(denial) = user.may(action, on: ctx.place) { throw Refusal.forbidden(denial) }
+        try user.require(action, on: ctx.place)
         return (decree, ctx)
     }
 
@@ -263,7 +263,7 @@ struct ProposalAPIController: RouteCollection {
     @Sendable func unitRegister(req: Request, user: CurrentUser) async throws -> Response {
         guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: place)
         return try await RegisterQueries.entries(bodyID: unit.$body.id, unitID: try unit.requireID(), on: req.db).encodeResponse(
             for: req)
     }
@@ -271,9 +271,7 @@ struct ProposalAPIController: RouteCollection {
     @Sendable func bodyRegister(req: Request, user: CurrentUser) async throws -> Response {
         let bodyID = try req.id("body")
         guard try await PublicBody.find(bodyID, on: req.db) != nil else { throw Refusal.notFound }
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: AccessQueries.place(ofBody: bodyID)) {
-            throw Refusal.forbidden(denial)
-        }
+        try user.require(.viewExemptedContent, on: AccessQueries.place(ofBody: bodyID))
         return try await RegisterQueries.entries(bodyID: bodyID, unitID: nil, on: req.db).encodeResponse(for: req)
     }
 }

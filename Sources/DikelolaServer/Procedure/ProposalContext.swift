@@ -73,7 +73,7 @@ struct ProposalContext: Sendable {
 
     /// Refuses unless `user` may do `action` here and holds the role of the current step.
     func requireActor(_ user: CurrentUser, for action: Action) throws -> (step: SOPDefinition.Step, role: Role) {
-        if case let .denied(denial) = user.may(action, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(action, on: place)
         guard let step = currentStep else { throw ProcedureError.workflow(.finished) }
         let actor = definition.actor(for: step)
         guard roles(of: user).contains(actor.role) else {

@@ -54,7 +54,7 @@ enum ProposalPageView {
             .h2(.text(ctx.t("Daftar informasi", "Information items"))),
             .if(p.items.isEmpty, .p(.text(ctx.t("Belum ada informasi.", "No items yet.")))),
             .forEach(p.items) { item in itemBox(ctx, p, item, canAct: canAct, effect: effect, state: state) },
-            .if(canAct && [.collectItems, .consequenceTest].contains(effect), addItemForm(ctx, p, state: state)),
+            .if(canAct && (effect?.allowsEditingItems ?? false), addItemForm(ctx, p, state: state)),
             .h2(.text(ctx.t("Berkas", "Documents"))),
             .if(documents.isEmpty, .p(.text(ctx.t("Belum ada berkas.", "No documents yet.")))),
             .if(
@@ -173,7 +173,7 @@ enum ProposalPageView {
                         error: state?.error("opinion", "panelOpinion")),
                     .button(.type(.submit), .text(ctx.t("Simpan pertimbangan", "Save opinion"))))),
             .if(
-                [.collectItems, .consequenceTest].contains(effect),
+                (effect?.allowsEditingItems ?? false),
                 .element(
                     named: "details",
                     nodes: [
@@ -314,9 +314,9 @@ enum ProposalPageView {
             },
             .if(item.test == nil, .p(.class("pending"), .text(ctx.t("Belum diuji konsekuensi.", "Not yet tested.")))),
             .ul(.class("findings"), .forEach(item.findings) { .li(.text($0)) }),
-            .if(canAct && [.collectItems, .consequenceTest].contains(effect), editItem(ctx, p, item, state: state)),
+            .if(canAct && (effect?.allowsEditingItems ?? false), editItem(ctx, p, item, state: state)),
             .if(
-                canAct && [.collectItems, .consequenceTest, .classifyByPeriod].contains(effect),
+                canAct && (effect?.allowsTesting ?? false),
                 .element(
                     named: "details",
                     nodes: [

@@ -14,9 +14,7 @@ struct ProposalPages: RouteCollection {
         routes.signedIn(.GET, .unitRegister(nil), use: register)
         routes.signedIn(.GET, .bodyRegister(nil)) { req, user in
             guard let body = try await PublicBody.find(try req.id("body"), on: req.db) else { throw Refusal.notFound }
-            if case let .denied(denial) = user.may(.viewExemptedContent, on: AccessQueries.place(ofBody: try body.requireID())) {
-                throw Refusal.forbidden(denial)
-            }
+            try user.require(.viewExemptedContent, on: AccessQueries.place(ofBody: try body.requireID()))
             let entries = try await RegisterQueries.entries(bodyID: try body.requireID(), unitID: nil, on: req.db)
             let units = try await body.$units.get(on: req.db)
             let names = Dictionary(units.compactMap { unit in unit.id.map { ($0, unit.name) } }, uniquingKeysWith: { a, _ in a })
@@ -236,7 +234,7 @@ struct ProposalPages: RouteCollection {
 
     private func load(_ req: Request, _ user: CurrentUser) async throws -> ProposalContext {
         let ctx = try await ProposalContext.load(try req.id("proposal"), library: req.application.dikelola.sopLibrary, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: ctx.place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: ctx.place)
         return ctx
     }
 
@@ -308,7 +306,7 @@ struct ProposalPages: RouteCollection {
             throw Refusal.notFound
         }
         let ctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
-        if case let .denied(denial) = user.may(.signDecree, on: ctx.place) { throw Refusal.forbidden(denial) }
+        try user.require(.signDecree, on: ctx.place)
         return (decree, ctx)
     }
 
@@ -317,7 +315,7 @@ struct ProposalPages: RouteCollection {
     @Sendable func unitPage(req: Request, user: CurrentUser) async throws -> Response {
         guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: place)
         let proposals = try await Proposal.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(
             \.$createdAt, .descending
         ).all()
@@ -396,7 +394,7 @@ struct ProposalPages: RouteCollection {
     @Sendable func register(req: Request, user: CurrentUser) async throws -> Response {
         guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: place)
         let entries = try await RegisterQueries.entries(bodyID: unit.$body.id, unitID: try unit.requireID(), on: req.db)
         let ctx = PageContext(req, user: user)
         let body = try await unit.$body.get(on: req.db)
@@ -436,12 +434,12 @@ struct ProposalPages: RouteCollection {
         guard let decree = try await Decree.find(try req.id("decree"), on: req.db) else { throw Refusal.notFound }
         if let actionID = decree.periodActionID {
             let actx = try await PeriodActionContext.load(actionID, library: req.application.dikelola.sopLibrary, on: req.db)
-            if case let .denied(denial) = user.may(.viewExemptedContent, on: actx.place) { throw Refusal.forbidden(denial) }
+            try user.require(.viewExemptedContent, on: actx.place)
             return PeriodDecreeDocument.render(PageContext(req, user: user), decree, actx)
         }
         guard let proposalID = decree.$proposal.id else { throw Refusal.notFound }
         let pctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
-        if case let .denied(denial) = user.may(.viewExemptedContent, on: pctx.place) { throw Refusal.forbidden(denial) }
+        try user.require(.viewExemptedContent, on: pctx.place)
         let view = try await ProposalAPIController.decreeView(decree, pctx, on: req.db)
         return DecreeDocument.render(
             PageContext(req, user: user), view, body: pctx.body, maySign: user.may(.signDecree, on: pctx.place).isAllowed,

@@ -14,7 +14,7 @@ enum ProposalService {
     static func open(unitID: UUID, title: String, acting: Acting) async throws -> Proposal {
         guard let unit = try await Unit.find(unitID, on: acting.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: acting.db)
-        if case let .denied(denial) = acting.person.may(.prepareProposal, on: place) { throw Refusal.forbidden(denial) }
+        try acting.person.require(.prepareProposal, on: place)
         let cleanTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !cleanTitle.isEmpty else { throw ProcedureError.invalid(["title": "Judul usulan wajib diisi."]) }
         guard let sopID = unit.sopID, let definition = acting.sopLibrary.definition(id: sopID) else {
@@ -63,7 +63,7 @@ enum ProposalService {
     static func addItem(_ ctx: ProposalContext, _ input: ItemInput, acting: Acting) async throws -> ProposalItem
     {
         let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .prepareProposal)
-        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+        guard step.effect.allowsEditingItems else {
             throw ProcedureError.notAllowedAtThisStep("Menambah informasi")
         }
         let errors = try await itemErrors(ctx, input, user: acting.person, on: acting.db)
@@ -91,7 +91,7 @@ enum ProposalService {
     static func updateItem(_ ctx: ProposalContext, itemID: UUID, _ input: ItemInput, acting: Acting) async throws
     {
         let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .prepareProposal)
-        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+        guard step.effect.allowsEditingItems else {
             throw ProcedureError.notAllowedAtThisStep("Mengubah informasi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
@@ -117,7 +117,7 @@ enum ProposalService {
     /// Takes an item off the list while the list is still being made; its copies go with it.
     static func removeItem(_ ctx: ProposalContext, itemID: UUID, acting: Acting) async throws {
         let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .prepareProposal)
-        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+        guard step.effect.allowsEditingItems else {
             throw ProcedureError.notAllowedAtThisStep("Menghapus informasi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
@@ -178,7 +178,7 @@ enum ProposalService {
         -> [ConsequenceTest.Finding]
     {
         let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
-        guard [.collectItems, .consequenceTest, .classifyByPeriod].contains(step.effect) else {
+        guard step.effect.allowsTesting else {
             throw ProcedureError.notAllowedAtThisStep("Mengisi uji konsekuensi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
@@ -302,7 +302,7 @@ enum ProposalService {
         _ ctx: ProposalContext, date: String, place: String, participants: String, acting: Acting
     ) async throws {
         let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
-        guard [.collectItems, .consequenceTest].contains(step.effect) else {
+        guard step.effect.allowsEditingItems else {
             throw ProcedureError.notAllowedAtThisStep("Mencatat rapat uji")
         }
         var errors: [String: String] = [:]
@@ -391,7 +391,7 @@ enum ProposalService {
             guard let step = ctx.definition.step(number: stepNumber) else {
                 throw ProcedureError.workflow(.unknownStep(stepNumber))
             }
-            if case let .denied(denial) = acting.person.may(step.effect.action, on: ctx.place) { throw Refusal.forbidden(denial) }
+            try acting.person.require(step.effect.action, on: ctx.place)
             let now = acting.now
             let outcome: ProposalWorkflow.Outcome
             do {

@@ -105,7 +105,7 @@ enum DemoProcedure {
             let acting = try await acting(app, role: definition.actor(for: step).role, unit: unit, at: instant)
             let user = acting.person
             var ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
-            if [.collectItems, .consequenceTest].contains(step.effect), ctx.items.isEmpty {
+            if step.effect.allowsEditingItems, ctx.items.isEmpty {
                 for item in items[key] ?? [] {
                     _ = try await ProposalService.addItem(
                         ctx,
@@ -116,7 +116,7 @@ enum DemoProcedure {
                     ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
                 }
             }
-            if [.collectItems, .consequenceTest].contains(step.effect), ctx.proposal.meetingDate == nil {
+            if step.effect.allowsEditingItems, ctx.proposal.meetingDate == nil {
                 try await ProposalService.recordMeeting(
                     ctx, date: ctx.today(acting.now).iso, place: "Ruang rapat \(unit.name)",
                     participants: "\(user.name) — \(user.position)", acting: acting)
