@@ -63,7 +63,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: BodyAdminController())
     try app.register(collection: UserAdminController())
     try app.register(collection: ProposalAPIController())
-    try app.register(collection: ProposalPages())
+    try app.register(collection: ProcedureRoutes())
     try app.register(collection: PeriodPreviewRoute())
     try app.register(collection: PeriodPages())
     try app.register(collection: NotificationPages())

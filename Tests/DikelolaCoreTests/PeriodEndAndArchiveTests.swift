@@ -20,13 +20,13 @@ import Testing
 
     @Test func onlyEntriesEndingOrDueForReviewCanBeActedOn() {
         for kind in PeriodActionKind.allCases {
-            #expect(PeriodEndProcedure.refusal(entryStatus: "endingSoon", registerNumber: "DIK-2026-0001", kind: kind) == nil)
-            #expect(PeriodEndProcedure.refusal(entryStatus: "reviewDue", registerNumber: "DIK-2026-0001", kind: kind) == nil)
+            #expect(PeriodEndProcedure.refusal(entryStatus: .endingSoon, registerNumber: "DIK-2026-0001", kind: kind) == nil)
+            #expect(PeriodEndProcedure.refusal(entryStatus: .reviewDue, registerNumber: "DIK-2026-0001", kind: kind) == nil)
             #expect(
-                PeriodEndProcedure.refusal(entryStatus: "exempted", registerNumber: "DIK-2026-0001", kind: kind)?.contains(
+                PeriodEndProcedure.refusal(entryStatus: .exempted, registerNumber: "DIK-2026-0001", kind: kind)?.contains(
                     "belum akan berakhir") == true)
             #expect(
-                PeriodEndProcedure.refusal(entryStatus: "opened", registerNumber: "DIK-2026-0001", kind: kind)?.contains(
+                PeriodEndProcedure.refusal(entryStatus: .opened, registerNumber: "DIK-2026-0001", kind: kind)?.contains(
                     "sudah terbuka") == true)
         }
     }

@@ -71,7 +71,7 @@ import Vapor
                 let definition = try #require(library.definition(id: unit.sopID ?? ""))
                 let proposals = try await Proposal.query(on: app.db).filter(\.$unit.$id == unit.requireID()).all()
                 #expect(Set(proposals.compactMap(\.currentStep)) == Set(definition.proposalSteps.map(\.number)), "\(unit.name)")
-                #expect(proposals.contains { $0.status == "completed" })
+                #expect(proposals.contains { $0.status == .completed })
             }
             #expect(summary.decrees >= 4)
             #expect(try await RegisterEntry.query(on: app.db).count() >= 7)
@@ -79,14 +79,14 @@ import Vapor
             #expect(try await ProposalStep.query(on: app.db).filter(\.$decision == "disagree").count() >= 2)
             // The end of a period, decided 40 days back: one entry ending soon, one past its review date,
             // one opened by law on its end date and one opened by an opening decree.
-            #expect(try await RegisterEntry.query(on: app.db).filter(\.$status == "endingSoon").count() == 1)
-            #expect(try await RegisterEntry.query(on: app.db).filter(\.$status == "reviewDue").count() == 1)
-            let opened = try await RegisterEntry.query(on: app.db).filter(\.$status == "opened").all()
+            #expect(try await RegisterEntry.query(on: app.db).filter(\.$status == .endingSoon).count() == 1)
+            #expect(try await RegisterEntry.query(on: app.db).filter(\.$status == .reviewDue).count() == 1)
+            let opened = try await RegisterEntry.query(on: app.db).filter(\.$status == .opened).all()
             #expect(opened.count == 2)
             #expect(opened.filter { $0.openingDecreeID != nil }.count == 1)
-            #expect(try await Decree.query(on: app.db).filter(\.$kind == "opening").count() == 1)
+            #expect(try await Decree.query(on: app.db).filter(\.$kind == .opening).count() == 1)
             let sources = try await PublicInformationEntry.query(on: app.db).all().map(\.source)
-            #expect(sources.contains("openedByLaw") && sources.contains("openedByDecree"))
+            #expect(sources.contains(.openedByLaw) && sources.contains(.openedByDecree))
             #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
             // Loading again adds nothing.
             #expect(try await DemoProcedure.load(in: app).proposals == 0)

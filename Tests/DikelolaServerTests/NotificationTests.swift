@@ -62,7 +62,7 @@ final class Received: @unchecked Sendable {
             _ = try await ExpirySweep.run(app: app, now: now)
             let delivery = try #require(
                 try await WebhookDelivery.query(on: app.db).filter(\.$event == "register.endingSoon").first())
-            #expect(delivery.status == "pending" && delivery.payload.contains("\"openingDecreeDue\":\"2026-11-17\""))
+            #expect(delivery.status == .pending && delivery.payload.contains("\"openingDecreeDue\":\"2026-11-17\""))
 
             let first = try await WebhookSender.deliverDue(app: app, now: now)
             #expect(first == .init(delivered: 0, retried: 1, failed: 0))
@@ -71,7 +71,7 @@ final class Received: @unchecked Sendable {
             #expect(try await WebhookSender.deliverDue(app: app, now: now.addingTimeInterval(30)) == .init())  // not due yet
             let second = try await WebhookSender.deliverDue(app: app, now: now.addingTimeInterval(61))
             #expect(second.delivered == 1)
-            #expect(try await WebhookDelivery.find(delivery.id, on: app.db)?.status == "delivered")
+            #expect(try await WebhookDelivery.find(delivery.id, on: app.db)?.status == .delivered)
             let attempts = try await WebhookAttempt.query(on: app.db).filter(\.$delivery.$id == delivery.id!).sort(\.$attemptedAt)
                 .all()
             #expect(attempts.map(\.statusCode) == [500, 204])
@@ -99,10 +99,10 @@ final class Received: @unchecked Sendable {
             try await ExpirySweepTests.register(app)
             clock.set(ExpirySweepTests.at("2026-11-17", hour: 0.5))  // before 01:00 WIB
             await BackgroundWork.tick(app)
-            #expect(try await PeriodActionTests.entry("Berakhir akhir tahun", app).status == "exempted")
+            #expect(try await PeriodActionTests.entry("Berakhir akhir tahun", app).status == .exempted)
             clock.set(ExpirySweepTests.at("2026-11-17", hour: 1.1))
             await BackgroundWork.tick(app)
-            #expect(try await PeriodActionTests.entry("Berakhir akhir tahun", app).status == "endingSoon")
+            #expect(try await PeriodActionTests.entry("Berakhir akhir tahun", app).status == .endingSoon)
             #expect(try await PublicBody.query(on: app.db).first()?.lastSweptOn == "2026-11-17")
             let events = try await AuditEvent.query(on: app.db).count()
             await BackgroundWork.tick(app)

@@ -33,7 +33,7 @@ import Vapor
             // The PPID and the head were told; the operator was not.
             let ppidUser = try await Self.user(Self.ppid, app)
             let headUser = try await Self.user(Self.head, app)
-            let told = try await Notification.query(on: app.db).filter(\.$kind == "endingSoon").all()
+            let told = try await Notification.query(on: app.db).filter(\.$kind == .endingSoon).all()
             #expect(Set(told.map { $0.$user.id }).isSuperset(of: [ppidUser.id!, headUser.id!]))
             let operatorID = try await Self.user(Self.operatorEmail, app).id
             #expect(!told.contains { $0.$user.id == operatorID })
@@ -85,7 +85,7 @@ import Vapor
             #expect(
                 try await ppid.post(SiteURL.periodActionSubmit(action.id).path, ["version": String(version)]).status == .seeOther)
             #expect(
-                try await Notification.query(on: app.db).filter(\.$kind == "actionAwaiting").filter(\.$user.$id == headUser.id!)
+                try await Notification.query(on: app.db).filter(\.$kind == .actionAwaiting).filter(\.$user.$id == headUser.id!)
                     .count() == 1)
 
             // The head: a stale form is refused; a return needs a note; then approval issues the decree.
@@ -104,9 +104,9 @@ import Vapor
                     SiteURL.periodActionDecide(action.id).path,
                     ["decision": "disagree", "version": String(version), "note": "Ringkasan terlalu singkat"]
                 ).status == .seeOther)
-            #expect(try await PeriodAction.find(action.id, on: app.db)?.stage == "preparing")
+            #expect(try await PeriodAction.find(action.id, on: app.db)?.stage == .preparing)
             #expect(
-                try await Notification.query(on: app.db).filter(\.$kind == "actionReturned").filter(\.$user.$id == ppidUser.id!)
+                try await Notification.query(on: app.db).filter(\.$kind == .actionReturned).filter(\.$user.$id == ppidUser.id!)
                     .count() == 1)
             #expect(try await ppid.get(actionPath).body.contains("Ringkasan terlalu singkat"))
             version = try #require(try await PeriodAction.find(action.id, on: app.db)).version
@@ -118,14 +118,14 @@ import Vapor
                 SiteURL.periodActionDecide(action.id).path, ["decision": "agree", "version": String(version)])
             #expect(approved.status == .seeOther)
 
-            let decree = try #require(try await Decree.query(on: app.db).filter(\.$kind == "opening").first())
+            let decree = try #require(try await Decree.query(on: app.db).filter(\.$kind == .opening).first())
             #expect(decree.decreeDate == "2026-11-18" && decree.periodActionID == action.id)
             let opened = try await Self.entry("Berakhir akhir tahun", app)
             #expect(
-                opened.status == "opened" && !opened.openedByLaw && opened.openedOn == "2026-11-18"
+                opened.status == .opened && !opened.openedByLaw && opened.openedOn == "2026-11-18"
                     && opened.openingDecreeID == decree.id)
             let dip = try #require(
-                try await PublicInformationEntry.query(on: app.db).filter(\.$source == "openedByDecree").first())
+                try await PublicInformationEntry.query(on: app.db).filter(\.$source == .openedByDecree).first())
             #expect(dip.responsible == "Kepala Bidang Pelayanan" && dip.retention == "2 tahun aktif, 5 tahun inaktif, musnah")
             #expect(dip.decreeID == decree.id && dip.openedOn == "2026-11-18")
             let printed = try await head.get(SiteURL.decree(decree.id).path)
@@ -153,7 +153,7 @@ import Vapor
             clock.set(ExpirySweepTests.at("2026-12-01"))
             _ = try await ExpirySweep.run(app: app, now: ExpirySweepTests.at("2026-12-01"))
             let event = try await Self.entry("Sampai pegawai pensiun", app)
-            #expect(event.status == "reviewDue")
+            #expect(event.status == .reviewDue)
             let ppid = Browser(app)
             try await ppid.signIn(as: Self.ppid)
             try await ppid.get(SiteURL.unitEnding(event.$unit.id).path)
@@ -161,7 +161,7 @@ import Vapor
                 SiteURL.unitStartPeriodAction(event.$unit.id).path,
                 ["kind": "reclassification", "entry-\(event.id!.uuidString)": "on"])
             let action = try #require(try await PeriodAction.query(on: app.db).first())
-            #expect(started.location == SiteURL.periodAction(action.id).path && action.kind == "reclassification")
+            #expect(started.location == SiteURL.periodAction(action.id).path && action.kind == .reclassification)
             let item = try #require(try await PeriodActionItem.query(on: app.db).first())
             try await ppid.get(SiteURL.periodAction(action.id).path)
             var form: [String: String] = [
@@ -194,10 +194,10 @@ import Vapor
 
             let old = try #require(try await RegisterEntry.find(event.id, on: app.db))
             let new = try #require(try await RegisterEntry.find(old.replacedByID, on: app.db))
-            #expect(old.status == "reclassified" && new.replacesID == old.id && new.$item.id == old.$item.id)
-            #expect(new.endDate == "2029-12-31" && new.status == "exempted" && new.registerNumber != old.registerNumber)
+            #expect(old.status == .reclassified && new.replacesID == old.id && new.$item.id == old.$item.id)
+            #expect(new.endDate == "2029-12-31" && new.status == .exempted && new.registerNumber != old.registerNumber)
             let decree = try #require(try await Decree.find(new.$decree.id, on: app.db))
-            #expect(decree.kind == "reclassification")
+            #expect(decree.kind == .reclassification)
             let register = try await head.get(SiteURL.unitRegister(new.$unit.id).path)
             #expect(register.body.contains(new.registerNumber) && !register.body.contains(old.registerNumber))
             #expect(try await head.get(SiteURL.decree(decree.id).path).body.contains("KLASIFIKASI ULANG"))

@@ -110,7 +110,7 @@ import Vapor
                 url(.apiProposalDocuments(id)), fields: ["itemID": proposal.items[1].id.uuidString], name: "data.pdf",
                 bytes: SampleFile.pdf)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 6)), json: [String: String]()).proposal
-            #expect(proposal.status == "completed" && proposal.currentStep == nil)
+            #expect(proposal.status == .completed && proposal.currentStep == nil)
             #expect(proposal.history.map(\.stepNumber) == [1, 2, 3, 4, 2, 3, 4, 5, 4, 5, 6])
             #expect(
                 proposal.history.filter { $0.decision == "disagree" }.map(\.note) == [
@@ -120,7 +120,7 @@ import Vapor
             // The register: two entries, one partly closed naming its parts; the decree has the fields of PP 61 Ps 4.
             let register = try await op.send(.GET, url(.apiUnitRegister(dsppa))).decode([RegisterEntryView].self)
             #expect(register.count == 2)
-            #expect(register.first { $0.verdict == "partlyClosed" }?.parts == ["NIK", "alamat rumah"])
+            #expect(register.first { $0.verdict == .partlyClosed }?.parts == ["NIK", "alamat rumah"])
             #expect(register.allSatisfy { $0.decreeNumber == decree.number && $0.endDate != nil })
             let decreeView = try await head.send(.GET, url(.apiDecree(decree.id))).decode(ProposalAPIController.DecreeView.self)
             #expect(decreeView.missingRequiredFields.isEmpty)
@@ -160,11 +160,11 @@ import Vapor
             try await op.send(
                 .PUT, url(.apiItemLocation(id, proposal.items[0].id)), json: ["building": "Kantor Disdukcapil", "room": "Arsip"])
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 3)), json: [String: String]()).proposal
-            #expect(proposal.status == "completed")
+            #expect(proposal.status == .completed)
             // The open item went to the DIP, not the register.
             #expect(try await RegisterEntry.query(on: app.db).count() == 1)
             let dip = try #require(try await PublicInformationEntry.query(on: app.db).first())
-            #expect(dip.summary.hasPrefix("Jadwal layanan keliling") && dip.source == "testedOpen")
+            #expect(dip.summary.hasPrefix("Jadwal layanan keliling") && dip.source == .testedOpen)
         }
     }
 
@@ -204,7 +204,7 @@ import Vapor
                 .PUT, url(.apiItemLocation(id, proposal.items[0].id)), json: ["room": "Server", "cabinet": "Brankas"])
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 5)), json: [String: String]()).proposal
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 6)), json: [String: String]()).proposal
-            #expect(proposal.status == "completed")
+            #expect(proposal.status == .completed)
         }
     }
 
@@ -229,7 +229,7 @@ import Vapor
                 bytes: SampleFile.pdf)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 4)), json: [String: String]()).proposal
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 5)), json: [String: String]()).proposal
-            #expect(proposal.status == "completed")
+            #expect(proposal.status == .completed)
             let register = try await panel.send(.GET, url(.apiBodyRegister(proposal.bodyID))).decode([RegisterEntryView].self)
             #expect(register.map(\.ground) == ["Pasal 17 huruf h angka 2"])
         }
@@ -304,7 +304,7 @@ import Vapor
             var corrected = Sample.item("Data anak berhadapan dengan hukum")
             corrected.form = "soft"
             proposal = try await op.send(.PUT, SiteURL.apiProposalItem(id, itemID).path, json: corrected).proposal
-            #expect(proposal.items[0].title == "Data anak berhadapan dengan hukum" && proposal.items[0].form == "soft")
+            #expect(proposal.items[0].title == "Data anak berhadapan dengan hukum" && proposal.items[0].form == .soft)
             var bad = corrected
             bad.title = " "
             #expect(try await op.send(.PUT, SiteURL.apiProposalItem(id, itemID).path, json: bad).status == .unprocessableEntity)

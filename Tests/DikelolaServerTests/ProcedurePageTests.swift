@@ -192,7 +192,7 @@ import Vapor
             #expect(proposal.decree != nil)
             try await op.send(.PUT, SiteURL.apiItemLocation(id, proposal.items[0].id).path, json: ["room": "Kepegawaian"])
             proposal = try await op.send(.POST, SiteURL.apiProposalStep(id, 4).path, json: [String: String]()).proposal
-            #expect(proposal.status == "completed")
+            #expect(proposal.status == .completed)
         }
     }
 }

@@ -72,15 +72,15 @@ public struct PeriodEndProcedure: Sendable {
     /// Only entries ending soon or due for review can be opened or re-classified before their end:
     /// an entry that is not ending has no opening decree to receive, and one already open has
     /// nothing left to open or keep.
-    public static func refusal(entryStatus status: String, registerNumber: String, kind: PeriodActionKind) -> String? {
+    public static func refusal(entryStatus status: RegisterEntryStatus, registerNumber: String, kind: PeriodActionKind) -> String? {
         switch status {
-        case "endingSoon", "reviewDue":
+        case .endingSoon, .reviewDue:
             return nil
-        case "opened":
+        case .opened:
             return "\(registerNumber) sudah terbuka; tidak ada lagi yang dapat dibuka atau diklasifikasikan ulang."
-        case "reclassified":
+        case .reclassified:
             return "\(registerNumber) sudah diklasifikasikan ulang; gunakan entri DIK yang baru."
-        default:
+        case .exempted:
             return kind == .opening
                 ? "\(registerNumber) belum akan berakhir: surat pembukaan dibuat untuk informasi yang jangka waktunya akan berakhir (PP 61/2010 Pasal 11) atau yang peristiwanya sudah terjadi."
                 : "\(registerNumber) belum akan berakhir dan belum waktunya ditinjau; klasifikasi hanya diubah saat jangka waktu akan berakhir atau saat peninjauan."

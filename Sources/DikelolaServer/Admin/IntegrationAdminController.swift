@@ -158,7 +158,7 @@ struct IntegrationAdminController: RouteCollection {
                     let tries = attempts.filter { $0.$delivery.id == delivery.id }
                     return .tr(
                         .td(.text(Dates.show(delivery.createdAt ?? req.now, ctx, zone: zone))), .td(.text(delivery.event)),
-                        .td(.text(delivery.status + " · \(delivery.attempts)×")),
+                        .td(.text(delivery.status.rawValue + " · \(delivery.attempts)×")),
                         .td(
                             .text(
                                 tries.map { attempt in

@@ -146,7 +146,7 @@ struct ArchivePages: RouteCollection {
         try user.require(.viewExemptedContent, on: place)
         let unitID = try unit.requireID()
         let entries = try await RegisterEntry.query(on: req.db).filter(\.$unit.$id == unitID)
-            .filter(\.$status != "reclassified").with(\.$item).all()
+            .filter(\.$status != .reclassified).with(\.$item).all()
             .sorted { ($0.endDate ?? $0.reviewDate ?? "9999") < ($1.endDate ?? $1.reviewDate ?? "9999") }
         let rules = try await RetentionQueries.rules(bodyID: unit.$body.id, on: req.db)
         let copies = Set(
@@ -187,7 +187,7 @@ struct ArchivePages: RouteCollection {
                     let stage = ArchiveStage(rawValue: item.archiveStage) ?? .active
                     let rule = item.archiveCode.flatMap { rules[$0] }
                     let warnings = ArchiveWarning.check(
-                        stage: stage, exempted: entry.status != "opened",
+                        stage: stage, exempted: entry.status != .opened,
                         exemptionEnds: entry.endDate.flatMap(LocalDate.init(iso:)),
                         madeOn: item.madeWhen.flatMap(LocalDate.init(iso:)), code: item.archiveCode, rule: rule,
                         stored: copies.contains(item.storedID) || item.hasHardCopyLocation)
@@ -199,7 +199,7 @@ struct ArchivePages: RouteCollection {
                         .td(.text(entry.registerNumber)),
                         .td(
                             .text(entry.title),
-                            .unwrap(entry.status == "opened" ? entry.openedOn : nil) {
+                            .unwrap(entry.status == .opened ? entry.openedOn : nil) {
                                 .small(.text(" — " + ctx.t("terbuka ", "open ") + day($0)))
                             }),
                         .td(

@@ -159,7 +159,7 @@ struct HomeController: RouteCollection {
                                 .a(
                                     .href(SiteURL.periodAction(pending.action.id).path),
                                     .text(
-                                        (pending.action.kind == PeriodActionKind.opening.rawValue
+                                        (pending.action.kind == .opening
                                             ? ctx.t("Pembukaan informasi", "Opening")
                                             : ctx.t("Klasifikasi ulang", "Re-classification"))
                                             + " — "
@@ -186,7 +186,7 @@ struct HomeController: RouteCollection {
                                 .td(.text(entry.unit.shortName ?? entry.unit.name)),
                                 .td(
                                     .text(
-                                        entry.status == "reviewDue"
+                                        entry.status == .reviewDue
                                             ? ctx.t("ditinjau sejak ", "review since ") + day(entry.reviewDate)
                                             : day(entry.endDate))),
                                 .td(
@@ -212,10 +212,7 @@ struct HomeController: RouteCollection {
                                 .a(.href(SiteURL.decree(decision.decree.id).path), .text(decision.decree.number)),
                                 .text(
                                     " — "
-                                        + (PeriodActionKind(rawValue: decision.decree.kind).map {
-                                            ctx.t($0.indonesian, $0.english)
-                                        }
-                                            ?? ctx.t("Penetapan klasifikasi", "Classification")) + ", "
+                                        + ctx.t(decision.decree.kind.indonesian, decision.decree.kind.english) + ", "
                                         + (decision.unit.shortName ?? decision.unit.name)
                                         + ", " + day(decision.decree.decreeDate)))
                         }))),

@@ -56,13 +56,13 @@ struct BenchmarkDataCommand: AsyncCommand {
                     let proposal = Proposal(
                         bodyID: bodyID, unitID: try unit.requireID(), sopID: "kalbar-disdukcapil-2022", title: "Data uji",
                         firstStep: 1, startedAt: Date(), dueAt: nil, createdBy: UUID())
-                    proposal.status = "completed"
+                    proposal.status = .completed
                     try await proposal.create(on: db)
                     serial += 1
                     let decree = Decree()
                     decree.$body.id = bodyID
                     decree.$proposal.id = try proposal.requireID()
-                    decree.kind = "classification"
+                    decree.kind = .classification
                     decree.year = today.year
                     decree.serial = serial
                     decree.number = "000.5.10/\(serial)/PPID/XI/\(today.year)"
@@ -78,7 +78,7 @@ struct BenchmarkDataCommand: AsyncCommand {
                         items.append(
                             ProposalItem(
                                 proposalID: try proposal.requireID(), title: title, description: "Uraian \(title.lowercased())",
-                                holdingUnitID: try unit.requireID(), form: "both"))
+                                holdingUnitID: try unit.requireID(), form: .both))
                     }
                     try await items.create(on: db)
                     var entries: [RegisterEntry] = []

@@ -64,10 +64,10 @@ enum ExpirySweep {
     {
         var report = Report()
         let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
-            .filter(\.$status ~~ ["exempted", "endingSoon", "reviewDue"]).all()
+            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue]).all()
         var places: [UUID: Authorization.Place] = [:]
         for entry in entries {
-            let previous = entry.status
+            let previous = entry.status.rawValue
             let assessment = rules.assess(
                 endDate: entry.endDate.flatMap(LocalDate.init(iso:)),
                 reviewDate: entry.reviewDate.flatMap(LocalDate.init(iso:)), today: today)
@@ -77,8 +77,8 @@ enum ExpirySweep {
             case .exempted:
                 event = nil
             case let .endingSoon(_, due):
-                guard entry.status != "endingSoon" else { continue }
-                entry.status = "endingSoon"
+                guard entry.status != .endingSoon else { continue }
+                entry.status = .endingSoon
                 entry.openingDecreeDue = due.iso
                 report.endingSoon += 1
                 event = (
@@ -86,8 +86,8 @@ enum ExpirySweep {
                     "akan berakhir \(entry.endDate ?? ""); surat pembukaan paling lambat \(IndonesianFormat.date(due))"
                 )
             case let .reviewDue(since):
-                guard entry.status != "reviewDue" else { continue }
-                entry.status = "reviewDue"
+                guard entry.status != .reviewDue else { continue }
+                entry.status = .reviewDue
                 report.reviewDue += 1
                 event = ("register.reviewDue", "perlu ditinjau sejak \(IndonesianFormat.date(since))")
             case let .expired(on):
@@ -132,7 +132,7 @@ enum ExpirySweep {
             let due = entry.openingDecreeDue.flatMap(LocalDate.init(iso:)).map(IndonesianFormat.date) ?? ""
             try await Notifier.tell(
                 .init(
-                    kind: "endingSoon",
+                    kind: .endingSoon,
                     text: "\(entry.registerNumber) \(entry.title) akan berakhir \(ends); surat pembukaan paling lambat \(due)",
                     link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(id):endingSoon"),
                 roles: [.mainPPID, .assistantPPID, .head], place: place, bodyID: bodyID, on: db)
@@ -145,7 +145,7 @@ enum ExpirySweep {
         case "register.reviewDue":
             try await Notifier.tell(
                 .init(
-                    kind: "reviewDue",
+                    kind: .reviewDue,
                     text: "\(entry.registerNumber) \(entry.title) perlu ditinjau: apakah peristiwanya sudah terjadi?",
                     link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(id):reviewDue:\(entry.reviewDate ?? "")"),
                 roles: [.mainPPID, .assistantPPID, .head], place: place, bodyID: bodyID, on: db)
@@ -176,7 +176,7 @@ enum HolidayCoverage {
     static func missingYears(bodyID: UUID, app: Application, on db: any Database) async throws -> [Int] {
         let rules = app.dikelola.expiryRules
         let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
-            .filter(\.$status ~~ ["exempted", "endingSoon", "reviewDue"]).field(\.$id).field(\.$endDate).all()
+            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue]).field(\.$id).field(\.$endDate).all()
         var years: Set<Int> = []
         for end in entries.compactMap({ $0.endDate.flatMap(LocalDate.init(iso:)) }) {
             let due = rules.openingDecreeDue(endingOn: end)
@@ -195,7 +195,7 @@ extension RegisterEntry {
     func open(
         on date: LocalDate, by decree: Decree?, dipFields: PeriodActionItem?, information: ProposalItem?, db: any Database
     ) async throws {
-        status = "opened"
+        status = .opened
         openedOn = date.iso
         openedByLaw = decree == nil
         openingDecreeID = decree?.id
@@ -210,8 +210,8 @@ extension RegisterEntry {
         dip.retention = dipFields?.retention
         dip.madeWhen = information?.madeWhen
         dip.madeWhere = information?.madeWhere
-        dip.form = information?.form ?? "both"
-        dip.source = decree == nil ? "openedByLaw" : "openedByDecree"
+        dip.form = information?.form ?? .both
+        dip.source = decree == nil ? .openedByLaw : .openedByDecree
         dip.openedOn = date.iso
         dip.decreeID = decree?.id
         try await dip.create(on: db)

@@ -17,8 +17,8 @@ struct PeriodActionContext: Sendable {
     let place: Authorization.Place
     let procedure: PeriodEndProcedure
 
-    var kind: PeriodActionKind { PeriodActionKind(rawValue: action.kind) ?? .opening }
-    var stage: PeriodActionStage { PeriodActionStage(rawValue: action.stage) ?? .cancelled }
+    var kind: PeriodActionKind { action.kind }
+    var stage: PeriodActionStage { action.stage }
     var zone: TimeZoneRegion { TimeZoneRegion(rawValue: body.timeZone) ?? .wib }
 
     static func load(_ id: UUID, library: SOPLibrary, on db: any Database) async throws -> PeriodActionContext {
@@ -92,7 +92,7 @@ enum PeriodActionService {
                 PeriodEndProcedure.refusal(entryStatus: $0.status, registerNumber: $0.registerNumber, kind: kind)
             }
             let busy = try await PeriodActionItem.query(on: db).filter(\.$entry.$id ~~ entryIDs).with(\.$action).all()
-                .filter { PeriodActionStage(rawValue: $0.action.stage)?.isOpen ?? false }
+                .filter { $0.action.stage.isOpen }
             for item in busy {
                 let number = entries.first { $0.id == item.$entry.id }?.registerNumber ?? ""
                 problems.append("\(number) sudah ada dalam pembukaan atau klasifikasi ulang yang sedang berjalan.")
@@ -104,8 +104,8 @@ enum PeriodActionService {
             let action = PeriodAction()
             action.$body.id = unit.$body.id
             action.$unit.id = unitID
-            action.kind = kind.rawValue
-            action.stage = PeriodActionStage.preparing.rawValue
+            action.kind = kind
+            action.stage = .preparing
             action.preparedBy = acting.person.id
             action.legalDue =
                 PeriodEndProcedure.legalDeadline(entries.map { $0.openingDecreeDue.flatMap(LocalDate.init(iso:)) })?
@@ -228,7 +228,7 @@ enum PeriodActionService {
             throw ProcedureError(status: .conflict, message: "Belum dapat diajukan: " + missing.joined(separator: "; ") + ".")
         }
         let action = ctx.action
-        action.stage = PeriodActionStage.awaitingApproval.rawValue
+        action.stage = .awaitingApproval
         action.submittedAt = acting.now
         action.stageDueAt = nil
         action.returnNote = nil
@@ -241,7 +241,7 @@ enum PeriodActionService {
                 on: db)
             try await Notifier.tell(
                 .init(
-                    kind: "actionAwaiting",
+                    kind: .actionAwaiting,
                     text: "\(ctx.kind.indonesian) \(ctx.unit.name) (\(ctx.items.count) informasi) menunggu persetujuan Anda"
                         + (action.legalDue.flatMap(LocalDate.init(iso:)).map { "; paling lambat \(IndonesianFormat.date($0))" }
                             ?? ""),
@@ -254,7 +254,7 @@ enum PeriodActionService {
     static func cancel(_ ctx: PeriodActionContext, expectedVersion: Int?, acting: Acting) async throws {
         let role = try requirePreparing(ctx, acting.person)
         if let expectedVersion, expectedVersion != ctx.action.version { throw ProcedureError.staleVersion }
-        ctx.action.stage = PeriodActionStage.cancelled.rawValue
+        ctx.action.stage = .cancelled
         ctx.action.stageDueAt = nil
         try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await AuditLog.record(
@@ -291,7 +291,7 @@ enum PeriodActionService {
                 guard let note = note.nilIfBlank else {
                     throw ProcedureError.invalid(["note": WorkflowError.noteRequired.description])
                 }
-                action.stage = PeriodActionStage.preparing.rawValue
+                action.stage = .preparing
                 action.returnNote = note
                 try await action.save(on: db)
                 try await AuditLog.record(
@@ -301,7 +301,7 @@ enum PeriodActionService {
                         after: "dikembalikan kepada PPID. Catatan: \(note)"), on: db)
                 try await Notifier.tell(
                     .init(
-                        kind: "actionReturned", text: "\(ctx.kind.indonesian) \(ctx.unit.name) dikembalikan: \(note)",
+                        kind: .actionReturned, text: "\(ctx.kind.indonesian) \(ctx.unit.name) dikembalikan: \(note)",
                         link: SiteURL.periodAction(actionID).path,
                         dedupeKey: "action:\(actionID.uuidString):returned:\(action.version)"),
                     userID: action.preparedBy, bodyID: bodyID, on: db)
@@ -311,7 +311,7 @@ enum PeriodActionService {
             // By law an entry whose end date has come is already public: it cannot be kept exempted,
             // and there is nothing left for an opening decree to open.
             let lapsed = ctx.items.compactMap(ctx.entry(of:)).filter { entry in
-                entry.status == "opened" || (entry.endDate.flatMap(LocalDate.init(iso:)).map { $0 <= today } ?? false)
+                entry.status == .opened || (entry.endDate.flatMap(LocalDate.init(iso:)).map { $0 <= today } ?? false)
             }
             guard lapsed.isEmpty else {
                 throw ProcedureError(
@@ -323,8 +323,8 @@ enum PeriodActionService {
             try await DecreeIssuer.lockNumbering(bodyID, on: db)
             let signer = try await DecreeIssuer.signer(unit: ctx.unit, bodyID: bodyID, actorIsHead: true, actor: acting.person, on: db)
             let decree = try await DecreeIssuer.makeDecree(
-                body: ctx.body, kind: ctx.kind.rawValue, date: today, signer: signer, proposalID: nil, actionID: actionID, on: db)
-            action.stage = PeriodActionStage.approved.rawValue
+                body: ctx.body, kind: DecreeKind(ctx.kind), date: today, signer: signer, proposalID: nil, actionID: actionID, on: db)
+            action.stage = .approved
             action.$decree.id = try decree.requireID()
             try await action.save(on: db)
             try await AuditLog.record(
@@ -354,7 +354,7 @@ enum PeriodActionService {
         let bodyID = try ctx.body.requireID()
         for item in ctx.items {
             guard let entry = ctx.entry(of: item) else { continue }
-            let previous = entry.status
+            let previous = entry.status.rawValue
             try await entry.open(
                 on: date, by: decree, dipFields: item, information: ctx.informationItems[entry.$item.id], db: db)
             try await entry.save(on: db)
@@ -390,7 +390,7 @@ enum PeriodActionService {
             entry.replacesID = old.id
             try await entry.create(on: db)
             let previous = old.status
-            old.status = "reclassified"
+            old.status = .reclassified
             old.replacedByID = entry.id
             try await old.save(on: db)
             try await AuditLog.record(
@@ -415,7 +415,7 @@ enum PeriodActionService {
     ) async throws {
         try await Notifier.tell(
             .init(
-                kind: "opened", text: "\(entry.registerNumber) \(entry.title) terbuka: \(how)",
+                kind: .opened, text: "\(entry.registerNumber) \(entry.title) terbuka: \(how)",
                 link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(entry.storedID.uuidString):opened"),
             roles: [.mainPPID, .assistantPPID, .head, .operator], place: place, bodyID: bodyID, on: db)
         try await Notifier.emit(

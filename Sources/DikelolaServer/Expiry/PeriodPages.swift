@@ -101,14 +101,14 @@ struct PeriodPages: RouteCollection {
         let procedure = PeriodEndProcedure(definition: unit.sopID.flatMap(req.application.dikelola.sopLibrary.definition(id:)))
         let mayPrepare = (try? PeriodActionService.requirePreparer(user, place: place, procedure: procedure)) != nil
         let entries = try await RegisterEntry.query(on: req.db).filter(\.$unit.$id == unitID).with(\.$decree).all()
-        let due = entries.filter { ["endingSoon", "reviewDue"].contains($0.status) }.sorted {
+        let due = entries.filter { $0.status.awaitsDecision }.sorted {
             ($0.openingDecreeDue ?? $0.reviewDate ?? "9999") < ($1.openingDecreeDue ?? $1.reviewDate ?? "9999")
         }
-        let opened = entries.filter { $0.status == "opened" }.sorted { ($0.openedOn ?? "") > ($1.openedOn ?? "") }
+        let opened = entries.filter { $0.status == .opened }.sorted { ($0.openedOn ?? "") > ($1.openedOn ?? "") }
         let actions = try await PeriodAction.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$createdAt, .descending)
             .all()
         let inAction = try await PeriodActionItem.query(on: req.db).filter(\.$action.$id ~~ actions.compactMap(\.id)).all()
-        let openActionIDs = Set(actions.filter { PeriodActionStage(rawValue: $0.stage)?.isOpen ?? false }.compactMap(\.id))
+        let openActionIDs = Set(actions.filter { $0.stage.isOpen }.compactMap(\.id))
         let busy = Dictionary(
             inAction.filter { openActionIDs.contains($0.$action.id) }.map { ($0.$entry.id, $0.$action.id) },
             uniquingKeysWith: { a, _ in a })
@@ -175,7 +175,7 @@ struct PeriodPages: RouteCollection {
                                 .td(.text(day(entry.openingDecreeDue))),
                                 .td(
                                     .text(
-                                        entry.status == "reviewDue"
+                                        entry.status == .reviewDue
                                             ? ctx.t(
                                                 "Perlu ditinjau sejak \(day(entry.reviewDate))",
                                                 "Review due since \(day(entry.reviewDate))")
@@ -208,9 +208,9 @@ struct PeriodPages: RouteCollection {
                         .a(
                             .href(SiteURL.periodAction(action.id).path),
                             .text(
-                                (PeriodActionKind(rawValue: action.kind).map { ctx.t($0.indonesian, $0.english) } ?? action.kind)
+                                ctx.t(action.kind.indonesian, action.kind.english)
                                     + " — " + Dates.show(action.createdAt ?? req.now, ctx, zone: zone))),
-                        .text(" · " + PeriodActionService.stageLabel(PeriodActionStage(rawValue: action.stage) ?? .cancelled)))
+                        .text(" · " + PeriodActionService.stageLabel(action.stage)))
                 }),
             .h2(.text(ctx.t("Sudah terbuka", "Opened"))),
             .if(opened.isEmpty, .p(.text(ctx.t("Belum ada.", "None yet.")))),
@@ -403,7 +403,7 @@ struct PeriodPages: RouteCollection {
         let made = [information?.madeWhen, information?.madeWhere].compactMap { $0 }.joined(separator: ", ")
         let madeLine =
             page.t("Waktu dan tempat pembuatan: ", "Made: ") + made + page.t(" · Bentuk: ", " · Form: ")
-            + Labels.form(information?.form ?? "both", page)
+            + Labels.form(information?.form ?? .both, page)
         let summary = FormFields.textarea(
             "summary", published: .published, label: page.t("Ringkasan isi informasi (DIP)", "Summary (DIP)"), value: value("summary", item.summary),
             rows: 2, error: state?.error(formID, "summary"), idPrefix: prefix)

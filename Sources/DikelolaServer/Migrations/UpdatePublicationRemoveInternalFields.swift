@@ -34,7 +34,7 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
     static func correct(on database: any Database, now: Date) async throws -> Int {
         var corrected: [UUID: [Int]] = [:]
         // The DIP row of an entry opened by law took its summary from the item's description.
-        for dip in try await PublicInformationEntry.query(on: database).filter(\.$source == "openedByLaw").all() {
+        for dip in try await PublicInformationEntry.query(on: database).filter(\.$source == .openedByLaw).all() {
             guard let entry = try await RegisterEntry.query(on: database).filter(\.$item.$id == dip.$item.id).first(),
                 dip.summary != entry.title
             else { continue }

@@ -13,7 +13,7 @@ final class Decree: Model, @unchecked Sendable {
     /// The opening or re-classification that issued it (a decree has a proposal or an action).
     @OptionalField(key: "period_action_id") var periodActionID: UUID?
     /// `classification`, `opening` or `reclassification`.
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: DecreeKind
     @Field(key: "number") var number: String
     @Field(key: "year") var year: Int
     @Field(key: "serial") var serial: Int
@@ -49,14 +49,14 @@ final class RegisterEntry: Model, @unchecked Sendable {
     @Field(key: "if_opened") var ifOpened: String
     @Field(key: "if_closed") var ifClosed: String
     /// `closed` or `partlyClosed`.
-    @Field(key: "verdict") var verdict: String
+    @Field(key: "verdict") var verdict: RegisterVerdict
     @OptionalField(key: "parts") var parts: String?
     @Field(key: "period") var period: String
     @OptionalField(key: "end_date") var endDate: String?
     @OptionalField(key: "review_date") var reviewDate: String?
     @Field(key: "reason") var reason: String
     /// `exempted`, `endingSoon`, `reviewDue`, `opened` (see `ExpirySweep`) or `reclassified`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: RegisterEntryStatus
     /// The day it became public (ISO), and whether by law rather than by an opening decree.
     @OptionalField(key: "opened_on") var openedOn: String?
     @Field(key: "opened_by_law") var openedByLaw: Bool
@@ -92,7 +92,7 @@ extension RegisterEntry {
         otherStatute = test.otherStatute
         ifOpened = test.consequenceIfOpened
         ifClosed = test.consequenceIfClosed
-        verdict = test.verdict.code
+        if case .partlyClosed = test.verdict { verdict = .partlyClosed } else { verdict = .closed }
         if case let .partlyClosed(blackedOut) = test.verdict {
             parts = String(decoding: try JSONEncoder().encode(blackedOut), as: UTF8.self)
         }
@@ -100,7 +100,7 @@ extension RegisterEntry {
         endDate = try period.endDate?.iso
         reviewDate = period.reviewDate?.iso
         reason = test.reason
-        status = "exempted"
+        status = .exempted
         openedByLaw = false
     }
 }
@@ -118,10 +118,10 @@ final class PublicInformationEntry: Model, @unchecked Sendable {
     @OptionalField(key: "responsible") var responsible: String?
     @OptionalField(key: "made_when") var madeWhen: String?
     @OptionalField(key: "made_where") var madeWhere: String?
-    @Field(key: "form") var form: String
+    @Field(key: "form") var form: InformationForm
     @OptionalField(key: "retention") var retention: String?
     /// `testedOpen`, `openedByDecree` or `openedByLaw`.
-    @Field(key: "source") var source: String
+    @Field(key: "source") var source: PublicInformationSource
     /// The day it became public (ISO) and the opening decree, when it came out of the register.
     @OptionalField(key: "opened_on") var openedOn: String?
     @OptionalField(key: "decree_id") var decreeID: UUID?

@@ -9,8 +9,7 @@ final class Notification: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User
     @Parent(key: "body_id") var body: PublicBody
-    /// `endingSoon`, `reviewDue`, `opened`, `openedByLaw`, `reclassified`, `actionAwaiting`, `actionReturned`.
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: NotificationKind
     @Field(key: "message") var message: String
     @Field(key: "link") var link: String
     /// The same fact is told to a person once.
@@ -19,6 +18,29 @@ final class Notification: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+}
+
+/// What a notification tells of.
+enum NotificationKind: String, Codable, Sendable, CaseIterable {
+    /// An entry's opening decree is due (PP 61/2010 Ps 11(2)).
+    case endingSoon
+    /// An event-bound entry's review date has come.
+    case reviewDue
+    case opened
+    case openedByLaw
+    case reclassified
+    /// An opening or re-classification waits for the head's approval.
+    case actionAwaiting
+    /// The head returned one to the PPID.
+    case actionReturned
+}
+
+/// Where a webhook event stands: waiting for its next attempt, delivered, or given up after the
+/// last retry.
+enum DeliveryStatus: String, Codable, Sendable, CaseIterable {
+    case pending
+    case delivered
+    case failed
 }
 
 /// An event to POST to the body's webhook, kept until delivered (an outbox written in the same
@@ -31,8 +53,7 @@ final class WebhookDelivery: Model, @unchecked Sendable {
     @Field(key: "event") var event: String
     /// The exact JSON body sent (and signed).
     @Field(key: "payload") var payload: String
-    /// `pending`, `delivered` or `failed` (gave up after the last retry).
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: DeliveryStatus
     @Field(key: "attempts") var attempts: Int
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     @OptionalField(key: "delivered_at") var deliveredAt: Date?

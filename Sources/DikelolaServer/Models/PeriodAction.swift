@@ -1,3 +1,4 @@
+import DikelolaCore
 import Fluent
 import Foundation
 
@@ -11,9 +12,9 @@ final class PeriodAction: Model, @unchecked Sendable {
     @Parent(key: "body_id") var body: PublicBody
     @Parent(key: "unit_id") var unit: Unit
     /// `opening` or `reclassification` (`PeriodActionKind`).
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: PeriodActionKind
     /// `preparing`, `awaitingApproval`, `approved` or `cancelled` (`PeriodActionStage`).
-    @Field(key: "stage") var stage: String
+    @Field(key: "stage") var stage: PeriodActionStage
     @Field(key: "prepared_by") var preparedBy: UUID
     /// The latest lawful date of the decree (the earliest of its entries' PP 61 Ps 11(2) dates).
     @OptionalField(key: "legal_due") var legalDue: String?

@@ -14,7 +14,7 @@ final class Proposal: Model, @unchecked Sendable {
     @Field(key: "sop_id") var sopID: String
     @Field(key: "title") var title: String
     /// `inProgress` or `completed`.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ProposalStatus
     @OptionalField(key: "current_step") var currentStep: Int?
     @OptionalField(key: "current_step_started_at") var currentStepStartedAt: Date?
     @OptionalField(key: "current_step_due_at") var currentStepDueAt: Date?
@@ -43,7 +43,7 @@ final class Proposal: Model, @unchecked Sendable {
         self.$unit.id = unitID
         self.sopID = sopID
         self.title = title
-        self.status = "inProgress"
+        self.status = .inProgress
         self.currentStep = firstStep
         self.currentStepStartedAt = startedAt
         self.currentStepDueAt = dueAt
@@ -62,7 +62,7 @@ final class ProposalItem: Model, @unchecked Sendable {
     @Field(key: "description") var description: String
     @Parent(key: "holding_unit_id") var holdingUnit: Unit
     /// `soft`, `hard` or `both`.
-    @Field(key: "form") var form: String
+    @Field(key: "form") var form: InformationForm
     @OptionalField(key: "made_when") var madeWhen: String?
     @OptionalField(key: "made_where") var madeWhere: String?
     @OptionalField(key: "archive_code") var archiveCode: String?
@@ -92,7 +92,7 @@ final class ProposalItem: Model, @unchecked Sendable {
 
     init() {}
 
-    init(proposalID: UUID, title: String, description: String, holdingUnitID: UUID, form: String) {
+    init(proposalID: UUID, title: String, description: String, holdingUnitID: UUID, form: InformationForm) {
         self.$proposal.id = proposalID
         self.title = title
         self.description = description

@@ -77,11 +77,11 @@ struct NotificationPages: RouteCollection {
             func source(_ entry: PublicInformationEntry) -> String {
                 let since = entry.openedOn.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? ""
                 switch entry.source {
-                case "openedByDecree":
+                case .openedByDecree:
                     return ctx.t("Dibuka \(since) dengan surat ", "Opened \(since) by decree ")
                         + (entry.decreeID.flatMap { decrees[$0] } ?? "")
-                case "openedByLaw": return ctx.t("Terbuka demi hukum \(since) (PP 61/2010 Ps 11(3))", "Public by law \(since)")
-                default: return ctx.t("Terbuka menurut uji konsekuensi", "Found open by the test")
+                case .openedByLaw: return ctx.t("Terbuka demi hukum \(since) (PP 61/2010 Ps 11(3))", "Public by law \(since)")
+                case .testedOpen: return ctx.t("Terbuka menurut uji konsekuensi", "Found open by the test")
                 }
             }
             return Layout.page(

@@ -9,8 +9,7 @@ import Vapor
 /// person whose role covers the place, and (when the body has one) an event for its webhook.
 enum Notifier {
     struct Message {
-        /// `endingSoon`, `reviewDue`, `opened`, `openedByLaw`, `reclassified`, `actionAwaiting`, `actionReturned`.
-        let kind: String
+        let kind: NotificationKind
         let text: String
         let link: String
         /// One fact is told to a person once, however often it is recorded.
@@ -73,7 +72,7 @@ enum Notifier {
         delivery.$body.id = bodyID
         delivery.event = event
         delivery.payload = String(decoding: try encoder.encode(payload), as: UTF8.self)
-        delivery.status = "pending"
+        delivery.status = .pending
         delivery.attempts = 0
         delivery.nextAttemptAt = now
         try await delivery.create(on: db)
@@ -111,7 +110,7 @@ enum WebhookSender {
     @discardableResult
     static func deliverDue(app: Application, now: Date) async throws -> Report {
         var report = Report()
-        let due = try await WebhookDelivery.query(on: app.db).filter(\.$status == "pending").filter(\.$nextAttemptAt <= now)
+        let due = try await WebhookDelivery.query(on: app.db).filter(\.$status == .pending).filter(\.$nextAttemptAt <= now)
             .sort(\.$nextAttemptAt).limit(50).all()
         for candidate in due {
             guard let id = candidate.id, let claimed = try await claim(id, app: app, now: now) else { continue }
@@ -137,15 +136,15 @@ enum WebhookSender {
                 attempt.durationMS = elapsed
                 try await attempt.create(on: db)
                 if ok {
-                    delivery.status = "delivered"
+                    delivery.status = .delivered
                     delivery.deliveredAt = now
                 } else if delivery.attempts >= maxAttempts {
-                    delivery.status = "failed"
+                    delivery.status = .failed
                 } else {
                     delivery.nextAttemptAt = now.addingTimeInterval(backoff[delivery.attempts - 1])
                 }
                 try await delivery.save(on: db)
-                return ok ? "delivered" : delivery.status == "failed" ? "failed" : "retried"
+                return ok ? "delivered" : delivery.status == .failed ? "failed" : "retried"
             }
             switch outcome {
             case "delivered": report.delivered += 1
@@ -166,13 +165,13 @@ enum WebhookSender {
                 ).all(decoding: Row.self)
                 if rows.isEmpty { return nil }
             }
-            guard let delivery = try await WebhookDelivery.find(id, on: db), delivery.status == "pending",
+            guard let delivery = try await WebhookDelivery.find(id, on: db), delivery.status == .pending,
                 delivery.nextAttemptAt <= now
             else { return nil }
             guard let body = try await PublicBody.find(delivery.$body.id, on: db), let url = body.webhookURL?.nilIfBlank,
                 let secret = body.webhookSecret
             else {
-                delivery.status = "failed"
+                delivery.status = .failed
                 try await delivery.save(on: db)
                 return nil
             }

@@ -15,7 +15,7 @@ enum Awaiting {
         let bodyIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.bodyID) })
         guard !bodyIDs.isEmpty else { return [] }
         let library = acting.sopLibrary
-        let proposals = try await Proposal.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == "inProgress")
+        let proposals = try await Proposal.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == .inProgress)
             .with(\.$unit).sort(\.$currentStepDueAt).all()
         var result: [Entry] = []
         for proposal in proposals {
@@ -39,7 +39,7 @@ enum Awaiting {
         guard !supervising.isEmpty else { return [] }
         let bodyIDs = Set(supervising.compactMap { UUID(uuidString: $0.unit.bodyID) })
         let library = acting.sopLibrary
-        let late = try await Proposal.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == "inProgress")
+        let late = try await Proposal.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).filter(\.$status == .inProgress)
             .filter(\.$currentStepDueAt < acting.now).with(\.$unit).sort(\.$currentStepDueAt).all()
         var result: [Entry] = []
         for proposal in late {

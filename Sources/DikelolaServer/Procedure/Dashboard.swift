@@ -49,16 +49,16 @@ struct Dashboard {
 
         // Openings and re-classifications waiting for this person.
         let actions = try await PeriodAction.query(on: acting.db).filter(\.$unit.$id ~~ coveredIDs)
-            .filter(\.$stage ~~ [PeriodActionStage.preparing.rawValue, PeriodActionStage.awaitingApproval.rawValue])
+            .filter(\.$stage ~~ [PeriodActionStage.preparing, .awaitingApproval])
             .sort(\.$createdAt).all()
         for action in actions {
             guard let unit = byID[action.$unit.id], let place = places[action.$unit.id] else { continue }
             let procedure = PeriodEndProcedure(definition: unit.sopID.flatMap(library.definition(id:)))
-            if action.stage == PeriodActionStage.preparing.rawValue,
+            if action.stage == .preparing,
                 (try? PeriodActionService.requirePreparer(user, place: place, procedure: procedure)) != nil
             {
                 board.pendingActions.append(PendingAction(action: action, task: "prepare"))
-            } else if action.stage == PeriodActionStage.awaitingApproval.rawValue,
+            } else if action.stage == .awaitingApproval,
                 user.may(.signDecree, on: place).isAllowed,
                 Authorization.roles(of: user.person, covering: place).contains(PeriodEndProcedure.approverRole)
             {
@@ -68,7 +68,7 @@ struct Dashboard {
 
         // Entries ending soon or due for review, the nearest first.
         board.ending = try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ coveredIDs)
-            .filter(\.$status ~~ ["endingSoon", "reviewDue"]).with(\.$unit).all()
+            .filter(\.$status ~~ [.endingSoon, .reviewDue]).with(\.$unit).all()
             .sorted { ($0.endDate ?? $0.reviewDate ?? "9999") < ($1.endDate ?? $1.reviewDate ?? "9999") }
 
         // The latest decrees of the covered units (classification, opening, re-classification).
@@ -97,16 +97,16 @@ struct Dashboard {
             var rows = Dictionary(uniqueKeysWithValues: overseen.map { ($0.storedID, UnitRow(unit: $0)) })
             let now = acting.now
             for proposal in try await Proposal.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
-                .filter(\.$status == "inProgress").all()
+                .filter(\.$status == .inProgress).all()
             {
                 rows[proposal.$unit.id]?.inProgress += 1
                 if let due = proposal.currentStepDueAt, due < now { rows[proposal.$unit.id]?.overdue += 1 }
             }
             for entry in try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
-                .filter(\.$status !~ ["opened", "reclassified"]).field(\.$unit.$id).field(\.$status).all()
+                .filter(\.$status !~ [.opened, .reclassified]).field(\.$unit.$id).field(\.$status).all()
             {
                 rows[entry.$unit.id]?.register += 1
-                if ["endingSoon", "reviewDue"].contains(entry.status) { rows[entry.$unit.id]?.ending += 1 }
+                if entry.status.awaitsDecision { rows[entry.$unit.id]?.ending += 1 }
             }
             board.overview = overseen.compactMap { rows[$0.storedID] }
         }

@@ -26,7 +26,7 @@ enum DecreeIssuer {
             entry.madeWhen = item.madeWhen
             entry.madeWhere = item.madeWhere
             entry.form = item.form
-            entry.source = "testedOpen"
+            entry.source = .testedOpen
             try await entry.create(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
@@ -37,7 +37,7 @@ enum DecreeIssuer {
 
         let signer = try await signer(for: ctx, actor: acting.person, on: db)
         let decree = try await makeDecree(
-            body: ctx.body, kind: "classification", date: date, signer: signer, proposalID: try ctx.proposal.requireID(),
+            body: ctx.body, kind: .classification, date: date, signer: signer, proposalID: try ctx.proposal.requireID(),
             actionID: nil, on: db)
         try await AuditLog.record(
             acting.auditDraft(
@@ -72,7 +72,7 @@ enum DecreeIssuer {
     /// A new decree of `kind`, numbered from the body's pattern and its counter for the year, dated
     /// `date` and placed at the body's seat. Call `lockNumbering` first in the same transaction.
     static func makeDecree(
-        body: PublicBody, kind: String, date: LocalDate, signer: Signer, proposalID: UUID?, actionID: UUID?,
+        body: PublicBody, kind: DecreeKind, date: LocalDate, signer: Signer, proposalID: UUID?, actionID: UUID?,
         on db: any Database
     ) async throws -> Decree {
         let bodyID = try body.requireID()

@@ -62,7 +62,7 @@ struct ProposalAPIController: RouteCollection {
     struct ProposalSummary: Content {
         let id: UUID
         let title: String
-        let status: String
+        let status: ProposalStatus
         let currentStep: Int?
         let dueAt: Date?
     }
@@ -206,7 +206,7 @@ struct ProposalAPIController: RouteCollection {
                 return .init(
                     registerNumber: view.registerNumber, title: view.title, ground: ground, otherStatute: view.otherStatute,
                     consequenceIfOpened: view.consequenceIfOpened, consequenceIfClosed: view.consequenceIfClosed,
-                    verdict: view.verdict == "partlyClosed" ? .partlyClosed(parts: view.parts) : .closed, period: period,
+                    verdict: view.verdict == .partlyClosed ? .partlyClosed(parts: view.parts) : .closed, period: period,
                     reason: view.reason)
             })
         let ordered = core.entriesByPeriod.compactMap { entry in views.first { $0.registerNumber == entry.registerNumber } }
@@ -281,7 +281,7 @@ enum RegisterQueries {
     /// period"); entries with no end date follow, by their review date.
     static func entries(bodyID: UUID, unitID: UUID?, on db: any Database) async throws -> [RegisterEntryView] {
         // A re-classified entry is replaced by its successor; it stays in the item's history.
-        var query = RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).filter(\.$status != "reclassified")
+        var query = RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).filter(\.$status != .reclassified)
             .with(\.$decree)
         if let unitID { query = query.filter(\.$unit.$id == unitID) }
         let entries = try await query.all()

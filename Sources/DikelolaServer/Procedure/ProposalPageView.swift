@@ -3,20 +3,6 @@ import Foundation
 import Plot
 import Vapor
 
-/// A form on the proposal page that was refused: which one, what was typed, what is wrong.
-struct FormState {
-    var form: String
-    var values: FormValues
-    var errors: [String: String]
-    var message: String?
-
-    func value(_ form: String, _ field: String, default fallback: String = "") -> String {
-        self.form == form ? (values.optional(field) ?? fallback) : fallback
-    }
-
-    func error(_ form: String, _ field: String) -> String? { self.form == form ? errors[field] : nil }
-}
-
 /// The proposal page: where it stands, who acts, what is missing, its items and tests, its history.
 enum ProposalPageView {
     struct DocumentRow {
@@ -48,7 +34,7 @@ enum ProposalPageView {
                     .a(.href(SiteURL.decree(decree.id).path), .text(decree.number)))
             },
             .if(
-                p.status == "completed",
+                p.status == .completed,
                 Layout.notice(ctx.t("Usulan ini sudah selesai.", "This proposal is complete."), kind: "ok")),
             .unwrap(step) { step in stepBox(ctx, p, step, state: state) },
             .h2(.text(ctx.t("Daftar informasi", "Information items"))),
@@ -172,48 +158,7 @@ enum ProposalPageView {
                         value: state?.value("opinion", "panelOpinion") ?? p.panelOpinion ?? "",
                         error: state?.error("opinion", "panelOpinion")),
                     .button(.type(.submit), .text(ctx.t("Simpan pertimbangan", "Save opinion"))))),
-            .if(
-                (effect?.allowsEditingItems ?? false),
-                .element(
-                    named: "details",
-                    nodes: [
-                        .attribute(named: "open", value: state?.form == "meeting" ? "open" : nil),
-                        .element(named: "summary", text: ctx.t("Rapat uji konsekuensi", "The test meeting")),
-                        .form(
-                            .class("stack"), .action(SiteURL.proposalMeeting(p.id).path), .method(.post), Layout.csrfField(ctx),
-                            Layout.field(
-                                "meetingDate", published: .internalOnly, label: ctx.t("Tanggal", "Date"), type: .date,
-                                value: state?.value("meeting", "meetingDate") ?? p.meetingDate ?? "", autocomplete: "off",
-                                error: state?.error("meeting", "meetingDate")),
-                            Layout.field(
-                                "meetingPlace", published: .internalOnly, label: ctx.t("Tempat", "Place"),
-                                value: state?.value("meeting", "meetingPlace") ?? p.meetingPlace ?? "",
-                                autocomplete: "off", error: state?.error("meeting", "meetingPlace")),
-                            FormFields.textarea(
-                                "meetingParticipants", published: .internalOnly,
-                                label: ctx.t(
-                                    "Peserta (satu per baris: Nama — Jabatan)", "Participants (one per line: Name — Position)"),
-                                value: state?.value("meeting", "meetingParticipants") ?? p.meetingParticipants ?? "",
-                                error: state?.error("meeting", "meetingParticipants")),
-                            .button(.type(.submit), .text(ctx.t("Simpan rapat", "Save meeting")))),
-                        .p(
-                            .a(
-                                .href(SiteURL.proposalTestSheet(p.id).path),
-                                .text(ctx.t("Cetak lembar pengujian konsekuensi", "Print the test sheet")))),
-                        .form(
-                            .class("stack"), .action(SiteURL.proposalUpload(p.id).path), .method(.post), .enctype(.multipartData),
-                            Layout.csrfField(ctx),
-                            .input(.type(.hidden), .name("requirement"), .value(ProposalService.signedTestSheet)),
-                            .input(.type(.hidden), .name("form"), .value("signed-sheet")),
-                            fileField(
-                                ctx, id: "signed-sheet", error: state?.form == "signed-sheet" ? state?.errors["file"] : nil),
-                            .button(
-                                .type(.submit),
-                                .text(
-                                    ctx.t(
-                                        "Unggah lembar yang sudah ditandatangani peserta",
-                                        "Upload the sheet signed by the participants")))),
-                    ])),
+            .if((effect?.allowsEditingItems ?? false), meetingForm(ctx, p, state: state)),
             .if(
                 !uploads.isEmpty,
                 .form(
@@ -226,6 +171,50 @@ enum ProposalPageView {
                     .button(.type(.submit), .text(ctx.t("Unggah", "Upload"))))),
             completeForm(ctx, p, step, state: state)
         )
+    }
+
+    /// The test meeting: when, where and who, the sheet to print, and the signed sheet to upload.
+    static func meetingForm(_ ctx: PageContext, _ p: ProposalView, state: FormState?) -> Node<HTML.BodyContext> {
+        .element(
+            named: "details",
+            nodes: [
+                .attribute(named: "open", value: state?.form == "meeting" ? "open" : nil),
+                .element(named: "summary", text: ctx.t("Rapat uji konsekuensi", "The test meeting")),
+                .form(
+                    .class("stack"), .action(SiteURL.proposalMeeting(p.id).path), .method(.post), Layout.csrfField(ctx),
+                    Layout.field(
+                        "meetingDate", published: .internalOnly, label: ctx.t("Tanggal", "Date"), type: .date,
+                        value: state?.value("meeting", "meetingDate") ?? p.meetingDate ?? "", autocomplete: "off",
+                        error: state?.error("meeting", "meetingDate")),
+                    Layout.field(
+                        "meetingPlace", published: .internalOnly, label: ctx.t("Tempat", "Place"),
+                        value: state?.value("meeting", "meetingPlace") ?? p.meetingPlace ?? "",
+                        autocomplete: "off", error: state?.error("meeting", "meetingPlace")),
+                    FormFields.textarea(
+                        "meetingParticipants", published: .internalOnly,
+                        label: ctx.t(
+                            "Peserta (satu per baris: Nama — Jabatan)", "Participants (one per line: Name — Position)"),
+                        value: state?.value("meeting", "meetingParticipants") ?? p.meetingParticipants ?? "",
+                        error: state?.error("meeting", "meetingParticipants")),
+                    .button(.type(.submit), .text(ctx.t("Simpan rapat", "Save meeting")))),
+                .p(
+                    .a(
+                        .href(SiteURL.proposalTestSheet(p.id).path),
+                        .text(ctx.t("Cetak lembar pengujian konsekuensi", "Print the test sheet")))),
+                .form(
+                    .class("stack"), .action(SiteURL.proposalUpload(p.id).path), .method(.post), .enctype(.multipartData),
+                    Layout.csrfField(ctx),
+                    .input(.type(.hidden), .name("requirement"), .value(ProposalService.signedTestSheet)),
+                    .input(.type(.hidden), .name("form"), .value("signed-sheet")),
+                    fileField(
+                        ctx, id: "signed-sheet", error: state?.form == "signed-sheet" ? state?.errors["file"] : nil),
+                    .button(
+                        .type(.submit),
+                        .text(
+                            ctx.t(
+                                "Unggah lembar yang sudah ditandatangani peserta",
+                                "Upload the sheet signed by the participants")))),
+            ])
     }
 
     static func fileField(_ ctx: PageContext, id: String = "file", error: String?) -> Node<HTML.FormContext> {
@@ -266,392 +255,5 @@ enum ProposalPageView {
                     value: state?.value("step", "note") ?? "", rows: 3, error: state?.error("step", "note")),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Tidak setuju", "Disagree"))))
         )
-    }
-
-    static func itemBox(
-        _ ctx: PageContext, _ p: ProposalView, _ item: ProposalView.Item, canAct: Bool, effect: StepEffect?,
-        state: FormState?
-    ) -> Node<HTML.BodyContext> {
-        let formID = "test-\(item.id)"
-        let locationID = "location-\(item.id)"
-        return .section(
-            .class("item"), .id("informasi-\(item.id)"),
-            .data(named: "tested", value: item.test == nil ? "no" : "yes"),
-            .data(named: "located", value: item.location.isEmpty ? "no" : "yes"),
-            .h3(.text(item.title)),
-            .p(.text(item.description)),
-            .p(
-                .small(
-                    .text(
-                        [
-                            ctx.t("Bentuk: ", "Form: ") + Labels.form(item.form, ctx),
-                            item.madeWhen.map { ctx.t("Dibuat: ", "Made: ") + $0 },
-                            item.madeWhere, item.archiveCode.map { ctx.t("Kode klasifikasi: ", "Classification code: ") + $0 },
-                            item.location.isEmpty
-                                ? nil : ctx.t("Lokasi: ", "Location: ") + item.location.joined(separator: " / "),
-                        ]
-                        .compactMap { $0 }.joined(separator: " · ")))),
-            .unwrap(item.test) { test in
-                .table(
-                    .tr(
-                        .th(.text(ctx.t("Putusan", "Verdict"))),
-                        .td(
-                            .text(
-                                Labels.verdict(test.verdict, ctx)
-                                    + (test.parts.isEmpty
-                                        ? ""
-                                        : " — " + ctx.t("dihitamkan: ", "blacked out: ") + test.parts.joined(separator: ", "))))),
-                    .tr(
-                        .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
-                        .td(
-                            .text([test.ground, test.otherStatute].compactMap { $0 }.joined(separator: " jo. ")),
-                            .unwrap(test.groundLabel) { .small(.text(" — " + $0)) })),
-                    .tr(.th(.text(ctx.t("Bila dibuka", "If opened"))), .td(.text(test.consequenceIfOpened))),
-                    .tr(.th(.text(ctx.t("Bila ditutup", "If kept closed"))), .td(.text(test.consequenceIfClosed))),
-                    .tr(.th(.text(ctx.t("Jangka waktu", "Period"))), .td(.text(test.periodDescription ?? "—"))),
-                    .tr(.th(.text(ctx.t("Alasan", "Reason"))), .td(.text(test.reason)))
-                )
-            },
-            .if(item.test == nil, .p(.class("pending"), .text(ctx.t("Belum diuji konsekuensi.", "Not yet tested.")))),
-            .ul(.class("findings"), .forEach(item.findings) { .li(.text($0)) }),
-            .if(canAct && (effect?.allowsEditingItems ?? false), editItem(ctx, p, item, state: state)),
-            .if(
-                canAct && (effect?.allowsTesting ?? false),
-                .element(
-                    named: "details",
-                    nodes: [
-                        .attribute(named: "open", value: state?.form == formID ? "open" : nil),
-                        .element(named: "summary", text: ctx.t("Isi uji konsekuensi", "Fill in the consequence test")),
-                        testForm(ctx, p, item, formID: formID, state: state),
-                    ])),
-            .if(
-                canAct,
-                .element(
-                    named: "details",
-                    nodes: [
-                        .attribute(named: "open", value: state?.form == locationID ? "open" : nil),
-                        .element(
-                            named: "summary",
-                            text: ctx.t("Lokasi salinan keras dan salinan lunak", "Hard-copy location and soft copy")),
-                        .form(
-                            .class("stack"), .action(SiteURL.proposalLocation(p.id, item.id).path), .method(.post),
-                            Layout.csrfField(ctx),
-                            .input(.type(.hidden), .name("form"), .value(locationID)),
-                            .forEach([
-                                ("building", ctx.t("Gedung", "Building")), ("room", ctx.t("Ruang", "Room")),
-                                ("cabinet", ctx.t("Lemari", "Cabinet")),
-                                ("box", ctx.t("Boks", "Box")), ("folder", ctx.t("Map", "Folder")),
-                            ]) { field in
-                                Layout.field(
-                                    field.0, published: .internalOnly, label: field.1, value: state?.value(locationID, field.0) ?? "", autocomplete: "off",
-                                    idPrefix: "\(item.id)-")
-                            },
-                            .unwrap(state?.error(locationID, "location")) { .p(.class("error"), .text($0)) },
-                            .button(.type(.submit), .text(ctx.t("Simpan lokasi", "Save location")))),
-                        .form(
-                            .class("stack"), .action(SiteURL.proposalUpload(p.id).path), .method(.post), .enctype(.multipartData),
-                            Layout.csrfField(ctx),
-                            .input(.type(.hidden), .name("itemID"), .value(item.id.uuidString)),
-                            .input(.type(.hidden), .name("form"), .value("upload-\(item.id)")),
-                            fileField(
-                                ctx, id: "file-\(item.id)",
-                                error: state?.form == "upload-\(item.id)" ? state?.errors["file"] : nil),
-                            .button(.type(.submit), .text(ctx.t("Unggah salinan lunak", "Upload soft copy")))),
-                    ]))
-        )
-    }
-
-    static func testForm(
-        _ ctx: PageContext, _ proposal: ProposalView, _ item: ProposalView.Item, formID: String,
-        state: FormState?
-    ) -> Node<HTML.BodyContext> {
-        testForm(
-            ctx, action: SiteURL.proposalTest(proposal.id, item.id).path, test: item.test, prefix: "\(item.id)-", formID: formID,
-            state: state)
-    }
-
-    /// The consequence test as a form: the ground from the Pasal 17 catalog, the period by its kind.
-    static func testForm(
-        _ ctx: PageContext, action: String, test: ProposalView.Test?, prefix: String, formID: String, state: FormState?,
-        verdictOptions: [String] = ["closed", "partlyClosed", "open"]
-    ) -> Node<HTML.BodyContext> {
-        func value(_ field: String, _ fallback: String) -> String { state?.value(formID, field, default: fallback) ?? fallback }
-        func error(_ field: String) -> String? { state?.error(formID, field) }
-        let fields = PeriodFields(test?.period)
-        let grounds =
-            [("", ctx.t("(pilih dasar hukum — kosongkan bila terbuka)", "(choose the ground — empty if open)"))]
-            + ExemptionGround.catalog.map {
-                ($0.code, "\($0.citation) — \(ctx.language == .indonesian ? $0.label : $0.englishLabel)")
-            }
-        let verdicts = [
-            ("closed", ctx.t("Dikecualikan", "Exempted")), ("partlyClosed", ctx.t("Dikecualikan sebagian", "Partly exempted")),
-            ("open", ctx.t("Terbuka (masuk DIP)", "Open (to the DIP)")),
-        ].filter { verdictOptions.contains($0.0) }
-        let kinds = [
-            ("length", ctx.t("Lama waktu sejak tanggal", "A length from a date")),
-            ("until", ctx.t("Sampai tanggal", "Until a date")),
-            ("event", ctx.t("Sampai suatu peristiwa", "Until an event")),
-            ("statute", ctx.t("Sesuai peraturan perundang-undangan", "As the statute sets")),
-        ]
-        return .form(
-            .class("stack"), .action(action), .method(.post), Layout.csrfField(ctx),
-            .data(named: "period-preview", value: SiteURL.periodPreview.path),
-            .input(.type(.hidden), .name("form"), .value(formID)),
-            FormFields.select(
-                "ground", published: .published, label: ctx.t("Dasar hukum (Pasal 17 UU 14/2008)", "Ground (Article 17, Law 14/2008)"), options: grounds,
-                selected: value("ground", test?.ground.flatMap { try? GroundCitation.parse($0).ground.code } ?? ""),
-                error: error("ground"), idPrefix: prefix),
-            Layout.field(
-                "otherStatute", published: .published,
-                label: ctx.t("Peraturan lain yang menjadi dasar (huruf b, g, i, j)", "Other statute (letters b, g, i, j)"),
-                value: value("otherStatute", test?.otherStatute ?? ""), autocomplete: "off", error: error("otherStatute"),
-                idPrefix: prefix),
-            FormFields.textarea(
-                "consequenceIfOpened", published: .published, label: ctx.t("Konsekuensi bila dibuka", "Consequence if opened"),
-                value: value("consequenceIfOpened", test?.consequenceIfOpened ?? ""), error: error("consequenceIfOpened"),
-                hint: ctx.t(Labels.publishedHint, Labels.publishedHintEnglish), idPrefix: prefix),
-            FormFields.textarea(
-                "consequenceIfClosed", published: .published,
-                label: ctx.t("Konsekuensi bila ditutup (kepentingan publik)", "Consequence if kept closed (public interest)"),
-                value: value("consequenceIfClosed", test?.consequenceIfClosed ?? ""), error: error("consequenceIfClosed"),
-                idPrefix: prefix),
-            FormFields.select(
-                "verdict", published: .published, label: ctx.t("Putusan", "Verdict"), options: verdicts,
-                selected: value("verdict", test?.verdict ?? "closed"),
-                error: error("verdict"), idPrefix: prefix),
-            Layout.field(
-                "parts", published: .internalOnly, label: ctx.t("Bagian yang dihitamkan (pisahkan dengan koma)", "Parts blacked out (comma-separated)"),
-                value: value("parts", test?.parts.joined(separator: ", ") ?? ""), autocomplete: "off", error: error("parts"),
-                idPrefix: prefix),
-            FormFields.select(
-                "periodKind", published: .published, label: ctx.t("Jenis jangka waktu", "Kind of period"), options: kinds,
-                selected: value("periodKind", fields.kind), error: error("period"), idPrefix: prefix),
-            Layout.field(
-                "years", published: .published, label: ctx.t("Tahun", "Years"), type: .number, value: value("years", fields.years), autocomplete: "off",
-                idPrefix: prefix),
-            Layout.field(
-                "months", published: .published, label: ctx.t("Bulan", "Months"), type: .number, value: value("months", fields.months),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "from", published: .published, label: ctx.t("Sejak tanggal", "From"), type: .date, value: value("from", fields.from),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "end", published: .published, label: ctx.t("Sampai tanggal / paling lambat", "Until / at the latest"), type: .date,
-                value: value("end", fields.end),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "event", published: .published, label: ctx.t("Peristiwa yang mengakhiri", "Ending event"), value: value("event", fields.event),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "reviewOn", published: .published, label: ctx.t("Tanggal peninjauan", "Review date"), type: .date,
-                value: value("reviewOn", fields.reviewOn),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "statute", published: .published, label: ctx.t("Peraturan yang menetapkan jangka waktu", "Statute setting the period"),
-                value: value("statute", fields.statute), autocomplete: "off", idPrefix: prefix),
-            .element(
-                named: "output", nodes: [.class("period-preview"), .attribute(named: "aria-live", value: "polite")]),
-            FormFields.textarea(
-                "reason", published: .internalOnly, label: ctx.t("Alasan", "Reason"), value: value("reason", test?.reason ?? ""),
-                error: error("reason"), hint: ctx.t(Labels.internalHint, Labels.internalHintEnglish), idPrefix: prefix),
-            .button(.type(.submit), .text(ctx.t("Simpan uji konsekuensi", "Save the test")))
-        )
-    }
-
-    static func editItem(_ ctx: PageContext, _ p: ProposalView, _ item: ProposalView.Item, state: FormState?) -> Node<
-        HTML.BodyContext
-    > {
-        let formID = "edit-\(item.id)"
-        func value(_ field: String, _ fallback: String) -> String { state?.value(formID, field, default: fallback) ?? fallback }
-        return .element(
-            named: "details",
-            nodes: [
-                .attribute(named: "open", value: state?.form == formID ? "open" : nil),
-                .element(named: "summary", text: ctx.t("Ubah atau hapus informasi ini", "Edit or remove this item")),
-                .form(
-                    .class("stack"), .action(SiteURL.proposalItem(p.id, item.id).path), .method(.post), Layout.csrfField(ctx),
-                    Layout.field(
-                        "title", published: .published, label: ctx.t("Judul informasi", "Title"), value: value("title", item.title), autocomplete: "off",
-                        error: state?.error(formID, "title"), idPrefix: "edit-\(item.id)-"),
-                    FormFields.textarea(
-                        "description", published: .internalOnly, label: ctx.t("Uraian", "Description"), value: value("description", item.description),
-                        error: state?.error(formID, "description"), idPrefix: "edit-\(item.id)-"),
-                    FormFields.select(
-                        "form", published: .internalOnly, label: ctx.t("Bentuk", "Form"),
-                        options: [
-                            ("both", ctx.t("Softcopy dan hardcopy", "Soft and hard copy")), ("soft", "Softcopy"),
-                            ("hard", "Hardcopy"),
-                        ],
-                        selected: value("form", item.form), error: state?.error(formID, "form"), idPrefix: "edit-\(item.id)-"),
-                    Layout.field(
-                        "madeWhen", published: .internalOnly, label: ctx.t("Waktu pembuatan", "When made"), value: value("madeWhen", item.madeWhen ?? ""),
-                        autocomplete: "off", idPrefix: "edit-\(item.id)-"),
-                    Layout.field(
-                        "madeWhere", published: .internalOnly, label: ctx.t("Tempat pembuatan", "Where made"),
-                        value: value("madeWhere", item.madeWhere ?? ""),
-                        autocomplete: "off", idPrefix: "edit-\(item.id)-"),
-                    Layout.field(
-                        "archiveCode", published: .internalOnly, label: ctx.t("Kode klasifikasi arsip", "Archive classification code"),
-                        value: value("archiveCode", item.archiveCode ?? ""), autocomplete: "off", idPrefix: "edit-\(item.id)-"),
-                    .button(.type(.submit), .text(ctx.t("Simpan perubahan", "Save changes")))),
-                .form(
-                    .class("inline"), .action(SiteURL.proposalItemRemove(p.id, item.id).path), .method(.post),
-                    Layout.csrfField(ctx),
-                    .button(.type(.submit), .class("secondary"), .text(ctx.t("Hapus dari daftar", "Remove from the list")))),
-            ])
-    }
-
-    static func addItemForm(_ ctx: PageContext, _ p: ProposalView, state: FormState?) -> Node<HTML.BodyContext> {
-        func value(_ field: String, _ fallback: String = "") -> String {
-            state?.value("item", field, default: fallback) ?? fallback
-        }
-        return .section(
-            .h3(.text(ctx.t("Tambah informasi", "Add an item"))),
-            .form(
-                .class("stack"), .action(SiteURL.proposalAddItem(p.id).path), .method(.post), Layout.csrfField(ctx),
-                Layout.field(
-                    "title", published: .published, label: ctx.t("Judul informasi", "Title"), value: value("title"), autocomplete: "off",
-                    error: state?.error("item", "title")),
-                FormFields.textarea(
-                    "description", published: .internalOnly, label: ctx.t("Uraian", "Description"), value: value("description"),
-                    error: state?.error("item", "description"),
-                    hint: ctx.t(
-                        "Judul dan uraian terbit dalam DIK bila dikecualikan: sebut jenis informasinya, bukan isinya.",
-                        "The title and description are published in the register if exempted: name the kind of information, not its content."
-                    )),
-                FormFields.select(
-                    "form", published: .internalOnly, label: ctx.t("Bentuk", "Form"),
-                    options: [
-                        ("both", ctx.t("Softcopy dan hardcopy", "Soft and hard copy")), ("soft", "Softcopy"),
-                        ("hard", "Hardcopy"),
-                    ],
-                    selected: value("form", "both"), error: state?.error("item", "form")),
-                Layout.field(
-                    "madeWhen", published: .internalOnly, label: ctx.t("Waktu pembuatan", "When made"), value: value("madeWhen"), autocomplete: "off"),
-                Layout.field(
-                    "madeWhere", published: .internalOnly, label: ctx.t("Tempat pembuatan", "Where made"), value: value("madeWhere"), autocomplete: "off"),
-                Layout.field(
-                    "archiveCode", published: .internalOnly, label: ctx.t("Kode klasifikasi arsip (tidak wajib)", "Archive classification code (optional)"),
-                    value: value("archiveCode"), autocomplete: "off"),
-                .button(.type(.submit), .text(ctx.t("Tambahkan", "Add")))
-            )
-        )
-    }
-}
-
-/// The period of a test spread over the form's fields.
-struct PeriodFields {
-    var kind = "length", years = "", months = "", from = "", end = "", event = "", reviewOn = "", statute = ""
-
-    init(_ period: ExemptionPeriod?) {
-        switch period {
-        case let .length(length, start)?:
-            kind = "length"; years = String(length.years); months = String(length.months); from = start.iso
-        case let .until(date)?:
-            kind = "until"; end = date.iso
-        case let .untilEvent(text, review, latest)?:
-            kind = "event"; event = text; reviewOn = review.iso; end = latest?.iso ?? ""
-        case let .asStatuteSets(text, date)?:
-            kind = "statute"; statute = text; end = date?.iso ?? ""
-        case nil:
-            break
-        }
-    }
-
-    /// Reads the period back from a posted form; a field error names what is wrong.
-    static func period(from form: FormValues) -> Result<ExemptionPeriod, FieldError> {
-        func date(_ name: String, required: Bool) -> Result<LocalDate?, FieldError> {
-            guard let text = form[name].nilIfBlank else {
-                return required
-                    ? .failure(FieldError(field: "period", message: "Tanggal \(Labels.periodField(name)) wajib diisi."))
-                    : .success(nil)
-            }
-            guard let value = LocalDate(iso: text) else {
-                return .failure(
-                    FieldError(
-                        field: "period",
-                        message: "Tanggal \(Labels.periodField(name)) tidak valid: tulis tanggal antara tahun 1900 dan 9999."))
-            }
-            return .success(value)
-        }
-        func requiredDate(_ name: String) throws -> LocalDate {
-            guard let value = try date(name, required: true).get() else {
-                throw FieldError(field: "period", message: "Tanggal \(Labels.periodField(name)) wajib diisi.")
-            }
-            return value
-        }
-        do {
-            switch form["periodKind"] {
-            case "length":
-                let length: PeriodLength
-                do {
-                    length = try PeriodLength.parse(years: form["years"], months: form["months"], days: form["days"])
-                } catch {
-                    return .failure(FieldError(field: "period", message: error.description))
-                }
-                return .success(.length(length, from: try requiredDate("from")))
-            case "until":
-                return .success(.until(try requiredDate("end")))
-            case "event":
-                return .success(
-                    .untilEvent(
-                        event: form["event"], reviewOn: try requiredDate("reviewOn"),
-                        latestEnd: try date("end", required: false).get()))
-            case "statute":
-                return .success(.asStatuteSets(statute: form["statute"], end: try date("end", required: false).get()))
-            default:
-                return .failure(FieldError(field: "period", message: "Pilih jenis jangka waktu."))
-            }
-        } catch let error as FieldError {
-            return .failure(error)
-        } catch {
-            return .failure(FieldError(field: "period", message: "\(error)"))
-        }
-    }
-}
-
-struct FieldError: Error {
-    let field: String
-    let message: String
-}
-
-enum Labels {
-    static let publishedHint = "Terbit dalam DIK untuk umum; jangan menulis isi informasi yang dikecualikan."
-    static let publishedHintEnglish = "Published in the public register; do not write the exempted content itself."
-    static let internalHint = "Untuk pertimbangan surat penetapan dan pembuktian; tidak diumumkan dalam DIK."
-    static let internalHintEnglish = "For the decree's reasoning and as evidence; not published in the register."
-
-    static func form(_ code: String, _ ctx: PageContext) -> String {
-        switch code {
-        case "soft": "softcopy"
-        case "hard": "hardcopy"
-        default: ctx.t("softcopy dan hardcopy", "soft and hard copy")
-        }
-    }
-
-    static func verdict(_ code: String, _ ctx: PageContext) -> String {
-        switch code {
-        case "open": ctx.t("Terbuka", "Open")
-        case "partlyClosed": ctx.t("Dikecualikan sebagian", "Partly exempted")
-        default: ctx.t("Dikecualikan", "Exempted")
-        }
-    }
-
-    static func periodField(_ name: String) -> String {
-        switch name {
-        case "from": "mulai"
-        case "end": "berakhir"
-        default: "peninjauan"
-        }
-    }
-}
-
-enum Dates {
-    /// An instant in the body's zone as officers read it: "21 November 2026 14.30".
-    static func show(_ date: Date, _ ctx: PageContext, zone: TimeZoneRegion = .wib) -> String {
-        let day = zone.localDate(of: date)
-        let seconds = (Int(date.timeIntervalSince1970) + zone.secondsFromUTC) % 86_400
-        let hh = seconds / 3600, mm = (seconds % 3600) / 60
-        return ctx.date(day) + String(format: " %02d.%02d ", hh, mm) + zone.rawValue
     }
 }

@@ -7,7 +7,6 @@ import Vapor
 /// The operations on proposals. Each checks who acts and when, writes in one transaction with its
 /// audit event, and raises the proposal's version so a change made on an older view is refused.
 enum ProposalService {
-    static let forms: Set<String> = ["soft", "hard", "both"]
 
     // MARK: Opening
 
@@ -69,11 +68,11 @@ enum ProposalService {
         let errors = try await itemErrors(ctx, input, user: acting.person, on: acting.db)
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let holdingUnitID = input.holdingUnitID ?? ctx.unit.storedID
-        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
+        guard errors.isEmpty, let form = InformationForm(rawValue: input.form) else { throw ProcedureError.invalid(errors) }
         let item = ProposalItem(
             proposalID: try ctx.proposal.requireID(), title: title,
             description: input.description.trimmingCharacters(in: .whitespacesAndNewlines),
-            holdingUnitID: holdingUnitID, form: input.form)
+            holdingUnitID: holdingUnitID, form: form)
         item.madeWhen = input.madeWhen?.nilIfBlank
         item.madeWhere = input.madeWhere?.nilIfBlank
         item.archiveCode = input.archiveCode?.nilIfBlank
@@ -96,12 +95,12 @@ enum ProposalService {
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         let errors = try await itemErrors(ctx, input, user: acting.person, on: acting.db)
-        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
+        guard errors.isEmpty, let form = InformationForm(rawValue: input.form) else { throw ProcedureError.invalid(errors) }
         let before = "\(item.title); \(item.form)"
         item.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         item.description = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
         item.$holdingUnit.id = input.holdingUnitID ?? item.$holdingUnit.id
-        item.form = input.form
+        item.form = form
         item.madeWhen = input.madeWhen?.nilIfBlank
         item.madeWhere = input.madeWhere?.nilIfBlank
         item.archiveCode = input.archiveCode?.nilIfBlank
@@ -132,6 +131,8 @@ enum ProposalService {
         }
     }
 
+    static let formError = "Bentuk harus softcopy, hardcopy, atau keduanya (soft, hard, both)."
+
     static func itemErrors(_ ctx: ProposalContext, _ input: ItemInput, user: CurrentUser, on db: any Database) async throws
         -> [String: String]
     {
@@ -142,7 +143,7 @@ enum ProposalService {
         if input.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors["description"] = "Uraian informasi wajib diisi."
         }
-        if !forms.contains(input.form) { errors["form"] = "Bentuk harus softcopy, hardcopy, atau keduanya (soft, hard, both)." }
+        if InformationForm(rawValue: input.form) == nil { errors["form"] = formError }
         if let holdingUnitID = input.holdingUnitID {
             let holder = try await Unit.find(holdingUnitID, on: db)
             if let holder, holder.$body.id == ctx.body.id {
@@ -423,7 +424,7 @@ enum ProposalService {
             ctx.proposal.currentStepDueAt = try nextNumber.flatMap(ctx.definition.step(number:)).flatMap {
                 try ctx.workflow.due($0, startedAt: now, zone: ctx.zone, calendar: acting.calendar)?.value
             }
-            ctx.proposal.status = nextNumber == nil ? "completed" : "inProgress"
+            ctx.proposal.status = nextNumber == nil ? .completed : .inProgress
             ctx.proposal.version += 1
             try await ctx.proposal.save(on: db)
             let summary =

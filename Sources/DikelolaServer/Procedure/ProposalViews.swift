@@ -41,7 +41,7 @@ struct ProposalView: Content {
         let title: String
         let description: String
         let holdingUnitID: UUID
-        let form: String
+        let form: InformationForm
         let madeWhen: String?
         let madeWhere: String?
         let archiveCode: String?
@@ -86,7 +86,7 @@ struct ProposalView: Content {
     let title: String
     let unitID: UUID
     let bodyID: UUID
-    let status: String
+    let status: ProposalStatus
     let version: Int
     /// WIB, WITA or WIT: the body's zone, in which due times are shown.
     let timeZone: String
@@ -165,7 +165,7 @@ struct RegisterEntryView: Content {
     let otherStatute: String?
     let consequenceIfOpened: String
     let consequenceIfClosed: String
-    let verdict: String
+    let verdict: RegisterVerdict
     let parts: [String]
     let period: ExemptionPeriod?
     let periodDescription: String
@@ -174,7 +174,7 @@ struct RegisterEntryView: Content {
     let reason: String
     let decreeNumber: String
     let decreeDate: String
-    let status: String
+    let status: RegisterEntryStatus
 
     init(_ entry: RegisterEntry, decree: Decree) {
         let ground = ExemptionGround(code: entry.groundCode)

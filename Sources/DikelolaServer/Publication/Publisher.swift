@@ -12,7 +12,7 @@ enum Publisher {
     static func snapshot(bodyID: UUID, on db: any Database) async throws -> PublicRegister {
         guard let body = try await PublicBody.find(bodyID, on: db) else { throw Refusal.notFound }
         let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
-            .filter(\.$status ~~ ["exempted", "endingSoon", "reviewDue", "opened"])
+            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue, .opened])
             .with(\.$unit).with(\.$decree).all()
         let openingDecrees = Dictionary(
             uniqueKeysWithValues: try await Decree.query(on: db).filter(\.$id ~~ entries.compactMap(\.openingDecreeID)).all()
@@ -30,18 +30,18 @@ enum Publisher {
                 return PublicRegister.Entry(
                     id: entry.registerNumber, title: entry.title,
                     unit: entry.unit.name, ground: ground?.citation ?? entry.groundCode, groundCode: entry.groundCode,
-                    otherStatute: entry.otherStatute, partly: entry.verdict == "partlyClosed", ifOpened: entry.ifOpened,
+                    otherStatute: entry.otherStatute, partly: entry.verdict == .partlyClosed, ifOpened: entry.ifOpened,
                     ifClosed: entry.ifClosed, period: period?.indonesianDescription ?? "",
                     endDate: entry.endDate.flatMap(LocalDate.init(iso:)),
                     reviewDate: entry.reviewDate.flatMap(LocalDate.init(iso:)),
                     decreeNumber: entry.decree.number,
                     decreeDate: LocalDate(iso: entry.decree.decreeDate) ?? LocalDate.epoch,
-                    status: PublicRegister.Entry.Status(rawValue: entry.status) ?? .exempted,
+                    status: PublicRegister.Entry.Status(rawValue: entry.status.rawValue) ?? .exempted,
                     openedOn: entry.openedOn.flatMap(LocalDate.init(iso:)), openedByLaw: entry.openedByLaw,
                     openingDecreeNumber: entry.openingDecreeID.flatMap { openingDecrees[$0] },
-                    summary: entry.status == "opened" ? opened?.summary : nil,
-                    responsible: entry.status == "opened" ? opened?.responsible : nil,
-                    retention: entry.status == "opened" ? opened?.retention : nil)
+                    summary: entry.status == .opened ? opened?.summary : nil,
+                    responsible: entry.status == .opened ? opened?.responsible : nil,
+                    retention: entry.status == .opened ? opened?.retention : nil)
             })
     }
 

@@ -207,7 +207,7 @@ enum DemoProcedure {
             let entry = try await RegisterEntry.query(on: app.db).filter(
                 \.$title == "Rekapitulasi data ganda yang belum diverifikasi"
             )
-            .first(), entry.status == "endingSoon"
+            .first(), entry.status == .endingSoon
         else { return }
         let ppid = try await acting(app, role: .assistantPPID, unit: unit)
         let action = try await PeriodActionService.start(

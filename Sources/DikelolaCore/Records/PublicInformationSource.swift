@@ -1,0 +1,7 @@
+/// How an item came into the list of public information (DIP): found open by its consequence test,
+/// opened by an opening decree (PP 61/2010 Ps 11(2)), or opened by law on its end date (Ps 11(3)).
+public enum PublicInformationSource: String, Codable, Sendable, CaseIterable {
+    case testedOpen
+    case openedByDecree
+    case openedByLaw
+}

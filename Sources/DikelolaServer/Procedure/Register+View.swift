@@ -1,0 +1,57 @@
+import DikelolaCore
+import Foundation
+import Plot
+import Vapor
+
+/// The register pages (see `RegisterController`); the table itself is `RegisterTable`.
+enum RegisterView {
+    static func unitPage(
+        _ ctx: PageContext, unit: Unit, body: PublicBody, entries: [RegisterEntryView], rules: ExpiryRules, today: LocalDate
+    ) -> Response {
+        Layout.page(
+            ctx, title: "DIK \(unit.name)",
+            DocumentParts.toolbar(ctx, pdf: SiteURL.unitRegisterPDF(unit.id).path),
+            .p(
+                .class("no-print"),
+                .a(
+                    .href("/publik/\(body.slug)/terkini/index.html"),
+                    .text(ctx.t("DIK yang diterbitkan untuk umum (tanpa masuk)", "The register as published to the public")))),
+            .div(
+                .class("document register-pages"),
+                DocumentParts.letterhead(body),
+                .h1(
+                    .class("title"),
+                    .text(
+                        ctx.t(
+                            "DAFTAR INFORMASI YANG DIKECUALIKAN — \(unit.name.uppercased())",
+                            "Register of exempted information — \(unit.name)"))),
+                .p(
+                    .class("number"),
+                    .small(
+                        .text(
+                            ctx.t(
+                                "Diurutkan menurut berakhirnya jangka waktu pengecualian. Keadaan per \(ctx.date(today)).",
+                                "Sorted by the end of the exemption period. As of \(ctx.date(today)).")))),
+                RegisterTable.render(ctx, entries, rules: rules, today: today))
+        )
+    }
+
+    static func bodyPage(
+        _ ctx: PageContext, body: PublicBody, entries: [RegisterEntryView], unitNames: [UUID: String], rules: ExpiryRules,
+        today: LocalDate
+    ) -> Response {
+        Layout.page(
+            ctx, title: "DIK \(body.name)",
+            .h1(
+                .text(
+                    ctx.t("Daftar Informasi yang Dikecualikan — \(body.name)", "Register of exempted information — \(body.name)"))),
+            .p(
+                .small(
+                    .text(
+                        ctx.t(
+                            "Dikelompokkan dan diurutkan menurut berakhirnya jangka waktu pengecualian.",
+                            "Grouped and sorted by the end of the exemption period.")))),
+            RegisterTable.render(ctx, entries, unitNames: unitNames, rules: rules, today: today)
+        )
+    }
+}

@@ -1,0 +1,57 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The register (DIK) of a unit or of a whole body, for the people who may read exempted content,
+/// grouped and sorted by the end of the period; the unit's also as a printed A4 document.
+enum RegisterController {
+    // MARK: Queries
+
+    /// The unit named in the address, for a person who may read its exempted content.
+    static func unit(_ req: Request, _ user: CurrentUser) async throws -> Unit {
+        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
+        try user.require(.viewExemptedContent, on: try await AccessQueries.place(of: unit, on: req.db))
+        return unit
+    }
+
+    /// The body named in the address, for a person who may read its exempted content.
+    static func body(_ req: Request, _ user: CurrentUser) async throws -> PublicBody {
+        guard let body = try await PublicBody.find(try req.id("body"), on: req.db) else { throw Refusal.notFound }
+        try user.require(.viewExemptedContent, on: AccessQueries.place(ofBody: try body.requireID()))
+        return body
+    }
+
+    /// Today in the body's own zone.
+    static func today(_ body: PublicBody, now: Date) -> LocalDate {
+        (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: now)
+    }
+
+    // MARK: Pages
+
+    @Sendable static func showUnit(req: Request, user: CurrentUser) async throws -> Response {
+        let unit = try await unit(req, user)
+        let entries = try await RegisterQueries.entries(bodyID: unit.$body.id, unitID: try unit.requireID(), on: req.db)
+        let body = try await unit.$body.get(on: req.db)
+        return RegisterView.unitPage(
+            PageContext(req, user: user), unit: unit, body: body, entries: entries,
+            rules: req.application.dikelola.expiryRules, today: today(body, now: req.now))
+    }
+
+    @Sendable static func unitPDF(req: Request, user: CurrentUser) async throws -> Response {
+        let unit = try await unit(req, user)
+        return try await PrintedDocument.pdf(
+            req, page: try await showUnit(req: req, user: user), bodyID: unit.$body.id,
+            filename: "DIK \(unit.shortName ?? unit.name).pdf", target: ("unit", unit.id))
+    }
+
+    @Sendable static func showBody(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await body(req, user)
+        let entries = try await RegisterQueries.entries(bodyID: try body.requireID(), unitID: nil, on: req.db)
+        let units = try await body.$units.get(on: req.db)
+        let names = Dictionary(units.compactMap { unit in unit.id.map { ($0, unit.name) } }, uniquingKeysWith: { a, _ in a })
+        return RegisterView.bodyPage(
+            PageContext(req, user: user), body: body, entries: entries, unitNames: names,
+            rules: req.application.dikelola.expiryRules, today: today(body, now: req.now))
+    }
+}

@@ -1,0 +1,60 @@
+import DikelolaCore
+import Foundation
+import Plot
+import Vapor
+
+/// The consequence test sheet (lembar pengujian konsekuensi) as a printable A4 document: the
+/// meeting in words, a row per item, a signature line per participant.
+enum TestSheetDocument {
+    static func render(_ ctx: PageContext, _ p: ProposalView, proposal: Proposal, body: PublicBody, unit: Unit) -> Response {
+        let date = proposal.meetingDate.flatMap(LocalDate.init(iso:))
+        let participants = (proposal.meetingParticipants ?? "").split(whereSeparator: \.isNewline).map(String.init)
+        return Layout.page(
+            ctx, title: ctx.t("Lembar pengujian konsekuensi", "Consequence test sheet"),
+            DocumentParts.toolbar(ctx, pdf: SiteURL.proposalTestSheetPDF(proposal.id).path),
+            .div(
+                .class("document"),
+                DocumentParts.letterhead(body),
+                .h1(.class("title"), .text("LEMBAR PENGUJIAN KONSEKUENSI INFORMASI YANG DIKECUALIKAN")),
+                .p(.class("number"), .text(unit.name)),
+                .if(
+                    date == nil,
+                    Layout.notice(
+                        ctx.t(
+                            "Tanggal, tempat dan peserta rapat uji belum dicatat.",
+                            "The meeting's date, place and participants are not recorded yet."), kind: "error")),
+                .unwrap(date) { date in
+                    .p(
+                        .text(
+                            "Pada hari ini, \(IndonesianFormat.formalDateInWords(date)), bertempat di \(proposal.meetingPlace ?? "…"), "
+                                + "telah dilaksanakan pengujian konsekuensi atas informasi berikut berdasarkan Pasal 17 dan Pasal 19 "
+                                + "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik."))
+                },
+                .table(
+                    .class("register"),
+                    .tr(
+                        .th(.text("No")), .th(.text("Informasi")), .th(.text("Dasar hukum pengecualian")),
+                        .th(.text("Konsekuensi bila dibuka")),
+                        .th(.text("Konsekuensi bila ditutup")), .th(.text("Jangka waktu"))),
+                    .forEach(Array(p.items.enumerated())) { index, item in
+                        .tr(
+                            .td(.text(String(index + 1))),
+                            .td(.text(item.title), .br(), .small(.text(Labels.verdict(item.test?.verdict ?? "", ctx)))),
+                            .td(
+                                .text([item.test?.ground, item.test?.otherStatute].compactMap { $0 }.joined(separator: " jo. "))),
+                            .td(.text(item.test?.consequenceIfOpened ?? "")), .td(.text(item.test?.consequenceIfClosed ?? "")),
+                            .td(.text(item.test?.periodDescription ?? "—")))
+                    }
+                ),
+                .p(.text(date.map { "\(proposal.meetingPlace ?? ""), \(IndonesianFormat.date($0))" } ?? "")),
+                .table(
+                    .class("signatures"),
+                    .tr(.th(.text("No")), .th(.text("Nama dan jabatan")), .th(.text("Tanda tangan"))),
+                    .forEach(Array(participants.enumerated())) { index, person in
+                        .tr(.td(.text(String(index + 1))), .td(.text(person)), .td(.class("sign-space"), .text(" ")))
+                    }
+                )
+            )
+        )
+    }
+}

@@ -1,0 +1,32 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// A unit's page: its SOP, its proposals with their current step, and the form that opens one.
+enum UnitController {
+    /// The unit's proposals, newest first.
+    static func proposals(of unit: Unit, on db: any Database) async throws -> [Proposal] {
+        try await Proposal.query(on: db).filter(\.$unit.$id == unit.requireID()).sort(\.$createdAt, .descending).all()
+    }
+
+    @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
+        let unit = try await RegisterController.unit(req, user)
+        let sop = unit.sopID.flatMap(req.application.dikelola.sopLibrary.definition(id:))
+        return UnitView.page(
+            PageContext(req, user: user), unit: unit, sop: sop, proposals: try await proposals(of: unit, on: req.db),
+            notice: Sessions.takeNotice(req), now: req.now)
+    }
+
+    @Sendable static func openProposal(req: Request, user: CurrentUser) async throws -> Response {
+        let form = try req.formValues()
+        do {
+            let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: form["title"], acting: req.acting(user))
+            Sessions.setNotice(req, PageContext(req).t("Usulan dibuka.", "Proposal opened."))
+            return req.redirect(to: SiteURL.proposal(proposal.id).path)
+        } catch let error as ProcedureError {
+            Sessions.setNotice(req, error.message)
+            return req.redirect(to: SiteURL.unit(try req.id("unit")).path)
+        }
+    }
+}
