@@ -56,7 +56,7 @@ func routes(_ app: Application) throws {
     // HTML, CSV and JSON travel compressed to offices on slow connections (images and PDFs as they are).
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     try app.register(collection: HealthController())
-    try app.register(collection: HomeController())
+    try app.register(collection: HomeRoutes())
     try app.register(collection: LoginController())
     try app.register(collection: AccountController())
     try app.register(collection: TokenController())
@@ -65,7 +65,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProposalAPIController())
     try app.register(collection: ProcedureRoutes())
     try app.register(collection: PeriodPreviewRoute())
-    try app.register(collection: PeriodPages())
+    try app.register(collection: PeriodRoutes())
     try app.register(collection: NotificationPages())
     try app.register(collection: IntegrationAdminController())
     try app.register(collection: ArchivePages())

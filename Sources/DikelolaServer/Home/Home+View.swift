@@ -1,0 +1,191 @@
+import DikelolaCore
+import Foundation
+import Plot
+import Vapor
+
+/// The first page after signing in (see `HomeController`): what waits for the person, what is late
+/// in the units they oversee, what ends soon, the latest decisions, the body at a glance, their roles.
+enum HomeView {
+    struct Model {
+        let user: CurrentUser
+        let units: [Unit]
+        let waiting: [Awaiting.Entry]
+        let overdue: [Awaiting.Entry]
+        let board: Dashboard
+        let notice: String?
+        let now: Date
+        let today: LocalDate
+    }
+
+    static func page(_ ctx: PageContext, _ m: Model) -> Response {
+        let user = m.user, notice = m.notice, units = m.units
+        return Layout.page(
+            ctx, title: ctx.t("Beranda", "Home"),
+            .h1(.text(ctx.t("Selamat datang, \(user.name)", "Welcome, \(user.name)"))),
+            .unwrap(notice) { Layout.notice($0, kind: "ok") },
+            work(ctx, m),
+            periods(ctx, m),
+            overview(ctx, m),
+            .h2(.text(ctx.t("Peran dan unit Anda", "Your roles and units"))),
+            .if(
+                user.person.assignments.isEmpty,
+                .p(.text(ctx.t("Anda belum memiliki peran di unit mana pun.", "You hold no role in any unit yet.")))),
+            .ul(
+                .forEach(units) { unit in
+                    let roles = user.person.assignments.filter { $0.unit.id == unit.id?.uuidString }.map(\.role.indonesianTitle)
+                    return .li(
+                        .a(.href(SiteURL.unit(unit.id).path), .text(unit.name)), .text(" — " + roles.joined(separator: ", ")))
+                }),
+            .p(.a(.href(SiteURL.changePassword.path), .text(ctx.t("Ganti kata sandi", "Change password"))))
+
+        )
+    }
+
+    /// The steps waiting for the person and the ones late in the units they oversee.
+    static func work(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+        return .group(
+            .h2(.text(ctx.t("Menunggu Anda", "Waiting for you"))),
+            .if(m.waiting.isEmpty, .p(.text(ctx.t("Tidak ada langkah yang menunggu Anda.", "No step is waiting for you.")))),
+            .if(
+                !m.waiting.isEmpty,
+                .table(
+                    .tr(
+                        .th(.text(ctx.t("Usulan", "Proposal"))), .th(.text(ctx.t("Langkah", "Step"))),
+                        .th(.text(ctx.t("Tenggat", "Due")))),
+                    .forEach(m.waiting) { item in
+                        .tr(
+                            .td(.a(.href(SiteURL.proposal(item.proposal.id).path), .text(item.proposal.title))),
+                            .td(.text("\(item.step.number). \(item.step.activity.prefix(90))…")),
+                            .td(
+                                .text(
+                                    item.proposal.currentStepDueAt.map {
+                                        Dates.show($0, ctx) + ($0 < m.now ? ctx.t(" — terlambat", " — overdue") : "")
+                                    }
+                                        ?? ctx.t("tentatif", "no limit"))))
+                    })),
+            .if(
+                !m.overdue.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Terlambat di unit yang Anda awasi", "Overdue in the units you oversee"))),
+                    .table(
+                        .tr(
+                            .th(.text(ctx.t("Usulan", "Proposal"))), .th(.text(ctx.t("Unit", "Unit"))),
+                            .th(.text(ctx.t("Langkah", "Step"))),
+                            .th(.text(ctx.t("Tenggat", "Due")))),
+                        .forEach(m.overdue) { item in
+                            .tr(
+                                .td(.a(.href(SiteURL.proposal(item.proposal.id).path), .text(item.proposal.title))),
+                                .td(.text(item.proposal.unit.name)),
+                                .td(.text(String(item.step.number))),
+                                .td(
+                                    .span(
+                                        .class("overdue"), .text(item.proposal.currentStepDueAt.map { Dates.show($0, ctx) } ?? "")
+                                    )))
+                        })))
+        )
+    }
+
+    /// Openings and re-classifications m.waiting, entries ending, and the latest decisions.
+    static func periods(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+        return .group(
+            .if(
+                !m.board.pendingActions.isEmpty,
+                .group(
+                    .h2(
+                        .text(
+                            ctx.t(
+                                "Pembukaan dan klasifikasi ulang menunggu Anda", "Openings and re-classifications waiting for you"
+                            ))),
+                    .ul(
+                        .forEach(m.board.pendingActions) { pending in
+                            .li(
+                                .a(
+                                    .href(SiteURL.periodAction(pending.action.id).path),
+                                    .text(
+                                        (pending.action.kind == .opening
+                                            ? ctx.t("Pembukaan informasi", "Opening")
+                                            : ctx.t("Klasifikasi ulang", "Re-classification"))
+                                            + " — "
+                                            + (pending.task == "approve"
+                                                ? ctx.t("menunggu persetujuan Anda", "awaiting your approval")
+                                                : ctx.t("sedang Anda siapkan", "being prepared by you")))),
+                                .unwrap(pending.action.legalDue) {
+                                    .text(ctx.t(" · surat paling lambat ", " · decree due by ") + day($0))
+                                })
+                        }))),
+            .if(
+                !m.board.ending.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Akan berakhir atau perlu ditinjau", "Ending soon or due for review"))),
+                    .table(
+                        .tr(
+                            .th(.text(ctx.t("No. DIK", "No."))), .th(.text(ctx.t("Informasi", "Information"))),
+                            .th(.text(ctx.t("Unit", "Unit"))), .th(.text(ctx.t("Berakhir / ditinjau", "Ends / review"))),
+                            .th(.text(ctx.t("Surat pembukaan paling lambat", "Opening decree due by")))),
+                        .forEach(m.board.ending.prefix(Dashboard.listLimit)) { entry in
+                            .tr(
+                                .td(.text(entry.registerNumber)),
+                                .td(.a(.href(SiteURL.unitEnding(entry.$unit.id).path), .text(entry.title))),
+                                .td(.text(entry.unit.shortName ?? entry.unit.name)),
+                                .td(
+                                    .text(
+                                        entry.status == .reviewDue
+                                            ? ctx.t("ditinjau sejak ", "review since ") + day(entry.reviewDate)
+                                            : day(entry.endDate))),
+                                .td(
+                                    .span(
+                                        .class(entry.openingDecreeDue.map { $0 < m.today.iso } == true ? "overdue" : ""),
+                                        .text(day(entry.openingDecreeDue)))))
+                        }),
+                    .if(
+                        m.board.ending.count > Dashboard.listLimit,
+                        .p(
+                            .small(
+                                .text(
+                                    ctx.t(
+                                        "dan \(m.board.ending.count - Dashboard.listLimit) lagi",
+                                        "and \(m.board.ending.count - Dashboard.listLimit) more"))))))),
+            .if(
+                !m.board.decisions.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Keputusan terbaru", "Recent decisions"))),
+                    .ul(
+                        .forEach(m.board.decisions) { decision in
+                            .li(
+                                .a(.href(SiteURL.decree(decision.decree.id).path), .text(decision.decree.number)),
+                                .text(
+                                    " — "
+                                        + ctx.t(decision.decree.kind.indonesian, decision.decree.kind.english) + ", "
+                                        + (decision.unit.shortName ?? decision.unit.name)
+                                        + ", " + day(decision.decree.decreeDate)))
+                        })))
+        )
+    }
+
+    /// Each unit of the body at a glance, for those who oversee it.
+    static func overview(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+        return .group(
+            .unwrap(m.board.overview) { rows in
+                .group(
+                    .h2(.text(ctx.t("Ikhtisar badan publik", "The body at a glance"))),
+                    .table(
+                        .tr(
+                            .th(.text(ctx.t("Unit", "Unit"))), .th(.text(ctx.t("Usulan berjalan", "Proposals in progress"))),
+                            .th(.text(ctx.t("Langkah terlambat", "Overdue steps"))),
+                            .th(.text(ctx.t("Isi DIK", "Register entries"))),
+                            .th(.text(ctx.t("Akan berakhir / ditinjau", "Ending / review")))),
+                        .forEach(rows) { row in
+                            .tr(
+                                .td(.a(.href(SiteURL.unit(row.unit.id).path), .text(row.unit.name))),
+                                .td(.text(String(row.inProgress))),
+                                .td(.span(.class(row.overdue > 0 ? "overdue" : ""), .text(String(row.overdue)))),
+                                .td(.a(.href(SiteURL.unitRegister(row.unit.id).path), .text(String(row.register)))),
+                                .td(.a(.href(SiteURL.unitEnding(row.unit.id).path), .text(String(row.ending)))))
+                        }))
+            }
+        )
+    }
+}

@@ -1,0 +1,32 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The first page after signing in, and the site's stylesheet and script.
+enum HomeController {
+    /// The units where the person holds a role, by name.
+    static func units(of user: CurrentUser, on db: any Database) async throws -> [Unit] {
+        let unitIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.id) })
+        return try await Unit.query(on: db).filter(\.$id ~~ unitIDs).sort(\.$name).all()
+    }
+
+    @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
+        let acting = req.acting(user)
+        let model = HomeView.Model(
+            user: user, units: try await units(of: user, on: req.db), waiting: try await Awaiting.proposals(for: acting),
+            overdue: try await Awaiting.overdue(for: acting), board: try await Dashboard.load(for: acting),
+            notice: Sessions.takeNotice(req), now: req.now,
+            today: try await PeriodPreviewRoute.zone(of: user, on: req.db).localDate(of: req.now))
+        return HomeView.page(PageContext(req, user: user), model)
+    }
+}
+
+/// The home page, the stylesheet and the script.
+struct HomeRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .home, use: HomeController.show)
+        routes.get(SiteURL.stylesheet.pathComponents) { _ in Stylesheet.response() }
+        routes.get(SiteURL.script.pathComponents) { _ in Script.response() }
+    }
+}
