@@ -9,6 +9,7 @@
 #   ./scripts/test.sh             everything
 #   ./scripts/test.sh --sqlite    Swift tests on SQLite only (quick)
 #   ./scripts/test.sh --browser   the browser suite only
+#   ./scripts/test.sh --postgres  Swift tests on PostgreSQL only
 # Screenshots of the browser suite land in e2e/artifacts/ (E2E_ARTIFACTS to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,11 @@ browser_suite() {
 log "Hunting for force-unwraps"
 ./scripts/check-traps.sh
 
+# The shape docs/ARCHITECTURE.md promises: files and functions of a readable size, services
+# without HTTP.
+log "Checking the code's shape"
+python3 scripts/check-shape.py
+
 # The command-line tests run the built `dikelola` executable, so build everything first.
 log "Building (debug) with tests"
 swift build --build-tests
@@ -57,14 +63,16 @@ if [[ "$mode" == "--browser" ]]; then
     browser_suite
     exit 0
 fi
-[[ "$mode" == "--sqlite" ]] || browser_tools
+if [[ "$mode" != "--postgres" ]]; then
+    [[ "$mode" == "--sqlite" ]] || browser_tools
 
-log "Tests on SQLite"
-env -u DIKELOLA_TEST_DATABASE_URL swift test --skip-build --disable-xctest
+    log "Tests on SQLite"
+    env -u DIKELOLA_TEST_DATABASE_URL swift test --skip-build --disable-xctest
 
-[[ "$mode" == "--sqlite" ]] && exit 0
+    [[ "$mode" == "--sqlite" ]] && exit 0
 
-browser_suite
+    browser_suite
+fi
 
 find_pg_bin() {
     local dir

@@ -218,8 +218,8 @@ import Vapor
             try await wordsAndFilters()
             // The migration that put the filters into the index refills it from the index's rows: the
             // same tokens as a publication writes.
-            try await SearchIndex.AddFacets().revert(on: app.db)
-            try await SearchIndex.AddFacets().prepare(on: app.db)
+            try await UpdateSearchIndexAddFacets().revert(on: app.db)
+            try await UpdateSearchIndexAddFacets().prepare(on: app.db)
             try await wordsAndFilters()
             // Quotes, FTS operators and SQL are only words.
             for hostile in [

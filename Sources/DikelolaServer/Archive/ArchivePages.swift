@@ -206,23 +206,31 @@ struct ArchivePages: RouteCollection {
                             .text(
                                 entry.endDate == nil
                                     ? ctx.t("peristiwa, tinjau ", "event, review ") + day(entry.reviewDate) : day(entry.endDate))),
-                        .td(
-                            .text(ctx.t(stage.indonesian, stage.english)),
-                            .if(
-                                mayArchive,
-                                .form(
-                                    .action(SiteURL.archiveItemStage(item.id).path), .method(.post), Layout.csrfField(ctx),
-                                    FormFields.select(
-                                        "stage", published: .internalOnly, label: ctx.t("Ubah tahap", "Change stage"),
-                                        options: ArchiveStage.allCases.map { ($0.rawValue, $0.indonesian) },
-                                        selected: stage.rawValue,
-                                        idPrefix: "\(item.storedID)-"),
-                                    .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan", "Save"))))),
-                            .if(mayGrant && stage == .inactive, grantForm(ctx, item, permissions[item.storedID] ?? []))),
+                        stageCell(ctx, item, stage: stage, mayArchive: mayArchive, mayGrant: mayGrant, permissions: permissions[item.storedID] ?? []),
                         .td(.text(location.isEmpty ? "—" : location)),
                         .td(.text([item.archiveCode, rule?.indonesianDescription].compactMap { $0 }.joined(separator: ": "))),
                         .td(.ul(.forEach(warnings) { .li(.text($0.description)) })))
                 })
         )
+    }
+
+    /// An item's archive stage, with the form that changes it and, while inactive, the permissions.
+    func stageCell(
+        _ ctx: PageContext, _ item: ProposalItem, stage: ArchiveStage, mayArchive: Bool, mayGrant: Bool,
+        permissions: [ArchivePermission]
+    ) -> Node<HTML.TableRowContext> {
+        .td(
+            .text(ctx.t(stage.indonesian, stage.english)),
+            .if(
+                mayArchive,
+                .form(
+                    .action(SiteURL.archiveItemStage(item.id).path), .method(.post), Layout.csrfField(ctx),
+                    FormFields.select(
+                        "stage", published: .internalOnly, label: ctx.t("Ubah tahap", "Change stage"),
+                        options: ArchiveStage.allCases.map { ($0.rawValue, $0.indonesian) },
+                        selected: stage.rawValue,
+                        idPrefix: "\(item.storedID)-"),
+                    .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan", "Save"))))),
+            .if(mayGrant && stage == .inactive, grantForm(ctx, item, permissions)))
     }
 }

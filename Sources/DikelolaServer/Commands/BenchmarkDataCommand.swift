@@ -59,17 +59,7 @@ struct BenchmarkDataCommand: AsyncCommand {
                     proposal.status = .completed
                     try await proposal.create(on: db)
                     serial += 1
-                    let decree = Decree()
-                    decree.$body.id = bodyID
-                    decree.$proposal.id = try proposal.requireID()
-                    decree.kind = .classification
-                    decree.year = today.year
-                    decree.serial = serial
-                    decree.number = "000.5.10/\(serial)/PPID/XI/\(today.year)"
-                    decree.decreeDate = today.iso
-                    decree.place = "Uji"
-                    decree.signerName = "Kepala Dinas Uji"
-                    decree.signerPosition = "Kepala Dinas"
+                    let decree = Self.decree(bodyID: bodyID, proposalID: try proposal.requireID(), serial: serial, on: today)
                     try await decree.create(on: db)
                     let batch = min(200, count - made)
                     var items: [ProposalItem] = []
@@ -107,5 +97,21 @@ struct BenchmarkDataCommand: AsyncCommand {
             context.console.info("\(body.slug): \(count) entri (\(Int(Date().timeIntervalSince(started))) dtk)")
         }
         context.console.info("Selesai: \(bodies) badan publik, \(total) entri, \(Int(Date().timeIntervalSince(started))) detik.")
+    }
+
+    /// A classification decree of the generated data.
+    static func decree(bodyID: UUID, proposalID: UUID, serial: Int, on today: LocalDate) -> Decree {
+        let decree = Decree()
+        decree.$body.id = bodyID
+        decree.$proposal.id = proposalID
+        decree.kind = .classification
+        decree.year = today.year
+        decree.serial = serial
+        decree.number = "000.5.10/\(serial)/PPID/XI/\(today.year)"
+        decree.decreeDate = today.iso
+        decree.place = "Uji"
+        decree.signerName = "Kepala Dinas Uji"
+        decree.signerPosition = "Kepala Dinas"
+        return decree
     }
 }

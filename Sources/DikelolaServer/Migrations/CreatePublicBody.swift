@@ -1,5 +1,6 @@
 import Fluent
 
+/// The public bodies a deployment serves.
 struct CreatePublicBody: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(PublicBody.schema)

@@ -1,5 +1,6 @@
 import Fluent
 
+/// Who holds which role in which unit.
 struct CreateRoleAssignment: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(RoleAssignment.schema)

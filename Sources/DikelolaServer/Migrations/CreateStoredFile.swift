@@ -1,5 +1,6 @@
 import Fluent
 
+/// Files kept in the database, shared by every instance.
 struct CreateStoredFile: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(StoredFile.schema)
@@ -17,18 +18,5 @@ struct CreateStoredFile: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(StoredFile.schema).delete()
-    }
-}
-
-/// The body's logo for the letterhead (kop surat) of printed documents.
-struct UpdatePublicBodyAddLogo: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(PublicBody.schema)
-            .field("logo_file_id", .uuid, .references(StoredFile.schema, "id", onDelete: .setNull))
-            .update()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(PublicBody.schema).deleteField("logo_file_id").update()
     }
 }

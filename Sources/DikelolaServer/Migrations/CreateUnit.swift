@@ -1,5 +1,6 @@
 import Fluent
 
+/// Their units (OPD) in a tree, with the SOP each runs.
 struct CreateUnit: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Unit.schema)

@@ -1,5 +1,6 @@
 import Fluent
 
+/// People who sign in; the first administrator is made at first start.
 struct CreateUser: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(User.schema)

@@ -28,9 +28,9 @@ enum AppMigrations {
         CreateArchiveTables(),  // archive stages, classification codes, the JRA, permissions for inactive records
         CreateNotificationTables(),  // notifications, the body's webhook and its delivery log, the daily sweep's day
         CreatePublications(),  // the published versions of each body's public register
-        SearchIndex.CreateTables(),  // full-text search over what is published (FTS5 / PostgreSQL)
+        CreateSearchIndex(),  // full-text search over what is published (FTS5 / PostgreSQL)
         UpdatePublicationAddExemptedCount(),  // the home page counts entries without decoding snapshots
-        SearchIndex.AddFacets(),  // SQLite: filters inside the full-text index, so a filtered search ranks few rows
+        UpdateSearchIndexAddFacets(),  // SQLite: filters inside the full-text index, so a filtered search ranks few rows
         UpdatePublicationRemoveInternalFields(),  // past versions rewritten without the internal description and reason
         UpdateApiTokenAddSessionEpoch(),  // a password change or reset ends the person's API tokens too
         UpdateUserAddCredentialsSetBy(),  // who knew an account's password may not give it a role

@@ -122,7 +122,6 @@ extension ProposalPageView {
     ) -> Node<HTML.BodyContext> {
         func value(_ field: String, _ fallback: String) -> String { state?.value(formID, field, default: fallback) ?? fallback }
         func error(_ field: String) -> String? { state?.error(formID, field) }
-        let fields = PeriodFields(test?.period)
         let grounds =
             [("", ctx.t("(pilih dasar hukum — kosongkan bila terbuka)", "(choose the ground — empty if open)"))]
             + ExemptionGround.catalog.map {
@@ -132,12 +131,6 @@ extension ProposalPageView {
             ("closed", ctx.t("Dikecualikan", "Exempted")), ("partlyClosed", ctx.t("Dikecualikan sebagian", "Partly exempted")),
             ("open", ctx.t("Terbuka (masuk DIP)", "Open (to the DIP)")),
         ].filter { verdictOptions.contains($0.0) }
-        let kinds = [
-            ("length", ctx.t("Lama waktu sejak tanggal", "A length from a date")),
-            ("until", ctx.t("Sampai tanggal", "Until a date")),
-            ("event", ctx.t("Sampai suatu peristiwa", "Until an event")),
-            ("statute", ctx.t("Sesuai peraturan perundang-undangan", "As the statute sets")),
-        ]
         return .form(
             .class("stack"), .action(action), .method(.post), Layout.csrfField(ctx),
             .data(named: "period-preview", value: SiteURL.periodPreview.path),
@@ -168,34 +161,7 @@ extension ProposalPageView {
                 "parts", published: .internalOnly, label: ctx.t("Bagian yang dihitamkan (pisahkan dengan koma)", "Parts blacked out (comma-separated)"),
                 value: value("parts", test?.parts.joined(separator: ", ") ?? ""), autocomplete: "off", error: error("parts"),
                 idPrefix: prefix),
-            FormFields.select(
-                "periodKind", published: .published, label: ctx.t("Jenis jangka waktu", "Kind of period"), options: kinds,
-                selected: value("periodKind", fields.kind), error: error("period"), idPrefix: prefix),
-            Layout.field(
-                "years", published: .published, label: ctx.t("Tahun", "Years"), type: .number, value: value("years", fields.years), autocomplete: "off",
-                idPrefix: prefix),
-            Layout.field(
-                "months", published: .published, label: ctx.t("Bulan", "Months"), type: .number, value: value("months", fields.months),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "from", published: .published, label: ctx.t("Sejak tanggal", "From"), type: .date, value: value("from", fields.from),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "end", published: .published, label: ctx.t("Sampai tanggal / paling lambat", "Until / at the latest"), type: .date,
-                value: value("end", fields.end),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "event", published: .published, label: ctx.t("Peristiwa yang mengakhiri", "Ending event"), value: value("event", fields.event),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "reviewOn", published: .published, label: ctx.t("Tanggal peninjauan", "Review date"), type: .date,
-                value: value("reviewOn", fields.reviewOn),
-                autocomplete: "off", idPrefix: prefix),
-            Layout.field(
-                "statute", published: .published, label: ctx.t("Peraturan yang menetapkan jangka waktu", "Statute setting the period"),
-                value: value("statute", fields.statute), autocomplete: "off", idPrefix: prefix),
-            .element(
-                named: "output", nodes: [.class("period-preview"), .attribute(named: "aria-live", value: "polite")]),
+            periodFields(ctx, PeriodFields(test?.period), value: value, error: error, prefix: prefix),
             FormFields.textarea(
                 "reason", published: .internalOnly, label: ctx.t("Alasan", "Reason"), value: value("reason", test?.reason ?? ""),
                 error: error("reason"), hint: ctx.t(Labels.internalHint, Labels.internalHintEnglish), idPrefix: prefix),
@@ -281,5 +247,47 @@ extension ProposalPageView {
                 .button(.type(.submit), .text(ctx.t("Tambahkan", "Add")))
             )
         )
+    }
+
+    /// The period's fields, with the live explanation the script fills in (`output.period-preview`).
+    static func periodFields(
+        _ ctx: PageContext, _ fields: PeriodFields, value: (String, String) -> String, error: (String) -> String?,
+        prefix: String
+    ) -> Node<HTML.FormContext> {
+        let kinds = [
+            ("length", ctx.t("Lama waktu sejak tanggal", "A length from a date")),
+            ("until", ctx.t("Sampai tanggal", "Until a date")),
+            ("event", ctx.t("Sampai suatu peristiwa", "Until an event")),
+            ("statute", ctx.t("Sesuai peraturan perundang-undangan", "As the statute sets")),
+        ]
+        return .group(
+        FormFields.select(
+            "periodKind", published: .published, label: ctx.t("Jenis jangka waktu", "Kind of period"), options: kinds,
+            selected: value("periodKind", fields.kind), error: error("period"), idPrefix: prefix),
+        Layout.field(
+            "years", published: .published, label: ctx.t("Tahun", "Years"), type: .number, value: value("years", fields.years), autocomplete: "off",
+            idPrefix: prefix),
+        Layout.field(
+            "months", published: .published, label: ctx.t("Bulan", "Months"), type: .number, value: value("months", fields.months),
+            autocomplete: "off", idPrefix: prefix),
+        Layout.field(
+            "from", published: .published, label: ctx.t("Sejak tanggal", "From"), type: .date, value: value("from", fields.from),
+            autocomplete: "off", idPrefix: prefix),
+        Layout.field(
+            "end", published: .published, label: ctx.t("Sampai tanggal / paling lambat", "Until / at the latest"), type: .date,
+            value: value("end", fields.end),
+            autocomplete: "off", idPrefix: prefix),
+        Layout.field(
+            "event", published: .published, label: ctx.t("Peristiwa yang mengakhiri", "Ending event"), value: value("event", fields.event),
+            autocomplete: "off", idPrefix: prefix),
+        Layout.field(
+            "reviewOn", published: .published, label: ctx.t("Tanggal peninjauan", "Review date"), type: .date,
+            value: value("reviewOn", fields.reviewOn),
+            autocomplete: "off", idPrefix: prefix),
+        Layout.field(
+            "statute", published: .published, label: ctx.t("Peraturan yang menetapkan jangka waktu", "Statute setting the period"),
+            value: value("statute", fields.statute), autocomplete: "off", idPrefix: prefix),
+        .element(
+            named: "output", nodes: [.class("period-preview"), .attribute(named: "aria-live", value: "polite")]))
     }
 }

@@ -133,32 +133,7 @@ enum PublicSearchPage {
                                             ? l.t("; halaman \(filters.page) dari \(pages).", "; page \(filters.page) of \(pages).") : "."))),
                             .if(
                                 !results.hits.isEmpty,
-                                .table(
-                                    .tr(
-                                        .th(.text("No.")), .th(.text(l.t("Informasi", "Information"))),
-                                        .th(.text(l.t("Badan publik / unit", "Public body / unit"))),
-                                        .th(.text(l.t("Dasar hukum", "Legal ground"))), .th(.text(l.t("Berakhir", "Ends"))),
-                                        .th(.text(l.t("Keadaan", "Status")))),
-                                    .forEach(results.hits) { hit in
-                                        .tr(
-                                            .td(
-                                                .a(
-                                                    .href(
-                                                        "/publik/\(hit.body_slug)/terkini/\(PublicPages.folder(l))entri/\(hit.entry_id).html"
-                                                    ),
-                                                    .text(hit.entry_id))),
-                                            .td(.text(hit.title)), .td(.text("\(hit.body_name) — \(hit.unit)")),
-                                            .td(.text(hit.ground)),
-                                            .td(
-                                                .text(
-                                                    hit.end_date.flatMap(LocalDate.init(iso:)).map(l.date) ?? "—")),
-                                            .td(
-                                                .text(
-                                                    l == .indonesian
-                                                        ? PublicRegister.Entry.Status(rawValue: hit.status).map(
-                                                            PublicRegister.statusLabel) ?? hit.status
-                                                        : statuses.first { $0.0 == hit.status }?.1 ?? hit.status)))
-                                    })),
+                                hitsTable(results.hits, l, statuses: statuses)),
                             .p(
                                 .if(
                                     filters.page > 1,
@@ -172,5 +147,36 @@ enum PublicSearchPage {
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=30")
         return response
+    }
+
+    /// The hits as a table: number (linked to the entry's public page), information, body and unit,
+    /// ground, end and status.
+    static func hitsTable(_ hits: [SearchIndex.Hit], _ l: UILanguage, statuses: [(String, String)]) -> Node<HTML.BodyContext> {
+        .table(
+            .tr(
+                .th(.text("No.")), .th(.text(l.t("Informasi", "Information"))),
+                .th(.text(l.t("Badan publik / unit", "Public body / unit"))),
+                .th(.text(l.t("Dasar hukum", "Legal ground"))), .th(.text(l.t("Berakhir", "Ends"))),
+                .th(.text(l.t("Keadaan", "Status")))),
+            .forEach(hits) { hit in
+                .tr(
+                    .td(
+                        .a(
+                            .href(
+                                "/publik/\(hit.body_slug)/terkini/\(PublicPages.folder(l))entri/\(hit.entry_id).html"
+                            ),
+                            .text(hit.entry_id))),
+                    .td(.text(hit.title)), .td(.text("\(hit.body_name) — \(hit.unit)")),
+                    .td(.text(hit.ground)),
+                    .td(
+                        .text(
+                            hit.end_date.flatMap(LocalDate.init(iso:)).map(l.date) ?? "—")),
+                    .td(
+                        .text(
+                            l == .indonesian
+                                ? PublicRegister.Entry.Status(rawValue: hit.status).map(
+                                    PublicRegister.statusLabel) ?? hit.status
+                                : statuses.first { $0.0 == hit.status }?.1 ?? hit.status)))
+            })
     }
 }

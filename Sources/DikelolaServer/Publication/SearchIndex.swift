@@ -16,54 +16,6 @@ enum SearchIndex {
     static let table = "public_search_entries"
     static let fts = "public_search_fts"
 
-    struct CreateTables: AsyncMigration {
-        func prepare(on database: any Database) async throws {
-            guard let sql = database as? any SQLDatabase else { throw SearchIndexError.notSQL }
-            let postgres = sql.dialect.name == "postgresql"
-            try await sql.raw(
-                """
-                CREATE TABLE \(unsafeRaw: SearchIndex.table) (
-                  \(unsafeRaw: postgres ? "row_id BIGSERIAL PRIMARY KEY" : "row_id INTEGER PRIMARY KEY"),
-                  body_id TEXT NOT NULL, body_slug TEXT NOT NULL, body_name TEXT NOT NULL, entry_id TEXT NOT NULL,
-                  unit TEXT NOT NULL, ground TEXT NOT NULL, ground_letter TEXT NOT NULL, end_year INTEGER,
-                  status TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, reason TEXT NOT NULL,
-                  consequences TEXT NOT NULL, end_date TEXT, sort_key TEXT NOT NULL
-                  \(unsafeRaw: postgres
-                    ? ", document tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || description || ' ' || reason || ' ' || consequences || ' ' || entry_id)) STORED"
-                    : "")
-                )
-                """
-            ).run()
-            for (name, columns) in [
-                ("body", "body_slug, sort_key"), ("status", "status, sort_key"), ("ground", "ground_letter, sort_key"),
-                ("year", "end_year, sort_key"), ("order", "sort_key"), ("body_id", "body_id"),
-            ] {
-                try await sql.raw(
-                    "CREATE INDEX \(unsafeRaw: SearchIndex.table)_\(unsafeRaw: name) ON \(unsafeRaw: SearchIndex.table) (\(unsafeRaw: columns))"
-                ).run()
-            }
-            if postgres {
-                try await sql.raw(
-                    "CREATE INDEX \(unsafeRaw: SearchIndex.table)_document ON \(unsafeRaw: SearchIndex.table) USING GIN (document)"
-                ).run()
-            } else {
-                try await sql.raw(
-                    """
-                    CREATE VIRTUAL TABLE \(unsafeRaw: SearchIndex.fts) USING fts5(
-                      title, description, reason, consequences, entry_id,
-                      tokenize = 'unicode61 remove_diacritics 2')
-                    """
-                ).run()
-            }
-        }
-
-        func revert(on database: any Database) async throws {
-            guard let sql = database as? any SQLDatabase else { throw SearchIndexError.notSQL }
-            if sql.dialect.name != "postgresql" { try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.fts)").run() }
-            try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.table)").run()
-        }
-    }
-
     /// Brings the body's rows to `register` (its newly published version): only the entries that
     /// changed since `previous`, or all of them for a first version — so a publication holds its
     /// transaction for milliseconds even for a body with thousands of entries.
@@ -158,39 +110,6 @@ enum SearchIndex {
                 body: filters.body, unit: filters.unit, groundLetter: filters.groundLetter, endYear: filters.endYear,
                 status: filters.status
             ).map { "facets : \"\($0)\"" }
-        }
-    }
-
-    /// SQLite: the full-text table gains the `facets` column, refilled from the index's own rows.
-    struct AddFacets: AsyncMigration {
-        func prepare(on database: any Database) async throws { try await rebuild(database, facets: true) }
-
-        func revert(on database: any Database) async throws { try await rebuild(database, facets: false) }
-
-        /// Drops the full-text table and makes it again, with or without `facets`, from the index's rows.
-        private func rebuild(_ database: any Database, facets: Bool) async throws {
-            guard let sql = database as? any SQLDatabase else { throw SearchIndexError.notSQL }
-            guard sql.dialect.name != "postgresql" else { return }
-            let columns = "title, description, reason, consequences, entry_id" + (facets ? ", facets" : "")
-            let values =
-                "title, description, reason, consequences, entry_id"
-                + (facets
-                    ? ", 'b' || lower(hex(body_slug)) || ' u' || lower(hex(unit)) || ' g' || lower(ground_letter)"
-                        + " || CASE WHEN end_year IS NULL THEN '' ELSE ' y' || end_year END || ' s' || lower(status)"
-                    : "")
-            try await sql.raw("DROP TABLE \(unsafeRaw: SearchIndex.fts)").run()
-            try await sql.raw(
-                """
-                CREATE VIRTUAL TABLE \(unsafeRaw: SearchIndex.fts) USING fts5(
-                  \(unsafeRaw: columns), tokenize = 'unicode61 remove_diacritics 2')
-                """
-            ).run()
-            try await sql.raw(
-                """
-                INSERT INTO \(unsafeRaw: SearchIndex.fts) (rowid, \(unsafeRaw: columns))
-                SELECT row_id, \(unsafeRaw: values) FROM \(unsafeRaw: SearchIndex.table)
-                """
-            ).run()
         }
     }
 
