@@ -40,7 +40,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 echo "== Generating $bodies bodies and $entries entries"
 start=$(date +%s)
-DIKELOLA_DATA_DIR="$work/data" "$bin" benchmark-data --bodies "$bodies" --entries "$entries" --log warning | tail -1
+DIKELOLA_DATA_DIR="$work/data" DIKELOLA_BENCHMARK=1 "$bin" benchmark-data --bodies "$bodies" --entries "$entries" --log warning | tail -1
 echo "   ($(( $(date +%s) - start )) s, publication folder $(du -sh "$work/data/publik" | cut -f1))"
 
 # The day's sweep first, as any server has done by its second day: measured apart, not under load.
@@ -49,7 +49,7 @@ DIKELOLA_DATA_DIR="$work/data" "$bin" sweep --log warning >/dev/null
 echo "== The day's sweep over every entry: $(( $(date +%s) - start )) s"
 
 app_port=$(free_port)
-DIKELOLA_DATA_DIR="$work/data" DIKELOLA_BENCHMARK_ROUTE=1 "$bin" serve --port "$app_port" --log warning >"$work/serve.log" 2>&1 &
+DIKELOLA_DATA_DIR="$work/data" DIKELOLA_BENCHMARK=1 "$bin" serve --port "$app_port" --log warning >"$work/serve.log" 2>&1 &
 server_pid=$!
 start=$(date +%s)
 until curl -sf "http://127.0.0.1:$app_port/health" >/dev/null; do

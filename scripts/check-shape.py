@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks the shape the architecture promises (docs/ARCHITECTURE.md): no source file over 400
-lines, no function over 80 lines (a route table aside), no service taking a Vapor Request.
+lines, no function over 80 lines (a route table aside), no service taking a Vapor Request, no
+audit target named outside the vocabulary.
 Prints every offender and exits 1 when there is one."""
 import re
 import sys
@@ -39,6 +40,10 @@ def main():
         for name, first, length in functions(lines):
             if length > MAX_FUNC and name not in ("boot", "routes"):
                 problems.append(f"{rel}:{first}: func {name} is {length} lines (at most {MAX_FUNC})")
+        if str(rel).startswith("Sources/DikelolaServer/"):
+            for number, line in enumerate(lines, 1):
+                if re.search(r'targetType: "', line):
+                    problems.append(f"{rel}:{number}: an audit target outside the vocabulary (AuditTarget)")
         if any(str(rel).startswith("Sources/DikelolaServer/" + s) for s in SERVICES):
             for number, line in enumerate(lines, 1):
                 if re.search(r"\breq: Request\b|: Request\)", line):

@@ -47,7 +47,10 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(SweepCommand(), as: "sweep")
-    app.asyncCommands.use(BenchmarkDataCommand(), as: "benchmark-data")
+    if Environment.get("DIKELOLA_BENCHMARK") == "1" {
+        // scripts/benchmark.sh only: generated data for measuring, never listed or run in production.
+        app.asyncCommands.use(BenchmarkDataCommand(), as: "benchmark-data")
+    }
 }
 
 let sessionCookieName = "dikelola_session"
@@ -70,7 +73,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: IntegrationAdminController())
     try app.register(collection: ArchivePages())
     try app.register(collection: PublicSiteRoutes())
-    if Environment.get("DIKELOLA_BENCHMARK_ROUTE") == "1" {
+    if Environment.get("DIKELOLA_BENCHMARK") == "1" {
         // scripts/benchmark.sh only: the same published bytes from memory — the framework's ceiling.
         try app.register(collection: BenchmarkMemoryRoute())
     }

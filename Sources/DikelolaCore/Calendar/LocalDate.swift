@@ -159,10 +159,6 @@ public enum Weekday: Int, Sendable, CaseIterable {
         ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"][rawValue]
     }
 
-    public var englishName: String {
-        ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][rawValue]
-    }
-
     public var isWeekend: Bool { self == .saturday || self == .sunday }
 }
 

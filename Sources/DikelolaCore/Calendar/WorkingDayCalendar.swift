@@ -88,17 +88,6 @@ public struct WorkingDayCalendar: Sendable {
         return WorkingDayResult(value: count, yearsWithoutData: tracker.years)
     }
 
-    /// The first working day on or after `date`.
-    public func nextWorkingDay(
-        onOrAfter date: LocalDate,
-        policy: MissingDataPolicy = .refuse
-    ) throws -> WorkingDayResult<LocalDate> {
-        var tracker = MissingYears(policy: policy)
-        var current = date
-        while try !tracker.isWorkingDay(current, in: self) { current = try current.adding(days: 1) }
-        return WorkingDayResult(value: current, yearsWithoutData: tracker.years)
-    }
-
     /// Remembers the years without data that a computation met, or refuses them.
     private struct MissingYears {
         let policy: MissingDataPolicy

@@ -50,9 +50,6 @@ public struct ExemptionGround: Hashable, Sendable, Comparable, CustomStringConve
         (lhs.letter.order, lhs.point ?? 0) < (rhs.letter.order, rhs.point ?? 0)
     }
 
-    /// UU 14/2008 Ps 20(1): exemptions on grounds a–f are not permanent.
-    public var mayBePermanent: Bool { !letter.neverPermanent }
-
     /// UU 14/2008 Ps 18(2): information under g and h may be opened with the written consent of
     /// the person concerned, or where it concerns their position in a public office.
     public var opensWithPersonalConsent: Bool { letter == .g || letter == .h }

@@ -161,7 +161,7 @@ struct BodyAdminController: RouteCollection {
             try await body.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "publicBody.create", targetType: "publicBody", targetID: try body.requireID().uuidString,
+                    "publicBody.create", targetType: .publicBody, targetID: try body.requireID().uuidString,
                     bodyID: try body.requireID().uuidString, after: form.summary), on: db)
         }
         Sessions.setNotice(req, ctx.t("Badan publik \(body.name) dibuat.", "Public body \(body.name) created."))
@@ -193,7 +193,7 @@ struct BodyAdminController: RouteCollection {
             try await body.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "publicBody.update", targetType: "publicBody", targetID: try body.requireID().uuidString,
+                    "publicBody.update", targetType: .publicBody, targetID: try body.requireID().uuidString,
                     bodyID: try body.requireID().uuidString, before: before, after: form.summary), on: db)
         }
         Sessions.setNotice(req, ctx.t("Pengaturan disimpan.", "Settings saved."))
@@ -229,7 +229,7 @@ struct BodyAdminController: RouteCollection {
             try await body.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "publicBody.logo", targetType: "publicBody", targetID: try body.requireID().uuidString,
+                    "publicBody.logo", targetType: .publicBody, targetID: try body.requireID().uuidString,
                     bodyID: try body.requireID().uuidString,
                     after: "\(stored.originalName), \(stored.size) bita, SHA-256 \(stored.sha256)"), on: db)
         }
@@ -342,7 +342,7 @@ struct BodyAdminController: RouteCollection {
             try await unit.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    existing == nil ? "unit.create" : "unit.update", targetType: "unit",
+                    existing == nil ? "unit.create" : "unit.update", targetType: .unit,
                     targetID: try unit.requireID().uuidString, bodyID: bodyID.uuidString,
                     before: before, after: UnitForm(unit).summary), on: db)
         }

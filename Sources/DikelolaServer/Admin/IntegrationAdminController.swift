@@ -23,7 +23,7 @@ struct IntegrationAdminController: RouteCollection {
                 try await body.save(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "body.webhook", targetType: "body", targetID: body.id?.uuidString, bodyID: body.id?.uuidString,
+                        "body.webhook", targetType: .publicBody, targetID: body.id?.uuidString, bodyID: body.id?.uuidString,
                         before: before, after: (body.webhookURL ?? "(tidak ada)") + (form["rotate"] == "on" ? "; kunci baru" : "")
                     ),
                     on: db)
@@ -59,7 +59,7 @@ struct IntegrationAdminController: RouteCollection {
                 try await row.create(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "archive.class", targetType: "body", targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                        "archive.class", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                         after: "\(code) \(name)"), on: db)
             }
             Sessions.setNotice(req, PageContext(req).t("Kode klasifikasi ditambahkan.", "Code added."))
@@ -102,7 +102,7 @@ struct IntegrationAdminController: RouteCollection {
                 try await row.save(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "archive.retention", targetType: "body", targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                        "archive.retention", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                         before: before, after: "\(code): \(active)/\(inactive)/\(disposition.rawValue)"), on: db)
             }
             Sessions.setNotice(req, PageContext(req).t("Baris JRA disimpan.", "Schedule row saved."))

@@ -134,7 +134,7 @@ struct UserAdminController: RouteCollection {
             try await person.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.create", targetType: "user", targetID: try person.requireID().uuidString,
+                    "user.create", targetType: .user, targetID: try person.requireID().uuidString,
                     bodyID: try body.requireID().uuidString, after: form.summary), on: db)
         }
         return renderPassword(
@@ -163,7 +163,7 @@ struct UserAdminController: RouteCollection {
             try await target.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.update", targetType: "user", targetID: try target.requireID().uuidString,
+                    "user.update", targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: target.$homeBody.id?.uuidString, before: before, after: form.summary), on: db)
         }
         Sessions.setNotice(req, ctx.t("Data pengguna disimpan.", "Saved."))
@@ -183,7 +183,7 @@ struct UserAdminController: RouteCollection {
             try await target.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    target.isActive ? "user.activate" : "user.deactivate", targetType: "user",
+                    target.isActive ? "user.activate" : "user.deactivate", targetType: .user,
                     targetID: try target.requireID().uuidString, bodyID: target.$homeBody.id?.uuidString,
                     before: target.isActive ? "nonaktif" : "aktif",
                     after: target.isActive ? "aktif" : "nonaktif"), on: db)
@@ -208,7 +208,7 @@ struct UserAdminController: RouteCollection {
             try await target.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.password.reset", targetType: "user", targetID: try target.requireID().uuidString,
+                    "user.password.reset", targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: target.$homeBody.id?.uuidString,
                     after: "kata sandi sekali pakai baru; sesi lama diakhiri"), on: db)
         }
@@ -261,7 +261,7 @@ struct UserAdminController: RouteCollection {
                 try await req.application.writeTransaction { db in
                     try await AuditLog.record(
                         req.auditDraft(
-                            "role.assign.refused", targetType: "user",
+                            "role.assign.refused", targetType: .user,
                             targetID: try target.requireID().uuidString,
                             bodyID: target.$homeBody.id?.uuidString,
                             after: "\(form.role) @ \(form.unitID): \(reasons)"), on: db)
@@ -275,7 +275,7 @@ struct UserAdminController: RouteCollection {
             try await assignment.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "role.assign", targetType: "user", targetID: try target.requireID().uuidString,
+                    "role.assign", targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: unit.$body.id.uuidString, role: nil,
                     after: "\(role.rawValue) @ \(unit.name)"), on: db)
         }
@@ -294,7 +294,7 @@ struct UserAdminController: RouteCollection {
             try await assignment.delete(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "role.remove", targetType: "user", targetID: try target.requireID().uuidString,
+                    "role.remove", targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: assignment.unit.$body.id.uuidString,
                     before: "\(assignment.role) @ \(assignment.unit.name)"), on: db)
         }

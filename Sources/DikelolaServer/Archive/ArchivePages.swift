@@ -24,7 +24,7 @@ struct ArchivePages: RouteCollection {
                 try await item.save(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "archive.stage", targetType: "item", targetID: item.id?.uuidString, bodyID: place.bodyID,
+                        "archive.stage", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
                         before: before, after: "\(item.title): \(stage.rawValue)"), on: db)
             }
             Sessions.setNotice(req, PageContext(req).t("Tahap arsip disimpan.", "Archive stage saved."))
@@ -42,7 +42,7 @@ struct ArchivePages: RouteCollection {
                 try await permission.delete(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "archive.permission.revoke", targetType: "item", targetID: item.id?.uuidString, bodyID: place.bodyID,
+                        "archive.permission.revoke", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
                         before: "\(item.title): izin untuk \(permission.user.email) — \(permission.reason)"), on: db)
             }
             Sessions.setNotice(req, PageContext(req).t("Izin akses dicabut.", "Access revoked."))
@@ -73,7 +73,7 @@ struct ArchivePages: RouteCollection {
                 }
                 try await AuditLog.record(
                     req.auditDraft(
-                        "archive.permission", targetType: "item", targetID: item.id?.uuidString, bodyID: place.bodyID,
+                        "archive.permission", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
                         after: "\(item.title): izin untuk \(email) — \(reason)"), on: db)
             }
             Sessions.setNotice(req, PageContext(req).t("Izin akses diberikan.", "Access granted."))

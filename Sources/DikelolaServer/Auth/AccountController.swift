@@ -42,7 +42,7 @@ struct AccountController: RouteCollection {
             try await user.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.password.change", targetType: "user",
+                    "user.password.change", targetType: .user,
                     targetID: current.id.uuidString,
                     after: "kata sandi diganti; sesi lain diakhiri"), on: db)
         }

@@ -44,7 +44,7 @@ extension Request {
         }
         try await application.writeTransaction { db in
             try await AuditLog.record(
-                self.auditDraft(action, targetType: "request", targetID: "\(self.method) \(self.url.path)", after: reason), on: db)
+                self.auditDraft(action, targetType: .request, targetID: "\(self.method) \(self.url.path)", after: reason), on: db)
         }
     }
 }

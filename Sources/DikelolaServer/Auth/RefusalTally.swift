@@ -49,7 +49,7 @@ final class RefusalTally: Sendable {
                 let minute = Date(timeIntervalSince1970: TimeInterval(key.minute))
                 try await AuditLog.record(
                     AuditChain.Draft(
-                        occurredAt: minute, actorID: nil, actorRole: nil, action: key.action, targetType: "request",
+                        occurredAt: minute, actorID: nil, actorRole: nil, action: key.action, targetType: .request,
                         targetID: nil, bodyID: nil,
                         summaryAfter: "\(count) permintaan tanpa sesi masuk ditolak dalam menit ini",
                         clientAddress: key.address),

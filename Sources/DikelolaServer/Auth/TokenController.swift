@@ -45,7 +45,7 @@ struct TokenController: RouteCollection {
             let issued = try await ApiTokens.issue(userID: user.id, name: name, validFor: days, now: req.now, on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "apiToken.create", targetType: "apiToken",
+                    "apiToken.create", targetType: .apiToken,
                     targetID: try issued.record.requireID().uuidString,
                     after: "\(name), \(issued.record.prefix)…, berlaku \(days) hari"), on: db)
             return issued.token
@@ -63,7 +63,7 @@ struct TokenController: RouteCollection {
                 try await token.save(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "apiToken.revoke", targetType: "apiToken", targetID: try token.requireID().uuidString,
+                        "apiToken.revoke", targetType: .apiToken, targetID: try token.requireID().uuidString,
                         before: "\(token.name), \(token.prefix)…"), on: db)
             }
         }

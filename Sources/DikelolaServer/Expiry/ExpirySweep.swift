@@ -113,7 +113,7 @@ enum ExpirySweep {
             try await AuditLog.record(
                 AuditChain.Draft(
                     occurredAt: now, actorID: AuditLog.systemActor, actorRole: nil, action: event.action,
-                    targetType: "registerEntry", targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
+                    targetType: .registerEntry, targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
                     summaryBefore: previous, summaryAfter: "\(entry.registerNumber): \(event.summary)"),
                 on: db)
         }

@@ -67,7 +67,7 @@ enum PeriodActionService {
             }
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.start", targetType: "periodAction", targetID: try action.requireID().uuidString,
+                    "periodAction.start", targetType: .periodAction, targetID: try action.requireID().uuidString,
                     bodyID: unit.$body.id.uuidString, role: role,
                     after: "\(kind.indonesian): \(entries.map(\.registerNumber).sorted().joined(separator: ", "))"),
                 on: db)
@@ -104,7 +104,7 @@ enum PeriodActionService {
             try await item.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.fields", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    "periodAction.fields", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after:
                         "\(ctx.entry(of: item)?.registerNumber ?? ""): penanggung jawab \(fields.responsible); retensi \(fields.retention)"
@@ -134,7 +134,7 @@ enum PeriodActionService {
             try await item.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.test", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    "periodAction.test", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after: "\(entry.registerNumber): \(ProposalService.summary(test))"),
                 on: db)
@@ -153,7 +153,7 @@ enum PeriodActionService {
             try await item.delete(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.remove", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    "periodAction.remove", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: ctx.entry(of: item)?.registerNumber), on: db)
         }
     }
@@ -175,7 +175,7 @@ enum PeriodActionService {
         try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.submit", targetType: "periodAction", targetID: action.id?.uuidString,
+                    "periodAction.submit", targetType: .periodAction, targetID: action.id?.uuidString,
                     bodyID: bodyID.uuidString, role: role, before: "preparing", after: "diajukan kepada pimpinan"),
                 on: db)
             try await Notifier.tell(
@@ -198,7 +198,7 @@ enum PeriodActionService {
         try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.cancel", targetType: "periodAction", targetID: ctx.action.id?.uuidString,
+                    "periodAction.cancel", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, before: "preparing", after: "dibatalkan"), on: db)
         }
     }
@@ -235,7 +235,7 @@ enum PeriodActionService {
                 try await action.save(on: db)
                 try await AuditLog.record(
                     acting.auditDraft(
-                        "periodAction.return", targetType: "periodAction", targetID: actionID.uuidString,
+                        "periodAction.return", targetType: .periodAction, targetID: actionID.uuidString,
                         bodyID: bodyID.uuidString, role: .head, before: "awaitingApproval",
                         after: "dikembalikan kepada PPID. Catatan: \(note)"), on: db)
                 try await Notifier.tell(
@@ -268,7 +268,7 @@ enum PeriodActionService {
             try await action.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "decree.issue", targetType: "decree", targetID: try decree.requireID().uuidString, bodyID: bodyID.uuidString,
+                    "decree.issue", targetType: .decree, targetID: try decree.requireID().uuidString, bodyID: bodyID.uuidString,
                     role: .head,
                     after:
                         "\(decree.number) (\(ctx.kind.indonesian)), \(IndonesianFormat.date(today)), \(ctx.items.count) informasi; ditandatangani \(signer.name)"
@@ -299,7 +299,7 @@ enum PeriodActionService {
             try await entry.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "register.opened", targetType: "registerEntry", targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
+                    "register.opened", targetType: .registerEntry, targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
                     role: .head, before: previous,
                     after:
                         "\(entry.registerNumber): dibuka dengan \(decree.number) sejak \(IndonesianFormat.date(date)); masuk DIP"),
@@ -334,7 +334,7 @@ enum PeriodActionService {
             try await old.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "register.reclassified", targetType: "registerEntry", targetID: old.id?.uuidString,
+                    "register.reclassified", targetType: .registerEntry, targetID: old.id?.uuidString,
                     bodyID: bodyID.uuidString, role: .head, before: "\(old.registerNumber) (\(previous))",
                     after: "\(entry.registerNumber) dengan \(decree.number): \(ground.citation); \(period.indonesianDescription)"),
                 on: db)

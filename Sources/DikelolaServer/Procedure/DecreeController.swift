@@ -46,7 +46,7 @@ enum DecreeController {
         let decree = try await query(req)
         return try await PrintedDocument.pdf(
             req, page: try await show(req: req, user: user), bodyID: decree.$body.id, filename: "SK \(decree.number).pdf",
-            target: ("decree", decree.id))
+            target: (.decree, decree.id))
     }
 
     // MARK: Forms

@@ -50,7 +50,7 @@ enum ProposalController {
         let ctx = try await query(req, user)
         return try await PrintedDocument.pdf(
             req, page: try await testSheet(req: req, user: user), bodyID: try ctx.body.requireID(),
-            filename: "Lembar uji konsekuensi \(ctx.proposal.title).pdf", target: ("proposal", ctx.proposal.id))
+            filename: "Lembar uji konsekuensi \(ctx.proposal.title).pdf", target: (.proposal, ctx.proposal.id))
     }
 
     /// A document of a proposal, for those who may read its exempted content; every download is
@@ -69,7 +69,7 @@ enum ProposalController {
         try await req.application.writeTransaction { db in
             try await AuditLog.record(
                 req.auditDraft(
-                    "document.download", targetType: "document", targetID: document.id?.uuidString,
+                    "document.download", targetType: .document, targetID: document.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, after: "\(file.originalName), SHA-256 \(file.sha256)"), on: db)
         }
         return Downloads.response(file)

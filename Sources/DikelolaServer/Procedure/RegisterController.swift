@@ -42,7 +42,7 @@ enum RegisterController {
         let unit = try await unit(req, user)
         return try await PrintedDocument.pdf(
             req, page: try await showUnit(req: req, user: user), bodyID: unit.$body.id,
-            filename: "DIK \(unit.shortName ?? unit.name).pdf", target: ("unit", unit.id))
+            filename: "DIK \(unit.shortName ?? unit.name).pdf", target: (.unit, unit.id))
     }
 
     @Sendable static func showBody(req: Request, user: CurrentUser) async throws -> Response {

@@ -80,7 +80,7 @@ enum Publisher {
         try await AuditLog.record(
             AuditChain.Draft(
                 occurredAt: now, actorID: actor ?? AuditLog.systemActor, actorRole: nil, action: "publication.version",
-                targetType: "body", targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                 summaryBefore: latest.map { "versi \($0.version)" }, summaryAfter: "versi \(publication.version): \(reason)"),
             on: db)
         return publication

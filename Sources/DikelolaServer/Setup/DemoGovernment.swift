@@ -111,7 +111,7 @@ enum DemoGovernment {
             try await AuditLog.record(
                 AuditChain.Draft(
                     occurredAt: Date(), actorID: AuditLog.systemActor, actorRole: nil, action: "demo.load",
-                    targetType: "publicBody", targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                    targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                     summaryAfter: "\(body.name) dengan \(units.count) unit"),
                 on: db)
             return Summary(created: true, bodyName: body.name, unitNames: units.map(\.shortName), accounts: accounts)

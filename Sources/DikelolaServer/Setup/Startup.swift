@@ -67,7 +67,7 @@ enum Startup {
                 try await AuditLog.record(
                     AuditChain.Draft(
                         occurredAt: Date(), actorID: AuditLog.systemActor, actorRole: nil, action: "user.create",
-                        targetType: "user", targetID: try user.requireID().uuidString, bodyID: nil,
+                        targetType: .user, targetID: try user.requireID().uuidString, bodyID: nil,
                         summaryAfter: "administrator pertama \(email); kata sandi sekali pakai"),
                     on: db)
             }

@@ -1,3 +1,4 @@
+import DikelolaCore
 import Fluent
 import Vapor
 
@@ -5,7 +6,7 @@ import Vapor
 /// printed on the server, the download recorded in the audit history.
 enum PrintedDocument {
     static func pdf(
-        _ req: Request, page: Response, bodyID: UUID, filename: String, target: (type: String, id: UUID?)
+        _ req: Request, page: Response, bodyID: UUID, filename: String, target: (type: AuditTarget, id: UUID?)
     ) async throws -> Response {
         guard page.status == .ok, let html = page.body.string else { return page }
         var images: [String: (bytes: [UInt8], type: String)] = [:]
