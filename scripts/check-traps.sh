@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 exempt='Sources/DikelolaServer/Setup/DemoProcedure.swift|Sources/DikelolaServer/Commands/BenchmarkDataCommand.swift'
-found=$(grep -rnP '(?<=[\w\)\]])!(?![=])|\btry!|\bas!' Sources --include='*.swift' \
+found=$(grep -rnP '(?<=[\w\)\]\}])!(?![=])|\btry!|\bas!' Sources --include='*.swift' \
     | grep -vP '^\S+:\d+:\s*//' \
     | grep -vP '"[^"]*!' | grep -vF 'DIK!$' \
     | grep -vE "^($exempt):" || true)

@@ -382,3 +382,33 @@ struct ErrorBody: Decodable {
     let error: String
     let fields: [String: String]
 }
+
+/// The OpenAPI document describes what each operation reads and answers, so an integrator can
+/// build a client from it alone.
+@Suite struct OpenAPIDescriptionTests {
+    @Test func everyOperationDescribesItsBodies() async throws {
+        try await withApp { app in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            #expect(paths.count >= 17)
+            for (path, methods) in paths {
+                for (method, value) in methods {
+                    let operation = try #require(value as? [String: Any])
+                    let responses = try #require(operation["responses"] as? [String: [String: Any]])
+                    let success = responses.filter { $0.key.hasPrefix("2") }
+                    #expect(!success.isEmpty && success.values.allSatisfy { $0["content"] != nil }, "\(method) \(path) answers nothing described")
+                    if method == "post" || method == "put" {
+                        #expect(operation["requestBody"] != nil, "\(method) \(path) reads an undescribed body")
+                    }
+                }
+            }
+            // Every schema referred to exists.
+            let text = response.body.string
+            for match in text.matches(of: /#\/components\/schemas\/(\w+)/) {
+                #expect(schemas[String(match.1)] != nil, "missing schema \(match.1)")
+            }
+        }
+    }
+}

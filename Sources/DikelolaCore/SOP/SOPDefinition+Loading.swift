@@ -229,11 +229,12 @@ private struct DefinitionParser {
             let issuesDecree = reader.bool(field("issuesDecree"), path: "\(path).issuesDecree") ?? false
             let note = reader.string(field("note"), path: "\(path).note")
 
-            if let number, let activity, let actorKey, let effect, let time, let output {
+            let actor = actors.first { $0.actor.key == actorKey }?.actor
+            if let number, let activity, let actor, let effect, let time, let output {
                 result.append(
                     PlacedStep(
                         step: .init(
-                            number: number, activity: activity, actorKey: actorKey, effect: effect,
+                            number: number, activity: activity, actor: actor, effect: effect,
                             requiredDocuments: documents, time: time, output: output, decision: decision,
                             issuesDecree: issuesDecree, note: note),
                         node: node, decisionNode: decisionNode))

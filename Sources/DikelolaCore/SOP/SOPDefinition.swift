@@ -47,7 +47,9 @@ public struct SOPDefinition: Hashable, Sendable {
         /// 1-based, in the order of the SOP.
         public let number: Int
         public let activity: String
-        public let actorKey: String
+        /// Who does it, one of the SOP's actors (the loader refuses a step naming another).
+        public let actor: Actor
+        public var actorKey: String { actor.key }
         public let effect: StepEffect
         /// Kelengkapan / persyaratan: documents without which the step cannot be completed.
         public let requiredDocuments: [String]
@@ -67,7 +69,7 @@ public struct SOPDefinition: Hashable, Sendable {
         public let onDisagree: Int
     }
 
-    public func actor(for step: Step) -> Actor { actors.first { $0.key == step.actorKey }! }
+    public func actor(for step: Step) -> Actor { step.actor }
 
     public func step(number: Int) -> Step? { steps.first { $0.number == number } }
 

@@ -11,7 +11,13 @@ struct TokenController: RouteCollection {
         routes.signedIn(.GET, .apiTokens) { req, user in try await render(req, user: user, form: TokenForm(), errors: [:]) }
         routes.signedIn(.POST, .apiTokens, use: create)
         routes.signedIn(.POST, .revokeApiToken(nil), use: revoke)
-        routes.signedIn(.GET, .apiMe, use: me)
+        routes.described(meOperation)
+    }
+
+    var meOperation: APIOperation {
+        APIOperation(
+            method: .GET, url: .apiMe, summary: "The token's owner and the roles they hold, by unit",
+            answers: [.ok(.ref("Me"))], handler: me)
     }
 
     struct TokenForm {

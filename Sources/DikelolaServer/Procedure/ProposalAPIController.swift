@@ -8,32 +8,19 @@ import Vapor
 struct ProposalAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped(ProcedureErrorMiddleware())
-        api.signedIn(.POST, .apiUnitProposals(nil), use: open)
-        api.signedIn(.GET, .apiUnitProposals(nil), use: list)
-        api.signedIn(.GET, .apiProposal(nil), use: show)
-        api.signedIn(.POST, .apiProposalItems(nil), use: addItem)
-        api.signedIn(.PUT, .apiProposalItem(nil, nil)) { req, user in
-            let input = try req.content.decode(ProposalService.ItemInput.self)
-            try await ProposalService.updateItem(try await context(req), itemID: try req.id("item"), input, acting: req.acting(user))
-            return try await view(req, user)
-        }
-        api.signedIn(.DELETE, .apiProposalItem(nil, nil)) { req, user in
-            try await ProposalService.removeItem(try await context(req), itemID: try req.id("item"), acting: req.acting(user))
-            return try await view(req, user)
-        }
-        api.signedIn(.PUT, .apiItemTest(nil, nil), use: recordTest)
-        api.signedIn(.PUT, .apiItemLocation(nil, nil), use: setLocation)
-        api.signedIn(.POST, .apiProposalDocuments(nil), body: .upload, use: attach)
-        api.signedIn(.PUT, .apiProposalMemo(nil), use: memo)
-        api.signedIn(.PUT, .apiProposalOpinion(nil), use: opinion)
-        api.signedIn(.POST, .apiProposalStep(nil, nil), use: complete)
-        api.signedIn(.GET, .apiDecree(nil), use: decree)
-        api.signedIn(.PUT, .apiDecreeNumber(nil), use: renumber)
-        api.signedIn(.POST, .apiDecreeScan(nil), body: .upload, use: uploadScan)
-        api.signedIn(.GET, .apiDecreeScan(nil), use: downloadScan)
-        api.signedIn(.GET, .apiUnitRegister(nil), use: unitRegister)
-        api.signedIn(.GET, .apiBodyRegister(nil), use: bodyRegister)
+        for operation in operations { api.described(operation) }
         routes.get(SiteURL.apiOpenAPI.pathComponents) { _ in OpenAPIDocument.response() }
+    }
+
+    @Sendable func updateItem(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(ProposalService.ItemInput.self)
+        try await ProposalService.updateItem(try await context(req), itemID: try req.id("item"), input, acting: req.acting(user))
+        return try await view(req, user)
+    }
+
+    @Sendable func removeItem(req: Request, user: CurrentUser) async throws -> Response {
+        try await ProposalService.removeItem(try await context(req), itemID: try req.id("item"), acting: req.acting(user))
+        return try await view(req, user)
     }
 
     private func context(_ req: Request) async throws -> ProposalContext {
@@ -201,7 +188,8 @@ struct ProposalAPIController: RouteCollection {
             unitName: ctx.unit.name, ppid: ppidName(ctx),
             signer: .init(name: decree.signerName, position: decree.signerPosition, nip: decree.signerNIP),
             entries: views.compactMap { view in
-                guard let ground = ExemptionGround(code: entries.first { $0.id == view.id }!.groundCode), let period = view.period
+                guard let entry = entries.first(where: { $0.id == view.id }), let ground = ExemptionGround(code: entry.groundCode),
+                    let period = view.period
                 else { return nil }
                 return .init(
                     registerNumber: view.registerNumber, title: view.title, ground: ground, otherStatute: view.otherStatute,

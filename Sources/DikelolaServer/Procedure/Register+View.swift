@@ -14,7 +14,7 @@ enum RegisterView {
             .p(
                 .class("no-print"),
                 .a(
-                    .href("/publik/\(body.slug)/terkini/index.html"),
+                    .href(SiteURL.publicCurrent(body.slug, "index.html").path),
                     .text(ctx.t("DIK yang diterbitkan untuk umum (tanpa masuk)", "The register as published to the public")))),
             .div(
                 .class("document register-pages"),

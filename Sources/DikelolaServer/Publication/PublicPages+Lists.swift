@@ -94,7 +94,7 @@ extension PublicPages {
 
     static func changes(_ v: Version, _ l: UILanguage = .indonesian) -> String {
         let changes = v.register.changes(since: v.previous)
-        let compare = "/publik/\(v.register.body.slug)/banding"
+        let compare = SiteURL.publicCompare(v.register.body.slug).path
         return page(
             v, Place(path: "perubahan.html", language: l), title: l.t("Perubahan versi \(v.number)", "Changes in version \(v.number)"),
             .h1(.text(l.t("Perubahan pada versi \(v.number)", "Changes in version \(v.number)"))),

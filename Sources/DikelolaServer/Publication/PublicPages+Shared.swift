@@ -70,7 +70,7 @@ extension PublicPages {
                     .a(
                         .class("lang"), .href(homeName(l == .english ? .indonesian : .english)),
                         .text(l.t("English", "Bahasa Indonesia"))),
-                    .nav(.a(.href(l == .english ? "/publik/cari?lang=en" : "/publik/cari"), .text(l.t("Cari", "Search"))))),
+                    .nav(.a(.href(l == .english ? SiteURL.publicSearch.with(query: ["lang": "en"]) : SiteURL.publicSearch.path), .text(l.t("Cari", "Search"))))),
                 .main(
                     .h1(.text(l.t("Daftar Informasi yang Dikecualikan", "Registers of Exempted Information"))),
                     .p(

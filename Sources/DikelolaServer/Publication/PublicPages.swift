@@ -193,7 +193,7 @@ enum PublicPages {
                         "\(all.count) items of information exempted, in the order their periods end. "
                             + "Information whose period has ended is public (Government Regulation 61/2010, Article 11). ")),
                 .a(
-                    .href("/publik/cari?badan=\(v.register.body.slug)" + (l == .english ? "&lang=en" : "")),
+                    .href(SiteURL.publicSearch.with(query: ["badan": v.register.body.slug].merging(l == .english ? ["lang": "en"] : [:]) { a, _ in a })),
                     .text(l.t("Cari dalam DIK ini", "Search this register"))),
                 .text(" · "),
                 .a(.href("cetak.html"), .text(l.t("Cetak seluruh DIK (A4)", "Print the whole register (A4)")))),

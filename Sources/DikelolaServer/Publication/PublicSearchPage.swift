@@ -50,7 +50,7 @@ enum PublicSearchPage {
                         .init(
                             body: $0.body_slug, bodyName: $0.body_name, id: $0.entry_id, title: $0.title, unit: $0.unit,
                             ground: $0.ground, status: $0.status, endDate: $0.end_date,
-                            url: "/publik/\($0.body_slug)/terkini/entri/\($0.entry_id).html")
+                            url: SiteURL.publicCurrent($0.body_slug, "entri/\($0.entry_id).html").path)
                     }
                 ).encodeResponse(for: req)
                 response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=30")
@@ -94,9 +94,9 @@ enum PublicSearchPage {
             items.append(URLQueryItem(name: "halaman", value: String(page)))
             if language == .english { items.append(URLQueryItem(name: "lang", value: "en")) }
             var components = URLComponents()
-            components.path = "/publik/cari"
+            components.path = SiteURL.publicSearch.path
             components.queryItems = items.sorted { $0.name < $1.name }
-            return components.string ?? "/publik/cari"
+            return components.string ?? SiteURL.publicSearch.path
         }
         let html = HTML(
             .lang(l.html),
@@ -108,11 +108,11 @@ enum PublicSearchPage {
                 .header(
                     .a(.class("lang"), .href(link(page: filters.page, language: l == .english ? .indonesian : .english)),
                         .text(l.t("English", "Bahasa Indonesia"))),
-                    .nav(.a(.href("/publik/" + PublicPages.homeName(l)), .text(l.t("Semua badan publik", "All public bodies"))))),
+                    .nav(.a(.href(SiteURL.publicHome(l).path), .text(l.t("Semua badan publik", "All public bodies"))))),
                 .main(
                     .h1(.text(l.t("Cari informasi yang dikecualikan", "Search exempted information"))),
                     .form(
-                        .method(.get), .action("/publik/cari"),
+                        .method(.get), .action(SiteURL.publicSearch.path),
                         .if(l == .english, .input(.type(.hidden), .name("lang"), .value("en"))),
                         field("q", l.t("Kata", "Words"), filters.text.isEmpty ? (query["q"] ?? "") : filters.text),
                         field("badan", l.t("Badan publik (alamat singkat)", "Public body (short address)"), filters.body ?? query["badan"] ?? ""),
@@ -163,7 +163,7 @@ enum PublicSearchPage {
                     .td(
                         .a(
                             .href(
-                                "/publik/\(hit.body_slug)/terkini/\(PublicPages.folder(l))entri/\(hit.entry_id).html"
+                                SiteURL.publicCurrent(hit.body_slug, "\(PublicPages.folder(l))entri/\(hit.entry_id).html").path
                             ),
                             .text(hit.entry_id))),
                     .td(.text(hit.title)), .td(.text("\(hit.body_name) — \(hit.unit)")),

@@ -153,7 +153,7 @@ enum PublicSite {
         try v.register.xlsx(version: v.number, publishedAt: v.publishedAt).write(to: temporary.appendingPathComponent("dik.xlsx"))
         try Data(try v.register.json(version: v.number, publishedAt: v.publishedAt)).write(
             to: temporary.appendingPathComponent("dik.json"))
-        try put("feed.atom", PublicPages.feed(history, base: "/publik/\(v.register.body.slug)/"))
+        try put("feed.atom", PublicPages.feed(history, base: SiteURL.publicBody(v.register.body.slug).path + "/"))
         if let correction = v.correction { try put(correctionMarker(correction.at), "") }
         let final = versions.appendingPathComponent(String(v.number), isDirectory: true)
         if replacing, fm.fileExists(atPath: final.path) {

@@ -10,26 +10,28 @@ import Vapor
 struct PublicSiteRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // The home page's links are relative to its own file, as on any static host.
-        routes.get("publik") { req in req.redirect(to: "/publik/index.html") }
+        routes.get(SiteURL.publicRoot.pathComponents) { req in req.redirect(to: SiteURL.publicHome(.indonesian).path) }
         for language in UILanguage.allCases {
             let name = PublicPages.homeName(language)
-            routes.get("publik", .constant(name)) { req in try await Self.serve(req, relative: name, cache: Self.shortCache) }
+            routes.get(SiteURL.publicHome(language).pathComponents) { req in
+                try await Self.serve(req, relative: name, cache: Self.shortCache)
+            }
         }
-        routes.get("publik", "cari", use: PublicSearchPage.search)
-        routes.get("publik", ":body", "banding", use: Self.compare)
-        routes.get("publik", ":body") { req -> Response in
-            req.redirect(to: "/publik/\(req.parameters.get("body") ?? "")/terkini/index.html")
+        routes.get(SiteURL.publicSearch.pathComponents, use: PublicSearchPage.search)
+        routes.get(SiteURL.publicCompare(nil).pathComponents, use: Self.compare)
+        routes.get(SiteURL.publicBody(nil).pathComponents) { req -> Response in
+            req.redirect(to: SiteURL.publicCurrent(req.parameters.get("slug") ?? "", "index.html").path)
         }
-        routes.get("publik", ":body", "terkini", "**") { req -> Response in
-            let slug = req.parameters.get("body") ?? ""
+        routes.get(SiteURL.publicCurrent(nil, nil).pathComponents) { req -> Response in
+            let slug = req.parameters.get("slug") ?? ""
             let rest = req.parameters.getCatchall()
             try await Self.ensureCurrent(req, slug: slug)
             return try await Self.serve(
                 req, relative: ([slug, "terkini"] + (rest.isEmpty ? ["index.html"] : rest)).joined(separator: "/"),
                 cache: Self.shortCache)
         }
-        routes.get("publik", ":body", "versi", ":version", "**") { req -> Response in
-            let slug = req.parameters.get("body") ?? ""
+        routes.get(SiteURL.publicVersion(nil, nil, nil).pathComponents) { req -> Response in
+            let slug = req.parameters.get("slug") ?? ""
             guard let version = req.parameters.get("version", as: Int.self), version > 0 else {
                 return Self.notFound(
                     req, Self.language(of: req).t("Nomor versi harus bilangan bulat mulai 1.", "A version number is a whole number from 1."))
@@ -174,7 +176,7 @@ struct PublicSiteRoutes: RouteCollection {
     /// `/publik/<body>/banding?dari=N&ke=M`: what changed between any two published versions.
     @Sendable static func compare(req: Request) async throws -> Response {
         let l = language(of: req)
-        let slug = req.parameters.get("body") ?? ""
+        let slug = req.parameters.get("slug") ?? ""
         guard isSafe(slug), let body = try await PublicBody.query(on: req.db).filter(\.$slug == slug).first() else {
             return notFound(req, l.t("Badan publik ini tidak dikenal.", "This public body is not known."))
         }
@@ -192,8 +194,8 @@ struct PublicSiteRoutes: RouteCollection {
                 req, l.t("Versi \(from) atau \(to) belum pernah terbit.", "Version \(from) or \(to) has not been published."))
         }
         let changes = try Publisher.decode(newer).changes(since: try Publisher.decode(older))
-        let folder = "/publik/\(slug)/versi/\(newer.version)/" + PublicPages.folder(l)
-        let olderFolder = "/publik/\(slug)/versi/\(older.version)/" + PublicPages.folder(l)
+        let folder = SiteURL.publicVersion(slug, newer.version, "").path + "/" + PublicPages.folder(l)
+        let olderFolder = SiteURL.publicVersion(slug, older.version, "").path + "/" + PublicPages.folder(l)
         let html = HTML(
             .lang(l.html),
             .head(
@@ -239,7 +241,7 @@ struct PublicSiteRoutes: RouteCollection {
                     .h1(.text(l.t("Tidak ditemukan", "Not found"))), .p(.text(message)),
                     .p(
                         .a(
-                            .href("/publik/" + PublicPages.homeName(l)),
+                            .href(SiteURL.publicHome(l).path),
                             .text(l.t("Daftar badan publik dan DIK-nya", "The public bodies and their registers")))))))
         let response = Response(status: .notFound, body: .init(string: html.render()))
         response.headers.contentType = .html

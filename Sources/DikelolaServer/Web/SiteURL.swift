@@ -80,6 +80,17 @@ enum SiteURL: Equatable {
     case adminRetentionRow(UUID?)
     case adminBodyWebhook(UUID?)
 
+    /// The public side, no sign-in: the static register of every body (`PublicSite`), and search.
+    case publicRoot
+    case publicHome(UILanguage)
+    case publicSearch
+    case publicBody(String?)
+    case publicCompare(String?)
+    /// A file of a body's current version (`index.html`, `dik.json`, `entri/DIK-….html`); nil for
+    /// the route, which takes any path below.
+    case publicCurrent(String?, String?)
+    case publicVersion(String?, Int?, String?)
+
     case apiMe
     case apiOpenAPI
     case apiUnitProposals(UUID?)
@@ -179,6 +190,16 @@ enum SiteURL: Equatable {
         case let .adminArchiveClass(body): return ["admin", "badan-publik", id(body, "body"), "arsip", "kode"]
         case let .adminRetentionRow(body): return ["admin", "badan-publik", id(body, "body"), "arsip", "jra"]
         case let .adminBodyWebhook(body): return ["admin", "badan-publik", id(body, "body"), "webhook"]
+        case .publicRoot: return ["publik"]
+        case let .publicHome(language): return ["publik", PublicPages.homeName(language)]
+        case .publicSearch: return ["publik", "cari"]
+        case let .publicBody(slug): return ["publik", slug ?? ":slug"]
+        case let .publicCompare(slug): return ["publik", slug ?? ":slug", "banding"]
+        case let .publicCurrent(slug, file):
+            return ["publik", slug ?? ":slug", "terkini"] + (file.map { $0.split(separator: "/").map(String.init) } ?? ["**"])
+        case let .publicVersion(slug, version, file):
+            return ["publik", slug ?? ":slug", "versi", version.map(String.init) ?? ":version"]
+                + (file.map { $0.split(separator: "/").map(String.init) } ?? ["**"])
         case .apiMe: return ["api", "v1", "me"]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]
         case let .apiUnitProposals(unit): return ["api", "v1", "units", id(unit, "unit"), "proposals"]
@@ -204,7 +225,9 @@ enum SiteURL: Equatable {
     }
 
     var pathComponents: [PathComponent] {
-        components.map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant($0) }
+        components.map {
+            $0 == "**" ? .catchall : $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant($0)
+        }
     }
 
     /// The path with a query, e.g. `/masuk?lanjut=%2Fakun`.

@@ -1,0 +1,141 @@
+import DikelolaCore
+import Foundation
+
+/// The bodies the API reads and answers, by name, as the OpenAPI document's `components`. Each
+/// mirrors a Swift type: `ProposalService.ItemInput` (Item), `ProposalView` (Proposal),
+/// `RegisterEntryView` (RegisterEntry), `DecreeView` (Decree), `PublicRegister` (PublicRegister).
+enum APIComponents {
+    static let all: [String: APISchema] = inputs.merging(answers) { a, _ in a }
+
+    static let inputs: [String: APISchema] = [
+        "Period": .object(
+            [
+                "kind": .string(values: ["length", "until", "event", "statute"]),
+                "years": .integer(minimum: 0, maximum: PeriodLength.maximumYears),
+                "months": .integer(minimum: 0, maximum: PeriodLength.maximumMonths),
+                "days": .integer(minimum: 0, maximum: PeriodLength.maximumDays),
+                "from": .date, "end": .date, "event": .text, "reviewOn": .date, "latestEnd": .date, "statute": .text,
+            ], required: ["kind"]),
+        "Item": .object(
+            [
+                "title": .text, "description": .text, "holdingUnitID": .uuid,
+                "form": .string(values: InformationForm.allCases.map(\.rawValue)),
+                "madeWhen": .text, "madeWhere": .text, "archiveCode": .text,
+            ], required: ["title", "description", "form"]),
+        "Test": .object(
+            [
+                "ground": .string(example: "Pasal 17 huruf h angka 2"), "otherStatute": .text,
+                "consequenceIfOpened": .text, "consequenceIfClosed": .text,
+                "verdict": .string(values: ["closed", "partlyClosed", "open"]), "parts": .array(.text),
+                "period": .ref("Period"), "reason": .text,
+            ], required: ["consequenceIfOpened", "consequenceIfClosed", "verdict", "reason"]),
+        "OpenProposal": .object(["title": .text], required: ["title"]),
+        "Location": .object(["building": .text, "room": .text, "cabinet": .text, "box": .text, "folder": .text]),
+        "Memo": .object(["number": .text, "text": .text], required: ["number"]),
+        "Opinion": .object(["text": .text], required: ["text"]),
+        "StepCompletion": .object(
+            [
+                "decision": .string(values: ["agree", "disagree"]), "note": .text,
+                "version": .integer(minimum: 1),
+            ], description: "Empty for a step without a decision; a note is required to disagree."),
+        "DecreeNumber": .object(["number": .text], required: ["number"]),
+        "DocumentUpload": .object(
+            ["file": .string(format: "binary"), "requirement": .text, "itemID": .uuid], required: ["file"],
+            description: "A required document of the SOP (requirement) or an item's soft copy (itemID); the file last."),
+        "ScanUpload": .object(["file": .string(format: "binary")], required: ["file"]),
+    ]
+
+    static let answers: [String: APISchema] = [
+        "Error": .object(["error": .text, "fields": .map(.text)], required: ["error"]),
+        "Me": .object(
+            [
+                "id": .uuid, "email": .text, "name": .text, "position": .text,
+                "roles": .array(.object(["role": .text, "unitID": .uuid, "bodyID": .uuid])),
+            ]),
+        "ProposalSummary": .object(
+            [
+                "id": .uuid, "title": .text, "status": .string(values: ProposalStatus.allCases.map(\.rawValue)),
+                "currentStep": .nullable(.integer()), "dueAt": .nullable(.instant),
+            ]),
+        "Proposal": proposal,
+        "ItemTest": .object(
+            [
+                "ground": .nullable(.text), "groundLabel": .nullable(.text), "otherStatute": .nullable(.text),
+                "consequenceIfOpened": .text, "consequenceIfClosed": .text, "verdict": .text, "parts": .array(.text),
+                "period": .nullable(.ref("Period")), "periodDescription": .nullable(.text), "endDate": .nullable(.date),
+                "reviewDate": .nullable(.date), "reason": .text,
+            ]),
+        "RegisterEntry": .object(
+            [
+                "id": .uuid, "registerNumber": .text, "title": .text, "unitID": .uuid, "ground": .text, "groundLabel": .text,
+                "otherStatute": .nullable(.text), "consequenceIfOpened": .text, "consequenceIfClosed": .text,
+                "verdict": .string(values: RegisterVerdict.allCases.map(\.rawValue)), "parts": .array(.text),
+                "period": .nullable(.ref("Period")), "periodDescription": .text, "endDate": .nullable(.date),
+                "reviewDate": .nullable(.date), "reason": .text, "decreeNumber": .text, "decreeDate": .date,
+                "status": .string(values: RegisterEntryStatus.allCases.map(\.rawValue)),
+            ]),
+        "Decree": .object(
+            [
+                "id": .uuid, "number": .text, "date": .date, "place": .text, "classificationType": .text, "bodyName": .text,
+                "unitName": .text, "ppid": .text, "signerName": .text, "signerPosition": .text, "signerNIP": .nullable(.text),
+                "signedScanSHA256": .nullable(.text), "missingRequiredFields": .array(.text),
+                "entries": .array(.ref("RegisterEntry")),
+            ]),
+        "SearchResults": .object(
+            [
+                "total": .integer(minimum: 0), "page": .integer(minimum: 1), "pageSize": .integer(minimum: 1),
+                "results": .array(
+                    .object([
+                        "body": .text, "bodyName": .text, "id": .text, "title": .text, "unit": .text, "ground": .text,
+                        "status": .text, "endDate": .nullable(.date), "url": .text,
+                    ])),
+            ]),
+        "PublicRegister": .object(
+            [
+                "body": .object(["slug": .text, "name": .text, "timeZone": .text]), "version": .integer(minimum: 1),
+                "publishedAt": .instant, "entries": .array(.ref("PublicEntry")),
+            ],
+            description: "The published set only (PublicRegister): never the description, the reason, or anything internal."),
+        "PublicEntry": .object([
+            "id": .string(example: "DIK-2026-0001"), "title": .text, "unit": .text, "ground": .text, "groundCode": .text,
+            "otherStatute": .nullable(.text), "partly": .boolean, "ifOpened": .text, "ifClosed": .text, "period": .text,
+            "endDate": .nullable(.date), "reviewDate": .nullable(.date), "decreeNumber": .text, "decreeDate": .date,
+            "status": .string(values: PublicRegister.Entry.Status.allCases.map(\.rawValue)), "openedOn": .nullable(.date),
+            "openedByLaw": .boolean, "openingDecreeNumber": .nullable(.text), "summary": .nullable(.text),
+            "responsible": .nullable(.text), "retention": .nullable(.text),
+        ]),
+    ]
+
+    static let proposal: APISchema = .object(
+        [
+            "id": .uuid, "title": .text, "unitID": .uuid, "bodyID": .uuid,
+            "status": .string(values: ProposalStatus.allCases.map(\.rawValue)), "version": .integer(minimum: 1),
+            "timeZone": .text,
+            "sop": .object(["id": .text, "number": .text, "name": .text, "body": .text]),
+            "currentStep": .nullable(
+                .object(
+                    [
+                        "number": .integer(minimum: 1), "activity": .text, "actorTitle": .text, "actorRole": .text,
+                        "effect": .text, "requiredDocuments": .array(.object(["name": .text, "satisfied": .boolean])),
+                        "timeStandard": .text, "startedAt": .nullable(.instant), "dueAt": .nullable(.instant),
+                        "overdue": .boolean, "onAgree": .nullable(.integer()), "onDisagree": .nullable(.integer()),
+                        "blockers": .array(.text), "youMayAct": .boolean,
+                    ])),
+            "items": .array(
+                .object([
+                    "id": .uuid, "title": .text, "description": .text, "holdingUnitID": .uuid,
+                    "form": .string(values: InformationForm.allCases.map(\.rawValue)), "madeWhen": .nullable(.text),
+                    "madeWhere": .nullable(.text), "archiveCode": .nullable(.text), "location": .array(.text),
+                    "test": .nullable(.ref("ItemTest")), "findings": .array(.text),
+                ])),
+            "memoNumber": .nullable(.text), "panelOpinion": .nullable(.text), "meetingDate": .nullable(.date),
+            "meetingPlace": .nullable(.text), "meetingParticipants": .nullable(.text),
+            "history": .array(
+                .object([
+                    "stepNumber": .integer(minimum: 1), "actorID": .uuid, "actorRole": .text, "startedAt": .instant,
+                    "completedAt": .instant, "dueAt": .nullable(.instant), "decision": .nullable(.text),
+                    "note": .nullable(.text),
+                ])),
+            "decree": .nullable(.object(["id": .uuid, "number": .text, "date": .date])),
+        ], description: "The proposal, its current step (actor, required documents, due time, blockers), items with tests, and history.")
+}
