@@ -55,7 +55,7 @@ import Vapor
             let soon = try await ExpirySweep.run(app: app, now: Self.at("2026-11-17"))
             #expect(soon.endingSoon == 1 && soon.openedByLaw == 0)
             let entry = try #require(try await RegisterEntry.query(on: app.db).filter(\.$title == "Berakhir akhir tahun").first())
-            #expect(entry.status == .endingSoon && entry.openingDecreeDue == "2026-11-17")
+            #expect(entry.status == .endingSoon && entry.openingDecreeDue?.iso == "2026-11-17")
             let events = try await AuditEvent.query(on: app.db).count()
             #expect(try await ExpirySweep.run(app: app, now: Self.at("2026-11-18")).changes == 0)  // nothing more
             #expect(try await AuditEvent.query(on: app.db).count() == events)
@@ -66,7 +66,7 @@ import Vapor
             let opened = try await ExpirySweep.run(app: app, now: Self.at("2026-12-31", hour: 0.5))
             #expect(opened.openedByLaw == 1)
             let openedEntry = try #require(try await RegisterEntry.find(entry.id, on: app.db))
-            #expect(openedEntry.status == .opened && openedEntry.openedByLaw && openedEntry.openedOn == "2026-12-31")
+            #expect(openedEntry.status == .opened && openedEntry.openedByLaw && openedEntry.openedOn?.iso == "2026-12-31")
             let dip = try await PublicInformationEntry.query(on: app.db).filter(\.$source == .openedByLaw).all()
             #expect(dip.count == 1 && dip[0].summary.hasPrefix("Berakhir akhir tahun"))
             #expect(try await ExpirySweep.run(app: app, now: Self.at("2027-01-04")).changes == 0)

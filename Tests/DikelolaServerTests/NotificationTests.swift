@@ -103,7 +103,7 @@ final class Received: @unchecked Sendable {
             clock.set(ExpirySweepTests.at("2026-11-17", hour: 1.1))
             await BackgroundWork.tick(app)
             #expect(try await PeriodActionTests.entry("Berakhir akhir tahun", app).status == .endingSoon)
-            #expect(try await PublicBody.query(on: app.db).first()?.lastSweptOn == "2026-11-17")
+            #expect(try await PublicBody.query(on: app.db).first()?.lastSweptOn?.iso == "2026-11-17")
             let events = try await AuditEvent.query(on: app.db).count()
             await BackgroundWork.tick(app)
             #expect(try await AuditEvent.query(on: app.db).count() == events)

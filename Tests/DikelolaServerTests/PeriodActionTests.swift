@@ -61,7 +61,7 @@ import Vapor
                 SiteURL.unitStartPeriodAction(unit).path, ["kind": "opening", "entry-\(ending.id!.uuidString)": "on"])
             let actionPath = try #require(started.location)
             let action = try #require(try await PeriodAction.query(on: app.db).first())
-            #expect(actionPath == SiteURL.periodAction(action.id).path && action.legalDue == "2026-11-17")
+            #expect(actionPath == SiteURL.periodAction(action.id).path && action.legalDue?.iso == "2026-11-17")
             let item = try #require(try await PeriodActionItem.query(on: app.db).first())
 
             // Not complete: the person responsible and the retention are missing.
@@ -119,15 +119,15 @@ import Vapor
             #expect(approved.status == .seeOther)
 
             let decree = try #require(try await Decree.query(on: app.db).filter(\.$kind == .opening).first())
-            #expect(decree.decreeDate == "2026-11-18" && decree.periodActionID == action.id)
+            #expect(decree.decreeDate.iso == "2026-11-18" && decree.periodActionID == action.id)
             let opened = try await Self.entry("Berakhir akhir tahun", app)
             #expect(
-                opened.status == .opened && !opened.openedByLaw && opened.openedOn == "2026-11-18"
+                opened.status == .opened && !opened.openedByLaw && opened.openedOn?.iso == "2026-11-18"
                     && opened.openingDecreeID == decree.id)
             let dip = try #require(
                 try await PublicInformationEntry.query(on: app.db).filter(\.$source == .openedByDecree).first())
             #expect(dip.responsible == "Kepala Bidang Pelayanan" && dip.retention == "2 tahun aktif, 5 tahun inaktif, musnah")
-            #expect(dip.decreeID == decree.id && dip.openedOn == "2026-11-18")
+            #expect(dip.decreeID == decree.id && dip.openedOn?.iso == "2026-11-18")
             let printed = try await head.get(SiteURL.decree(decree.id).path)
             #expect(printed.status == .ok && printed.body.contains("PEMBUKAAN") && printed.body.contains(decree.number))
             #expect(printed.body.contains("18 November 2026") && printed.body.contains("Kepala Bidang Pelayanan"))
@@ -195,7 +195,7 @@ import Vapor
             let old = try #require(try await RegisterEntry.find(event.id, on: app.db))
             let new = try #require(try await RegisterEntry.find(old.replacedByID, on: app.db))
             #expect(old.status == .reclassified && new.replacesID == old.id && new.$item.id == old.$item.id)
-            #expect(new.endDate == "2029-12-31" && new.status == .exempted && new.registerNumber != old.registerNumber)
+            #expect(new.endDate?.iso == "2029-12-31" && new.status == .exempted && new.registerNumber != old.registerNumber)
             let decree = try #require(try await Decree.find(new.$decree.id, on: app.db))
             #expect(decree.kind == .reclassification)
             let register = try await head.get(SiteURL.unitRegister(new.$unit.id).path)

@@ -147,7 +147,7 @@ struct ArchivePages: RouteCollection {
         let unitID = try unit.requireID()
         let entries = try await RegisterEntry.query(on: req.db).filter(\.$unit.$id == unitID)
             .filter(\.$status != .reclassified).with(\.$item).all()
-            .sorted { ($0.endDate ?? $0.reviewDate ?? "9999") < ($1.endDate ?? $1.reviewDate ?? "9999") }
+            .sorted { ($0.endDate ?? $0.reviewDate ?? .lastRepresentable) < ($1.endDate ?? $1.reviewDate ?? .lastRepresentable) }
         let rules = try await RetentionQueries.rules(bodyID: unit.$body.id, on: req.db)
         let copies = Set(
             try await ProposalDocument.query(on: req.db).filter(\.$item.$id ~~ entries.map { $0.$item.id }).all()
@@ -160,7 +160,7 @@ struct ArchivePages: RouteCollection {
                 ? try await ArchivePermission.query(on: req.db).filter(\.$item.$id ~~ entries.map { $0.$item.id }).with(\.$user)
                     .all() : [],
             by: { $0.$item.id })
-        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+        func day(_ date: LocalDate?) -> String { date.map(ctx.date) ?? "—" }
         return Layout.page(
             ctx, title: ctx.t("Arsip — \(unit.name)", "Archive — \(unit.name)"),
             .h1(
@@ -188,7 +188,7 @@ struct ArchivePages: RouteCollection {
                     let rule = item.archiveCode.flatMap { rules[$0] }
                     let warnings = ArchiveWarning.check(
                         stage: stage, exempted: entry.status != .opened,
-                        exemptionEnds: entry.endDate.flatMap(LocalDate.init(iso:)),
+                        exemptionEnds: entry.endDate,
                         madeOn: item.madeWhen.flatMap(LocalDate.init(iso:)), code: item.archiveCode, rule: rule,
                         stored: copies.contains(item.storedID) || item.hasHardCopyLocation)
                     let location = [

@@ -108,7 +108,7 @@ struct BenchmarkDataCommand: AsyncCommand {
         decree.year = today.year
         decree.serial = serial
         decree.number = "000.5.10/\(serial)/PPID/XI/\(today.year)"
-        decree.decreeDate = today.iso
+        decree.decreeDate = today
         decree.place = "Uji"
         decree.signerName = "Kepala Dinas Uji"
         decree.signerPosition = "Kepala Dinas"

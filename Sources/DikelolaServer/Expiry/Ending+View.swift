@@ -66,12 +66,12 @@ enum EndingView {
         )
     }
 
-    static func day(_ iso: String?, _ ctx: PageContext) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+    static func day(_ date: LocalDate?, _ ctx: PageContext) -> String { date.map(ctx.date) ?? "—" }
 
     /// The entries ending or due, each with a box to pick it when the person may prepare.
     static func dueForm(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
         let unit = m.unit, mayPrepare = m.mayPrepare, busy = m.busy, due = m.due
-        func day(_ iso: String?) -> String { Self.day(iso, ctx) }
+        func day(_ date: LocalDate?) -> String { Self.day(date, ctx) }
         return .form(
             .action(SiteURL.unitStartPeriodAction(unit.id).path), .method(.post), Layout.csrfField(ctx),
             .table(
@@ -143,7 +143,7 @@ enum EndingView {
     }
 
     static func openedList(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
-        func day(_ iso: String?) -> String { Self.day(iso, ctx) }
+        func day(_ date: LocalDate?) -> String { Self.day(date, ctx) }
         return .group(
             .h2(.text(ctx.t("Sudah terbuka", "Opened"))),
             .if(m.opened.isEmpty, .p(.text(ctx.t("Belum ada.", "None yet.")))),

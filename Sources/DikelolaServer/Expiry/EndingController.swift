@@ -16,9 +16,9 @@ enum EndingController {
         let procedure = PeriodEndProcedure(definition: unit.sopID.flatMap(req.application.dikelola.sopLibrary.definition(id:)))
         let entries = try await RegisterEntry.query(on: req.db).filter(\.$unit.$id == unitID).with(\.$decree).all()
         let due = entries.filter { $0.status.awaitsDecision }.sorted {
-            ($0.openingDecreeDue ?? $0.reviewDate ?? "9999") < ($1.openingDecreeDue ?? $1.reviewDate ?? "9999")
+            ($0.openingDecreeDue ?? $0.reviewDate ?? .lastRepresentable) < ($1.openingDecreeDue ?? $1.reviewDate ?? .lastRepresentable)
         }
-        let opened = entries.filter { $0.status == .opened }.sorted { ($0.openedOn ?? "") > ($1.openedOn ?? "") }
+        let opened = entries.filter { $0.status == .opened }.sorted { ($0.openedOn ?? .epoch) > ($1.openedOn ?? .epoch) }
         let actions = try await PeriodAction.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$createdAt, .descending)
             .all()
         return EndingView.Model(

@@ -45,8 +45,8 @@ enum ExpirySweep {
                             "Sapuan harian \(IndonesianFormat.date(today)): \(part.endingSoon) akan berakhir, \(part.reviewDue) perlu ditinjau, \(part.openedByLaw) terbuka demi hukum",
                         now: now, actor: nil, on: db)
                 }
-                if let current = try await PublicBody.find(bodyID, on: db), (current.lastSweptOn ?? "") < today.iso {
-                    current.lastSweptOn = today.iso
+                if let current = try await PublicBody.find(bodyID, on: db), (current.lastSweptOn ?? .epoch) < today {
+                    current.lastSweptOn = today
                     try await current.save(on: db)
                 }
                 return part
@@ -69,8 +69,8 @@ enum ExpirySweep {
         for entry in entries {
             let previous = entry.status.rawValue
             let assessment = rules.assess(
-                endDate: entry.endDate.flatMap(LocalDate.init(iso:)),
-                reviewDate: entry.reviewDate.flatMap(LocalDate.init(iso:)), today: today)
+                endDate: entry.endDate,
+                reviewDate: entry.reviewDate, today: today)
             report.provisionalYears.formUnion(assessment.provisionalYears)
             let event: (action: String, summary: String)?
             switch assessment.status {
@@ -79,11 +79,11 @@ enum ExpirySweep {
             case let .endingSoon(_, due):
                 guard entry.status != .endingSoon else { continue }
                 entry.status = .endingSoon
-                entry.openingDecreeDue = due.iso
+                entry.openingDecreeDue = due
                 report.endingSoon += 1
                 event = (
                     "register.endingSoon",
-                    "akan berakhir \(entry.endDate ?? ""); surat pembukaan paling lambat \(IndonesianFormat.date(due))"
+                    "akan berakhir \(entry.endDate?.iso ?? ""); surat pembukaan paling lambat \(IndonesianFormat.date(due))"
                 )
             case let .reviewDue(since):
                 guard entry.status != .reviewDue else { continue }
@@ -126,10 +126,10 @@ enum ExpirySweep {
         _ entry: RegisterEntry, event: String, place: Authorization.Place, bodyID: UUID, now: Date, on db: any Database
     ) async throws {
         let id = entry.storedID.uuidString
-        let ends = entry.endDate.flatMap(LocalDate.init(iso:)).map(IndonesianFormat.date) ?? ""
+        let ends = entry.endDate.map(IndonesianFormat.date) ?? ""
         switch event {
         case "register.endingSoon":
-            let due = entry.openingDecreeDue.flatMap(LocalDate.init(iso:)).map(IndonesianFormat.date) ?? ""
+            let due = entry.openingDecreeDue.map(IndonesianFormat.date) ?? ""
             try await Notifier.tell(
                 .init(
                     kind: .endingSoon,
@@ -139,19 +139,19 @@ enum ExpirySweep {
             try await Notifier.emit(
                 "register.endingSoon",
                 data: [
-                    "registerNumber": entry.registerNumber, "title": entry.title, "endDate": entry.endDate ?? "",
-                    "openingDecreeDue": entry.openingDecreeDue ?? "",
+                    "registerNumber": entry.registerNumber, "title": entry.title, "endDate": entry.endDate?.iso ?? "",
+                    "openingDecreeDue": entry.openingDecreeDue?.iso ?? "",
                 ], bodyID: bodyID, now: now, on: db)
         case "register.reviewDue":
             try await Notifier.tell(
                 .init(
                     kind: .reviewDue,
                     text: "\(entry.registerNumber) \(entry.title) perlu ditinjau: apakah peristiwanya sudah terjadi?",
-                    link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(id):reviewDue:\(entry.reviewDate ?? "")"),
+                    link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(id):reviewDue:\(entry.reviewDate?.iso ?? "")"),
                 roles: [.mainPPID, .assistantPPID, .head], place: place, bodyID: bodyID, on: db)
             try await Notifier.emit(
                 "register.reviewDue",
-                data: ["registerNumber": entry.registerNumber, "title": entry.title, "reviewDate": entry.reviewDate ?? ""],
+                data: ["registerNumber": entry.registerNumber, "title": entry.title, "reviewDate": entry.reviewDate?.iso ?? ""],
                 bodyID: bodyID, now: now, on: db)
         default:
             try await PeriodActionService.tellOpened(
@@ -178,7 +178,7 @@ enum HolidayCoverage {
         let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
             .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue]).field(\.$id).field(\.$endDate).all()
         var years: Set<Int> = []
-        for end in entries.compactMap({ $0.endDate.flatMap(LocalDate.init(iso:)) }) {
+        for end in entries.compactMap({ $0.endDate }) {
             let due = rules.openingDecreeDue(endingOn: end)
             years.formUnion(due.yearsWithoutData)
             if !app.dikelola.calendar.holidays.hasData(for: end.year) { years.insert(end.year) }
@@ -196,7 +196,7 @@ extension RegisterEntry {
         on date: LocalDate, by decree: Decree?, dipFields: PeriodActionItem?, information: ProposalItem?, db: any Database
     ) async throws {
         status = .opened
-        openedOn = date.iso
+        openedOn = date
         openedByLaw = decree == nil
         openingDecreeID = decree?.id
         var information = information
@@ -212,7 +212,7 @@ extension RegisterEntry {
         dip.madeWhere = information?.madeWhere
         dip.form = information?.form ?? .both
         dip.source = decree == nil ? .openedByLaw : .openedByDecree
-        dip.openedOn = date.iso
+        dip.openedOn = date
         dip.decreeID = decree?.id
         try await dip.create(on: db)
     }

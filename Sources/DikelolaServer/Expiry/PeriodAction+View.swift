@@ -25,7 +25,7 @@ enum PeriodActionView {
             .unwrap(state?.message) { Layout.notice($0, kind: "error") },
             .dl(
                 .dt(.text(page.t("Keadaan", "Stage"))), .dd(.text(PeriodActionService.stageLabel(ctx.stage))),
-                .unwrap(ctx.action.legalDue.flatMap(LocalDate.init(iso:))) {
+                .unwrap(ctx.action.legalDue) {
                     .group(
                         .dt(.text(page.t("Surat paling lambat", "Decree due by"))),
                         .dd(.text(page.date($0) + " (PP 61/2010 Pasal 11 ayat 2)")))
@@ -101,7 +101,7 @@ enum PeriodActionView {
                                 .text(page.t("Tidak setuju — kembalikan", "Return with a note")))))))
     }
 
-    static func day(_ iso: String, _ page: PageContext) -> String { LocalDate(iso: iso).map(page.date) ?? iso }
+    static func day(_ date: LocalDate, _ page: PageContext) -> String { page.date(date) }
 
     static func itemBox(
         _ page: PageContext, _ ctx: PeriodActionContext, _ item: PeriodActionItem, editable: Bool, state: FormState?
@@ -112,7 +112,7 @@ enum PeriodActionView {
         let itemID = item.storedID
         let period = try? JSONDecoder().decode(ExemptionPeriod.self, from: Data(entry.period.utf8))
         let ground = ExemptionGround(code: entry.groundCode)?.citation ?? entry.groundCode
-        let due = entry.openingDecreeDue.flatMap(LocalDate.init(iso:)).map(page.date) ?? "—"
+        let due = entry.openingDecreeDue.map(page.date) ?? "—"
         let facts =
             ground + " · " + (period?.indonesianDescription ?? "") + " · "
             + page.t("surat pembukaan paling lambat ", "opening decree due by ") + due

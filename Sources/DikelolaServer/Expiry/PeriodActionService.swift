@@ -46,9 +46,7 @@ enum PeriodActionService {
             action.kind = kind
             action.stage = .preparing
             action.preparedBy = acting.person.id
-            action.legalDue =
-                PeriodEndProcedure.legalDeadline(entries.map { $0.openingDecreeDue.flatMap(LocalDate.init(iso:)) })?
-                .iso
+            action.legalDue = PeriodEndProcedure.legalDeadline(entries.map { $0.openingDecreeDue })
             action.stageDueAt = try procedure.timeStandard.due(
                 from: now, in: zone, calendar: calendar, policy: .assumeWeekdaysOnly)?.value
             action.version = 1
@@ -182,7 +180,7 @@ enum PeriodActionService {
                 .init(
                     kind: .actionAwaiting,
                     text: "\(ctx.kind.indonesian) \(ctx.unit.name) (\(ctx.items.count) informasi) menunggu persetujuan Anda"
-                        + (action.legalDue.flatMap(LocalDate.init(iso:)).map { "; paling lambat \(IndonesianFormat.date($0))" }
+                        + (action.legalDue.map { "; paling lambat \(IndonesianFormat.date($0))" }
                             ?? ""),
                     link: SiteURL.periodAction(action.id).path,
                     dedupeKey: "action:\(action.storedID.uuidString):submitted:\(action.version)"),
@@ -250,7 +248,7 @@ enum PeriodActionService {
             // By law an entry whose end date has come is already public: it cannot be kept exempted,
             // and there is nothing left for an opening decree to open.
             let lapsed = ctx.items.compactMap(ctx.entry(of:)).filter { entry in
-                entry.status == .opened || (entry.endDate.flatMap(LocalDate.init(iso:)).map { $0 <= today } ?? false)
+                entry.status == .opened || (entry.endDate.map { $0 <= today } ?? false)
             }
             guard lapsed.isEmpty else {
                 throw ProcedureError(
@@ -342,7 +340,7 @@ enum PeriodActionService {
                 "register.reclassified",
                 data: [
                     "registerNumber": old.registerNumber, "newRegisterNumber": entry.registerNumber, "title": old.title,
-                    "decreeNumber": decree.number, "endDate": entry.endDate ?? "",
+                    "decreeNumber": decree.number, "endDate": entry.endDate?.iso ?? "",
                 ], bodyID: bodyID, now: acting.now, on: db)
         }
     }
@@ -360,7 +358,7 @@ enum PeriodActionService {
         try await Notifier.emit(
             "register.opened",
             data: [
-                "registerNumber": entry.registerNumber, "title": entry.title, "openedOn": entry.openedOn ?? "",
+                "registerNumber": entry.registerNumber, "title": entry.title, "openedOn": entry.openedOn?.iso ?? "",
                 "decreeNumber": decreeNumber ?? "", "how": how,
             ], bodyID: bodyID, now: now, on: db)
     }

@@ -30,7 +30,7 @@ enum PeriodDecreeDocument {
                     )),
                 .p(.text("Surat penetapan ini berlaku sejak tanggal ditetapkan.")),
                 DocumentParts.signature(
-                    place: decree.place, dateISO: decree.decreeDate, position: decree.signerPosition, name: decree.signerName,
+                    place: decree.place, date: decree.decreeDate, position: decree.signerPosition, name: decree.signerName,
                     nip: decree.signerNIP),
                 .section(
                     .class("attachment-pages"),

@@ -43,7 +43,7 @@ enum HomeView {
 
     /// The steps waiting for the person and the ones late in the units they oversee.
     static func work(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
-        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+        func day(_ date: LocalDate?) -> String { date.map(ctx.date) ?? "—" }
         return .group(
             .h2(.text(ctx.t("Menunggu Anda", "Waiting for you"))),
             .if(m.waiting.isEmpty, .p(.text(ctx.t("Tidak ada langkah yang menunggu Anda.", "No step is waiting for you.")))),
@@ -88,7 +88,7 @@ enum HomeView {
 
     /// Openings and re-classifications m.waiting, entries ending, and the latest decisions.
     static func periods(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
-        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+        func day(_ date: LocalDate?) -> String { date.map(ctx.date) ?? "—" }
         return .group(
             .if(
                 !m.board.pendingActions.isEmpty,
@@ -136,7 +136,7 @@ enum HomeView {
                                             : day(entry.endDate))),
                                 .td(
                                     .span(
-                                        .class(entry.openingDecreeDue.map { $0 < m.today.iso } == true ? "overdue" : ""),
+                                        .class(entry.openingDecreeDue.map { $0 < m.today } == true ? "overdue" : ""),
                                         .text(day(entry.openingDecreeDue)))))
                         }),
                     .if(
@@ -166,7 +166,7 @@ enum HomeView {
 
     /// Each unit of the body at a glance, for those who oversee it.
     static func overview(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
-        func day(_ iso: String?) -> String { iso.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? "—" }
+        func day(_ date: LocalDate?) -> String { date.map(ctx.date) ?? "—" }
         return .group(
             .unwrap(m.board.overview) { rows in
                 .group(

@@ -18,7 +18,7 @@ final class Decree: Model, @unchecked Sendable {
     @Field(key: "year") var year: Int
     @Field(key: "serial") var serial: Int
     /// The signing date (ISO), on which it takes effect.
-    @Field(key: "decree_date") var decreeDate: String
+    @Field(key: "decree_date") var decreeDate: LocalDate
     @Field(key: "place") var place: String
     @Field(key: "signer_name") var signerName: String
     @Field(key: "signer_position") var signerPosition: String
@@ -52,16 +52,16 @@ final class RegisterEntry: Model, @unchecked Sendable {
     @Field(key: "verdict") var verdict: RegisterVerdict
     @OptionalField(key: "parts") var parts: String?
     @Field(key: "period") var period: String
-    @OptionalField(key: "end_date") var endDate: String?
-    @OptionalField(key: "review_date") var reviewDate: String?
+    @OptionalField(key: "end_date") var endDate: LocalDate?
+    @OptionalField(key: "review_date") var reviewDate: LocalDate?
     @Field(key: "reason") var reason: String
     /// `exempted`, `endingSoon`, `reviewDue`, `opened` (see `ExpirySweep`) or `reclassified`.
     @Field(key: "status") var status: RegisterEntryStatus
     /// The day it became public (ISO), and whether by law rather than by an opening decree.
-    @OptionalField(key: "opened_on") var openedOn: String?
+    @OptionalField(key: "opened_on") var openedOn: LocalDate?
     @Field(key: "opened_by_law") var openedByLaw: Bool
     /// PP 61/2010 Ps 11(2): the latest date of the opening decree, once the entry is ending soon.
-    @OptionalField(key: "opening_decree_due") var openingDecreeDue: String?
+    @OptionalField(key: "opening_decree_due") var openingDecreeDue: LocalDate?
     /// The decree that opened it (none when it opened by law).
     @OptionalField(key: "opening_decree_id") var openingDecreeID: UUID?
     /// A re-classification ends an entry (status `reclassified`) and starts a new one for the same
@@ -97,8 +97,8 @@ extension RegisterEntry {
             parts = String(decoding: try JSONEncoder().encode(blackedOut), as: UTF8.self)
         }
         self.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
-        endDate = try period.endDate?.iso
-        reviewDate = period.reviewDate?.iso
+        endDate = try period.endDate
+        reviewDate = period.reviewDate
         reason = test.reason
         status = .exempted
         openedByLaw = false
@@ -123,7 +123,7 @@ final class PublicInformationEntry: Model, @unchecked Sendable {
     /// `testedOpen`, `openedByDecree` or `openedByLaw`.
     @Field(key: "source") var source: PublicInformationSource
     /// The day it became public (ISO) and the opening decree, when it came out of the register.
-    @OptionalField(key: "opened_on") var openedOn: String?
+    @OptionalField(key: "opened_on") var openedOn: LocalDate?
     @OptionalField(key: "decree_id") var decreeID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

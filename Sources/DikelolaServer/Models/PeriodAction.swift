@@ -17,7 +17,7 @@ final class PeriodAction: Model, @unchecked Sendable {
     @Field(key: "stage") var stage: PeriodActionStage
     @Field(key: "prepared_by") var preparedBy: UUID
     /// The latest lawful date of the decree (the earliest of its entries' PP 61 Ps 11(2) dates).
-    @OptionalField(key: "legal_due") var legalDue: String?
+    @OptionalField(key: "legal_due") var legalDue: LocalDate?
     /// When the current stage is due by the SOP's time standard.
     @OptionalField(key: "stage_due_at") var stageDueAt: Date?
     @OptionalField(key: "submitted_at") var submittedAt: Date?

@@ -24,7 +24,7 @@ final class Proposal: Model, @unchecked Sendable {
     /// Pertimbangan of the Tim Pertimbangan.
     @OptionalField(key: "panel_opinion") var panelOpinion: String?
     /// The test meeting: ISO date, place, participants (one per line: name — position).
-    @OptionalField(key: "meeting_date") var meetingDate: String?
+    @OptionalField(key: "meeting_date") var meetingDate: LocalDate?
     @OptionalField(key: "meeting_place") var meetingPlace: String?
     @OptionalField(key: "meeting_participants") var meetingParticipants: String?
     @Field(key: "created_by") var createdBy: UUID

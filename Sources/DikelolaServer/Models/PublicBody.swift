@@ -27,7 +27,7 @@ final class PublicBody: Model, @unchecked Sendable {
     @OptionalField(key: "webhook_url") var webhookURL: String?
     @OptionalField(key: "webhook_secret") var webhookSecret: String?
     /// The last day (ISO, in the body's zone) the daily sweep ran for this body.
-    @OptionalField(key: "last_swept_on") var lastSweptOn: String?
+    @OptionalField(key: "last_swept_on") var lastSweptOn: LocalDate?
     @Children(for: \.$body) var units: [Unit]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

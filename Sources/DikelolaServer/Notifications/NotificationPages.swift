@@ -75,7 +75,7 @@ struct NotificationPages: RouteCollection {
                 }, uniquingKeysWith: { a, _ in a })
             let ctx = PageContext(req, user: user)
             func source(_ entry: PublicInformationEntry) -> String {
-                let since = entry.openedOn.flatMap(LocalDate.init(iso:)).map(ctx.date) ?? ""
+                let since = entry.openedOn.map(ctx.date) ?? ""
                 switch entry.source {
                 case .openedByDecree:
                     return ctx.t("Dibuka \(since) dengan surat ", "Opened \(since) by decree ")
@@ -144,7 +144,7 @@ enum BackgroundWork {
                 let zone = TimeZoneRegion(rawValue: body.timeZone) ?? .wib
                 let today = zone.localDate(of: now)
                 let startOfHour = zone.startOfDay(today).addingTimeInterval(TimeInterval(hour * 3600))
-                if now >= startOfHour, (body.lastSweptOn ?? "") < today.iso, let id = body.id { due.insert(id) }
+                if now >= startOfHour, (body.lastSweptOn ?? .epoch) < today, let id = body.id { due.insert(id) }
             }
             if !due.isEmpty {
                 let report = try await ExpirySweep.run(app: app, now: now, bodyIDs: due)

@@ -69,7 +69,7 @@ struct Dashboard {
         // Entries ending soon or due for review, the nearest first.
         board.ending = try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ coveredIDs)
             .filter(\.$status ~~ [.endingSoon, .reviewDue]).with(\.$unit).all()
-            .sorted { ($0.endDate ?? $0.reviewDate ?? "9999") < ($1.endDate ?? $1.reviewDate ?? "9999") }
+            .sorted { ($0.endDate ?? $0.reviewDate ?? .lastRepresentable) < ($1.endDate ?? $1.reviewDate ?? .lastRepresentable) }
 
         // The latest decrees of the covered units (classification, opening, re-classification).
         let decrees = try await Decree.query(on: acting.db).filter(\.$body.$id ~~ bodyIDs).sort(\.$createdAt, .descending)

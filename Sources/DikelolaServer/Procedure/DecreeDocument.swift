@@ -49,7 +49,7 @@ enum DecreeDocument {
                 ),
                 .p(.text("Surat penetapan ini berlaku sejak tanggal ditetapkan.")),
                 DocumentParts.signature(
-                    place: d.place, dateISO: d.date, position: d.signerPosition, name: d.signerName, nip: d.signerNIP),
+                    place: d.place, date: d.date, position: d.signerPosition, name: d.signerName, nip: d.signerNIP),
                 .section(
                     .class("attachment-pages"),
                     .h2(.class("attachment"), .text("LAMPIRAN: DAFTAR INFORMASI YANG DIKECUALIKAN")),

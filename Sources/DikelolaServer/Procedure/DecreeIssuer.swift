@@ -88,7 +88,7 @@ enum DecreeIssuer {
         decree.year = date.year
         decree.serial = lastSerial + 1
         decree.number = template.number(serial: decree.serial, date: date)
-        decree.decreeDate = date.iso
+        decree.decreeDate = date
         decree.place = body.seat.isEmpty ? body.region : body.seat
         decree.signerName = signer.name
         decree.signerPosition = signer.position

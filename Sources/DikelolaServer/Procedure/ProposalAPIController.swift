@@ -155,7 +155,7 @@ struct ProposalAPIController: RouteCollection {
     struct DecreeView: Content {
         let id: UUID
         let number: String
-        let date: String
+        let date: LocalDate
         let place: String
         let classificationType: String
         let bodyName: String
@@ -183,7 +183,7 @@ struct ProposalAPIController: RouteCollection {
             .all()
         let views = entries.map { RegisterEntryView($0, decree: decree) }
         let core = ClassificationDecree(
-            number: decree.number, date: LocalDate(iso: decree.decreeDate) ?? ctx.today(decree.createdAt ?? Date()), place: decree.place,
+            number: decree.number, date: Optional(decree.decreeDate) ?? ctx.today(decree.createdAt ?? Date()), place: decree.place,
             bodyName: ctx.body.name,
             unitName: ctx.unit.name, ppid: ppidName(ctx),
             signer: .init(name: decree.signerName, position: decree.signerPosition, nip: decree.signerNIP),

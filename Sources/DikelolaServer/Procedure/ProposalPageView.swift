@@ -184,7 +184,7 @@ enum ProposalPageView {
                     .class("stack"), .action(SiteURL.proposalMeeting(p.id).path), .method(.post), Layout.csrfField(ctx),
                     Layout.field(
                         "meetingDate", published: .internalOnly, label: ctx.t("Tanggal", "Date"), type: .date,
-                        value: state?.value("meeting", "meetingDate") ?? p.meetingDate ?? "", autocomplete: "off",
+                        value: state?.value("meeting", "meetingDate") ?? p.meetingDate?.iso ?? "", autocomplete: "off",
                         error: state?.error("meeting", "meetingDate")),
                     Layout.field(
                         "meetingPlace", published: .internalOnly, label: ctx.t("Tempat", "Place"),

@@ -89,12 +89,13 @@ enum ProposalService {
             throw ProcedureError.notAllowedAtThisStep("Mencatat rapat uji")
         }
         var errors: [String: String] = [:]
-        if LocalDate(iso: date) == nil { errors["meetingDate"] = "Tanggal rapat wajib diisi (TTTT-BB-HH)." }
+        let day = LocalDate(iso: date)
+        if day == nil { errors["meetingDate"] = "Tanggal rapat wajib diisi (TTTT-BB-HH)." }
         if place.nilIfBlank == nil { errors["meetingPlace"] = "Tempat rapat wajib diisi." }
         let people = participants.split(whereSeparator: \.isNewline).compactMap { String($0).nilIfBlank }
         if people.isEmpty { errors["meetingParticipants"] = "Sebut peserta rapat, satu per baris: Nama — Jabatan." }
-        guard errors.isEmpty else { throw ProcedureError.invalid(errors) }
-        ctx.proposal.meetingDate = date
+        guard errors.isEmpty, let day else { throw ProcedureError.invalid(errors) }
+        ctx.proposal.meetingDate = day
         ctx.proposal.meetingPlace = place.nilIfBlank
         ctx.proposal.meetingParticipants = people.joined(separator: "\n")
         try await VersionedWrite.change(ctx.proposal, acting: acting) { db in

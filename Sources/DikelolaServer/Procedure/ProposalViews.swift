@@ -60,8 +60,8 @@ struct ProposalView: Content {
         let parts: [String]
         let period: ExemptionPeriod?
         let periodDescription: String?
-        let endDate: String?
-        let reviewDate: String?
+        let endDate: LocalDate?
+        let reviewDate: LocalDate?
         let reason: String
     }
 
@@ -79,7 +79,7 @@ struct ProposalView: Content {
     struct DecreeSummary: Content {
         let id: UUID
         let number: String
-        let date: String
+        let date: LocalDate
     }
 
     let id: UUID
@@ -95,7 +95,7 @@ struct ProposalView: Content {
     let items: [Item]
     let memoNumber: String?
     let panelOpinion: String?
-    let meetingDate: String?
+    let meetingDate: LocalDate?
     let meetingPlace: String?
     let meetingParticipants: String?
     let history: [HistoryEntry]
@@ -169,11 +169,11 @@ struct RegisterEntryView: Content {
     let parts: [String]
     let period: ExemptionPeriod?
     let periodDescription: String
-    let endDate: String?
-    let reviewDate: String?
+    let endDate: LocalDate?
+    let reviewDate: LocalDate?
     let reason: String
     let decreeNumber: String
-    let decreeDate: String
+    let decreeDate: LocalDate
     let status: RegisterEntryStatus
 
     init(_ entry: RegisterEntry, decree: Decree) {
@@ -209,7 +209,7 @@ extension ProposalView.Test {
             ground: test.ground?.citation, groundLabel: test.ground?.label, otherStatute: test.otherStatute,
             consequenceIfOpened: test.consequenceIfOpened, consequenceIfClosed: test.consequenceIfClosed,
             verdict: test.verdict.code, parts: parts, period: test.period,
-            periodDescription: test.period?.indonesianDescription, endDate: (try? test.period?.endDate)?.iso,
-            reviewDate: test.period?.reviewDate?.iso, reason: test.reason)
+            periodDescription: test.period?.indonesianDescription, endDate: (try? test.period?.endDate) ?? nil,
+            reviewDate: test.period?.reviewDate, reason: test.reason)
     }
 }

@@ -7,7 +7,7 @@ import Vapor
 enum RegisterTable {
     /// The group an entry is listed under: the year its period ends, else how it ends.
     static func group(_ entry: RegisterEntryView, _ ctx: PageContext) -> String {
-        if let end = entry.endDate.flatMap(LocalDate.init(iso:)) {
+        if let end = entry.endDate {
             return ctx.t("Berakhir tahun \(end.year)", "Ending in \(end.year)")
         }
         if entry.reviewDate != nil { return ctx.t("Sampai suatu peristiwa (ditinjau berkala)", "Until an event (reviewed)") }
@@ -17,7 +17,7 @@ enum RegisterTable {
     /// What `ExpiryRules` says of an entry today, in words; nil where nothing is due.
     static func expiry(_ entry: RegisterEntryView, rules: ExpiryRules, today: LocalDate, _ ctx: PageContext) -> String? {
         let assessment = rules.assess(
-            endDate: entry.endDate.flatMap(LocalDate.init(iso:)), reviewDate: entry.reviewDate.flatMap(LocalDate.init(iso:)),
+            endDate: entry.endDate, reviewDate: entry.reviewDate,
             today: today)
         let years = assessment.provisionalYears.map(String.init).joined(separator: ", ")
         let provisional =
@@ -69,8 +69,8 @@ enum RegisterTable {
         let basis = entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? "")
         let parts =
             entry.parts.isEmpty ? "" : ctx.t(" (dihitamkan: ", " (blacked out: ") + entry.parts.joined(separator: ", ") + ")"
-        let ends = entry.endDate.flatMap(LocalDate.init(iso:)).map { " — " + ctx.t("berakhir ", "ends ") + ctx.date($0) } ?? ""
-        let decreeDate = LocalDate(iso: entry.decreeDate).map(ctx.date) ?? entry.decreeDate
+        let ends = entry.endDate.map { " — " + ctx.t("berakhir ", "ends ") + ctx.date($0) } ?? ""
+        let decreeDate = ctx.date(entry.decreeDate)
         return .tr(
             .td(.text(entry.registerNumber), .unwrap(unit) { .small(.text(" " + $0)) }),
             .td(.text(entry.title), .small(.text(parts))),

@@ -7,7 +7,7 @@ import Vapor
 /// meeting in words, a row per item, a signature line per participant.
 enum TestSheetDocument {
     static func render(_ ctx: PageContext, _ p: ProposalView, proposal: Proposal, body: PublicBody, unit: Unit) -> Response {
-        let date = proposal.meetingDate.flatMap(LocalDate.init(iso:))
+        let date = proposal.meetingDate
         let participants = (proposal.meetingParticipants ?? "").split(whereSeparator: \.isNewline).map(String.init)
         return Layout.page(
             ctx, title: ctx.t("Lembar pengujian konsekuensi", "Consequence test sheet"),

@@ -20,13 +20,13 @@ enum DocumentParts {
     }
 
     /// "Ditetapkan di … pada tanggal …", the position, room to sign, the name and NIP.
-    static func signature(place: String, dateISO: String, position: String, name: String, nip: String?)
+    static func signature(place: String, date: LocalDate, position: String, name: String, nip: String?)
         -> Node<HTML.BodyContext>
     {
         .div(
             .class("signature"),
             .p(.text("Ditetapkan di \(place)")),
-            .p(.text("pada tanggal \(LocalDate(iso: dateISO).map(IndonesianFormat.date) ?? dateISO)")),
+            .p(.text("pada tanggal \(IndonesianFormat.date(date))")),
             .p(.text(position)),
             .p(.class("sign-space"), .text(" ")),
             .p(.strong(.text(name))),
