@@ -6,7 +6,7 @@ import Vapor
 
 /// The pages of `BodyAdminController`: a body's settings, a new body, a unit.
 extension BodyAdminController {
-    func bodyFields(_ ctx: PageContext, _ form: BodyForm, _ errors: [String: String]) -> Node<HTML.FormContext> {
+    static func bodyFields(_ ctx: PageContext, _ form: BodyForm, _ errors: [String: String]) -> Node<HTML.FormContext> {
         .group(
             Layout.field(
                 "name", published: .published, label: ctx.t("Nama resmi", "Official name"), value: form.name, autocomplete: "organization",
@@ -32,7 +32,7 @@ extension BodyAdminController {
         )
     }
 
-    func renderNewBody(
+    static func renderNewBody(
         _ req: Request, user: CurrentUser, form: BodyForm, errors: [String: String],
         status: HTTPStatus = .ok
     ) -> Response {
@@ -46,7 +46,7 @@ extension BodyAdminController {
         )
     }
 
-    func renderBody(
+    static func renderBody(
         _ req: Request, user: CurrentUser, body: PublicBody, form: BodyForm, errors: [String: String],
         status: HTTPStatus = .ok
     ) async throws -> Response {
@@ -122,7 +122,7 @@ extension BodyAdminController {
         )
     }
 
-    func renderUnit(
+    static func renderUnit(
         _ req: Request, user: CurrentUser, body: PublicBody, unit: Unit?, form: UnitForm,
         errors: [String: String], status: HTTPStatus = .ok
     ) async throws -> Response {

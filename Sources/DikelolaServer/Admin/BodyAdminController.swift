@@ -4,38 +4,34 @@ import Plot
 import Vapor
 
 /// Public bodies, their settings and their tree of units.
-struct BodyAdminController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.signedIn(.GET, .admin, use: index)
-        routes.signedIn(.GET, .adminNewBody) { req, user in
-            guard user.isDeploymentAdmin else { throw Refusal.forbidden(.roleMayNot(action: .manageBody, roles: [])) }
-            return renderNewBody(req, user: user, form: BodyForm(), errors: [:])
-        }
-        routes.signedIn(.POST, .adminNewBody, use: createBody)
-        routes.signedIn(.GET, .adminBody(nil), use: show)
-        routes.signedIn(.POST, .adminBodySettings(nil), use: updateSettings)
-        routes.signedIn(
-            .POST, .adminBodyLogo(nil), body: .bytes(Self.maxLogoBytes + BodyLimit.uploadMargin), use: uploadLogo)
-        // The logo is printed on public documents, so anyone may fetch it.
-        routes.get(SiteURL.bodyLogo(nil).pathComponents, use: logo)
-        routes.signedIn(.GET, .adminNewUnit(nil)) { req, user in
-            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
-            return try await renderUnit(req, user: user, body: body, unit: nil, form: UnitForm(), errors: [:])
-        }
-        routes.signedIn(.POST, .adminNewUnit(nil)) { req, user in try await saveUnit(req, user: user, unitID: nil) }
-        routes.signedIn(.GET, .adminUnit(nil, nil)) { req, user in
-            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
-            let unit = try await unitOf(body, id: try req.id("unit"), on: req.db)
-            return try await renderUnit(req, user: user, body: body, unit: unit, form: UnitForm(unit), errors: [:])
-        }
-        routes.signedIn(.POST, .adminUnit(nil, nil)) { req, user in
-            try await saveUnit(req, user: user, unitID: try req.id("unit"))
-        }
+enum BodyAdminController {
+    @Sendable static func newBody(req: Request, user: CurrentUser) async throws -> Response {
+        guard user.isDeploymentAdmin else { throw Refusal.forbidden(.roleMayNot(action: .manageBody, roles: [])) }
+        return renderNewBody(req, user: user, form: BodyForm(), errors: [:])
+    }
+
+    @Sendable static func newUnit(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
+        return try await renderUnit(req, user: user, body: body, unit: nil, form: UnitForm(), errors: [:])
+    }
+
+    @Sendable static func createUnit(req: Request, user: CurrentUser) async throws -> Response {
+        try await saveUnit(req, user: user, unitID: nil)
+    }
+
+    @Sendable static func showUnit(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
+        let unit = try await unitOf(body, id: try req.id("unit"), on: req.db)
+        return try await renderUnit(req, user: user, body: body, unit: unit, form: UnitForm(unit), errors: [:])
+    }
+
+    @Sendable static func updateUnit(req: Request, user: CurrentUser) async throws -> Response {
+        try await saveUnit(req, user: user, unitID: try req.id("unit"))
     }
 
     // MARK: Bodies
 
-    @Sendable func index(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func index(req: Request, user: CurrentUser) async throws -> Response {
         let bodies = try await AdminAccess.administeredBodies(user, on: req.db)
         guard user.isDeploymentAdmin || !bodies.isEmpty else {
             throw Refusal.forbidden(.roleMayNot(action: .manageBody, roles: user.person.assignments.map(\.role)))
@@ -143,7 +139,7 @@ struct BodyAdminController: RouteCollection {
         }
     }
 
-    @Sendable func createBody(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func createBody(req: Request, user: CurrentUser) async throws -> Response {
         guard user.isDeploymentAdmin else { throw Refusal.forbidden(.roleMayNot(action: .manageBody, roles: [])) }
         let form = BodyForm(try req.formValues())
         let ctx = PageContext(req, user: user)
@@ -168,12 +164,12 @@ struct BodyAdminController: RouteCollection {
         return req.redirect(to: SiteURL.adminBody(body.id).path)
     }
 
-    @Sendable func show(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
         return try await renderBody(req, user: user, body: body, form: BodyForm(body), errors: [:])
     }
 
-    @Sendable func updateSettings(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func updateSettings(req: Request, user: CurrentUser) async throws -> Response {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
         let form = BodyForm(try req.formValues())
         let ctx = PageContext(req, user: user)
@@ -204,7 +200,7 @@ struct BodyAdminController: RouteCollection {
 
     static let maxLogoBytes = 1_048_576
 
-    @Sendable func uploadLogo(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func uploadLogo(req: Request, user: CurrentUser) async throws -> Response {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
         try await req.admitBody()
         let ctx = PageContext(req, user: user)
@@ -237,7 +233,7 @@ struct BodyAdminController: RouteCollection {
         return req.redirect(to: SiteURL.adminBody(body.id).path)
     }
 
-    @Sendable func logo(req: Request) async throws -> Response {
+    @Sendable static func logo(req: Request) async throws -> Response {
         guard let body = try await PublicBody.find(try req.id("body"), on: req.db), let fileID = body.$logo.id,
             let file = try await StoredFile.find(fileID, on: req.db)
         else { throw Abort(.notFound) }
@@ -285,12 +281,12 @@ struct BodyAdminController: RouteCollection {
         }
     }
 
-    private func unitOf(_ body: PublicBody, id: UUID, on db: any Database) async throws -> Unit {
+    private static func unitOf(_ body: PublicBody, id: UUID, on db: any Database) async throws -> Unit {
         guard let unit = try await Unit.find(id, on: db), unit.$body.id == body.id else { throw Refusal.notFound }
         return unit
     }
 
-    private func saveUnit(_ req: Request, user: CurrentUser, unitID: UUID?) async throws -> Response {
+    private static func saveUnit(_ req: Request, user: CurrentUser, unitID: UUID?) async throws -> Response {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUnits, on: req.db)
         let bodyID = try body.requireID()
         let existing = try await unitID.asyncMap { try await unitOf(body, id: $0, on: req.db) }
@@ -349,5 +345,23 @@ struct BodyAdminController: RouteCollection {
         Sessions.setNotice(req, ctx.t("Unit \(unit.name) disimpan.", "Unit \(unit.name) saved."))
         return req.redirect(to: SiteURL.adminBody(bodyID).path)
     }
+}
 
+/// Where each address of `BodyAdminController` goes.
+struct BodyAdminRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .admin, use: BodyAdminController.index)
+        routes.signedIn(.GET, .adminNewBody, use: BodyAdminController.newBody)
+        routes.signedIn(.POST, .adminNewBody, use: BodyAdminController.createBody)
+        routes.signedIn(.GET, .adminBody(nil), use: BodyAdminController.show)
+        routes.signedIn(.POST, .adminBodySettings(nil), use: BodyAdminController.updateSettings)
+        routes.signedIn(
+            .POST, .adminBodyLogo(nil), body: .bytes(BodyAdminController.maxLogoBytes + BodyLimit.uploadMargin), use: BodyAdminController.uploadLogo)
+        // The logo is printed on public documents, so anyone may fetch it.
+        routes.get(SiteURL.bodyLogo(nil).pathComponents, use: BodyAdminController.logo)
+        routes.signedIn(.GET, .adminNewUnit(nil), use: BodyAdminController.newUnit)
+        routes.signedIn(.POST, .adminNewUnit(nil), use: BodyAdminController.createUnit)
+        routes.signedIn(.GET, .adminUnit(nil, nil), use: BodyAdminController.showUnit)
+        routes.signedIn(.POST, .adminUnit(nil, nil), use: BodyAdminController.updateUnit)
+    }
 }

@@ -6,108 +6,114 @@ import Vapor
 
 /// A body's outgoing webhook and its delivery log, and its archive classification codes with the
 /// retention schedule (JRA): settings of the body, kept by its administrators.
-struct IntegrationAdminController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.signedIn(.GET, .adminBodyWebhook(nil)) { req, user in try await webhookPage(req, user, error: nil, typed: nil) }
-        routes.signedIn(.POST, .adminBodyWebhook(nil)) { req, user in
-            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
-            let form = try req.formValues()
-            let typed = form["url"].trimmingCharacters(in: .whitespacesAndNewlines)
-            if let problem = Self.webhookProblem(typed) {
-                return try await webhookPage(req, user, error: problem, typed: typed, status: .unprocessableEntity)
-            }
-            let before = body.webhookURL
-            body.webhookURL = typed.isEmpty ? nil : typed
-            if body.webhookSecret == nil || form["rotate"] == "on" { body.webhookSecret = WebhookSender.newSecret() }
-            try await req.application.writeTransaction { db in
-                try await body.save(on: db)
-                try await AuditLog.record(
-                    req.auditDraft(
-                        "body.webhook", targetType: .publicBody, targetID: body.id?.uuidString, bodyID: body.id?.uuidString,
-                        before: before, after: (body.webhookURL ?? "(tidak ada)") + (form["rotate"] == "on" ? "; kunci baru" : "")
-                    ),
-                    on: db)
-            }
-            Sessions.setNotice(req, PageContext(req).t("Webhook disimpan.", "Webhook saved."))
-            return req.redirect(to: SiteURL.adminBodyWebhook(body.id).path)
+enum IntegrationAdminController {
+    @Sendable static func showWebhook(req: Request, user: CurrentUser) async throws -> Response {
+        try await webhookPage(req, user, error: nil, typed: nil)
+    }
+
+    @Sendable static func saveWebhook(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
+        let form = try req.formValues()
+        let typed = form["url"].trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = Self.webhookProblem(typed) {
+            return try await webhookPage(req, user, error: problem, typed: typed, status: .unprocessableEntity)
         }
-        routes.signedIn(.GET, .adminBodyArchive(nil)) { req, user in try await archivePage(req, user, state: nil) }
-        routes.signedIn(.POST, .adminArchiveClass(nil)) { req, user in
-            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
-            let form = try req.formValues()
-            let code = form["code"].trimmingCharacters(in: .whitespacesAndNewlines)
-            let name = form["name"].trimmingCharacters(in: .whitespacesAndNewlines)
-            var errors: [String: String] = [:]
-            if code.isEmpty { errors["code"] = "Kode klasifikasi wajib diisi, mis. 800.1.6." }
-            if name.isEmpty { errors["name"] = "Nama klasifikasi wajib diisi." }
-            let bodyID = try body.requireID()
-            if errors.isEmpty,
-                try await ArchiveClass.query(on: req.db).filter(\.$body.$id == bodyID).filter(\.$code == code).count() > 0
-            {
-                errors["code"] = "Kode \(code) sudah ada."
-            }
-            guard errors.isEmpty else {
-                return try await archivePage(
-                    req, user, state: FormState(form: "class", values: form, errors: errors, message: nil),
-                    status: .unprocessableEntity)
-            }
-            try await req.application.writeTransaction { db in
-                let row = ArchiveClass()
-                row.$body.id = bodyID
-                row.code = code
-                row.name = name
-                try await row.create(on: db)
-                try await AuditLog.record(
-                    req.auditDraft(
-                        "archive.class", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
-                        after: "\(code) \(name)"), on: db)
-            }
-            Sessions.setNotice(req, PageContext(req).t("Kode klasifikasi ditambahkan.", "Code added."))
-            return req.redirect(to: SiteURL.adminBodyArchive(body.id).path)
+        let before = body.webhookURL
+        body.webhookURL = typed.isEmpty ? nil : typed
+        if body.webhookSecret == nil || form["rotate"] == "on" { body.webhookSecret = WebhookSender.newSecret() }
+        try await req.application.writeTransaction { db in
+            try await body.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "body.webhook", targetType: .publicBody, targetID: body.id?.uuidString, bodyID: body.id?.uuidString,
+                    before: before, after: (body.webhookURL ?? "(tidak ada)") + (form["rotate"] == "on" ? "; kunci baru" : "")
+                ),
+                on: db)
         }
-        routes.signedIn(.POST, .adminRetentionRow(nil)) { req, user in
-            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
-            let bodyID = try body.requireID()
-            let form = try req.formValues()
-            let code = form["code"].trimmingCharacters(in: .whitespacesAndNewlines)
-            var errors: [String: String] = [:]
-            let active = Int(form["activeYears"].trimmingCharacters(in: .whitespaces))
-            let inactive = Int(form["inactiveYears"].trimmingCharacters(in: .whitespaces))
-            if active == nil { errors["activeYears"] = "Masa aktif harus bilangan tahun." }
-            if inactive == nil { errors["inactiveYears"] = "Masa inaktif harus bilangan tahun." }
-            let disposition = RetentionDisposition(rawValue: form["disposition"])
-            if disposition == nil { errors["disposition"] = "Pilih keterangan akhir: musnah, permanen, atau dinilai kembali." }
-            let known = Set(try await ArchiveClass.query(on: req.db).filter(\.$body.$id == bodyID).all().map(\.code))
-            for problem in RetentionRule.problems(
-                code: code, activeYears: active ?? 0, inactiveYears: inactive ?? 0, knownCodes: known)
-            where errors[problem.field] == nil && (active != nil && inactive != nil || problem.field == "code") {
-                errors[problem.field] = problem.description
-            }
-            guard errors.isEmpty, let active, let inactive, let disposition else {
-                return try await archivePage(
-                    req, user, state: FormState(form: "jra", values: form, errors: errors, message: nil),
-                    status: .unprocessableEntity)
-            }
-            try await req.application.writeTransaction { db in
-                let existing = try await RetentionScheduleRow.query(on: db).filter(\.$body.$id == bodyID).filter(\.$code == code)
-                    .first()
-                let row = existing ?? RetentionScheduleRow()
-                let before = existing.map { "\($0.activeYears)/\($0.inactiveYears)/\($0.disposition)" }
-                row.$body.id = bodyID
-                row.code = code
-                row.activeYears = active
-                row.inactiveYears = inactive
-                row.disposition = disposition.rawValue
-                row.note = form["note"].nilIfBlank
-                try await row.save(on: db)
-                try await AuditLog.record(
-                    req.auditDraft(
-                        "archive.retention", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
-                        before: before, after: "\(code): \(active)/\(inactive)/\(disposition.rawValue)"), on: db)
-            }
-            Sessions.setNotice(req, PageContext(req).t("Baris JRA disimpan.", "Schedule row saved."))
-            return req.redirect(to: SiteURL.adminBodyArchive(body.id).path)
+        Sessions.setNotice(req, PageContext(req).t("Webhook disimpan.", "Webhook saved."))
+        return req.redirect(to: SiteURL.adminBodyWebhook(body.id).path)
+    }
+
+    @Sendable static func showArchiveSettings(req: Request, user: CurrentUser) async throws -> Response {
+        try await archivePage(req, user, state: nil)
+    }
+
+    @Sendable static func addArchiveClass(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
+        let form = try req.formValues()
+        let code = form["code"].trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = form["name"].trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors: [String: String] = [:]
+        if code.isEmpty { errors["code"] = "Kode klasifikasi wajib diisi, mis. 800.1.6." }
+        if name.isEmpty { errors["name"] = "Nama klasifikasi wajib diisi." }
+        let bodyID = try body.requireID()
+        if errors.isEmpty,
+            try await ArchiveClass.query(on: req.db).filter(\.$body.$id == bodyID).filter(\.$code == code).count() > 0
+        {
+            errors["code"] = "Kode \(code) sudah ada."
         }
+        guard errors.isEmpty else {
+            return try await archivePage(
+                req, user, state: FormState(form: "class", values: form, errors: errors, message: nil),
+                status: .unprocessableEntity)
+        }
+        try await req.application.writeTransaction { db in
+            let row = ArchiveClass()
+            row.$body.id = bodyID
+            row.code = code
+            row.name = name
+            try await row.create(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "archive.class", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                    after: "\(code) \(name)"), on: db)
+        }
+        Sessions.setNotice(req, PageContext(req).t("Kode klasifikasi ditambahkan.", "Code added."))
+        return req.redirect(to: SiteURL.adminBodyArchive(body.id).path)
+    }
+
+    @Sendable static func saveRetentionRow(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
+        let bodyID = try body.requireID()
+        let form = try req.formValues()
+        let code = form["code"].trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors: [String: String] = [:]
+        let active = Int(form["activeYears"].trimmingCharacters(in: .whitespaces))
+        let inactive = Int(form["inactiveYears"].trimmingCharacters(in: .whitespaces))
+        if active == nil { errors["activeYears"] = "Masa aktif harus bilangan tahun." }
+        if inactive == nil { errors["inactiveYears"] = "Masa inaktif harus bilangan tahun." }
+        let disposition = RetentionDisposition(rawValue: form["disposition"])
+        if disposition == nil { errors["disposition"] = "Pilih keterangan akhir: musnah, permanen, atau dinilai kembali." }
+        let known = Set(try await ArchiveClass.query(on: req.db).filter(\.$body.$id == bodyID).all().map(\.code))
+        for problem in RetentionRule.problems(
+            code: code, activeYears: active ?? 0, inactiveYears: inactive ?? 0, knownCodes: known)
+        where errors[problem.field] == nil && (active != nil && inactive != nil || problem.field == "code") {
+            errors[problem.field] = problem.description
+        }
+        guard errors.isEmpty, let active, let inactive, let disposition else {
+            return try await archivePage(
+                req, user, state: FormState(form: "jra", values: form, errors: errors, message: nil),
+                status: .unprocessableEntity)
+        }
+        try await req.application.writeTransaction { db in
+            let existing = try await RetentionScheduleRow.query(on: db).filter(\.$body.$id == bodyID).filter(\.$code == code)
+                .first()
+            let row = existing ?? RetentionScheduleRow()
+            let before = existing.map { "\($0.activeYears)/\($0.inactiveYears)/\($0.disposition)" }
+            row.$body.id = bodyID
+            row.code = code
+            row.activeYears = active
+            row.inactiveYears = inactive
+            row.disposition = disposition.rawValue
+            row.note = form["note"].nilIfBlank
+            try await row.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "archive.retention", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                    before: before, after: "\(code): \(active)/\(inactive)/\(disposition.rawValue)"), on: db)
+        }
+        Sessions.setNotice(req, PageContext(req).t("Baris JRA disimpan.", "Schedule row saved."))
+        return req.redirect(to: SiteURL.adminBodyArchive(body.id).path)
     }
 
     /// Nil when `url` is empty (no webhook) or an absolute http(s) address with a host.
@@ -119,7 +125,7 @@ struct IntegrationAdminController: RouteCollection {
         return nil
     }
 
-    private func webhookPage(_ req: Request, _ user: CurrentUser, error: String?, typed: String?, status: HTTPStatus = .ok)
+    private static func webhookPage(_ req: Request, _ user: CurrentUser, error: String?, typed: String?, status: HTTPStatus = .ok)
         async throws -> Response
     {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
@@ -172,7 +178,7 @@ struct IntegrationAdminController: RouteCollection {
         return response
     }
 
-    private func archivePage(_ req: Request, _ user: CurrentUser, state: FormState?, status: HTTPStatus = .ok) async throws
+    private static func archivePage(_ req: Request, _ user: CurrentUser, state: FormState?, status: HTTPStatus = .ok) async throws
         -> Response
     {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageBody, on: req.db)
@@ -237,5 +243,16 @@ struct IntegrationAdminController: RouteCollection {
         )
         response.status = status
         return response
+    }
+}
+
+/// Where each address of `IntegrationAdminController` goes.
+struct IntegrationAdminRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .adminBodyWebhook(nil), use: IntegrationAdminController.showWebhook)
+        routes.signedIn(.POST, .adminBodyWebhook(nil), use: IntegrationAdminController.saveWebhook)
+        routes.signedIn(.GET, .adminBodyArchive(nil), use: IntegrationAdminController.showArchiveSettings)
+        routes.signedIn(.POST, .adminArchiveClass(nil), use: IntegrationAdminController.addArchiveClass)
+        routes.signedIn(.POST, .adminRetentionRow(nil), use: IntegrationAdminController.saveRetentionRow)
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 
 /// The pages of `UserAdminController`: the people of a body, a new person, one person.
 extension UserAdminController {
-    func userFields(_ ctx: PageContext, _ form: UserForm, _ errors: [String: String]) -> Node<HTML.FormContext> {
+    static func userFields(_ ctx: PageContext, _ form: UserForm, _ errors: [String: String]) -> Node<HTML.FormContext> {
         .group(
             Layout.field(
                 "name", label: ctx.t("Nama lengkap dan gelar", "Full name and titles"), value: form.name, autocomplete: "off",
@@ -24,7 +24,7 @@ extension UserAdminController {
         )
     }
 
-    func renderNew(
+    static func renderNew(
         _ req: Request, user: CurrentUser, body: PublicBody, form: UserForm, errors: [String: String],
         status: HTTPStatus = .ok
     ) -> Response {
@@ -45,7 +45,7 @@ extension UserAdminController {
         )
     }
 
-    func renderPassword(_ req: Request, user: CurrentUser, target: User, password: String, intro: String) -> Response {
+    static func renderPassword(_ req: Request, user: CurrentUser, target: User, password: String, intro: String) -> Response {
         let ctx = PageContext(req, user: user)
         return Layout.page(
             ctx, title: ctx.t("Kata sandi sekali pakai", "One-time password"),
@@ -62,7 +62,7 @@ extension UserAdminController {
         )
     }
 
-    func renderUser(
+    static func renderUser(
         _ req: Request, user: CurrentUser, target: User, form: UserForm, errors: [String: String],
         status: HTTPStatus = .ok
     ) async throws -> Response {

@@ -4,23 +4,15 @@ import Plot
 import Vapor
 
 /// People of a body: accounts, their roles in units, resets and deactivation, and their history.
-struct UserAdminController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.signedIn(.GET, .adminUsers(nil), use: list)
-        routes.signedIn(.GET, .adminNewUser(nil)) { req, user in
-            let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUsers, on: req.db)
-            return renderNew(req, user: user, body: body, form: UserForm(), errors: [:])
-        }
-        routes.signedIn(.POST, .adminNewUser(nil), use: create)
-        routes.signedIn(.GET, .adminUser(nil)) { req, user in
-            let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
-            return try await renderUser(req, user: user, target: target, form: UserForm(target), errors: [:])
-        }
-        routes.signedIn(.POST, .adminUser(nil), use: update)
-        routes.signedIn(.POST, .adminUserStatus(nil), use: toggleStatus)
-        routes.signedIn(.POST, .adminUserReset(nil), use: resetPassword)
-        routes.signedIn(.POST, .adminUserRoles(nil), use: addRole)
-        routes.signedIn(.POST, .adminUserRoleRemove(nil, nil), use: removeRole)
+enum UserAdminController {
+    @Sendable static func newUser(req: Request, user: CurrentUser) async throws -> Response {
+        let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUsers, on: req.db)
+        return renderNew(req, user: user, body: body, form: UserForm(), errors: [:])
+    }
+
+    @Sendable static func showUser(req: Request, user: CurrentUser) async throws -> Response {
+        let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
+        return try await renderUser(req, user: user, target: target, form: UserForm(target), errors: [:])
     }
 
     struct UserForm {
@@ -78,7 +70,7 @@ struct UserAdminController: RouteCollection {
 
     // MARK: List and create
 
-    @Sendable func list(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func list(req: Request, user: CurrentUser) async throws -> Response {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUsers, on: req.db)
         let people = try await User.query(on: req.db).filter(\.$homeBody.$id == body.requireID()).sort(\.$name)
             .with(\.$assignments) { $0.with(\.$unit) }.all()
@@ -113,7 +105,7 @@ struct UserAdminController: RouteCollection {
         )
     }
 
-    @Sendable func create(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func create(req: Request, user: CurrentUser) async throws -> Response {
         let body = try await AdminAccess.body(try req.id("body"), for: user, .manageUsers, on: req.db)
         let form = UserForm(try req.formValues())
         let ctx = PageContext(req, user: user)
@@ -144,7 +136,7 @@ struct UserAdminController: RouteCollection {
 
     // MARK: One person
 
-    @Sendable func update(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func update(req: Request, user: CurrentUser) async throws -> Response {
         let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
         let form = UserForm(try req.formValues())
         let ctx = PageContext(req, user: user)
@@ -170,7 +162,7 @@ struct UserAdminController: RouteCollection {
         return req.redirect(to: SiteURL.adminUser(target.id).path)
     }
 
-    @Sendable func toggleStatus(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func toggleStatus(req: Request, user: CurrentUser) async throws -> Response {
         let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
         let ctx = PageContext(req, user: user)
         guard target.id != user.id else {
@@ -196,7 +188,7 @@ struct UserAdminController: RouteCollection {
         return req.redirect(to: SiteURL.adminUser(target.id).path)
     }
 
-    @Sendable func resetPassword(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func resetPassword(req: Request, user: CurrentUser) async throws -> Response {
         let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
         let password = OneTimePassword.generate()
         let hash = try await req.password.async.hash(password)
@@ -218,7 +210,7 @@ struct UserAdminController: RouteCollection {
             intro: ctx.t("Kata sandi \(target.name) diatur ulang.", "The password of \(target.name) was reset."))
     }
 
-    @Sendable func addRole(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func addRole(req: Request, user: CurrentUser) async throws -> Response {
         let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
         let values = try req.formValues()
         let form = (role: values["role"], unitID: values["unitID"])
@@ -283,7 +275,7 @@ struct UserAdminController: RouteCollection {
         return req.redirect(to: SiteURL.adminUser(target.id).path)
     }
 
-    @Sendable func removeRole(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func removeRole(req: Request, user: CurrentUser) async throws -> Response {
         let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
         guard
             let assignment = try await RoleAssignment.query(on: req.db).filter(\.$id == req.id("assignment"))
@@ -300,5 +292,20 @@ struct UserAdminController: RouteCollection {
         }
         Sessions.setNotice(req, PageContext(req).t("Peran dicabut.", "Role removed."))
         return req.redirect(to: SiteURL.adminUser(target.id).path)
+    }
+}
+
+/// Where each address of `UserAdminController` goes.
+struct UserAdminRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .adminUsers(nil), use: UserAdminController.list)
+        routes.signedIn(.GET, .adminNewUser(nil), use: UserAdminController.newUser)
+        routes.signedIn(.POST, .adminNewUser(nil), use: UserAdminController.create)
+        routes.signedIn(.GET, .adminUser(nil), use: UserAdminController.showUser)
+        routes.signedIn(.POST, .adminUser(nil), use: UserAdminController.update)
+        routes.signedIn(.POST, .adminUserStatus(nil), use: UserAdminController.toggleStatus)
+        routes.signedIn(.POST, .adminUserReset(nil), use: UserAdminController.resetPassword)
+        routes.signedIn(.POST, .adminUserRoles(nil), use: UserAdminController.addRole)
+        routes.signedIn(.POST, .adminUserRoleRemove(nil, nil), use: UserAdminController.removeRole)
     }
 }

@@ -7,78 +7,77 @@ import Vapor
 /// The archive of a unit's exempted information, in the order of the exemption periods as the SOPs
 /// ask: each item's stage, hard-copy location and retention from the JRA, with warnings; the
 /// stage decides who inside the body reads the item's documents.
-struct ArchivePages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.signedIn(.GET, .unitArchive(nil), use: archive)
-        routes.signedIn(.POST, .archiveItemStage(nil)) { req, user in
-            let (item, place, unitID) = try await Self.item(req)
-            try user.require(.archive, on: place)
-            let form = try req.formValues()
-            guard let stage = ArchiveStage(rawValue: form["stage"]) else {
-                Sessions.setNotice(req, "Tahap arsip harus aktif, inaktif, statis, atau vital.")
-                return req.redirect(to: SiteURL.unitArchive(unitID).path)
-            }
-            let before = item.archiveStage
-            item.archiveStage = stage.rawValue
-            try await req.application.writeTransaction { db in
-                try await item.save(on: db)
-                try await AuditLog.record(
-                    req.auditDraft(
-                        "archive.stage", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
-                        before: before, after: "\(item.title): \(stage.rawValue)"), on: db)
-            }
-            Sessions.setNotice(req, PageContext(req).t("Tahap arsip disimpan.", "Archive stage saved."))
+enum ArchivePages {
+    @Sendable static func setStage(req: Request, user: CurrentUser) async throws -> Response {
+        let (item, place, unitID) = try await Self.item(req)
+        try user.require(.archive, on: place)
+        let form = try req.formValues()
+        guard let stage = ArchiveStage(rawValue: form["stage"]) else {
+            Sessions.setNotice(req, "Tahap arsip harus aktif, inaktif, statis, atau vital.")
             return req.redirect(to: SiteURL.unitArchive(unitID).path)
         }
-        routes.signedIn(.POST, .archiveItemPermissionRevoke(nil)) { req, user in
-            let (item, place, unitID) = try await Self.item(req)
-            try Self.requireGranter(user, place)
-            guard
-                let permission = try await ArchivePermission.query(on: req.db).filter(\.$item.$id == item.requireID())
-                    .filter(\.$id == (try? req.formValues()["permission"]).flatMap(UUID.init(uuidString:)) ?? UUID())
-                    .with(\.$user).first()
-            else { throw Refusal.notFound }
-            try await req.application.writeTransaction { db in
-                try await permission.delete(on: db)
-                try await AuditLog.record(
-                    req.auditDraft(
-                        "archive.permission.revoke", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
-                        before: "\(item.title): izin untuk \(permission.user.email) — \(permission.reason)"), on: db)
-            }
-            Sessions.setNotice(req, PageContext(req).t("Izin akses dicabut.", "Access revoked."))
+        let before = item.archiveStage
+        item.archiveStage = stage.rawValue
+        try await req.application.writeTransaction { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "archive.stage", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
+                    before: before, after: "\(item.title): \(stage.rawValue)"), on: db)
+        }
+        Sessions.setNotice(req, PageContext(req).t("Tahap arsip disimpan.", "Archive stage saved."))
+        return req.redirect(to: SiteURL.unitArchive(unitID).path)
+    }
+
+    @Sendable static func revokePermission(req: Request, user: CurrentUser) async throws -> Response {
+        let (item, place, unitID) = try await Self.item(req)
+        try Self.requireGranter(user, place)
+        guard
+            let permission = try await ArchivePermission.query(on: req.db).filter(\.$item.$id == item.requireID())
+                .filter(\.$id == (try? req.formValues()["permission"]).flatMap(UUID.init(uuidString:)) ?? UUID())
+                .with(\.$user).first()
+        else { throw Refusal.notFound }
+        try await req.application.writeTransaction { db in
+            try await permission.delete(on: db)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "archive.permission.revoke", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
+                    before: "\(item.title): izin untuk \(permission.user.email) — \(permission.reason)"), on: db)
+        }
+        Sessions.setNotice(req, PageContext(req).t("Izin akses dicabut.", "Access revoked."))
+        return req.redirect(to: SiteURL.unitArchive(unitID).path)
+    }
+
+    @Sendable static func grantPermission(req: Request, user: CurrentUser) async throws -> Response {
+        let (item, place, unitID) = try await Self.item(req)
+        try Self.requireGranter(user, place)
+        let form = try req.formValues()
+        let email = form["email"].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let grantee = try await User.query(on: req.db).filter(\.$email == email).first(),
+            grantee.$homeBody.id?.uuidString == place.bodyID, let reason = form["reason"].nilIfBlank
+        else {
+            Sessions.setNotice(
+                req, "Izin tidak diberikan: sebut e-mail pegawai badan publik ini dan alasan aksesnya.")
             return req.redirect(to: SiteURL.unitArchive(unitID).path)
         }
-        routes.signedIn(.POST, .archiveItemPermission(nil)) { req, user in
-            let (item, place, unitID) = try await Self.item(req)
-            try Self.requireGranter(user, place)
-            let form = try req.formValues()
-            let email = form["email"].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            guard let grantee = try await User.query(on: req.db).filter(\.$email == email).first(),
-                grantee.$homeBody.id?.uuidString == place.bodyID, let reason = form["reason"].nilIfBlank
-            else {
-                Sessions.setNotice(
-                    req, "Izin tidak diberikan: sebut e-mail pegawai badan publik ini dan alasan aksesnya.")
-                return req.redirect(to: SiteURL.unitArchive(unitID).path)
+        try await req.application.writeTransaction { db in
+            if try await ArchivePermission.query(on: db).filter(\.$item.$id == item.storedID).filter(\.$user.$id == grantee.storedID)
+                .count() == 0
+            {
+                let permission = ArchivePermission()
+                permission.$item.id = try item.requireID()
+                permission.$user.id = try grantee.requireID()
+                permission.grantedBy = user.id
+                permission.reason = reason
+                try await permission.create(on: db)
             }
-            try await req.application.writeTransaction { db in
-                if try await ArchivePermission.query(on: db).filter(\.$item.$id == item.storedID).filter(\.$user.$id == grantee.storedID)
-                    .count() == 0
-                {
-                    let permission = ArchivePermission()
-                    permission.$item.id = try item.requireID()
-                    permission.$user.id = try grantee.requireID()
-                    permission.grantedBy = user.id
-                    permission.reason = reason
-                    try await permission.create(on: db)
-                }
-                try await AuditLog.record(
-                    req.auditDraft(
-                        "archive.permission", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
-                        after: "\(item.title): izin untuk \(email) — \(reason)"), on: db)
-            }
-            Sessions.setNotice(req, PageContext(req).t("Izin akses diberikan.", "Access granted."))
-            return req.redirect(to: SiteURL.unitArchive(unitID).path)
+            try await AuditLog.record(
+                req.auditDraft(
+                    "archive.permission", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
+                    after: "\(item.title): izin untuk \(email) — \(reason)"), on: db)
         }
+        Sessions.setNotice(req, PageContext(req).t("Izin akses diberikan.", "Access granted."))
+        return req.redirect(to: SiteURL.unitArchive(unitID).path)
     }
 
     /// The holder's permission is given and withdrawn by the head or a PPID covering the unit.
@@ -113,7 +112,7 @@ struct ArchivePages: RouteCollection {
 
     /// The holder's permissions for one inactive record: those given, each withdrawable, and the form
     /// that gives one more.
-    private func grantForm(_ ctx: PageContext, _ item: ProposalItem, _ given: [ArchivePermission]) -> Node<HTML.BodyContext> {
+    private static func grantForm(_ ctx: PageContext, _ item: ProposalItem, _ given: [ArchivePermission]) -> Node<HTML.BodyContext> {
         .group(
             .if(
                 !given.isEmpty,
@@ -130,7 +129,7 @@ struct ArchivePages: RouteCollection {
             grantForm(ctx, item))
     }
 
-    private func grantForm(_ ctx: PageContext, _ item: ProposalItem) -> Node<HTML.BodyContext> {
+    private static func grantForm(_ ctx: PageContext, _ item: ProposalItem) -> Node<HTML.BodyContext> {
         .form(
             .class("stack"), .action(SiteURL.archiveItemPermission(item.id).path), .method(.post), Layout.csrfField(ctx),
             Layout.field(
@@ -140,7 +139,7 @@ struct ArchivePages: RouteCollection {
             .button(.type(.submit), .class("secondary"), .text(ctx.t("Beri izin", "Grant"))))
     }
 
-    @Sendable func archive(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func archive(req: Request, user: CurrentUser) async throws -> Response {
         guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
         let place = try await AccessQueries.place(of: unit, on: req.db)
         try user.require(.viewExemptedContent, on: place)
@@ -215,7 +214,7 @@ struct ArchivePages: RouteCollection {
     }
 
     /// An item's archive stage, with the form that changes it and, while inactive, the permissions.
-    func stageCell(
+    static func stageCell(
         _ ctx: PageContext, _ item: ProposalItem, stage: ArchiveStage, mayArchive: Bool, mayGrant: Bool,
         permissions: [ArchivePermission]
     ) -> Node<HTML.TableRowContext> {
@@ -232,5 +231,15 @@ struct ArchivePages: RouteCollection {
                         idPrefix: "\(item.storedID)-"),
                     .button(.type(.submit), .class("secondary"), .text(ctx.t("Simpan", "Save"))))),
             .if(mayGrant && stage == .inactive, grantForm(ctx, item, permissions)))
+    }
+}
+
+/// Where each address of `ArchivePages` goes.
+struct ArchiveRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .unitArchive(nil), use: ArchivePages.archive)
+        routes.signedIn(.POST, .archiveItemStage(nil), use: ArchivePages.setStage)
+        routes.signedIn(.POST, .archiveItemPermissionRevoke(nil), use: ArchivePages.revokePermission)
+        routes.signedIn(.POST, .archiveItemPermission(nil), use: ArchivePages.grantPermission)
     }
 }

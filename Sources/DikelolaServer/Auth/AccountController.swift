@@ -4,13 +4,12 @@ import Plot
 import Vapor
 
 /// The signed-in person's own account: changing the password.
-struct AccountController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.signedIn(.GET, .changePassword) { req, user in render(req, user: user) }
-        routes.signedIn(.POST, .changePassword, use: changePassword)
+enum AccountController {
+    @Sendable static func passwordPage(req: Request, user: CurrentUser) async throws -> Response {
+        render(req, user: user)
     }
 
-    @Sendable func changePassword(req: Request, user current: CurrentUser) async throws -> Response {
+    @Sendable static func changePassword(req: Request, user current: CurrentUser) async throws -> Response {
         let values = try req.formValues()
         let form = (current: values.optional("current"), new: values.optional("new"), confirm: values.optional("confirm"))
         let ctx = PageContext(req)
@@ -51,7 +50,7 @@ struct AccountController: RouteCollection {
         return req.redirect(to: SiteURL.home.path)
     }
 
-    private func render(_ req: Request, user: CurrentUser, errors: [String: String] = [:], status: HTTPStatus = .ok) -> Response {
+    private static func render(_ req: Request, user: CurrentUser, errors: [String: String] = [:], status: HTTPStatus = .ok) -> Response {
         let ctx = PageContext(req, user: user)
         return Layout.page(
             ctx, title: ctx.t("Ganti kata sandi", "Change password"), status: status,
@@ -81,5 +80,13 @@ struct AccountController: RouteCollection {
                 .button(.type(.submit), .text(ctx.t("Simpan kata sandi", "Save password")))
             )
         )
+    }
+}
+
+/// Where each address of `AccountController` goes.
+struct AccountRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .changePassword, use: AccountController.passwordPage)
+        routes.signedIn(.POST, .changePassword, use: AccountController.changePassword)
     }
 }

@@ -4,17 +4,14 @@ import Plot
 import Vapor
 
 /// Personal API tokens (`/akun/token`) and the smallest API call, `GET /api/v1/me`.
-struct TokenController: RouteCollection {
-    static let maximumDays = 365
-
-    func boot(routes: any RoutesBuilder) throws {
-        routes.signedIn(.GET, .apiTokens) { req, user in try await render(req, user: user, form: TokenForm(), errors: [:]) }
-        routes.signedIn(.POST, .apiTokens, use: create)
-        routes.signedIn(.POST, .revokeApiToken(nil), use: revoke)
-        routes.described(meOperation)
+enum TokenController {
+    @Sendable static func tokensPage(req: Request, user: CurrentUser) async throws -> Response {
+        try await render(req, user: user, form: TokenForm(), errors: [:])
     }
 
-    var meOperation: APIOperation {
+    static let maximumDays = 365
+
+    static var meOperation: APIOperation {
         APIOperation(
             method: .GET, url: .apiMe, summary: "The token's owner and the roles they hold, by unit",
             answers: [.ok(.ref("Me"))], handler: me)
@@ -32,7 +29,7 @@ struct TokenController: RouteCollection {
         }
     }
 
-    @Sendable func create(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func create(req: Request, user: CurrentUser) async throws -> Response {
         let form = TokenForm(try req.formValues())
         let ctx = PageContext(req, user: user)
         var errors: [String: String] = [:]
@@ -59,7 +56,7 @@ struct TokenController: RouteCollection {
         return try await render(req, user: user, form: TokenForm(), errors: [:], newToken: issued)
     }
 
-    @Sendable func revoke(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func revoke(req: Request, user: CurrentUser) async throws -> Response {
         guard let token = try await ApiToken.find(try req.id("token"), on: req.db), token.$user.id == user.id else {
             throw Refusal.notFound
         }
@@ -91,14 +88,14 @@ struct TokenController: RouteCollection {
         let roles: [RoleInUnit]
     }
 
-    @Sendable func me(req: Request, user: CurrentUser) async throws -> Response {
+    @Sendable static func me(req: Request, user: CurrentUser) async throws -> Response {
         let me = Me(
             id: user.id, email: user.email, name: user.name, position: user.position,
             roles: user.person.assignments.map { .init(role: $0.role.rawValue, unitID: $0.unit.id, bodyID: $0.unit.bodyID) })
         return try await me.encodeResponse(for: req)
     }
 
-    private func render(
+    private static func render(
         _ req: Request, user: CurrentUser, form: TokenForm, errors: [String: String], status: HTTPStatus = .ok,
         newToken: String? = nil
     ) async throws -> Response {
@@ -156,5 +153,15 @@ struct TokenController: RouteCollection {
                     autocomplete: "off", error: errors["days"]),
                 .button(.type(.submit), .text(ctx.t("Buat token", "Create token"))))
         )
+    }
+}
+
+/// Where each address of `TokenController` goes.
+struct TokenRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.signedIn(.GET, .apiTokens, use: TokenController.tokensPage)
+        routes.signedIn(.POST, .apiTokens, use: TokenController.create)
+        routes.signedIn(.POST, .revokeApiToken(nil), use: TokenController.revoke)
+        routes.described(TokenController.meOperation)
     }
 }

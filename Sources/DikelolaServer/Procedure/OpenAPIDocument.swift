@@ -7,7 +7,7 @@ import Vapor
 enum OpenAPIDocument {
     /// Every operation the document lists.
     static var operations: [APIOperation] {
-        [TokenController().meOperation] + ProposalAPIController().operations + publicOperations
+        [TokenController.meOperation] + ProposalAPIController().operations + publicOperations
     }
 
     /// The public register, no token: the search across bodies and a body's current register.
