@@ -52,16 +52,8 @@ enum PeriodActionController {
         let form = try req.formValues()
         let itemID = try req.id("item")
         return try await act(req, user, form: "test-\(itemID)", values: form) { ctx in
-            let period: ExemptionPeriod
-            switch PeriodFields.period(from: form) {
-            case let .success(value): period = value
-            case let .failure(error): throw ProcedureError.invalid([error.field: error.message])
-            }
-            let input = ProposalService.TestInput(
-                ground: form["ground"].nilIfBlank.flatMap(ExemptionGround.init(code:))?.citation,
-                otherStatute: form["otherStatute"], consequenceIfOpened: form["consequenceIfOpened"],
-                consequenceIfClosed: form["consequenceIfClosed"], verdict: form["verdict"],
-                parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"])
+            // The same form as a proposal's test; a re-classification offers no "open" verdict.
+            let input = try ProposalController.testInput(form)
             try await PeriodActionService.recordTest(ctx, itemID: itemID, input, acting: req.acting(user))
             return PageContext(req).t("Uji konsekuensi baru disimpan.", "New test saved.")
         }
