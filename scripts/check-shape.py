@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the shape the architecture promises (docs/ARCHITECTURE.md): no source file over 400
 lines, no function over 80 lines (a route table aside), no service taking a Vapor Request, no
-audit target named outside the vocabulary.
+audit action or target named outside its vocabulary.
 Prints every offender and exits 1 when there is one."""
 import re
 import sys
@@ -44,6 +44,8 @@ def main():
             for number, line in enumerate(lines, 1):
                 if re.search(r'targetType: "', line):
                     problems.append(f"{rel}:{number}: an audit target outside the vocabulary (AuditTarget)")
+                if re.search(r'\baction: "|auditDraft\(\s*"|auditRefusal\(\s*"', line):
+                    problems.append(f"{rel}:{number}: an audit action outside the vocabulary (AuditAction)")
         if any(str(rel).startswith("Sources/DikelolaServer/" + s) for s in SERVICES):
             for number, line in enumerate(lines, 1):
                 if re.search(r"\breq: Request\b|: Request\)", line):

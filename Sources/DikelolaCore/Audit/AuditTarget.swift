@@ -18,17 +18,3 @@ public enum AuditTarget: String, Codable, Sendable, CaseIterable {
     case unit
     case user
 }
-
-extension AuditChain.Draft {
-    /// A new event, its target named from the vocabulary.
-    public init(
-        occurredAt: Date, actorID: String?, actorRole: String?, action: String, targetType: AuditTarget,
-        targetID: String?, bodyID: String?, summaryBefore: String? = nil, summaryAfter: String? = nil,
-        clientAddress: String? = nil
-    ) {
-        self.init(
-            occurredAt: occurredAt, actorID: actorID, actorRole: actorRole, action: action, targetType: targetType.rawValue,
-            targetID: targetID, bodyID: bodyID, summaryBefore: summaryBefore, summaryAfter: summaryAfter,
-            clientAddress: clientAddress)
-    }
-}

@@ -9,8 +9,7 @@ enum AuditViews {
     /// administrator manages; every other action's summary may quote exempted content (a title, a
     /// note, a file name, a location) and is not shown to them.
     static func isAdministrative(_ action: String) -> Bool {
-        ["auth.", "user.", "role.", "unit.", "body.", "security.", "token.", "archive.class", "archive.retention"]
-            .contains { action.hasPrefix($0) }
+        AuditAction(rawValue: action)?.isAdministrative ?? false
     }
 
     static func table(

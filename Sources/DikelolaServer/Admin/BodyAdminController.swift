@@ -157,7 +157,7 @@ enum BodyAdminController {
             try await body.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "publicBody.create", targetType: .publicBody, targetID: try body.requireID().uuidString,
+                    .publicBodyCreate, targetType: .publicBody, targetID: try body.requireID().uuidString,
                     bodyID: try body.requireID().uuidString, after: form.summary), on: db)
         }
         Sessions.setNotice(req, ctx.t("Badan publik \(body.name) dibuat.", "Public body \(body.name) created."))
@@ -189,7 +189,7 @@ enum BodyAdminController {
             try await body.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "publicBody.update", targetType: .publicBody, targetID: try body.requireID().uuidString,
+                    .publicBodyUpdate, targetType: .publicBody, targetID: try body.requireID().uuidString,
                     bodyID: try body.requireID().uuidString, before: before, after: form.summary), on: db)
         }
         Sessions.setNotice(req, ctx.t("Pengaturan disimpan.", "Settings saved."))
@@ -225,7 +225,7 @@ enum BodyAdminController {
             try await body.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "publicBody.logo", targetType: .publicBody, targetID: try body.requireID().uuidString,
+                    .publicBodyLogo, targetType: .publicBody, targetID: try body.requireID().uuidString,
                     bodyID: try body.requireID().uuidString,
                     after: "\(stored.originalName), \(stored.size) bita, SHA-256 \(stored.sha256)"), on: db)
         }
@@ -338,7 +338,7 @@ enum BodyAdminController {
             try await unit.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    existing == nil ? "unit.create" : "unit.update", targetType: .unit,
+                    existing == nil ? .unitCreate : .unitUpdate, targetType: .unit,
                     targetID: try unit.requireID().uuidString, bodyID: bodyID.uuidString,
                     before: before, after: UnitForm(unit).summary), on: db)
         }

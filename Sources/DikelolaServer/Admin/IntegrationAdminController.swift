@@ -25,7 +25,7 @@ enum IntegrationAdminController {
             try await body.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "body.webhook", targetType: .publicBody, targetID: body.id?.uuidString, bodyID: body.id?.uuidString,
+                    .bodyWebhook, targetType: .publicBody, targetID: body.id?.uuidString, bodyID: body.id?.uuidString,
                     before: before, after: (body.webhookURL ?? "(tidak ada)") + (form["rotate"] == "on" ? "; kunci baru" : "")
                 ),
                 on: db)
@@ -65,7 +65,7 @@ enum IntegrationAdminController {
             try await row.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "archive.class", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                    .archiveClass, targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                     after: "\(code) \(name)"), on: db)
         }
         Sessions.setNotice(req, PageContext(req).t("Kode klasifikasi ditambahkan.", "Code added."))
@@ -109,7 +109,7 @@ enum IntegrationAdminController {
             try await row.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "archive.retention", targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
+                    .archiveRetention, targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                     before: before, after: "\(code): \(active)/\(inactive)/\(disposition.rawValue)"), on: db)
         }
         Sessions.setNotice(req, PageContext(req).t("Baris JRA disimpan.", "Schedule row saved."))

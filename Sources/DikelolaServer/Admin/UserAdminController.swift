@@ -126,7 +126,7 @@ enum UserAdminController {
             try await person.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.create", targetType: .user, targetID: try person.requireID().uuidString,
+                    .userCreate, targetType: .user, targetID: try person.requireID().uuidString,
                     bodyID: try body.requireID().uuidString, after: form.summary), on: db)
         }
         return renderPassword(
@@ -155,7 +155,7 @@ enum UserAdminController {
             try await target.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.update", targetType: .user, targetID: try target.requireID().uuidString,
+                    .userUpdate, targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: target.$homeBody.id?.uuidString, before: before, after: form.summary), on: db)
         }
         Sessions.setNotice(req, ctx.t("Data pengguna disimpan.", "Saved."))
@@ -175,7 +175,7 @@ enum UserAdminController {
             try await target.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    target.isActive ? "user.activate" : "user.deactivate", targetType: .user,
+                    target.isActive ? .userActivate : .userDeactivate, targetType: .user,
                     targetID: try target.requireID().uuidString, bodyID: target.$homeBody.id?.uuidString,
                     before: target.isActive ? "nonaktif" : "aktif",
                     after: target.isActive ? "aktif" : "nonaktif"), on: db)
@@ -200,7 +200,7 @@ enum UserAdminController {
             try await target.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.password.reset", targetType: .user, targetID: try target.requireID().uuidString,
+                    .userPasswordReset, targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: target.$homeBody.id?.uuidString,
                     after: "kata sandi sekali pakai baru; sesi lama diakhiri"), on: db)
         }
@@ -253,7 +253,7 @@ enum UserAdminController {
                 try await req.application.writeTransaction { db in
                     try await AuditLog.record(
                         req.auditDraft(
-                            "role.assign.refused", targetType: .user,
+                            .roleAssignRefused, targetType: .user,
                             targetID: try target.requireID().uuidString,
                             bodyID: target.$homeBody.id?.uuidString,
                             after: "\(form.role) @ \(form.unitID): \(reasons)"), on: db)
@@ -267,7 +267,7 @@ enum UserAdminController {
             try await assignment.create(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "role.assign", targetType: .user, targetID: try target.requireID().uuidString,
+                    .roleAssign, targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: unit.$body.id.uuidString, role: nil,
                     after: "\(role.rawValue) @ \(unit.name)"), on: db)
         }
@@ -286,7 +286,7 @@ enum UserAdminController {
             try await assignment.delete(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "role.remove", targetType: .user, targetID: try target.requireID().uuidString,
+                    .roleRemove, targetType: .user, targetID: try target.requireID().uuidString,
                     bodyID: assignment.unit.$body.id.uuidString,
                     before: "\(assignment.role) @ \(assignment.unit.name)"), on: db)
         }

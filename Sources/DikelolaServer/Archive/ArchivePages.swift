@@ -22,7 +22,7 @@ enum ArchivePages {
             try await item.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "archive.stage", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
+                    .archiveStage, targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
                     before: before, after: "\(item.title): \(stage.rawValue)"), on: db)
         }
         Sessions.setNotice(req, PageContext(req).t("Tahap arsip disimpan.", "Archive stage saved."))
@@ -41,7 +41,7 @@ enum ArchivePages {
             try await permission.delete(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "archive.permission.revoke", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
+                    .archivePermissionRevoke, targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
                     before: "\(item.title): izin untuk \(permission.user.email) — \(permission.reason)"), on: db)
         }
         Sessions.setNotice(req, PageContext(req).t("Izin akses dicabut.", "Access revoked."))
@@ -73,7 +73,7 @@ enum ArchivePages {
             }
             try await AuditLog.record(
                 req.auditDraft(
-                    "archive.permission", targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
+                    .archivePermission, targetType: .item, targetID: item.id?.uuidString, bodyID: place.bodyID,
                     after: "\(item.title): izin untuk \(email) — \(reason)"), on: db)
         }
         Sessions.setNotice(req, PageContext(req).t("Izin akses diberikan.", "Access granted."))

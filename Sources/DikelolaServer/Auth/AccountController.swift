@@ -41,7 +41,7 @@ enum AccountController {
             try await user.save(on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "user.password.change", targetType: .user,
+                    .userPasswordChange, targetType: .user,
                     targetID: current.id.uuidString,
                     after: "kata sandi diganti; sesi lain diakhiri"), on: db)
         }

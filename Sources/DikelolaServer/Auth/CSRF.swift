@@ -69,7 +69,7 @@ extension CSRF {
     /// ones are counted per address and minute and written as one event (`RefusalTally`), so a
     /// flood of forged posts writes nothing per request.
     static func refuse(_ req: Request) async throws -> Never {
-        try await req.auditRefusal("security.csrf.rejected", reason: nil)
+        try await req.auditRefusal(.securityCSRFRejected, reason: nil)
         throw Refusal.csrf
     }
 }

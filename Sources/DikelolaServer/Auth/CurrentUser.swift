@@ -71,7 +71,7 @@ extension Request {
 
     /// An audit event of this request: its actor, role and address filled in.
     func auditDraft(
-        _ action: String, targetType: AuditTarget, targetID: String?, bodyID: String? = nil, role: Role? = nil,
+        _ action: AuditAction, targetType: AuditTarget, targetID: String?, bodyID: String? = nil, role: Role? = nil,
         before: String? = nil, after: String? = nil
     ) -> AuditChain.Draft {
         AuditDraft.make(

@@ -58,7 +58,7 @@ struct LoginController: RouteCollection {
             try await req.application.writeTransaction { db in
                 try await AuditLog.record(
                     req.auditDraft(
-                        "auth.login.throttled", targetType: .account, targetID: email,
+                        .authLoginThrottled, targetType: .account, targetID: email,
                         after: "\(verdict)"), on: db)
             }
             let minutes: Int =
@@ -82,7 +82,7 @@ struct LoginController: RouteCollection {
                     on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "auth.login.failed", targetType: .account, targetID: email,
+                        .authLoginFailed, targetType: .account, targetID: email,
                         after: user == nil ? "akun tidak dikenal" : (verified ? "akun nonaktif" : "kata sandi salah")),
                     on: db)
             }
@@ -101,7 +101,7 @@ struct LoginController: RouteCollection {
             try await user.save(on: db)
             try await LoginAttempt(email: email, clientAddress: req.clientAddress, succeeded: true, occurredAt: now).create(
                 on: db)
-            var draft = req.auditDraft("auth.login", targetType: .user, targetID: try user.requireID().uuidString)
+            var draft = req.auditDraft(.authLogin, targetType: .user, targetID: try user.requireID().uuidString)
             draft.actorID = try user.requireID().uuidString
             try await AuditLog.record(draft, on: db)
         }
@@ -112,7 +112,7 @@ struct LoginController: RouteCollection {
 
     @Sendable func signOut(req: Request, user: CurrentUser) async throws -> Response {
         try await req.application.writeTransaction { db in
-            try await AuditLog.record(req.auditDraft("auth.logout", targetType: .user, targetID: user.id.uuidString), on: db)
+            try await AuditLog.record(req.auditDraft(.authLogout, targetType: .user, targetID: user.id.uuidString), on: db)
         }
         Sessions.signOut(req)
         Sessions.setNotice(req, PageContext(req).t("Anda sudah keluar.", "You are signed out."))

@@ -37,7 +37,7 @@ enum Refusal: Error {
 extension Request {
     /// Records a refusal: as an audit event of its own for a signed-in person, counted per address
     /// and minute for an anonymous request (`RefusalTally`).
-    func auditRefusal(_ action: String, reason: String?) async throws {
+    func auditRefusal(_ action: AuditAction, reason: String?) async throws {
         guard currentUser != nil else {
             application.dikelola.refusals.count(action: action, address: clientAddress, at: now)
             return
@@ -56,9 +56,9 @@ struct RefusalMiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         } catch let refusal as Refusal {
             switch refusal {
-            case let .forbidden(denial): try await req.auditRefusal("security.forbidden", reason: denial.description)
+            case let .forbidden(denial): try await req.auditRefusal(.securityForbidden, reason: denial.description)
             // A signed-in person asking for what is not theirs (another proposal's item) is recorded too.
-            case .notFound where req.currentUser != nil: try await req.auditRefusal("security.notFound", reason: nil)
+            case .notFound where req.currentUser != nil: try await req.auditRefusal(.securityNotFound, reason: nil)
             case .csrf, .notFound: break
             }
             if req.isAPI || req.headers.bearerAuthorization != nil {
@@ -70,7 +70,7 @@ struct RefusalMiddleware: AsyncMiddleware {
             return Self.page(req, status: refusal.status, message: PageContext(req).t(refusal.indonesian, refusal.english))
         } catch let error as ProcedureError where !req.isAPI {
             // A rule of the procedure refused what a page asked (the API answers these in JSON).
-            if error.status == .forbidden { try await req.auditRefusal("security.forbidden", reason: error.message) }
+            if error.status == .forbidden { try await req.auditRefusal(.securityForbidden, reason: error.message) }
             // A form refused for what was typed: the browser keeps the text for the form's page.
             return Self.page(req, status: error.status, message: error.message, keepDrafts: error.status == .unprocessableEntity)
         }

@@ -9,7 +9,7 @@ import Vapor
 /// free for the officers. Refusals of a signed-in person are audited one by one as before.
 final class RefusalTally: Sendable {
     struct Key: Hashable, Sendable {
-        let action: String
+        let action: AuditAction
         let address: String
         /// Seconds since 1970 of the minute's start.
         let minute: Int64
@@ -19,7 +19,7 @@ final class RefusalTally: Sendable {
     static let maximumKeys = 10_000
     private let counts = NIOLockedValueBox<[Key: Int]>([:])
 
-    func count(action: String, address: String, at instant: Date) {
+    func count(action: AuditAction, address: String, at instant: Date) {
         let minute = Int64((instant.timeIntervalSince1970 / 60).rounded(.down)) * 60
         counts.withLockedValue { counts in
             var key = Key(action: action, address: address, minute: minute)

@@ -48,7 +48,7 @@ enum TokenController {
             let issued = try await ApiTokens.issue(userID: user.id, name: name, validFor: days, now: req.now, on: db)
             try await AuditLog.record(
                 req.auditDraft(
-                    "apiToken.create", targetType: .apiToken,
+                    .apiTokenCreate, targetType: .apiToken,
                     targetID: try issued.record.requireID().uuidString,
                     after: "\(name), \(issued.record.prefix)…, berlaku \(days) hari"), on: db)
             return issued.token
@@ -66,7 +66,7 @@ enum TokenController {
                 try await token.save(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        "apiToken.revoke", targetType: .apiToken, targetID: try token.requireID().uuidString,
+                        .apiTokenRevoke, targetType: .apiToken, targetID: try token.requireID().uuidString,
                         before: "\(token.name), \(token.prefix)…"), on: db)
             }
         }

@@ -41,7 +41,7 @@ struct CreateAdminCommand: AsyncCommand {
                 try await AuditLog.record(
                     AuditChain.Draft(
                         occurredAt: app.dikelola.clock.now(), actorID: AuditLog.systemActor, actorRole: nil,
-                        action: existing == nil ? "user.create" : "user.password.reset", targetType: .user,
+                        action: existing == nil ? .userCreate : .userPasswordReset, targetType: .user,
                         targetID: try user.requireID().uuidString, bodyID: nil,
                         summaryAfter: "administrator \(email) lewat baris perintah"), on: db)
             }

@@ -72,7 +72,7 @@ enum ExpirySweep {
                 endDate: entry.endDate,
                 reviewDate: entry.reviewDate, today: today)
             report.provisionalYears.formUnion(assessment.provisionalYears)
-            let event: (action: String, summary: String)?
+            let event: (action: AuditAction, summary: String)?
             switch assessment.status {
             case .exempted:
                 event = nil
@@ -82,20 +82,20 @@ enum ExpirySweep {
                 entry.openingDecreeDue = due
                 report.endingSoon += 1
                 event = (
-                    "register.endingSoon",
+                    .registerEndingSoon,
                     "akan berakhir \(entry.endDate?.iso ?? ""); surat pembukaan paling lambat \(IndonesianFormat.date(due))"
                 )
             case let .reviewDue(since):
                 guard entry.status != .reviewDue else { continue }
                 entry.status = .reviewDue
                 report.reviewDue += 1
-                event = ("register.reviewDue", "perlu ditinjau sejak \(IndonesianFormat.date(since))")
+                event = (.registerReviewDue, "perlu ditinjau sejak \(IndonesianFormat.date(since))")
             case let .expired(on):
                 // PP 61/2010 Ps 11(3): no opening decree came; public by law on the end date.
                 try await entry.open(on: on, by: nil, dipFields: nil, information: nil, db: db)
                 report.openedByLaw += 1
                 event = (
-                    "register.openedByLaw", "terbuka demi hukum sejak \(IndonesianFormat.date(on)) (PP 61/2010 Pasal 11 ayat 3)"
+                    .registerOpenedByLaw, "terbuka demi hukum sejak \(IndonesianFormat.date(on)) (PP 61/2010 Pasal 11 ayat 3)"
                 )
             }
             guard let event else { continue }
@@ -123,12 +123,12 @@ enum ExpirySweep {
     /// The PPID and the head of the unit hear of every entry ending soon, due for review or opened;
     /// the body's webhook too.
     private static func tell(
-        _ entry: RegisterEntry, event: String, place: Authorization.Place, bodyID: UUID, now: Date, on db: any Database
+        _ entry: RegisterEntry, event: AuditAction, place: Authorization.Place, bodyID: UUID, now: Date, on db: any Database
     ) async throws {
         let id = entry.storedID.uuidString
         let ends = entry.endDate.map(IndonesianFormat.date) ?? ""
         switch event {
-        case "register.endingSoon":
+        case .registerEndingSoon:
             let due = entry.openingDecreeDue.map(IndonesianFormat.date) ?? ""
             try await Notifier.tell(
                 .init(
@@ -142,7 +142,7 @@ enum ExpirySweep {
                     "registerNumber": entry.registerNumber, "title": entry.title, "endDate": entry.endDate?.iso ?? "",
                     "openingDecreeDue": entry.openingDecreeDue?.iso ?? "",
                 ], bodyID: bodyID, now: now, on: db)
-        case "register.reviewDue":
+        case .registerReviewDue:
             try await Notifier.tell(
                 .init(
                     kind: .reviewDue,

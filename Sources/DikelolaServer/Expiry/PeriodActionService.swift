@@ -65,7 +65,7 @@ enum PeriodActionService {
             }
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.start", targetType: .periodAction, targetID: try action.requireID().uuidString,
+                    .periodActionStart, targetType: .periodAction, targetID: try action.requireID().uuidString,
                     bodyID: unit.$body.id.uuidString, role: role,
                     after: "\(kind.indonesian): \(entries.map(\.registerNumber).sorted().joined(separator: ", "))"),
                 on: db)
@@ -102,7 +102,7 @@ enum PeriodActionService {
             try await item.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.fields", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
+                    .periodActionFields, targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after:
                         "\(ctx.entry(of: item)?.registerNumber ?? ""): penanggung jawab \(fields.responsible); retensi \(fields.retention)"
@@ -132,7 +132,7 @@ enum PeriodActionService {
             try await item.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.test", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
+                    .periodActionTest, targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after: "\(entry.registerNumber): \(ProposalService.summary(test))"),
                 on: db)
@@ -151,7 +151,7 @@ enum PeriodActionService {
             try await item.delete(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.remove", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
+                    .periodActionRemove, targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: ctx.entry(of: item)?.registerNumber), on: db)
         }
     }
@@ -173,7 +173,7 @@ enum PeriodActionService {
         try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.submit", targetType: .periodAction, targetID: action.id?.uuidString,
+                    .periodActionSubmit, targetType: .periodAction, targetID: action.id?.uuidString,
                     bodyID: bodyID.uuidString, role: role, before: "preparing", after: "diajukan kepada pimpinan"),
                 on: db)
             try await Notifier.tell(
@@ -196,7 +196,7 @@ enum PeriodActionService {
         try await VersionedWrite.change(ctx.action, acting: acting) { db in
             try await AuditLog.record(
                 acting.auditDraft(
-                    "periodAction.cancel", targetType: .periodAction, targetID: ctx.action.id?.uuidString,
+                    .periodActionCancel, targetType: .periodAction, targetID: ctx.action.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, before: "preparing", after: "dibatalkan"), on: db)
         }
     }
@@ -233,7 +233,7 @@ enum PeriodActionService {
                 try await action.save(on: db)
                 try await AuditLog.record(
                     acting.auditDraft(
-                        "periodAction.return", targetType: .periodAction, targetID: actionID.uuidString,
+                        .periodActionReturn, targetType: .periodAction, targetID: actionID.uuidString,
                         bodyID: bodyID.uuidString, role: .head, before: "awaitingApproval",
                         after: "dikembalikan kepada PPID. Catatan: \(note)"), on: db)
                 try await Notifier.tell(
@@ -266,7 +266,7 @@ enum PeriodActionService {
             try await action.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "decree.issue", targetType: .decree, targetID: try decree.requireID().uuidString, bodyID: bodyID.uuidString,
+                    .decreeIssue, targetType: .decree, targetID: try decree.requireID().uuidString, bodyID: bodyID.uuidString,
                     role: .head,
                     after:
                         "\(decree.number) (\(ctx.kind.indonesian)), \(IndonesianFormat.date(today)), \(ctx.items.count) informasi; ditandatangani \(signer.name)"
@@ -297,7 +297,7 @@ enum PeriodActionService {
             try await entry.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "register.opened", targetType: .registerEntry, targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
+                    .registerOpened, targetType: .registerEntry, targetID: entry.id?.uuidString, bodyID: bodyID.uuidString,
                     role: .head, before: previous,
                     after:
                         "\(entry.registerNumber): dibuka dengan \(decree.number) sejak \(IndonesianFormat.date(date)); masuk DIP"),
@@ -332,7 +332,7 @@ enum PeriodActionService {
             try await old.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "register.reclassified", targetType: .registerEntry, targetID: old.id?.uuidString,
+                    .registerReclassified, targetType: .registerEntry, targetID: old.id?.uuidString,
                     bodyID: bodyID.uuidString, role: .head, before: "\(old.registerNumber) (\(previous))",
                     after: "\(entry.registerNumber) dengan \(decree.number): \(ground.citation); \(period.indonesianDescription)"),
                 on: db)

@@ -63,7 +63,7 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
             }
             try await AuditLog.record(
                 AuditChain.Draft(
-                    occurredAt: now, actorID: AuditLog.systemActor, actorRole: nil, action: "publication.correction",
+                    occurredAt: now, actorID: AuditLog.systemActor, actorRole: nil, action: .publicationCorrection,
                     targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                     summaryAfter: "versi \(versions.map(String.init).joined(separator: ", ")) ditulis ulang tanpa uraian dan alasan"),
                 on: database)

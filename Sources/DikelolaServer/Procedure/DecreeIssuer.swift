@@ -30,7 +30,7 @@ enum DecreeIssuer {
             try await entry.create(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "dip.add", targetType: .item, targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
+                    .dipAdd, targetType: .item, targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
                     after: "\(item.title): terbuka menurut uji konsekuensi"), on: db)
         }
         guard !exempted.isEmpty else { return }
@@ -41,7 +41,7 @@ enum DecreeIssuer {
             actionID: nil, on: db)
         try await AuditLog.record(
             acting.auditDraft(
-                "decree.issue", targetType: .decree, targetID: try decree.requireID().uuidString,
+                .decreeIssue, targetType: .decree, targetID: try decree.requireID().uuidString,
                 bodyID: bodyID.uuidString,
                 after:
                     "\(decree.number), \(IndonesianFormat.date(date)), \(exempted.count) informasi; ditandatangani \(signer.name)"
@@ -59,7 +59,7 @@ enum DecreeIssuer {
             try await entry.create(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "register.add", targetType: .registerEntry, targetID: try entry.requireID().uuidString,
+                    .registerAdd, targetType: .registerEntry, targetID: try entry.requireID().uuidString,
                     bodyID: bodyID.uuidString,
                     after: "\(entry.registerNumber) \(item.title); \(ground.citation); \(period.indonesianDescription)"),
                 on: db)

@@ -22,7 +22,7 @@ enum DecreeService {
             try await decree.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "decree.renumber", targetType: .decree, targetID: decree.id?.uuidString,
+                    .decreeRenumber, targetType: .decree, targetID: decree.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: .head, before: before, after: number), on: db)
             try await Publisher.record(
                 services: acting.services,
@@ -47,7 +47,7 @@ enum DecreeService {
             try await decree.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "decree.scan", targetType: .decree, targetID: decree.id?.uuidString,
+                    .decreeScan, targetType: .decree, targetID: decree.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: .head,
                     after: "\(stored.originalName), SHA-256 \(stored.sha256)"), on: db)
         }

@@ -46,7 +46,7 @@ struct ProcedureErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         } catch let error as ProcedureError {
             // Acting on another actor's step is a refusal like any other, and recorded as one.
-            if error.status == .forbidden { try await req.auditRefusal("security.forbidden", reason: error.message) }
+            if error.status == .forbidden { try await req.auditRefusal(.securityForbidden, reason: error.message) }
             struct Body: Content {
                 let error: String
                 let fields: [String: String]

@@ -240,7 +240,7 @@ struct ProposalAPIController: RouteCollection {
         try await req.application.writeTransaction { db in
             try await AuditLog.record(
                 req.auditDraft(
-                    "document.download", targetType: .decree, targetID: decree.id?.uuidString,
+                    .documentDownload, targetType: .decree, targetID: decree.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, after: "pindaian \(file.originalName)"), on: db)
         }
         return Downloads.response(file)

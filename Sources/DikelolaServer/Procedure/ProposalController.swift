@@ -69,7 +69,7 @@ enum ProposalController {
         try await req.application.writeTransaction { db in
             try await AuditLog.record(
                 req.auditDraft(
-                    "document.download", targetType: .document, targetID: document.id?.uuidString,
+                    .documentDownload, targetType: .document, targetID: document.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, after: "\(file.originalName), SHA-256 \(file.sha256)"), on: db)
         }
         return Downloads.response(file)

@@ -38,7 +38,7 @@ extension ProposalService {
             try await item.create(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "item.add", targetType: .item, targetID: try item.requireID().uuidString,
+                    .itemAdd, targetType: .item, targetID: try item.requireID().uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: title), on: db)
         }
         return item
@@ -66,7 +66,7 @@ extension ProposalService {
             try await item.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "item.update", targetType: .item, targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
+                    .itemUpdate, targetType: .item, targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
                     role: role, before: before, after: "\(item.title); \(item.form)"), on: db)
         }
     }
@@ -84,7 +84,7 @@ extension ProposalService {
             try await item.delete(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "item.remove", targetType: .item, targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
+                    .itemRemove, targetType: .item, targetID: itemID.uuidString, bodyID: ctx.body.id?.uuidString,
                     role: role, before: item.title), on: db)
         }
     }
@@ -158,7 +158,7 @@ extension ProposalService {
             try await item.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "item.test", targetType: .item, targetID: itemID.uuidString,
+                    .itemTest, targetType: .item, targetID: itemID.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, before: before, after: summary(test)),
                 on: db)
         }
@@ -217,7 +217,7 @@ extension ProposalService {
             try await item.save(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "item.location", targetType: .item, targetID: itemID.uuidString,
+                    .itemLocation, targetType: .item, targetID: itemID.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after: values.compactMap { $0 }.joined(separator: " / ")), on: db)
         }

@@ -40,7 +40,7 @@ enum ProposalService {
             try await proposal.create(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "proposal.open", targetType: .proposal, targetID: try proposal.requireID().uuidString,
+                    .proposalOpen, targetType: .proposal, targetID: try proposal.requireID().uuidString,
                     bodyID: body.id?.uuidString, role: actor.role,
                     after: "\(cleanTitle); SOP \(definition.identity.number); langkah \(first.number)"), on: db)
         }
@@ -60,7 +60,7 @@ enum ProposalService {
         try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await AuditLog.record(
                 acting.auditDraft(
-                    "proposal.memo", targetType: .proposal, targetID: ctx.proposal.id?.uuidString,
+                    .proposalMemo, targetType: .proposal, targetID: ctx.proposal.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: "Nota Dinas \(number)"), on: db)
         }
     }
@@ -75,7 +75,7 @@ enum ProposalService {
         try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await AuditLog.record(
                 acting.auditDraft(
-                    "proposal.opinion", targetType: .proposal, targetID: ctx.proposal.id?.uuidString,
+                    .proposalOpinion, targetType: .proposal, targetID: ctx.proposal.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role, after: opinion), on: db)
         }
     }
@@ -101,7 +101,7 @@ enum ProposalService {
         try await VersionedWrite.change(ctx.proposal, acting: acting) { db in
             try await AuditLog.record(
                 acting.auditDraft(
-                    "proposal.meeting", targetType: .proposal, targetID: ctx.proposal.id?.uuidString,
+                    .proposalMeeting, targetType: .proposal, targetID: ctx.proposal.id?.uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after: "\(date), \(place), \(people.count) peserta"), on: db)
         }
@@ -149,7 +149,7 @@ enum ProposalService {
             try await document.create(on: db)
             try await AuditLog.record(
                 acting.auditDraft(
-                    "document.upload", targetType: .document, targetID: try document.requireID().uuidString,
+                    .documentUpload, targetType: .document, targetID: try document.requireID().uuidString,
                     bodyID: ctx.body.id?.uuidString, role: role,
                     after:
                         "\(stored.originalName) (\(requirement ?? "salinan informasi")), \(stored.size) bita, SHA-256 \(stored.sha256)"
@@ -219,7 +219,7 @@ enum ProposalService {
                 }
             try await AuditLog.record(
                 acting.auditDraft(
-                    decisionCode == "disagree" ? "proposal.return" : "proposal.step", targetType: .proposal,
+                    decisionCode == "disagree" ? .proposalReturn : .proposalStep, targetType: .proposal,
                     targetID: proposalID.uuidString, bodyID: ctx.body.id?.uuidString, role: role,
                     before: "langkah \(stepNumber)", after: summary), on: db)
             if outcome.issuesDecree {

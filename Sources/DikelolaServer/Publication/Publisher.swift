@@ -79,7 +79,7 @@ enum Publisher {
         services.publicSite.markStale(register.body.slug)
         try await AuditLog.record(
             AuditChain.Draft(
-                occurredAt: now, actorID: actor ?? AuditLog.systemActor, actorRole: nil, action: "publication.version",
+                occurredAt: now, actorID: actor ?? AuditLog.systemActor, actorRole: nil, action: .publicationVersion,
                 targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                 summaryBefore: latest.map { "versi \($0.version)" }, summaryAfter: "versi \(publication.version): \(reason)"),
             on: db)

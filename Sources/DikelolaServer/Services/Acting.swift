@@ -21,7 +21,7 @@ struct Acting: Sendable {
 
     /// An audit event of this action: its actor, role and address filled in.
     func auditDraft(
-        _ action: String, targetType: AuditTarget, targetID: String?, bodyID: String? = nil, role: Role? = nil,
+        _ action: AuditAction, targetType: AuditTarget, targetID: String?, bodyID: String? = nil, role: Role? = nil,
         before: String? = nil, after: String? = nil
     ) -> AuditChain.Draft {
         AuditDraft.make(
@@ -54,7 +54,7 @@ extension Application {
 /// The audit event of an action, filled in one way whether the action came from a request or not.
 enum AuditDraft {
     static func make(
-        _ person: CurrentUser?, at now: Date, from clientAddress: String, _ action: String, targetType: AuditTarget,
+        _ person: CurrentUser?, at now: Date, from clientAddress: String, _ action: AuditAction, targetType: AuditTarget,
         targetID: String?, bodyID: String?, role: Role?, before: String?, after: String?
     ) -> AuditChain.Draft {
         AuditChain.Draft(

@@ -110,7 +110,7 @@ enum DemoGovernment {
             }
             try await AuditLog.record(
                 AuditChain.Draft(
-                    occurredAt: Date(), actorID: AuditLog.systemActor, actorRole: nil, action: "demo.load",
+                    occurredAt: Date(), actorID: AuditLog.systemActor, actorRole: nil, action: .demoLoad,
                     targetType: .publicBody, targetID: bodyID.uuidString, bodyID: bodyID.uuidString,
                     summaryAfter: "\(body.name) dengan \(units.count) unit"),
                 on: db)

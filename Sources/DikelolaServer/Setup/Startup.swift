@@ -66,7 +66,7 @@ enum Startup {
                 try await user.create(on: db)
                 try await AuditLog.record(
                     AuditChain.Draft(
-                        occurredAt: Date(), actorID: AuditLog.systemActor, actorRole: nil, action: "user.create",
+                        occurredAt: Date(), actorID: AuditLog.systemActor, actorRole: nil, action: .userCreate,
                         targetType: .user, targetID: try user.requireID().uuidString, bodyID: nil,
                         summaryAfter: "administrator pertama \(email); kata sandi sekali pakai"),
                     on: db)

@@ -26,7 +26,7 @@ enum PrintedDocument {
         try await req.application.writeTransaction { db in
             try await AuditLog.record(
                 req.auditDraft(
-                    "document.pdf", targetType: target.type, targetID: target.id?.uuidString, bodyID: bodyID.uuidString,
+                    .documentPdf, targetType: target.type, targetID: target.id?.uuidString, bodyID: bodyID.uuidString,
                     after: "\(filename), \(bytes.count) bita"), on: db)
         }
         return PDFPrinter.response(bytes, filename: safeName(filename))
