@@ -10,7 +10,7 @@ import Vapor
     @Test func theDeploymentAdministratorCreatesABody() async throws {
         try await withApp { app in
             let browser = try await signedInDeploymentAdmin(app)
-            try await browser.get("/admin/badan-publik/baru")
+            let form = try await browser.get("/admin/badan-publik/baru")
             let bad = try await browser.post(
                 "/admin/badan-publik/baru",
                 [
@@ -22,14 +22,15 @@ import Vapor
             #expect(bad.body.contains("value=\"Pemerintah Kabupaten Sanggau\""))  // nothing typed is lost
             #expect(try await PublicBody.query(on: app.db).count() == 0)
 
-            let good = try await browser.post(
-                "/admin/badan-publik/baru",
-                [
-                    "name": "Pemerintah Kabupaten Sanggau", "slug": "kabupaten-sanggau", "region": "Provinsi Kalimantan Barat",
-                    "seat": "Sanggau",
-                    "timeZone": "WIB", "letterhead": "PEMERINTAH KABUPATEN SANGGAU\nDINAS KOMUNIKASI DAN INFORMATIKA",
-                    "decreeNumberTemplate": "300.2.11/{serial}/{romanMonth}/{year}",
-                ])
+            let filled = [
+                "name": "Pemerintah Kabupaten Sanggau", "slug": "kabupaten-sanggau", "region": "Provinsi Kalimantan Barat",
+                "seat": "Sanggau",
+                "timeZone": "WIB", "letterhead": "PEMERINTAH KABUPATEN SANGGAU\nDINAS KOMUNIKASI DAN INFORMATIKA",
+                "decreeNumberTemplate": "300.2.11/{serial}/{romanMonth}/{year}",
+            ]
+            // Every field sent is one the form shows.
+            #expect(Set(filled.keys).isSubset(of: Browser.fieldNames(on: form, action: "/admin/badan-publik/baru")))
+            let good = try await browser.post("/admin/badan-publik/baru", filled)
             #expect(good.status == .seeOther)
             let body = try #require(try await PublicBody.query(on: app.db).first())
             #expect(body.letterheadLines == ["PEMERINTAH KABUPATEN SANGGAU", "DINAS KOMUNIKASI DAN INFORMATIKA"])

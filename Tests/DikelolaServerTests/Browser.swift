@@ -38,6 +38,17 @@ final class Browser: @unchecked Sendable {
         return try await send(.GET, path, body: nil)
     }
 
+    /// The names of the fields of the form on `page` that posts to `action`: what a person can
+    /// actually fill in. A test posting a field the form does not show would hide a form that
+    /// cannot be sent (found: the body settings lacked the seat the server requires).
+    static func fieldNames(on page: Page, action: String) -> Set<String> {
+        guard let start = page.body.range(of: "action=\"\(action)\""),
+            let end = page.body.range(of: "</form>", range: start.upperBound..<page.body.endIndex)
+        else { return [] }
+        let form = page.body[start.upperBound..<end.lowerBound]
+        return Set(form.matches(of: /name="([^"]+)"/).map { String($0.1) })
+    }
+
     /// Posts `form` with the CSRF token found on the last page (unless `csrf` is given).
     @discardableResult
     func post(_ path: String, _ form: [String: String], csrf: String? = nil, includeCSRF: Bool = true) async throws -> Page {

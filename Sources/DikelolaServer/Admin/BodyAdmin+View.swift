@@ -16,6 +16,11 @@ extension BodyAdminController {
                 autocomplete: "off", error: errors["slug"], hint: ctx.t("Huruf kecil dan tanda '-'", "Lower case and '-'")),
             Layout.field(
                 "region", published: .internalOnly, label: ctx.t("Wilayah", "Region"), value: form.region, autocomplete: "off", error: errors["region"]),
+            Layout.field(
+                "seat", published: .published, label: ctx.t("Tempat kedudukan", "Seat"), value: form.seat, autocomplete: "off",
+                error: errors["seat"],
+                hint: ctx.t(
+                    "Kota tempat surat penetapan ditandatangani, mis. Sanggau.", "The town where decrees are signed, e.g. Sanggau.")),
             FormFields.select(
                 "timeZone", published: .internalOnly, label: ctx.t("Zona waktu", "Time zone"),
                 options: TimeZoneRegion.allCases.map { ($0.rawValue, $0.rawValue) }, selected: form.timeZone,

@@ -99,7 +99,7 @@ enum BodyAdminController {
             if name.trimmingCharacters(in: .whitespaces).isEmpty {
                 errors["name"] = ctx.t("Nama resmi wajib diisi.", "The official name is required.")
             }
-            if !slug.isEmpty ? !slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) : true {
+            if !PublicBody.isValidSlug(slug) {
                 errors["slug"] = ctx.t(
                     "Isi dengan huruf kecil, angka dan tanda '-', misalnya kabupaten-sanggau.",
                     "Use lower-case letters, digits and '-', e.g. kabupaten-sanggau.")

@@ -47,6 +47,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         if req.headers.bearerAuthorization != nil, req.cookies[sessionCookieName] == nil {
             return try await next.respond(to: req)
         }
+        // The API without a token and without a browser session: not signed in (401), not a forged form.
+        if req.isAPI, req.cookies[sessionCookieName] == nil { throw Abort(.unauthorized) }
         guard let expected = req.hasSession ? req.session.data[CSRF.sessionKey] : nil else { try await CSRF.refuse(req) }
         if let offered = req.headers.first(name: CSRF.header) {
             guard CSRF.matches(expected, offered) else { try await CSRF.refuse(req) }

@@ -48,3 +48,11 @@ final class PublicBody: Model, @unchecked Sendable {
         self.decreeNumberTemplate = decreeNumberTemplate
     }
 }
+
+extension PublicBody {
+    /// A body's public address: lower-case letters, digits and '-', at most 100 characters.
+    static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.utf8.count <= 100
+            && slug.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+}

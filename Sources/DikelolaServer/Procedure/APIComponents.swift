@@ -72,7 +72,8 @@ enum APIComponents {
                 "verdict": .string(values: RegisterVerdict.allCases.map(\.rawValue)), "parts": .array(.text),
                 "period": .nullable(.ref("Period")), "periodDescription": .text, "endDate": .nullable(.date),
                 "reviewDate": .nullable(.date), "reason": .text, "decreeNumber": .text, "decreeDate": .date,
-                "status": .string(values: RegisterEntryStatus.allCases.map(\.rawValue)),
+                "status": .string(values: RegisterEntryStatus.allCases.map(\.rawValue)), "openedOn": .nullable(.date),
+                "openedByLaw": .boolean,
             ]),
         "Decree": .object(
             [

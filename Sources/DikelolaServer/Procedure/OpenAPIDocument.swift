@@ -28,7 +28,7 @@ enum OpenAPIDocument {
                 .init(name: "badan", schema: .text, description: "The body's public address (slug)"),
                 .init(name: "unit", schema: .text, description: nil),
                 .init(name: "dasar", schema: .string(pattern: "^[a-j]$"), description: "Letter of UU 14/2008 Pasal 17"),
-                .init(name: "tahun", schema: .integer(), description: "Year the period ends"),
+                .init(name: "tahun", schema: .integer(minimum: 1900, maximum: 2200), description: "Year the period ends"),
                 .init(name: "keadaan", schema: .string(values: ["exempted", "endingSoon", "reviewDue", "opened"]), description: nil),
                 .init(name: "halaman", schema: .integer(minimum: 1, maximum: 500), description: "Page (20 results each)"),
                 .init(name: "lang", schema: .string(values: ["en"]), description: "en for English labels, messages and entry links"),

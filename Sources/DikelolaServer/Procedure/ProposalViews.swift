@@ -175,6 +175,9 @@ struct RegisterEntryView: Content {
     let decreeNumber: String
     let decreeDate: LocalDate
     let status: RegisterEntryStatus
+    /// The day it became public, and whether by law rather than by an opening decree.
+    let openedOn: LocalDate?
+    let openedByLaw: Bool
 
     init(_ entry: RegisterEntry, decree: Decree) {
         let ground = ExemptionGround(code: entry.groundCode)
@@ -198,6 +201,8 @@ struct RegisterEntryView: Content {
         decreeNumber = decree.number
         decreeDate = decree.decreeDate
         status = entry.status
+        openedOn = entry.openedOn
+        openedByLaw = entry.openedByLaw
     }
 }
 

@@ -16,6 +16,18 @@ enum RegisterTable {
 
     /// What `ExpiryRules` says of an entry today, in words; nil where nothing is due.
     static func expiry(_ entry: RegisterEntryView, rules: ExpiryRules, today: LocalDate, _ ctx: PageContext) -> String? {
+        // What happened to the entry comes first: an opening decree opens it before its dates do.
+        switch entry.status {
+        case .opened:
+            let since = entry.openedOn.map(ctx.date) ?? "—"
+            return entry.openedByLaw
+                ? ctx.t("Terbuka demi hukum sejak \(since) (PP 61/2010 Pasal 11 ayat 3)", "Public by law since \(since)")
+                : ctx.t("Dibuka dengan surat pembukaan sejak \(since)", "Opened by decree since \(since)")
+        case .reclassified:
+            return ctx.t("Diklasifikasikan ulang (lihat entri penggantinya)", "Re-classified (see the entry replacing it)")
+        case .exempted, .endingSoon, .reviewDue:
+            break
+        }
         let assessment = rules.assess(
             endDate: entry.endDate, reviewDate: entry.reviewDate,
             today: today)

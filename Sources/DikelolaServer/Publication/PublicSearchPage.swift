@@ -15,9 +15,12 @@ enum PublicSearchPage {
             if wantsJSON {
                 struct Problem: Content {
                     let error: String
+                    /// The documented shape of every API error (`fields`), and `field` as it was first answered.
+                    let fields: [String: String]
                     let field: String
                 }
-                let response = try await Problem(error: l.t(problem.message, problem.english), field: problem.field)
+                let message = l.t(problem.message, problem.english)
+                let response = try await Problem(error: message, fields: [problem.field: message], field: problem.field)
                     .encodeResponse(status: .badRequest, for: req)
                 response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
                 return response
@@ -143,10 +146,7 @@ enum PublicSearchPage {
                                     filters.page < pages,
                                     .a(.href(link(page: filters.page + 1, language: l)), .text(l.t("Berikutnya →", "Next →"))))))
                     })))
-        let response = Response(status: status, body: .init(string: html.render()))
-        response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=30")
-        return response
+        return PublicSiteRoutes.page(html.render(), status: status, cache: "public, max-age=30")
     }
 
     /// The hits as a table: number (linked to the entry's public page), information, body and unit,

@@ -20,7 +20,9 @@ struct PublicSiteRoutes: RouteCollection {
         routes.get(SiteURL.publicSearch.pathComponents, use: PublicSearchPage.search)
         routes.get(SiteURL.publicCompare(nil).pathComponents, use: Self.compare)
         routes.get(SiteURL.publicBody(nil).pathComponents) { req -> Response in
-            req.redirect(to: SiteURL.publicCurrent(req.parameters.get("slug") ?? "", "index.html").path)
+            let slug = req.parameters.get("slug") ?? ""
+            guard PublicBody.isValidSlug(slug) else { throw Abort(.notFound) }
+            return req.redirect(to: SiteURL.publicCurrent(slug, "index.html").path)
         }
         routes.get(SiteURL.publicCurrent(nil, nil).pathComponents) { req -> Response in
             let slug = req.parameters.get("slug") ?? ""
@@ -215,10 +217,7 @@ struct PublicSiteRoutes: RouteCollection {
                         .a(.href("\(olderFolder)index.html"), .text(l.t("Versi ", "Version ") + "\(older.version)")),
                         .text(" · "),
                         .a(.href("\(folder)index.html"), .text(l.t("Versi ", "Version ") + "\(newer.version)"))))))
-        let response = Response(status: .ok, body: .init(string: html.render()))
-        response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
-        return response
+        return Self.page(html.render(), status: .ok, cache: "public, max-age=31536000, immutable")
     }
 
     /// The language a public address asks for: `?lang=en`, a page under `en/`, or the English home.
@@ -243,9 +242,18 @@ struct PublicSiteRoutes: RouteCollection {
                         .a(
                             .href(SiteURL.publicHome(l).path),
                             .text(l.t("Daftar badan publik dan DIK-nya", "The public bodies and their registers")))))))
-        let response = Response(status: .notFound, body: .init(string: html.render()))
+        return Self.page(html.render(), status: .notFound, cache: "no-store")
+    }
+
+    /// A page of the public side made per request (search, comparison, not found): the same policy
+    /// as the static pages, whose small stylesheet is inline.
+    static func page(_ html: String, status: HTTPStatus, cache: String) -> Response {
+        let response = Response(status: status, body: .init(string: html))
         response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.headers.replaceOrAdd(name: .cacheControl, value: cache)
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'")
         return response
     }
 }

@@ -56,6 +56,10 @@ struct APIOperation: Sendable {
         }
     }
 
+    static func errorAnswer(_ description: String) -> [String: Any] {
+        ["description": description, "content": ["application/json": ["schema": APISchema.ref("Error").json]]]
+    }
+
     var json: [String: Any] {
         var out: [String: Any] = ["summary": summary]
         var parameters = pathParameters
@@ -71,14 +75,18 @@ struct APIOperation: Sendable {
         case nil: break
         }
         var responses: [String: Any] = [:]
+        if request != nil {
+            responses["400"] = Self.errorAnswer("The body cannot be read (not JSON, or not the documented object)")
+            responses["415"] = Self.errorAnswer("The body is not of the documented media type")
+        }
         for answer in answers {
             var entry: [String: Any] = ["description": answer.description]
             if let schema = answer.schema { entry["content"] = [answer.mediaType: ["schema": schema.json]] }
             responses[String(answer.status)] = entry
         }
         if !isPublic {
-            responses["401"] = ["description": "No valid token", "content": ["application/json": ["schema": APISchema.ref("Error").json]]]
-            responses["403"] = ["description": "Not allowed here", "content": ["application/json": ["schema": APISchema.ref("Error").json]]]
+            responses["401"] = Self.errorAnswer("No valid token")
+            responses["403"] = Self.errorAnswer("Not allowed here")
         }
         out["responses"] = responses
         if isPublic { out["security"] = [[String: Any]]() }

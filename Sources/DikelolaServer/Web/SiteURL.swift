@@ -113,6 +113,12 @@ enum SiteURL: Equatable {
 
     var components: [String] {
         func id(_ value: UUID?, _ name: String) -> String { value?.uuidString.lowercased() ?? ":\(name)" }
+        // A body's address and a file's path come from data: each segment percent-encoded, so
+        // no value can add a segment, a query, or a line to a header (`Location`).
+        func segments(_ path: String) -> [String] {
+            path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? "" }
+        }
+        func slug(_ value: String?) -> String { value.map { segments($0).joined(separator: "%2F") } ?? ":slug" }
         switch self {
         case .home: return []
         case .login: return ["masuk"]
@@ -193,13 +199,11 @@ enum SiteURL: Equatable {
         case .publicRoot: return ["publik"]
         case let .publicHome(language): return ["publik", PublicPages.homeName(language)]
         case .publicSearch: return ["publik", "cari"]
-        case let .publicBody(slug): return ["publik", slug ?? ":slug"]
-        case let .publicCompare(slug): return ["publik", slug ?? ":slug", "banding"]
-        case let .publicCurrent(slug, file):
-            return ["publik", slug ?? ":slug", "terkini"] + (file.map { $0.split(separator: "/").map(String.init) } ?? ["**"])
-        case let .publicVersion(slug, version, file):
-            return ["publik", slug ?? ":slug", "versi", version.map(String.init) ?? ":version"]
-                + (file.map { $0.split(separator: "/").map(String.init) } ?? ["**"])
+        case let .publicBody(value): return ["publik", slug(value)]
+        case let .publicCompare(value): return ["publik", slug(value), "banding"]
+        case let .publicCurrent(value, file): return ["publik", slug(value), "terkini"] + (file.map(segments) ?? ["**"])
+        case let .publicVersion(value, version, file):
+            return ["publik", slug(value), "versi", version.map(String.init) ?? ":version"] + (file.map(segments) ?? ["**"])
         case .apiMe: return ["api", "v1", "me"]
         case .apiOpenAPI: return ["api", "v1", "openapi.json"]
         case let .apiUnitProposals(unit): return ["api", "v1", "units", id(unit, "unit"), "proposals"]
@@ -223,6 +227,8 @@ enum SiteURL: Equatable {
         case let .apiBodyRegister(body): return ["api", "v1", "bodies", id(body, "body"), "register"]
         }
     }
+
+    static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;?#%"))
 
     var pathComponents: [PathComponent] {
         components.map {
