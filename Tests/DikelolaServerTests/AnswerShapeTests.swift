@@ -60,4 +60,27 @@ import Vapor
             }
         }
     }
+
+    /// Every link on each role's home page leads somewhere that role may go (found: the
+    /// administrator's home linked to unit pages that answer 403).
+    @Test func everyHomeLinkOpensForItsRole() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            for email in [
+                "admin.diskominfo@contohkab.go.id", "operator.disdukcapil@contohkab.go.id", "head.disdukcapil@contohkab.go.id",
+                "mainppid.diskominfo@contohkab.go.id", "assistantppid.disdukcapil@contohkab.go.id",
+            ] {
+                let browser = Browser(app)
+                try await browser.signIn(as: email)
+                let home = try await browser.get("/")
+                let links = Set(home.body.matches(of: /href="(\/[^"#?]*)/).map { String($0.1) })
+                    .filter { !$0.hasPrefix("/aset/") && $0 != "/keluar" }
+                #expect(links.count > 3, "\(email): \(links)")
+                for link in links {
+                    let status = try await browser.get(link).status
+                    #expect(status != .forbidden && status != .notFound, "\(email): \(link) answers \(status.code)")
+                }
+            }
+        }
+    }
 }

@@ -32,9 +32,12 @@ enum HomeView {
                 .p(.text(ctx.t("Anda belum memiliki peran di unit mana pun.", "You hold no role in any unit yet.")))),
             .ul(
                 .forEach(units) { unit in
-                    let roles = user.person.assignments.filter { $0.unit.id == unit.id?.uuidString }.map(\.role.indonesianTitle)
+                    let held = user.person.assignments.filter { $0.unit.id == unit.id?.uuidString }.map(\.role)
+                    // An administrator manages the body's organisation, not the unit's content: the
+                    // link goes where the role may act.
+                    let link = held.allSatisfy { $0 == .admin } ? SiteURL.adminBody(unit.$body.id).path : SiteURL.unit(unit.id).path
                     return .li(
-                        .a(.href(SiteURL.unit(unit.id).path), .text(unit.name)), .text(" — " + roles.joined(separator: ", ")))
+                        .a(.href(link), .text(unit.name)), .text(" — " + held.map(\.indonesianTitle).joined(separator: ", ")))
                 }),
             .p(.a(.href(SiteURL.changePassword.path), .text(ctx.t("Ganti kata sandi", "Change password"))))
 
