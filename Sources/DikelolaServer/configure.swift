@@ -34,6 +34,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware.default(environment: app.environment))
     app.middleware.use(APIErrorMiddleware())
+    app.middleware.use(PageErrorMiddleware())
     app.middleware.use(LanguageCookieMiddleware(secure: secure))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CurrentUserMiddleware())

@@ -83,4 +83,18 @@ import Vapor
             }
         }
     }
+
+    /// An address that does not exist answers a browser with a page in its language, not JSON.
+    @Test func aMissingAddressIsAPageForABrowser() async throws {
+        try await withApp { app in
+            for path in ["/tidak-ada", "/publik/kabupaten-contoh/terkini", "/unit"] {
+                let response = try await app.testing().sendRequest(.GET, path)
+                #expect(response.status == .notFound, "\(path)")
+                #expect(response.headers.contentType?.subType == "html", "\(path)")
+                #expect(response.body.string.contains("Alamat ini tidak ada"), "\(path)")
+            }
+            let english = try await app.testing().sendRequest(.GET, "/publik/tidak/ada?lang=en")
+            #expect(english.body.string.contains("This address does not exist"))
+        }
+    }
 }
