@@ -35,3 +35,16 @@ enum AccessQueries {
         Authorization.Place(bodyID: bodyID.uuidString, unitPath: [])
     }
 }
+
+extension AccessQueries {
+    /// The unit with `id` and its place, when `user` may do `action` there: 404 for no such unit,
+    /// 403 with the core's reason otherwise.
+    static func unit(_ id: UUID, for user: CurrentUser, may action: Action, on db: any Database) async throws
+        -> (unit: Unit, place: Authorization.Place)
+    {
+        guard let unit = try await Unit.find(id, on: db) else { throw Refusal.notFound }
+        let place = try await place(of: unit, on: db)
+        try user.require(action, on: place)
+        return (unit, place)
+    }
+}

@@ -140,9 +140,7 @@ enum ArchivePages {
     }
 
     @Sendable static func archive(req: Request, user: CurrentUser) async throws -> Response {
-        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: req.db)
-        try user.require(.viewExemptedContent, on: place)
+        let (unit, place) = try await AccessQueries.unit(try req.id("unit"), for: user, may: .viewExemptedContent, on: req.db)
         let unitID = try unit.requireID()
         let entries = try await RegisterEntry.query(on: req.db).filter(\.$unit.$id == unitID)
             .filter(\.$status != .reclassified).with(\.$item).all()

@@ -39,9 +39,7 @@ enum EndingController {
     // MARK: Handlers
 
     @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
-        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: req.db)
-        try user.require(.viewExemptedContent, on: place)
+        let (unit, place) = try await AccessQueries.unit(try req.id("unit"), for: user, may: .viewExemptedContent, on: req.db)
         return EndingView.page(PageContext(req, user: user), try await query(unit, for: user, place: place, req: req))
     }
 

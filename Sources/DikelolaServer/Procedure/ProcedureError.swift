@@ -38,36 +38,3 @@ struct ProcedureError: Error, CustomStringConvertible {
         ProcedureError(status: .conflict, message: "\(what) tidak dapat dilakukan pada langkah yang sedang berjalan.")
     }
 }
-
-/// Answers a `ProcedureError` with JSON for the API: `{"error": "...", "fields": {...}}`.
-struct ProcedureErrorMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: req)
-        } catch let error as ProcedureError {
-            // Acting on another actor's step is a refusal like any other, and recorded as one.
-            if error.status == .forbidden { try await req.auditRefusal(.securityForbidden, reason: error.message) }
-            struct Body: Content {
-                let error: String
-                let fields: [String: String]
-            }
-            let response = try await Body(error: error.message, fields: error.fields).encodeResponse(
-                status: error.status, for: req)
-            return response
-        } catch let error as DecodingError {
-            struct Body: Content { let error: String }
-            return try await Body(error: "Isian tidak dapat dibaca: \(Self.describe(error))").encodeResponse(
-                status: .badRequest, for: req)
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case let .keyNotFound(key, context):
-            "\((context.codingPath + [key]).map(\.stringValue).joined(separator: ".")) wajib diisi"
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
-        @unknown default: "\(error)"
-        }
-    }
-}

@@ -7,8 +7,7 @@ import Vapor
 /// proposal through each SOP. Every call acts as the signed-in person or the Bearer token's owner.
 struct ProposalAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped(ProcedureErrorMiddleware())
-        for operation in operations { api.described(operation) }
+        for operation in operations { routes.described(operation) }
         routes.get(SiteURL.apiOpenAPI.pathComponents) { _ in OpenAPIDocument.response() }
     }
 
@@ -30,8 +29,7 @@ struct ProposalAPIController: RouteCollection {
     private func view(_ req: Request, _ user: CurrentUser, status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try await context(req)
         try user.require(.viewExemptedContent, on: ctx.place)
-        let history = try await ProposalStep.query(on: req.db).filter(\.$proposal.$id == ctx.proposal.requireID())
-            .sort(\.$completedAt).all()
+        let history = try await ProposalController.history(of: ctx, on: req.db)
         return try await ProposalView(ctx, history: history, user: user, now: req.now).encodeResponse(status: status, for: req)
     }
 
@@ -55,13 +53,8 @@ struct ProposalAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request, user: CurrentUser) async throws -> Response {
-        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: req.db)
-        try user.require(.viewExemptedContent, on: place)
-        let proposals = try await Proposal.query(on: req.db).filter(\.$unit.$id == unit.requireID()).sort(
-            \.$createdAt, .descending
-        ).all()
-        return try await proposals.map {
+        let (unit, _) = try await AccessQueries.unit(try req.id("unit"), for: user, may: .viewExemptedContent, on: req.db)
+        return try await UnitController.proposals(of: unit, on: req.db).map {
             ProposalSummary(
                 id: $0.storedID, title: $0.title, status: $0.status, currentStep: $0.currentStep, dueAt: $0.currentStepDueAt)
         }.encodeResponse(for: req)
@@ -249,9 +242,7 @@ struct ProposalAPIController: RouteCollection {
     // MARK: Register
 
     @Sendable func unitRegister(req: Request, user: CurrentUser) async throws -> Response {
-        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: req.db)
-        try user.require(.viewExemptedContent, on: place)
+        let (unit, _) = try await AccessQueries.unit(try req.id("unit"), for: user, may: .viewExemptedContent, on: req.db)
         return try await RegisterQueries.entries(bodyID: unit.$body.id, unitID: try unit.requireID(), on: req.db).encodeResponse(
             for: req)
     }

@@ -41,16 +41,20 @@ enum ProposalController {
     }
 
     @Sendable static func testSheet(req: Request, user: CurrentUser) async throws -> Response {
-        let ctx = try await query(req, user)
-        let view = ProposalView(ctx, history: [], user: user, now: req.now)
-        return TestSheetDocument.render(PageContext(req, user: user), view, proposal: ctx.proposal, body: ctx.body, unit: ctx.unit)
+        testSheetPage(req, user, try await query(req, user))
     }
 
     @Sendable static func testSheetPDF(req: Request, user: CurrentUser) async throws -> Response {
         let ctx = try await query(req, user)
         return try await PrintedDocument.pdf(
-            req, page: try await testSheet(req: req, user: user), bodyID: try ctx.body.requireID(),
+            req, page: testSheetPage(req, user, ctx), bodyID: try ctx.body.requireID(),
             filename: "Lembar uji konsekuensi \(ctx.proposal.title).pdf", target: (.proposal, ctx.proposal.id))
+    }
+
+    /// The test sheet of a proposal already loaded, for the page and its PDF.
+    static func testSheetPage(_ req: Request, _ user: CurrentUser, _ ctx: ProposalContext) -> Response {
+        let view = ProposalView(ctx, history: [], user: user, now: req.now)
+        return TestSheetDocument.render(PageContext(req, user: user), view, proposal: ctx.proposal, body: ctx.body, unit: ctx.unit)
     }
 
     /// A document of a proposal, for those who may read its exempted content; every download is

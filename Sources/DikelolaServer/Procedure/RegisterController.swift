@@ -10,9 +10,7 @@ enum RegisterController {
 
     /// The unit named in the address, for a person who may read its exempted content.
     static func unit(_ req: Request, _ user: CurrentUser) async throws -> Unit {
-        guard let unit = try await Unit.find(try req.id("unit"), on: req.db) else { throw Refusal.notFound }
-        try user.require(.viewExemptedContent, on: try await AccessQueries.place(of: unit, on: req.db))
-        return unit
+        try await AccessQueries.unit(try req.id("unit"), for: user, may: .viewExemptedContent, on: req.db).unit
     }
 
     /// The body named in the address, for a person who may read its exempted content.

@@ -2,7 +2,8 @@ import Vapor
 
 /// Every error of the API in its documented shape, `{"error": "…", "fields": {…}}`: what the
 /// framework raises itself (no token, no such address, a body of the wrong type or size) as much
-/// as what the handlers refuse. Pages are left to `ErrorMiddleware`.
+/// as what the handlers refuse (`ProcedureError`, with the fields it names). Pages are left to
+/// `RefusalMiddleware`, `PageErrorMiddleware` and `ErrorMiddleware`.
 struct APIErrorMiddleware: AsyncMiddleware {
     struct Body: Content {
         let error: String
@@ -14,6 +15,10 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         } catch {
             guard req.isAPI || req.headers.bearerAuthorization != nil else { throw error }
+            // Acting on another actor's step is a refusal like any other, and recorded as one.
+            if let error = error as? ProcedureError, error.status == .forbidden {
+                try await req.auditRefusal(.securityForbidden, reason: error.message)
+            }
             let (status, message, fields) = Self.describe(error, req)
             let response = try await Body(error: message, fields: fields).encodeResponse(status: status, for: req)
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
@@ -24,7 +29,7 @@ struct APIErrorMiddleware: AsyncMiddleware {
     static func describe(_ error: any Error, _ req: Request) -> (HTTPStatus, String, [String: String]) {
         if let error = error as? ProcedureError { return (error.status, error.message, error.fields) }
         if let refusal = error as? Refusal { return (refusal.status, refusal.indonesian, [:]) }
-        if error is DecodingError { return (.badRequest, "Isian tidak dapat dibaca sebagai JSON yang diharapkan.", [:]) }
+        if let error = error as? DecodingError { return (.badRequest, "Isian tidak dapat dibaca: \(Self.describe(error))", [:]) }
         guard let abort = error as? any AbortError else {
             req.logger.report(error: error)
             return (.internalServerError, "Terjadi kesalahan pada server; perubahan Anda belum disimpan. Coba lagi sebentar lagi.", [:])
@@ -40,5 +45,16 @@ struct APIErrorMiddleware: AsyncMiddleware {
             default: abort.reason
             }
         return (abort.status, message, [:])
+    }
+
+    /// Which field of the JSON could not be read, and why.
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .keyNotFound(key, context):
+            "\((context.codingPath + [key]).map(\.stringValue).joined(separator: ".")) wajib diisi"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        @unknown default: "\(error)"
+        }
     }
 }

@@ -118,7 +118,9 @@ enum SiteURL: Equatable {
         func segments(_ path: String) -> [String] {
             path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? "" }
         }
-        func slug(_ value: String?) -> String { value.map { segments($0).joined(separator: "%2F") } ?? ":slug" }
+        func slug(_ value: String?) -> String {
+            value.map { $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? "" } ?? ":slug"
+        }
         switch self {
         case .home: return []
         case .login: return ["masuk"]
