@@ -74,7 +74,7 @@ import Testing
     @Test func showsTheEndAndTheOpeningDecreeDateBeforeSaving() {
         let preview = PeriodPreview(
             period: .until(day("2026-12-31")), ground: ExemptionGround(code: "h1"), classifiedOn: day("2026-03-02"),
-            rules: rules)
+            policy: .standard, rules: rules)
         #expect(preview.endDate == day("2026-12-31") && preview.openingDecreeDue == day("2026-11-17"))
         #expect(preview.problems.isEmpty && preview.provisionalYears.isEmpty)
         #expect(preview.indonesianLines[0].hasPrefix("Berakhir 31 Desember 2026"))
@@ -84,7 +84,7 @@ import Testing
     @Test func aLengthEndsOnTheCalendarAndAYearWithoutHolidaysIsSaid() {
         let preview = PeriodPreview(
             period: .length(PeriodLength(years: 5), from: day("2026-11-22")), ground: ExemptionGround(code: "j"),
-            classifiedOn: day("2026-11-22"), rules: rules)
+            classifiedOn: day("2026-11-22"), policy: .standard, rules: rules)
         #expect(preview.endDate == (try? PeriodLength(years: 5).added(to: day("2026-11-22"))))
         #expect(preview.provisionalYears == [2031])
         #expect(preview.indonesianLines.last?.contains("Hari libur tahun 2031 belum tersedia") == true)
@@ -93,11 +93,11 @@ import Testing
     @Test func namesWhatTheLawRefusesForTheGround() {
         let open = PeriodPreview(
             period: .untilEvent(event: "penyidikan selesai", reviewOn: day("2027-01-04"), latestEnd: nil),
-            ground: ExemptionGround(code: "a1"), classifiedOn: day("2026-11-22"), rules: rules)
-        #expect(open.problems == [.eventNeedsLatestEnd])
+            ground: ExemptionGround(code: "a1"), classifiedOn: day("2026-11-22"), policy: .standard, rules: rules)
+        #expect(open.problems == [.eventNeedsLatestEnd(.a)])
         #expect(open.endDate == nil && open.openingDecreeDue == nil && open.reviewDate == day("2027-01-04"))
         let noGround = PeriodPreview(
-            period: .until(day("2026-01-01")), ground: nil, classifiedOn: day("2026-11-22"), rules: rules)
+            period: .until(day("2026-01-01")), ground: nil, classifiedOn: day("2026-11-22"), policy: .standard, rules: rules)
         #expect(noGround.problems.isEmpty)  // the ground is chosen later; nothing to judge yet
     }
 }

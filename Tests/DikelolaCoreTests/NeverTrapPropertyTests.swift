@@ -41,12 +41,12 @@ import Testing
             years, months, days, from, letter in
             let period = ExemptionPeriod.length(PeriodLength(years: years, months: months, days: days), from: from)
             let ground = ExemptionGround(letter) ?? ExemptionGround.catalog[0]
-            let violations = period.violations(for: ground, classifiedOn: from)
+            let violations = period.violations(for: ground, classifiedOn: from, policy: .standard)
             if !PeriodLength(years: years, months: months, days: days).isWithinBounds {
                 #expect(violations.contains(.lengthTooLong))
             }
             let preview = PeriodPreview(
-                period: period, ground: ground, classifiedOn: from,
+                period: period, ground: ground, classifiedOn: from, policy: .standard,
                 rules: ExpiryRules(calendar: try shippedCalendar(), noticeWorkingDays: 30))
             if (try? period.endDate) == nil { #expect(preview.endDate == nil) }
             _ = period.indonesianDescription

@@ -45,15 +45,15 @@ import Testing
             consequenceIfClosed: "Tidak merugikan kepentingan publik", verdict: .closed,
             period: .until(LocalDate(iso: "2031-12-31")!), reason: "Masih menyangkut rahasia pribadi")
         #expect(
-            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today).isEmpty)
+            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today, policy: .standard).isEmpty)
         test.verdict = .open
         #expect(
-            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today)
+            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today, policy: .standard)
                 == [.reclassificationMustExempt])
         test.verdict = .closed
         test.period = .until(LocalDate(iso: "2026-11-01")!)  // a new period must end after the new decree
         #expect(
-            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today).map(
+            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today, policy: .standard).map(
                 \.field) == ["period"])
     }
 }

@@ -38,7 +38,8 @@ import Testing
             "DikelolaServer.SearchIndex.AddFacets",
             "DikelolaServer.UpdatePublicationRemoveInternalFields",
             "DikelolaServer.UpdateApiTokenAddSessionEpoch",
-            "DikelolaServer.UpdateUserAddCredentialsSetBy"
+            "DikelolaServer.UpdateUserAddCredentialsSetBy",
+            "DikelolaServer.UpdatePublicBodyAddPeriodHorizon",
         ])
     }
 }

@@ -12,10 +12,17 @@ public struct PeriodPreview: Equatable, Sendable {
     public let provisionalYears: [Int]
     /// What the law refuses about the period for the ground (empty when lawful or no ground chosen).
     public let problems: [ExemptionPeriodViolation]
+    /// What is lawful but worth a second look: an end beyond the body's horizon (g–j), or an
+    /// opening decree already due.
+    public let cautions: [ExemptionPeriodCaution]
 
-    public init(period: ExemptionPeriod, ground: ExemptionGround?, classifiedOn: LocalDate, rules: ExpiryRules) {
+    public init(
+        period: ExemptionPeriod, ground: ExemptionGround?, classifiedOn: LocalDate, policy: PeriodPolicy,
+        rules: ExpiryRules
+    ) {
         reviewDate = period.reviewDate
-        var problems = ground.map { period.violations(for: $0, classifiedOn: classifiedOn) } ?? []
+        var problems = ground.map { period.violations(for: $0, classifiedOn: classifiedOn, policy: policy) } ?? []
+        var cautions = ground.map { period.cautions(for: $0, classifiedOn: classifiedOn, policy: policy) } ?? []
         do {
             endDate = try period.endDate
         } catch {
@@ -25,7 +32,11 @@ public struct PeriodPreview: Equatable, Sendable {
         let due = endDate.map { rules.openingDecreeDue(endingOn: $0) }
         openingDecreeDue = due?.value
         provisionalYears = due?.yearsWithoutData ?? []
+        if problems.isEmpty, let end = endDate, let due = due?.value, due < classifiedOn {
+            cautions.append(.openingDecreeAlreadyDue(due: due, end: end))
+        }
         self.problems = problems
+        self.cautions = cautions
     }
 
     /// The preview as sentences for the form, in Bahasa Indonesia.

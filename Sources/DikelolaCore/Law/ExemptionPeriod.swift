@@ -33,56 +33,15 @@ public enum ExemptionPeriod: Hashable, Sendable {
         return nil
     }
 
-    /// No end date and no ending event: "permanent" in the words of UU 14/2008 Ps 20.
+    /// No date ends it: "permanent" in the words of UU 14/2008 Ps 20 — a statute's period without
+    /// an end, or an event that can never happen ("selamanya", "tidak terbatas") with no latest end.
     public var isOpenEnded: Bool {
-        if case .asStatuteSets(_, nil) = self { return true }
-        return false
-    }
-
-    /// Checks the period against the law for `ground`, classified on `classifiedOn` (the decree's
-    /// date). Returns every violation; empty means lawful.
-    public func violations(for ground: ExemptionGround, classifiedOn: LocalDate) -> [ExemptionPeriodViolation] {
-        var found: [ExemptionPeriodViolation] = []
-        let start: LocalDate
         switch self {
-        case let .length(length, from):
-            start = from
-            if length.isEmpty { found.append(.emptyLength) }
-            if length.years < 0 || length.months < 0 || length.days < 0 { found.append(.negativeLength) }
-            if !length.isWithinBounds { found.append(.lengthTooLong) }
-        case let .until(end):
-            start = classifiedOn
-            if end <= start { found.append(.endNotAfterStart(end: end, start: start)) }
-        case let .untilEvent(event, reviewOn, latestEnd):
-            start = classifiedOn
-            if event.trimmingWhitespace.isEmpty { found.append(.eventMissing) }
-            if reviewOn <= start { found.append(.reviewNotAfterStart(review: reviewOn, start: start)) }
-            if let latestEnd, latestEnd <= start { found.append(.endNotAfterStart(end: latestEnd, start: start)) }
-            // PP 61/2010 Ps 5: ground a is exempted for at most 30 years, so an event needs a bound.
-            if ground.letter == .a, latestEnd == nil { found.append(.eventNeedsLatestEnd) }
-        case let .asStatuteSets(statute, end):
-            start = classifiedOn
-            if statute.trimmingWhitespace.isEmpty { found.append(.statuteMissing) }
-            if let end, end <= start { found.append(.endNotAfterStart(end: end, start: start)) }
+        case .asStatuteSets(_, nil): true
+        case let .untilEvent(event, _, nil): ExemptionPeriod.meansForever(event)
+        default: false
         }
-        // UU 14/2008 Ps 20(1): exemptions under a–f are not permanent.
-        if ground.letter.neverPermanent, isOpenEnded { found.append(.mustNotBeOpenEnded(ground.letter)) }
-        let end: LocalDate?
-        do {
-            end = try endDate
-        } catch {
-            return found + [.outsideCalendar(error)]
-        }
-        // PP 61/2010 Ps 5: at most 30 years for ground a.
-        if ground.letter == .a, let end {
-            guard let limit = try? start.adding(years: ExemptionPeriod.maximumYearsForGroundA) else { return found }
-            if end > limit { found.append(.exceedsThirtyYears(end: end, limit: limit)) }
-        }
-        return found
     }
-
-    /// PP 61/2010 Ps 5.
-    public static let maximumYearsForGroundA = 30
 
     /// "5 tahun sejak 1 Januari 2025", "sampai dengan 31 Desember 2030", …
     public var indonesianDescription: String {
@@ -163,12 +122,22 @@ public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringCon
     case endNotAfterStart(end: LocalDate, start: LocalDate)
     case reviewNotAfterStart(review: LocalDate, start: LocalDate)
     case eventMissing
-    case eventNeedsLatestEnd
+    case eventNeedsLatestEnd(ExemptionGround.Letter)
     case statuteMissing
     case mustNotBeOpenEnded(ExemptionGround.Letter)
     case exceedsThirtyYears(end: LocalDate, limit: LocalDate)
     case lengthTooLong
     case outsideCalendar(DateRangeError)
+    /// Grounds a–f: an end further than the body's horizon after the decree (Ps 20(1)).
+    case beyondHorizon(end: LocalDate, limit: LocalDate, years: Int)
+    /// A length counted from a day after the decree (PP 61/2010 Ps 4–5: from the classification).
+    case startsAfterClassification(start: LocalDate, classifiedOn: LocalDate)
+    /// A length counted from a day so long before the decree that it cannot be meant.
+    case startsImplausiblyEarly(start: LocalDate, earliest: LocalDate)
+    /// The period ended on or before the day it is tested: the information is already public.
+    case alreadyEnded(end: LocalDate, classifiedOn: LocalDate)
+    /// Grounds a–f: an event that means "for ever" ends nothing (Ps 20(1)).
+    case eventMeansForever(String)
 
     public var description: String {
         switch self {
@@ -187,17 +156,38 @@ public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringCon
             "Tanggal peninjauan \(IndonesianFormat.date(review)) harus sesudah tanggal penetapan \(IndonesianFormat.date(start))."
         case .eventMissing:
             "Peristiwa yang mengakhiri pengecualian wajib disebut, misalnya \"sampai putusan berkekuatan hukum tetap\"."
-        case .eventNeedsLatestEnd:
-            "Pengecualian berdasarkan Pasal 17 huruf a paling lama 30 tahun (PP 61/2010 Pasal 5): "
-                + "jangka waktu berupa peristiwa wajib menyebut tanggal berakhir paling lambat."
+        case let .eventNeedsLatestEnd(letter):
+            letter == .a
+                ? "Pengecualian berdasarkan Pasal 17 huruf a paling lama 30 tahun (PP 61/2010 Pasal 5): "
+                    + "jangka waktu berupa peristiwa wajib menyebut tanggal berakhir paling lambat."
+                : "Pengecualian berdasarkan Pasal 17 huruf \(letter.rawValue) tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1): "
+                    + "jangka waktu berupa peristiwa wajib menyebut tanggal berakhir paling lambat."
         case .statuteMissing:
             "Sebut peraturan perundang-undangan yang menetapkan jangka waktunya."
         case let .mustNotBeOpenEnded(letter):
             "Pengecualian berdasarkan Pasal 17 huruf \(letter.rawValue) tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1): "
                 + "tetapkan tanggal berakhir, lama waktu, atau peristiwa yang mengakhirinya."
         case let .exceedsThirtyYears(end, limit):
-            "Pengecualian berdasarkan Pasal 17 huruf a paling lama 30 tahun (PP 61/2010 Pasal 5): "
+            "Pengecualian berdasarkan Pasal 17 huruf a paling lama 30 tahun sejak ditetapkan (PP 61/2010 Pasal 5): "
                 + "berakhir \(IndonesianFormat.date(end)) melewati batas \(IndonesianFormat.date(limit))."
+        case let .beyondHorizon(end, limit, years):
+            "Pengecualian berdasarkan Pasal 17 huruf a sampai f tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1): "
+                + "berakhir \(IndonesianFormat.date(end)) melewati batas \(years) tahun sejak penetapan "
+                + "(\(IndonesianFormat.date(limit))) yang ditetapkan badan publik ini."
+        case let .startsAfterClassification(start, classifiedOn):
+            "Jangka waktu dihitung sejak informasi ditetapkan dikecualikan (PP 61/2010 Pasal 4 dan 5): "
+                + "tanggal mulai \(IndonesianFormat.date(start)) tidak boleh sesudah tanggal penetapan "
+                + "\(IndonesianFormat.date(classifiedOn))."
+        case let .startsImplausiblyEarly(start, earliest):
+            "Tanggal mulai \(IndonesianFormat.date(start)) terlalu jauh sebelum penetapan (paling awal "
+                + "\(IndonesianFormat.date(earliest))); periksa tahunnya."
+        case let .alreadyEnded(end, classifiedOn):
+            "Jangka waktu ini sudah berakhir \(IndonesianFormat.date(end)), sebelum penetapan "
+                + "\(IndonesianFormat.date(classifiedOn)): informasinya sudah terbuka demi hukum (PP 61/2010 Pasal 11 ayat 3) "
+                + "dan tidak dapat dikecualikan dengan jangka waktu ini."
+        case let .eventMeansForever(event):
+            "\"\(event)\" bukan peristiwa yang mengakhiri pengecualian: pengecualian berdasarkan Pasal 17 huruf a sampai f "
+                + "tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1). Sebut peristiwanya dan tanggal berakhir paling lambat."
         }
     }
 }

@@ -16,6 +16,13 @@ public struct GroundCitation: Hashable, Sendable {
         if let pasal = tokens.firstIndex(where: { Token.articleWords.contains($0.text) }) {
             articleIndex = pasal + 1
         } else if let number = tokens.firstIndex(where: { $0.number != nil }) {
+            // "UU 14/2008" names a statute by its number and year, not an article.
+            let statutes = StatuteReference.find(in: text)
+            if let statute = statutes.first(where: { $0.number == tokens[number].number }),
+                number + 1 < tokens.count, tokens[number + 1].number == statute.year
+            {
+                throw .namesStatuteNotArticle(statute.shortForm)
+            }
             articleIndex = number
         } else {
             throw .missingArticle(text)
@@ -57,6 +64,7 @@ public struct GroundCitation: Hashable, Sendable {
 public enum GroundCitationError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     case missingArticle(String)
+    case namesStatuteNotArticle(String)
     case wrongArticle(Int)
     case missingLetter(String)
     case unknownLetter(String)
@@ -69,6 +77,9 @@ public enum GroundCitationError: Error, Equatable, Sendable, CustomStringConvert
             "Dasar hukum pengecualian wajib diisi, misalnya \"Pasal 17 huruf h angka 2\"."
         case let .missingArticle(text):
             "\"\(text)\" tidak menyebut pasal; tulis misalnya \"Pasal 17 huruf h angka 2\"."
+        case let .namesStatuteNotArticle(statute):
+            "\"\(statute)\" adalah nama peraturan, bukan pasalnya: sebut dasar pengecualiannya, misalnya "
+                + "\"Pasal 17 huruf h angka 2\" (UU 14/2008 Pasal 17)."
         case let .wrongArticle(article):
             "Pasal \(article) bukan dasar pengecualian: informasi dikecualikan hanya berdasarkan Pasal 17 UU 14/2008."
         case let .missingLetter(text):

@@ -54,42 +54,51 @@ public struct ConsequenceTest: Hashable, Sendable {
         self.reason = reason
     }
 
-    /// Every problem of the test for an item titled `title`, classified on `classifiedOn`.
-    /// Errors block the step; warnings are shown to the officers and kept with the item.
+    /// Every problem of the test for an item titled `title`, classified on `classifiedOn` under
+    /// the body's period `policy`. Errors block the step; warnings are shown to the officers, and
+    /// the head acknowledges each before approving. With `expiry`, a period whose opening decree
+    /// (PP 61/2010 Ps 11(2)) is already due is warned.
     public func findings(
         itemTitle title: String, itemDescription description: String = "",
-        classifiedOn: LocalDate
+        classifiedOn: LocalDate, policy: PeriodPolicy, expiry: ExpiryRules?
     ) -> [Finding] {
         var found: [Finding] = []
         if consequenceIfOpened.trimmingWhitespace.isEmpty { found.append(.error(.consequenceIfOpenedMissing)) }
         if consequenceIfClosed.trimmingWhitespace.isEmpty { found.append(.error(.consequenceIfClosedMissing)) }
         if reason.trimmingWhitespace.isEmpty { found.append(.error(.reasonMissing)) }
-        switch verdict {
-        case .open:
-            break
-        case let .partlyClosed(parts):
-            if parts.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { found.append(.error(.partsMissing)) }
-            found += exemptionFindings(classifiedOn: classifiedOn)
-        case .closed:
-            found += exemptionFindings(classifiedOn: classifiedOn)
+        guard verdict.exempts else { return found }
+        if case let .partlyClosed(parts) = verdict, parts.allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
+            found.append(.error(.partsMissing))
         }
-        if let kind = NeverExempt.match(title + " " + description), verdict.exempts {
-            found.append(.warning(.mayNeverBeExempted(kind)))
+        found += exemptionFindings(classifiedOn: classifiedOn, policy: policy, expiry: expiry)
+        let words = title + " " + description
+        found += NeverExempt.matches(words).map { .warning(.mayNeverBeExempted($0)) }
+        if let ground, let hint = GroundHint.disagreement(with: ground, in: words) {
+            found.append(.warning(.groundHint(hint, chosen: ground)))
         }
-        if let ground, ground.opensWithPersonalConsent, verdict.exempts {
-            found.append(.warning(.opensWithConsent))
-        }
+        if let ground, ground.opensWithPersonalConsent { found.append(.warning(.opensWithConsent)) }
         return found
     }
 
-    private func exemptionFindings(classifiedOn: LocalDate) -> [Finding] {
+    private func exemptionFindings(classifiedOn: LocalDate, policy: PeriodPolicy, expiry: ExpiryRules?) -> [Finding] {
         var found: [Finding] = []
         guard let ground else { return [.error(.groundMissing)] }
-        if ground.citesOtherStatute, (otherStatute ?? "").trimmingWhitespace.isEmpty {
-            found.append(.error(.otherStatuteMissing(ground.letter)))
+        if ground.citesOtherStatute {
+            let statute = (otherStatute ?? "").trimmingWhitespace
+            if statute.isEmpty {
+                found.append(.error(.otherStatuteMissing(ground.letter)))
+            } else if let problem = OtherStatuteProblem.check(statute, for: ground.letter) {
+                found.append(.error(.otherStatute(problem)))
+            }
         }
         guard let period else { return found + [.error(.periodMissing)] }
-        found += period.violations(for: ground, classifiedOn: classifiedOn).map { .error(.period($0)) }
+        let violations = period.violations(for: ground, classifiedOn: classifiedOn, policy: policy)
+        found += violations.map { .error(.period($0)) }
+        found += period.cautions(for: ground, classifiedOn: classifiedOn, policy: policy).map { .warning(.period($0)) }
+        if violations.isEmpty, let expiry, let end = try? period.endDate {
+            let due = expiry.openingDecreeDue(endingOn: end).value
+            if due < classifiedOn { found.append(.warning(.period(.openingDecreeAlreadyDue(due: due, end: end)))) }
+        }
         return found
     }
 
@@ -119,13 +128,14 @@ public struct ConsequenceTest: Hashable, Sendable {
         case partsMissing
         case periodMissing
         case period(ExemptionPeriodViolation)
+        case otherStatute(OtherStatuteProblem)
         /// A re-classification that would open the information is an opening, not a re-classification.
         case reclassificationMustExempt
 
         public var field: String {
             switch self {
             case .groundMissing: "ground"
-            case .otherStatuteMissing: "otherStatute"
+            case .otherStatuteMissing, .otherStatute: "otherStatute"
             case .consequenceIfOpenedMissing: "consequenceIfOpened"
             case .consequenceIfClosedMissing: "consequenceIfClosed"
             case .reasonMissing: "reason"
@@ -153,6 +163,8 @@ public struct ConsequenceTest: Hashable, Sendable {
                 "Jangka waktu pengecualian wajib ditetapkan (PP 61/2010 Pasal 4)."
             case let .period(violation):
                 violation.description
+            case let .otherStatute(problem):
+                problem.description
             case .reclassificationMustExempt:
                 "Klasifikasi ulang mempertahankan pengecualian dengan jangka waktu baru (PP 61/2010 Pasal 10); bila hasil uji menyatakan terbuka, gunakan pembukaan."
 
@@ -163,49 +175,35 @@ public struct ConsequenceTest: Hashable, Sendable {
     public enum Warning: Hashable, Sendable, CustomStringConvertible {
         case mayNeverBeExempted(NeverExempt)
         case opensWithConsent
+        case period(ExemptionPeriodCaution)
+        /// The item's words point to another letter than the one chosen.
+        case groundHint(GroundHint, chosen: ExemptionGround)
+
+        /// A stable name, under which the head's acknowledgement is kept.
+        public var code: String {
+            switch self {
+            case let .mayNeverBeExempted(kind): "neverExempt.\(kind.rawValue)"
+            case .opensWithConsent: "opensWithConsent"
+            case .period(.beyondHorizon): "period.beyondHorizon"
+            case .period(.openingDecreeAlreadyDue): "period.openingDecreeAlreadyDue"
+            case let .groundHint(hint, _): "groundHint.\(hint.ground.code)"
+            }
+        }
 
         public var description: String {
             switch self {
             case let .mayNeverBeExempted(kind):
-                "Perhatian: \(kind.indonesian) termasuk informasi yang tidak dapat dikecualikan (UU 14/2008 Pasal 18 ayat 1). Periksa kembali."
+                kind.isForbiddenToExempt
+                    ? "Perhatian: \(kind.indonesian) termasuk informasi yang tidak dapat dikecualikan (\(kind.article)). Periksa kembali."
+                    : "Perhatian: \(kind.indonesian) wajib tersedia bagi publik (\(kind.article)). Periksa kembali."
             case .opensWithConsent:
                 "Informasi Pasal 17 huruf g dan h dapat dibuka dengan persetujuan tertulis pemiliknya, atau bila berkaitan dengan jabatan publik (UU 14/2008 Pasal 18 ayat 2)."
+            case let .period(caution):
+                caution.description
+            case let .groundHint(hint, chosen):
+                "Perhatian: kata \"\(hint.phrase)\" biasanya menunjuk \(hint.ground.citation) (\(hint.ground.label)), "
+                    + "sedangkan yang dipilih \(chosen.citation). Periksa kembali dasar pengecualiannya."
             }
         }
-    }
-}
-
-/// The kinds of information UU 14/2008 Ps 18(1) says may never be exempted, recognised in a title
-/// or description so the officers are warned (the decision stays theirs).
-public enum NeverExempt: String, CaseIterable, Hashable, Sendable {
-    case courtRuling, decreeOrRegulation, policy, lawEnforcementBudget, financialReport
-
-    var keywords: [String] {
-        switch self {
-        case .courtRuling: ["putusan pengadilan", "putusan badan peradilan", "putusan hakim"]
-        case .decreeOrRegulation:
-            [
-                "peraturan daerah", "peraturan bupati", "peraturan gubernur", "peraturan wali kota", "peraturan walikota",
-                "peraturan menteri", "peraturan pemerintah", "undang-undang", "perda ", "perbup ", "pergub ",
-            ]
-        case .policy: ["kebijakan publik", "rencana strategis", "renstra"]
-        case .lawEnforcementBudget: ["anggaran penegakan hukum"]
-        case .financialReport: ["laporan keuangan", "laporan realisasi anggaran", "lra "]
-        }
-    }
-
-    public var indonesian: String {
-        switch self {
-        case .courtRuling: "putusan badan peradilan"
-        case .decreeOrRegulation: "peraturan atau ketetapan yang berlaku"
-        case .policy: "kebijakan yang ditetapkan"
-        case .lawEnforcementBudget: "rencana pengeluaran tahunan lembaga penegak hukum"
-        case .financialReport: "laporan keuangan"
-        }
-    }
-
-    public static func match(_ text: String) -> NeverExempt? {
-        let lowered = " " + text.lowercased() + " "
-        return allCases.first { kind in kind.keywords.contains { lowered.contains($0) } }
     }
 }

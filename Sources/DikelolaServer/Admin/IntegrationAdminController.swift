@@ -135,7 +135,7 @@ enum IntegrationAdminController {
         let attempts = try await WebhookAttempt.query(on: req.db).filter(\.$delivery.$id ~~ deliveries.compactMap(\.id))
             .sort(\.$attemptedAt, .descending).all()
         let ctx = PageContext(req, user: user)
-        let zone = TimeZoneRegion(rawValue: body.timeZone) ?? .wib
+        let zone = body.zone
         let response = Layout.page(
             ctx, title: "Webhook — \(body.name)",
             .h1(.text("Webhook — \(body.name)")),

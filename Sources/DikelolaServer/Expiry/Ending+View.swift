@@ -20,7 +20,7 @@ enum EndingView {
         let busy: [UUID: UUID]
         let notice: String?
         let now: Date
-        var zone: TimeZoneRegion { TimeZoneRegion(rawValue: body.timeZone) ?? .wib }
+        var zone: TimeZoneRegion { body.zone }
     }
 
     static func page(_ ctx: PageContext, _ m: Model) -> Response {

@@ -33,7 +33,7 @@ enum ExpirySweep {
         let rules = app.dikelola.expiryRules
         for body in try await PublicBody.query(on: app.db).all() where bodyIDs?.contains(body.storedID) ?? true {
             let bodyID = try body.requireID()
-            let today = (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: now)
+            let today = body.zone.localDate(of: now)
             let part = try await app.writeTransaction { db -> Report in
                 guard try await lock(bodyID, on: db) else { return Report() }  // another instance is sweeping this body
                 let part = try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)

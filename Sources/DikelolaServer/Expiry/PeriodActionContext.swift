@@ -18,7 +18,7 @@ struct PeriodActionContext: Sendable {
 
     var kind: PeriodActionKind { action.kind }
     var stage: PeriodActionStage { action.stage }
-    var zone: TimeZoneRegion { TimeZoneRegion(rawValue: body.timeZone) ?? .wib }
+    var zone: TimeZoneRegion { body.zone }
 
     static func load(_ id: UUID, library: SOPLibrary, on db: any Database) async throws -> PeriodActionContext {
         guard let action = try await PeriodAction.find(id, on: db),

@@ -39,7 +39,7 @@ enum PeriodActionService {
             guard problems.isEmpty else { throw ProcedureError.invalid(["entries": problems.joined(separator: " ")]) }
 
             let body = try await unit.$body.get(on: db)
-            let zone = TimeZoneRegion(rawValue: body.timeZone) ?? .wib
+            let zone = body.zone
             let action = PeriodAction()
             action.$body.id = unit.$body.id
             action.$unit.id = unitID
@@ -122,7 +122,8 @@ enum PeriodActionService {
         let test = try ProposalService.parseTest(input)
         let information = ctx.informationItems[entry.$item.id]
         let problems = PeriodEndProcedure.reclassificationProblems(
-            test, itemTitle: entry.title, itemDescription: information?.description ?? "", on: ctx.zone.localDate(of: acting.now))
+            test, itemTitle: entry.title, itemDescription: information?.description ?? "",
+            on: ctx.zone.localDate(of: acting.now), policy: ctx.body.periodPolicy)
         if !problems.isEmpty {
             throw ProcedureError.invalid(
                 Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))

@@ -34,5 +34,6 @@ enum AppMigrations {
         UpdatePublicationRemoveInternalFields(),  // past versions rewritten without the internal description and reason
         UpdateApiTokenAddSessionEpoch(),  // a password change or reset ends the person's API tokens too
         UpdateUserAddCredentialsSetBy(),  // who knew an account's password may not give it a role
+        UpdatePublicBodyAddPeriodHorizon(),  // how far after the decree an exemption may end (UU 14/2008 Ps 20(1))
     ]
 }

@@ -28,6 +28,8 @@ final class PublicBody: Model, @unchecked Sendable {
     @OptionalField(key: "webhook_secret") var webhookSecret: String?
     /// The last day (ISO, in the body's zone) the daily sweep ran for this body.
     @OptionalField(key: "last_swept_on") var lastSweptOn: LocalDate?
+    /// Years after the decree an exemption may end (UU 14/2008 Ps 20(1)); see `PeriodPolicy`.
+    @Field(key: "period_horizon_years") var periodHorizonYears: Int
     @Children(for: \.$body) var units: [Unit]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -46,7 +48,14 @@ final class PublicBody: Model, @unchecked Sendable {
         self.timeZone = timeZone.rawValue
         self.letterheadLines = letterheadLines
         self.decreeNumberTemplate = decreeNumberTemplate
+        self.periodHorizonYears = PeriodPolicy.standard.horizonYears
     }
+
+    /// The zone its deadlines are computed in (WIB when the stored name is unknown).
+    var zone: TimeZoneRegion { TimeZoneRegion(rawValue: timeZone) ?? .wib }
+
+    /// The body's rules for periods, its stored horizon brought into the lawful range.
+    var periodPolicy: PeriodPolicy { PeriodPolicy(clamping: periodHorizonYears) }
 }
 
 extension PublicBody {

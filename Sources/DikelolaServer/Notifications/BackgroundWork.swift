@@ -25,7 +25,7 @@ enum BackgroundWork {
             let hour = app.dikelola.configuration.sweepHour
             var due: Set<UUID> = []
             for body in try await PublicBody.query(on: app.db).all() {
-                let zone = TimeZoneRegion(rawValue: body.timeZone) ?? .wib
+                let zone = body.zone
                 let today = zone.localDate(of: now)
                 let startOfHour = zone.startOfDay(today).addingTimeInterval(TimeInterval(hour * 3600))
                 if now >= startOfHour, (body.lastSweptOn ?? .epoch) < today, let id = body.id { due.insert(id) }

@@ -15,7 +15,8 @@ struct PeriodPreviewRoute: RouteCollection {
         routes.signedIn(.GET, .periodPreview) { req, user in
             let form = FormValues(values: (try? req.query.decode([String: String].self)) ?? [:])
             let ctx = PageContext(req, user: user)
-            let zone = try await Self.zone(of: user, on: req.db)
+            let body = try await Self.body(of: user, on: req.db)
+            let zone = body?.zone ?? .wib
             let today = zone.localDate(of: req.now)
             let answer: Answer
             switch PeriodFields.period(from: form) {
@@ -24,9 +25,11 @@ struct PeriodPreviewRoute: RouteCollection {
             case let .success(period):
                 let ground = ExemptionGround(code: form["ground"])
                 let preview = PeriodPreview(
-                    period: period, ground: ground, classifiedOn: today, rules: req.application.dikelola.expiryRules)
+                    period: period, ground: ground, classifiedOn: today, policy: body?.periodPolicy ?? .standard,
+                    rules: req.application.dikelola.expiryRules)
                 answer = Answer(
-                    lines: ctx.language == .indonesian ? preview.indonesianLines : preview.englishLines,
+                    lines: (ctx.language == .indonesian ? preview.indonesianLines : preview.englishLines)
+                        + preview.cautions.map(\.description),
                     problems: preview.problems.map(\.description))
             }
             let response = try await answer.encodeResponse(for: req)
@@ -35,11 +38,9 @@ struct PeriodPreviewRoute: RouteCollection {
         }
     }
 
-    /// The zone of the body the person works for (WIB when unknown).
-    static func zone(of user: CurrentUser, on db: any Database) async throws -> TimeZoneRegion {
-        guard let bodyID = user.person.assignments.first.flatMap({ UUID(uuidString: $0.unit.bodyID) }),
-            let body = try await PublicBody.find(bodyID, on: db)
-        else { return .wib }
-        return TimeZoneRegion(rawValue: body.timeZone) ?? .wib
+    /// The body the person works for, whose zone and period policy the preview uses.
+    static func body(of user: CurrentUser, on db: any Database) async throws -> PublicBody? {
+        guard let bodyID = user.person.assignments.first.flatMap({ UUID(uuidString: $0.unit.bodyID) }) else { return nil }
+        return try await PublicBody.find(bodyID, on: db)
     }
 }

@@ -16,7 +16,7 @@ struct ProposalContext: Sendable {
     let decree: Decree?
 
     var workflow: ProposalWorkflow { ProposalWorkflow(definition: definition) }
-    var zone: TimeZoneRegion { TimeZoneRegion(rawValue: body.timeZone) ?? .wib }
+    var zone: TimeZoneRegion { body.zone }
     var currentStep: SOPDefinition.Step? { proposal.currentStep.flatMap(definition.step(number:)) }
 
     static func load(_ id: UUID, library: SOPLibrary, on db: any Database) async throws -> ProposalContext {
@@ -48,8 +48,12 @@ struct ProposalContext: Sendable {
     /// The items' tests as the core sees them; nil for an untested item.
     func test(of item: ProposalItem) -> ConsequenceTest? { item.consequenceTest }
 
-    func findings(of item: ProposalItem, on date: LocalDate) -> [ConsequenceTest.Finding] {
-        test(of: item)?.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: date) ?? []
+    /// What the law says of an item's test if the decree were dated `date`, under the body's
+    /// period policy; with `expiry`, also whether the opening decree would already be due.
+    func findings(of item: ProposalItem, on date: LocalDate, expiry: ExpiryRules? = nil) -> [ConsequenceTest.Finding] {
+        test(of: item)?.findings(
+            itemTitle: item.title, itemDescription: item.description, classifiedOn: date, policy: body.periodPolicy,
+            expiry: expiry) ?? []
     }
 
     func facts(now: Date) -> ProposalWorkflow.Facts {

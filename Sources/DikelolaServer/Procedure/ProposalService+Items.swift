@@ -142,7 +142,9 @@ extension ProposalService {
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         let test = try parseTest(input)
-        let findings = test.findings(itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(acting.now))
+        let findings = test.findings(
+            itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(acting.now),
+            policy: ctx.body.periodPolicy, expiry: acting.services.expiryRules)
         let problems = findings.compactMap { finding -> ConsequenceTest.Problem? in
             if case let .error(problem) = finding { return problem }
             return nil

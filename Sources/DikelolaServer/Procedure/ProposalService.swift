@@ -31,7 +31,7 @@ enum ProposalService {
         guard let body = try await PublicBody.find(unit.$body.id, on: acting.db) else { throw Refusal.notFound }
         let now = acting.now
         let due = try workflow.due(
-            first, startedAt: now, zone: TimeZoneRegion(rawValue: body.timeZone) ?? .wib,
+            first, startedAt: now, zone: body.zone,
             calendar: acting.calendar)?.value
         let proposal = Proposal(
             bodyID: try body.requireID(), unitID: unitID, sopID: sopID, title: cleanTitle, firstStep: first.number,

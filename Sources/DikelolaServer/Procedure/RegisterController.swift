@@ -22,7 +22,7 @@ enum RegisterController {
 
     /// Today in the body's own zone.
     static func today(_ body: PublicBody, now: Date) -> LocalDate {
-        (TimeZoneRegion(rawValue: body.timeZone) ?? .wib).localDate(of: now)
+        body.zone.localDate(of: now)
     }
 
     // MARK: Pages
