@@ -148,8 +148,20 @@ import Testing
         }
         facts.uploadedRequirements.insert("SK informasi yang dikecualikan")
         #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.mainPPID], decision: nil, facts: facts).next == .step(3))
+        // The Tim Pertimbangan's step no longer issues the decree: the head approves it first
+        // (PP 61/2010 Ps 3), at step 3a, which the law adds after it.
         #expect(
             try flow.complete(current: 3, stepNumber: 3, roles: [.reviewPanel], decision: nil, facts: facts)
+                == ProposalWorkflow.Outcome(next: .step(7), issuesDecree: false))
+        #expect(flow.definition.step(number: 7)?.label == "3a")
+        #expect(throws: WorkflowError.self) {
+            try flow.complete(current: 7, stepNumber: 7, roles: [.reviewPanel, .mainPPID], decision: .agree, facts: facts)
+        }
+        #expect(
+            try flow.complete(current: 7, stepNumber: 7, roles: [.head], decision: .disagree(note: "Periksa huruf"), facts: facts)
+                .next == .returned(to: 1))
+        #expect(
+            try flow.complete(current: 7, stepNumber: 7, roles: [.head], decision: .agree, facts: facts)
                 == ProposalWorkflow.Outcome(next: .step(5), issuesDecree: true))
         #expect(
             try flow.complete(current: 5, stepNumber: 5, roles: [.operator], decision: nil, facts: ready(decree: true)).next
@@ -165,6 +177,9 @@ import Testing
         #expect(try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts).next == .step(2))
         #expect(
             try flow.complete(current: 2, stepNumber: 2, roles: [.reviewPanel], decision: nil, facts: facts)
+                == ProposalWorkflow.Outcome(next: .step(6), issuesDecree: false))
+        #expect(
+            try flow.complete(current: 6, stepNumber: 6, roles: [.head], decision: .agree, facts: facts)
                 == ProposalWorkflow.Outcome(next: .step(4), issuesDecree: true))
         #expect(try flow.complete(current: 4, stepNumber: 4, roles: [.operator], decision: nil, facts: facts).next == .step(5))
     }

@@ -15,7 +15,10 @@ import Testing
         for url in SOPLibrary.bundledURLs() {
             let result = try SOPDefinition.check(contentsOf: url)
             #expect(result.errors.isEmpty, "\(url.lastPathComponent): \(result.errors)")
-            #expect(result.warnings.isEmpty, "\(url.lastPathComponent): \(result.warnings)")
+            // Sanggau and Bulukumba issue the decree without the head: the check says the law adds the step.
+            let headless = ["sanggau-kominfo-2021.yaml", "bulukumba-kominfo-2021.yaml"].contains(url.lastPathComponent)
+            #expect(result.warnings.count == (headless ? 1 : 0), "\(url.lastPathComponent): \(result.warnings)")
+            if headless { #expect(result.warnings[0].message.contains("PP 61/2010 Pasal 3")) }
         }
     }
 
@@ -25,15 +28,17 @@ import Testing
         #expect(
             sop.steps.map(\.time) == [
                 .duration(amount: 1, unit: .weeks), .duration(amount: 1, unit: .weeks), .duration(amount: 3, unit: .workingDays),
-                .duration(amount: 30, unit: .workingDays), .duration(amount: 1, unit: .weeks),
+                HeadApproval.time, .duration(amount: 30, unit: .workingDays), .duration(amount: 1, unit: .weeks),
                 .duration(amount: 1, unit: .workingDays),
             ])
-        #expect(sop.steps.map(\.effect) == [.consequenceTest, .classifyByPeriod, .advise, .openExpired, .archive, .publish])
-        #expect(sop.actors.map(\.role) == [.operator, .mainPPID, .reviewPanel])
+        #expect(
+            sop.steps.map(\.effect) == [.consequenceTest, .classifyByPeriod, .advise, .approveAndSign, .openExpired, .archive, .publish])
+        #expect(sop.actors.map(\.role) == [.operator, .mainPPID, .reviewPanel, .head])
         #expect(sop.steps[0].requiredDocuments == ["Form daftar informasi yang dikecualikan", "Lembar pengujian konsekuensi"])
         // Opening expired items is a procedure of its own, not a step of a proposal.
-        #expect(sop.proposalSteps.map(\.number) == [1, 2, 3, 5, 6])
-        #expect(sop.next(after: 3) == 5)
+        #expect(sop.proposalSteps.map(\.number) == [1, 2, 3, 7, 5, 6])
+        #expect(sop.proposalSteps.map(\.label) == ["1", "2", "3", "3a", "5", "6"])
+        #expect(sop.next(after: 3) == 7 && sop.next(after: 7) == 5)
     }
 
     @Test func kalimantanBaratIsTentativeWithOneReturn() throws {
@@ -62,8 +67,9 @@ import Testing
 
     @Test func bulukumbaOpensAndUploads() throws {
         let sop = try #require(library.definition(id: "bulukumba-kominfo-2021"))
-        #expect(sop.steps.map(\.effect) == [.consequenceTest, .classifyByPeriod, .openExpired, .archive, .publish])
-        #expect(sop.steps.map(\.time.description) == ["1 minggu", "2 jam", "1 hari kerja", "1 jam", "30 menit"])
+        #expect(
+            sop.steps.map(\.effect) == [.consequenceTest, .classifyByPeriod, .approveAndSign, .openExpired, .archive, .publish])
+        #expect(sop.steps.map(\.time.description) == ["1 minggu", "2 jam", "3 hari kerja", "1 hari kerja", "1 jam", "30 menit"])
     }
 }
 

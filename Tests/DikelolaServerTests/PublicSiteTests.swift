@@ -348,6 +348,8 @@ import Vapor
             var partly = Sample.partly("Pasal 17 huruf h angka 4", statute: nil)
             partly.parts = [canary("blackedOutPart")]
             partly.reason = canary("reason")
+            // Counted from the day of the test: a period may not start after the decree (PP 61/2010 Ps 5).
+            partly.period = .length(PeriodLength(years: 5), from: LocalDate(year: 2026, month: 11, day: 10)!)
             #expect(
                 try await op.send(.PUT, SiteURL.apiItemTest(proposal.id, proposal.items[0].id).path, json: partly).status == .ok)
             let upload = try await op.upload(

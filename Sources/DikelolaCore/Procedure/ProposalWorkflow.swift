@@ -29,11 +29,14 @@ public struct ProposalWorkflow: Sendable {
         public var hasPanelOpinion: Bool
         /// Requirement names for which a file was uploaded.
         public var uploadedRequirements: Set<String>
+        /// What keeps the recorded test meeting from supporting a decree today (UU 14/2008 Ps 19).
+        public var meetingProblems: [TestMeeting.Problem]
 
         public init(
             itemCount: Int = 0, untestedItems: [String] = [], itemsWithTestErrors: [String] = [],
             exemptedItemsWithoutDocuments: [String] = [], hasDecree: Bool = false, hasMemo: Bool = false,
-            hasPanelOpinion: Bool = false, uploadedRequirements: Set<String> = []
+            hasPanelOpinion: Bool = false, uploadedRequirements: Set<String> = [],
+            meetingProblems: [TestMeeting.Problem] = []
         ) {
             self.itemCount = itemCount
             self.untestedItems = untestedItems
@@ -43,6 +46,7 @@ public struct ProposalWorkflow: Sendable {
             self.hasMemo = hasMemo
             self.hasPanelOpinion = hasPanelOpinion
             self.uploadedRequirements = uploadedRequirements
+            self.meetingProblems = meetingProblems
         }
     }
 
@@ -55,6 +59,7 @@ public struct ProposalWorkflow: Sendable {
         case documentsMissing([String])
         case memoMissing
         case panelOpinionMissing
+        case testMeeting(TestMeeting.Problem)
 
         public var description: String {
             switch self {
@@ -67,6 +72,7 @@ public struct ProposalWorkflow: Sendable {
                 "Belum ada salinan lunak atau lokasi salinan keras: \(titles.joined(separator: "; "))."
             case .memoMissing: "Nota dinas belum dicatat."
             case .panelOpinionMissing: "Pertimbangan Tim Pertimbangan belum dicatat."
+            case let .testMeeting(problem): problem.description
             }
         }
     }
@@ -100,6 +106,8 @@ public struct ProposalWorkflow: Sendable {
             if !facts.untestedItems.isEmpty { found.append(.untested(facts.untestedItems)) }
             if !facts.itemsWithTestErrors.isEmpty { found.append(.testErrors(facts.itemsWithTestErrors)) }
         }
+        // UU 14/2008 Ps 19: the test is the PPID's, done at a meeting the sheet records.
+        if step.issuesDecree { found += facts.meetingProblems.map { .testMeeting($0) } }
         return found
     }
 

@@ -58,6 +58,14 @@ private struct DefinitionParser {
             checkFlow(steps: steps, actors: actors, stepsNode: top.entry("steps")?.value)
         }
         guard let identity else { return nil }
+        // PP 61/2010 Ps 3: the head approves every decree, whatever the SOP says.
+        let lawful = HeadApproval.apply(actors: actors.map(\.actor), steps: steps.map(\.step))
+        if let follows = lawful.follows, let placed = steps.first(where: { $0.step.number == follows.number }) {
+            reader.warning(
+                "langkah \(follows.number) menerbitkan surat penetapan oleh '\(follows.actor.title)', bukan pimpinan; "
+                    + "sistem menambahkan langkah \(follows.label)a: persetujuan pimpinan atas rancangan surat penetapan "
+                    + "(PP 61/2010 Pasal 3)", at: placed.node, path: "steps[\(follows.number - 1)].issuesDecree")
+        }
         return SOPDefinition(
             id: id, identity: identity,
             legalBasis: reader.strings(top.entry("legalBasis")?.value, path: "legalBasis"),
@@ -66,7 +74,7 @@ private struct DefinitionParser {
             warnings: reader.strings(top.entry("warnings")?.value, path: "warnings"),
             records: reader.strings(top.entry("records")?.value, path: "records"),
             related: reader.strings(top.entry("related")?.value, path: "related"),
-            actors: actors.map(\.actor), steps: steps.map(\.step)
+            actors: lawful.actors, steps: lawful.steps
         )
     }
 

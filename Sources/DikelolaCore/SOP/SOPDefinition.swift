@@ -60,6 +60,31 @@ public struct SOPDefinition: Hashable, Sendable {
         /// The classification decree (SK) is produced when this step completes (or agrees).
         public let issuesDecree: Bool
         public let note: String?
+        /// How the step is named to people: its number in the SOP ("3"), or for a step the law
+        /// adds, the number of the SOP's step it follows and a letter ("3a").
+        public let label: String
+        /// The law added this step where the SOP is silent or wrong (see `HeadApproval`); the
+        /// definition cannot remove it.
+        public let isStatutory: Bool
+
+        public init(
+            number: Int, activity: String, actor: Actor, effect: StepEffect, requiredDocuments: [String],
+            time: TimeStandard, output: String, decision: Decision?, issuesDecree: Bool, note: String?,
+            label: String? = nil, isStatutory: Bool = false
+        ) {
+            self.number = number
+            self.activity = activity
+            self.actor = actor
+            self.effect = effect
+            self.requiredDocuments = requiredDocuments
+            self.time = time
+            self.output = output
+            self.decision = decision
+            self.issuesDecree = issuesDecree
+            self.note = note
+            self.label = label ?? String(number)
+            self.isStatutory = isStatutory
+        }
     }
 
     public struct Decision: Hashable, Sendable {
@@ -76,12 +101,18 @@ public struct SOPDefinition: Hashable, Sendable {
     /// The steps a proposal walks through; opening expired items is a procedure of its own.
     public var proposalSteps: [Step] { steps.filter { $0.effect != .openExpired } }
 
-    /// The step after `number` when it completes without a decision (or with "setuju").
+    /// The step after `number` when it completes without a decision (or with "setuju"): the next
+    /// in the SOP's order, where a step the law adds sits after the step it follows.
     public func next(after number: Int) -> Int? {
         guard let step = step(number: number) else { return nil }
         if let decision = step.decision { return decision.onAgree }
-        return proposalSteps.first { $0.number > number }?.number
+        let order = proposalSteps
+        guard let index = order.firstIndex(where: { $0.number == number }), index + 1 < order.count else { return nil }
+        return order[index + 1].number
     }
+
+    /// The step's label ("3", "3a"), or its number when unknown.
+    public func label(of number: Int) -> String { step(number: number)?.label ?? String(number) }
 }
 
 /// What a step does to a proposal, from a small fixed vocabulary, so one engine runs every SOP.

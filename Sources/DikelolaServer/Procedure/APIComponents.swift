@@ -116,11 +116,12 @@ enum APIComponents {
             "currentStep": .nullable(
                 .object(
                     [
-                        "number": .integer(minimum: 1), "activity": .text, "actorTitle": .text, "actorRole": .text,
+                        "number": .integer(minimum: 1), "label": .text, "addedByLaw": .nullable(.text), "activity": .text,
+                        "actorTitle": .text, "actorRole": .text,
                         "effect": .text, "requiredDocuments": .array(.object(["name": .text, "satisfied": .boolean])),
                         "timeStandard": .text, "startedAt": .nullable(.instant), "dueAt": .nullable(.instant),
                         "overdue": .boolean, "onAgree": .nullable(.integer()), "onDisagree": .nullable(.integer()),
-                        "blockers": .array(.text), "youMayAct": .boolean,
+                        "onDisagreeLabel": .nullable(.text), "blockers": .array(.text), "youMayAct": .boolean,
                     ])),
             "items": .array(
                 .object([
@@ -133,7 +134,7 @@ enum APIComponents {
             "meetingPlace": .nullable(.text), "meetingParticipants": .nullable(.text),
             "history": .array(
                 .object([
-                    "stepNumber": .integer(minimum: 1), "actorID": .uuid, "actorRole": .text, "startedAt": .instant,
+                    "stepNumber": .integer(minimum: 1), "stepLabel": .text, "actorID": .uuid, "actorRole": .text, "startedAt": .instant,
                     "completedAt": .instant, "dueAt": .nullable(.instant), "decision": .nullable(.text),
                     "note": .nullable(.text),
                 ])),

@@ -69,7 +69,15 @@ struct ProposalContext: Sendable {
             hasDecree: decree != nil,
             hasMemo: !(proposal.memoNumber ?? "").isEmpty,
             hasPanelOpinion: !(proposal.panelOpinion ?? "").isEmpty,
-            uploadedRequirements: Set(documents.compactMap(\.requirement)))
+            uploadedRequirements: Set(documents.compactMap(\.requirement)),
+            meetingProblems: meeting.problems(decreeDate: date))
+    }
+
+    /// The recorded test meeting.
+    var meeting: TestMeeting {
+        TestMeeting(
+            date: proposal.meetingDate, place: proposal.meetingPlace,
+            participants: (proposal.meetingParticipants ?? "").split(whereSeparator: \.isNewline).map(String.init))
     }
 
     /// The roles `user` can act in for this proposal's unit.

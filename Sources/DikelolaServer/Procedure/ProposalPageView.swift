@@ -68,7 +68,7 @@ enum ProposalPageView {
                         .th(.text(ctx.t("Catatan", "Note")))),
                     .forEach(p.history) { entry in
                         .tr(
-                            .td(.text(String(entry.stepNumber))),
+                            .td(.text(entry.stepLabel)),
                             .td(.text(Role(rawValue: entry.actorRole)?.indonesianTitle ?? entry.actorRole)),
                             .td(.text(Dates.show(entry.completedAt, ctx, zone: TimeZoneRegion(rawValue: p.timeZone) ?? .wib))),
                             .td(
@@ -89,7 +89,16 @@ enum ProposalPageView {
         return .section(
             .class("step"), .data(named: "step", value: String(step.number)), .data(named: "effect", value: step.effect),
             .data(named: "actor", value: step.actorRole),
-            .h2(.text(ctx.t("Langkah \(step.number): ", "Step \(step.number): ") + (effect?.indonesian ?? step.effect))),
+            .h2(.text(ctx.t("Langkah \(step.label): ", "Step \(step.label): ") + (effect?.indonesian ?? step.effect))),
+            .unwrap(step.addedByLaw) { note in
+                .p(
+                    .class("notice"),
+                    .text(
+                        ctx.t(
+                            note,
+                            "Added by the system: this SOP issues the decree without the head's approval, which "
+                                + "PP 61/2010 Art. 3 requires.")))
+            },
             .p(.text(step.activity)),
             .p(
                 .strong(.text(ctx.t("Pelaksana: ", "Actor: "))), .text(step.actorTitle),
@@ -231,11 +240,11 @@ enum ProposalPageView {
         HTML.BodyContext
     > {
         let action = SiteURL.proposalStep(p.id, step.number).path
-        guard step.onDisagree != nil else {
+        guard let back = step.onDisagreeLabel else {
             return .form(
                 .class("stack"), .action(action), .method(.post), Layout.csrfField(ctx),
                 .input(.type(.hidden), .name("version"), .value(String(p.version))),
-                .button(.type(.submit), .text(ctx.t("Selesaikan langkah \(step.number)", "Complete step \(step.number)"))))
+                .button(.type(.submit), .text(ctx.t("Selesaikan langkah \(step.label)", "Complete step \(step.label)"))))
         }
         return .group(
             .form(
@@ -250,8 +259,8 @@ enum ProposalPageView {
                 FormFields.textarea(
                     "note", published: .internalOnly,
                     label: ctx.t(
-                        "Tidak setuju — kembalikan ke langkah \(step.onDisagree!) dengan catatan",
-                        "Disagree — return to step \(step.onDisagree!) with a note"),
+                        "Tidak setuju — kembalikan ke langkah \(back) dengan catatan",
+                        "Disagree — return to step \(back) with a note"),
                     value: state?.value("step", "note") ?? "", rows: 3, error: state?.error("step", "note")),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Tidak setuju", "Disagree"))))
         )

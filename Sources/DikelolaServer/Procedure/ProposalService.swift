@@ -93,7 +93,13 @@ enum ProposalService {
         if day == nil { errors["meetingDate"] = "Tanggal rapat wajib diisi (TTTT-BB-HH)." }
         if place.nilIfBlank == nil { errors["meetingPlace"] = "Tempat rapat wajib diisi." }
         let people = participants.split(whereSeparator: \.isNewline).compactMap { String($0).nilIfBlank }
-        if people.isEmpty { errors["meetingParticipants"] = "Sebut peserta rapat, satu per baris: Nama — Jabatan." }
+        if people.isEmpty {
+            errors["meetingParticipants"] = "Sebut peserta rapat, satu per baris: Nama — Jabatan."
+        } else if let day {
+            for problem in TestMeeting(date: day, place: place, participants: people).problems(decreeDate: ctx.today(acting.now)) {
+                errors[problem.field] = problem.description
+            }
+        }
         guard errors.isEmpty, let day else { throw ProcedureError.invalid(errors) }
         ctx.proposal.meetingDate = day
         ctx.proposal.meetingPlace = place.nilIfBlank

@@ -19,6 +19,10 @@ struct ProposalView: Content {
 
     struct Step: Content {
         let number: Int
+        /// As people name it: "3", or "3a" for the head's approval the law adds (PP 61/2010 Ps 3).
+        let label: String
+        /// Why the law added this step, when it did.
+        let addedByLaw: String?
         let activity: String
         let actorTitle: String
         let actorRole: String
@@ -31,6 +35,7 @@ struct ProposalView: Content {
         /// For decision steps: where "setuju" and "tidak setuju" lead.
         let onAgree: Int?
         let onDisagree: Int?
+        let onDisagreeLabel: String?
         let blockers: [String]
         /// Whether the person asking may complete it.
         let youMayAct: Bool
@@ -67,6 +72,7 @@ struct ProposalView: Content {
 
     struct HistoryEntry: Content {
         let stepNumber: Int
+        let stepLabel: String
         let actorID: UUID
         let actorRole: String
         let startedAt: Date
@@ -117,7 +123,8 @@ struct ProposalView: Content {
         currentStep = ctx.currentStep.map { step in
             let actor = ctx.definition.actor(for: step)
             return Step(
-                number: step.number, activity: step.activity, actorTitle: actor.title, actorRole: actor.role.rawValue,
+                number: step.number, label: step.label, addedByLaw: step.isStatutory ? step.note : nil,
+                activity: step.activity, actorTitle: actor.title, actorRole: actor.role.rawValue,
                 effect: step.effect.rawValue,
                 requiredDocuments: step.requiredDocuments.map {
                     Requirement(name: $0, satisfied: ctx.workflow.isSatisfied($0, facts: facts))
@@ -126,6 +133,7 @@ struct ProposalView: Content {
                 dueAt: ctx.proposal.currentStepDueAt,
                 overdue: ctx.proposal.currentStepDueAt.map { $0 < now } ?? false,
                 onAgree: step.decision?.onAgree, onDisagree: step.decision?.onDisagree,
+                onDisagreeLabel: step.decision.map { ctx.definition.label(of: $0.onDisagree) },
                 blockers: ctx.workflow.blockers(for: step, facts: facts).map(\.description),
                 youMayAct: ctx.roles(of: user).contains(actor.role) && user.may(step.effect.action, on: ctx.place).isAllowed)
         }
@@ -147,7 +155,7 @@ struct ProposalView: Content {
         meetingParticipants = ctx.proposal.meetingParticipants
         self.history = history.map {
             HistoryEntry(
-                stepNumber: $0.stepNumber, actorID: $0.actorID, actorRole: $0.actorRole, startedAt: $0.startedAt,
+                stepNumber: $0.stepNumber, stepLabel: ctx.definition.label(of: $0.stepNumber), actorID: $0.actorID, actorRole: $0.actorRole, startedAt: $0.startedAt,
                 completedAt: $0.completedAt, dueAt: $0.dueAt, decision: $0.decision, note: $0.note)
         }
         decree = ctx.decree.map { DecreeSummary(id: $0.storedID, number: $0.number, date: $0.decreeDate) }

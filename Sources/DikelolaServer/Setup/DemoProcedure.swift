@@ -74,7 +74,7 @@ enum DemoProcedure {
             let stages = definition.proposalSteps.map(\.number)
             for (index, stage) in stages.enumerated() {
                 try await make(
-                    app, unit: unit, title: "Contoh \(seed.shortName): di langkah \(stage)", stopAt: stage,
+                    app, unit: unit, title: "Contoh \(seed.shortName): di langkah \(definition.label(of: stage))", stopAt: stage,
                     withReturn: index == stages.count - 1)
                 count += 1
             }
@@ -119,7 +119,7 @@ enum DemoProcedure {
             if step.effect.allowsEditingItems, ctx.proposal.meetingDate == nil {
                 try await ProposalService.recordMeeting(
                     ctx, date: ctx.today(acting.now).iso, place: "Ruang rapat \(unit.name)",
-                    participants: "\(user.name) — \(user.position)", acting: acting)
+                    participants: try await participants(app, user: user, unit: unit, at: instant), acting: acting)
             }
             if step.effect == .consequenceTest
                 || (step.effect == .collectItems
@@ -226,6 +226,18 @@ enum DemoProcedure {
     }
 
     /// The demo person holding `role` for `unit` (its own, or the PPID Utama's office), acting at `instant`.
+    /// Who took part in the test meeting: the person recording it and the unit's PPID, whose duty
+    /// the test is (UU 14/2008 Ps 19).
+    static func participants(_ app: Application, user: CurrentUser, unit: Unit, at instant: Date?) async throws -> String {
+        var lines = ["\(user.name) — \(user.position)"]
+        for role in [Role.assistantPPID, .mainPPID] {
+            guard let ppid = try? await acting(app, role: role, unit: unit, at: instant).person else { continue }
+            if ppid.id != user.id { lines.append("\(ppid.name) — \(ppid.position)") }
+            break
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func acting(_ app: Application, role: Role, unit: Unit, at instant: Date? = nil) async throws -> Acting {
         let main = try await Unit.query(on: app.db).filter(\.$body.$id == unit.$body.id).filter(\.$hostsMainPPID == true).first()
         for unitID in [unit.id, main?.id].compactMap({ $0 }) {
