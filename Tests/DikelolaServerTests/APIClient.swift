@@ -48,6 +48,26 @@ struct APIClient {
         return Reply(status: response.status, body: response.body.string)
     }
 
+    /// Records the test meeting, held on `date` with the unit's PPID among the participants
+    /// (UU 14/2008 Ps 19: no decree without it).
+    @discardableResult
+    func recordMeeting(_ proposal: UUID, date: String = "2026-11-02") async throws -> Reply {
+        let reply = try await send(
+            .PUT, SiteURL.apiProposalMeeting(proposal).path,
+            json: Sample.Meeting(date: date, place: "Ruang rapat", participants: ["Sari — Kepala Bidang", "Budi — PPID Pembantu"]))
+        #expect(reply.status == .ok, "\(reply.body)")
+        return reply
+    }
+
+    /// Agrees to the decree as the head, acknowledging every warning the proposal shows.
+    @discardableResult
+    func approveDecree(_ proposal: UUID, step: Int) async throws -> Reply {
+        let shown = try await send(.GET, SiteURL.apiProposal(proposal).path).proposal
+        return try await send(
+            .POST, SiteURL.apiProposalStep(proposal, step).path,
+            json: Sample.Approval(decision: "agree", acknowledgements: shown.warnings.map(\.key)))
+    }
+
     @discardableResult
     func upload(_ path: String, fields: [String: String], name: String, bytes: [UInt8]) async throws -> Reply {
         let boundary = "----api\(UUID().uuidString)"
@@ -78,6 +98,17 @@ enum SampleFile {
 
 /// Fixtures of the procedure.
 enum Sample {
+    struct Meeting: Encodable {
+        let date: String
+        let place: String
+        let participants: [String]
+    }
+
+    struct Approval: Encodable {
+        let decision: String
+        let acknowledgements: [String]
+    }
+
     static func item(_ title: String) -> ProposalService.ItemInput {
         .init(
             title: title, description: "Uraian \(title)", holdingUnitID: nil, form: "both", madeWhen: "2026", madeWhere: "Contoh",

@@ -49,6 +49,19 @@ final class Browser: @unchecked Sendable {
         return Set(form.matches(of: /name="([^"]+)"/).map { String($0.1) })
     }
 
+    /// The warnings a page asks the head to acknowledge, ticked: `ackN` = key, as the form sends them.
+    static func acknowledgements(on page: Page) -> [String: String] {
+        Dictionary(
+            page.body.matches(of: /name="(ack[0-9]+)" value="([^"]+)"/).map { (String($0.1), String($0.2)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The test meeting's form, held with a PPID (UU 14/2008 Ps 19).
+    static let meeting = [
+        "meetingDate": "2026-11-02", "meetingPlace": "Ruang rapat",
+        "meetingParticipants": "Sari — Kepala Bidang\nBudi — PPID Pembantu",
+    ]
+
     /// Posts `form` with the CSRF token found on the last page (unless `csrf` is given).
     @discardableResult
     func post(_ path: String, _ form: [String: String], csrf: String? = nil, includeCSRF: Bool = true) async throws -> Page {

@@ -38,8 +38,9 @@ import Vapor
             SiteURL.apiProposalDocuments(proposal.id).path, fields: ["itemID": proposal.items[2].id.uuidString],
             name: "berkas.pdf", bytes: SampleFile.pdf)
         #expect(upload.status == .created, "\(upload.body)")
+        try await op.recordMeeting(proposal.id)
         try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
-        try await head.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "agree"])
+        try await head.approveDecree(proposal.id, step: 2)
         #expect(try await RegisterEntry.query(on: app.db).count() == 3)
     }
 

@@ -40,6 +40,7 @@ import Testing
             "DikelolaServer.UpdateApiTokenAddSessionEpoch",
             "DikelolaServer.UpdateUserAddCredentialsSetBy",
             "DikelolaServer.UpdatePublicBodyAddPeriodHorizon",
+            "DikelolaServer.CreateWarningAcknowledgement",
         ])
     }
 }

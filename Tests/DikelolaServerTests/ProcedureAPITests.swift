@@ -71,6 +71,7 @@ import Vapor
                 json: Sample.partly("Pasal 17 huruf j", statute: "UU 11/2009 tentang Kesejahteraan Sosial")
             ).proposal
             #expect(proposal.items.allSatisfy { $0.test != nil })
+            try await op.recordMeeting(id)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 3)), json: [String: String]()).proposal
 
             // Step 4 (PPID Pembantu) disagrees: back to the Ketua PPID's step 2, with a mandatory note.
@@ -149,13 +150,14 @@ import Vapor
                 .PUT, url(.apiItemTest(id, proposal.items[0].id)),
                 json: Sample.closed("Pasal 17 huruf j", statute: "UU 24/2013 tentang Administrasi Kependudukan Pasal 79"))
             try await op.send(.PUT, url(.apiItemTest(id, proposal.items[1].id)), json: Sample.open)
+            try await op.recordMeeting(id)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 1)), json: [String: String]()).proposal
             proposal = try await head.send(
                 .POST, url(.apiProposalStep(id, 2)), json: ["decision": "disagree", "note": "Sebut pasal UU Adminduk."]
             ).proposal
             #expect(proposal.currentStep?.number == 1)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 1)), json: [String: String]()).proposal
-            proposal = try await head.send(.POST, url(.apiProposalStep(id, 2)), json: ["decision": "agree"]).proposal
+            proposal = try await head.approveDecree(id, step: 2).proposal
             #expect(proposal.decree != nil)
             try await op.send(
                 .PUT, url(.apiItemLocation(id, proposal.items[0].id)), json: ["building": "Kantor Disdukcapil", "room": "Arsip"])
@@ -175,6 +177,7 @@ import Vapor
             let op = try await APIClient.as("operator.diskominfo@contohkab.go.id", in: app)
             let main = try await APIClient.as("mainppid.diskominfo@contohkab.go.id", in: app)
             let panel = try await APIClient.as("reviewpanel.diskominfo@contohkab.go.id", in: app)
+            let head = try await APIClient.as("head.diskominfo@contohkab.go.id", in: app)
             var proposal = try await op.send(.POST, url(.apiUnitProposals(kominfo)), json: ["title": "DIK Diskominfo"]).proposal
             let id = proposal.id
             proposal = try await op.send(
@@ -182,6 +185,7 @@ import Vapor
             ).proposal
             try await op.send(
                 .PUT, url(.apiItemTest(id, proposal.items[0].id)), json: Sample.closed("Pasal 17 huruf c angka 6", years: 10))
+            try await op.recordMeeting(id)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 1)), json: [String: String]()).proposal
             #expect(proposal.currentStep?.actorTitle == "PPID Utama")
             let missing = try await main.send(.POST, url(.apiProposalStep(id, 2)), json: [String: String]())
@@ -195,6 +199,10 @@ import Vapor
             try await panel.send(
                 .PUT, url(.apiProposalOpinion(id)), json: ["text": "Tim Pertimbangan menyetujui pengecualian 10 tahun."])
             proposal = try await panel.send(.POST, url(.apiProposalStep(id, 3)), json: [String: String]()).proposal
+            // The panel's step issued the decree in the SOP; the law has the head approve it first (PP 61/2010 Ps 3).
+            #expect(proposal.currentStep?.label == "3a" && proposal.currentStep?.actorRole == "head" && proposal.decree == nil)
+            #expect(proposal.currentStep?.addedByLaw?.contains("PP 61/2010 Pasal 3") == true)
+            proposal = try await head.approveDecree(id, step: 7).proposal
             // The opening step (4) is not part of a proposal: on to 5.
             #expect(proposal.currentStep?.number == 5 && proposal.decree != nil)
             let decree = try await op.send(.GET, url(.apiDecree(proposal.decree!.id))).decode(
@@ -214,13 +222,24 @@ import Vapor
             let dinkes = try await unit("Dinkes", app)
             let op = try await APIClient.as("operator.dinkes@contohkab.go.id", in: app)
             let panel = try await APIClient.as("reviewpanel.diskominfo@contohkab.go.id", in: app)
+            let head = try await APIClient.as("head.dinkes@contohkab.go.id", in: app)
             var proposal = try await op.send(.POST, url(.apiUnitProposals(dinkes)), json: ["title": "DIK Dinkes"]).proposal
             let id = proposal.id
             proposal = try await op.send(.POST, url(.apiProposalItems(id)), json: Sample.item("Rekam medis pasien puskesmas"))
                 .proposal
             try await op.send(.PUT, url(.apiItemTest(id, proposal.items[0].id)), json: Sample.closed("Ps. 17 h 2"))
+            try await op.recordMeeting(id)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 1)), json: [String: String]()).proposal
             proposal = try await panel.send(.POST, url(.apiProposalStep(id, 2)), json: [String: String]()).proposal
+            #expect(proposal.decree == nil && proposal.currentStep?.label == "2a")
+            // The head returns it to the test (step 1), then approves.
+            proposal = try await head.send(
+                .POST, url(.apiProposalStep(id, 6)), json: ["decision": "disagree", "note": "Periksa jangka waktu."]
+            ).proposal
+            #expect(proposal.currentStep?.number == 1)
+            proposal = try await op.send(.POST, url(.apiProposalStep(id, 1)), json: [String: String]()).proposal
+            proposal = try await panel.send(.POST, url(.apiProposalStep(id, 2)), json: [String: String]()).proposal
+            proposal = try await head.approveDecree(id, step: 6).proposal
             #expect(proposal.decree != nil && proposal.currentStep?.number == 4)
             let blocked = try await op.send(.POST, url(.apiProposalStep(id, 4)), json: [String: String]())
             #expect(blocked.error.contains("Informasi dan Dokumen"))
@@ -334,9 +353,10 @@ import Vapor
                 try await op.send(
                     .PUT, SiteURL.apiItemTest(proposal.id, proposal.items[0].id).path,
                     json: Sample.closed("Pasal 17 huruf h angka 2"))
+                try await op.recordMeeting(proposal.id)
                 try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
-                proposal = try await panel.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: [String: String]())
-                    .proposal
+                try await panel.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: [String: String]())
+                proposal = try await head.approveDecree(proposal.id, step: 6).proposal
                 decrees.append(try #require(proposal.decree?.id))
             }
             let first = try await head.send(.GET, SiteURL.apiDecree(decrees[0]).path).decode(

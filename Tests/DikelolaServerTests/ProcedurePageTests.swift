@@ -46,6 +46,7 @@ import Vapor
             var complete = fields
             complete["reason"] = "Dilindungi UU Adminduk."
             #expect(try await operatorBrowser.post(testPath, complete).status == .seeOther)
+            #expect(try await operatorBrowser.post(proposalPath + "/rapat-uji", Browser.meeting).status == .seeOther)
             page = try await operatorBrowser.get(proposalPath)
             let step1 = try await operatorBrowser.post(proposalPath + "/langkah/1", ["version": versionOn(page.body)])
             #expect(step1.status == .seeOther)
@@ -66,8 +67,10 @@ import Vapor
             page = try await head.get(proposalPath)
             // The back button: the old form (old version) is refused, nothing applied twice.
             let old = versionOn(page.body)
-            try await head.post(proposalPath + "/langkah/2", ["decision": "agree", "version": old])
-            let again = try await head.post(proposalPath + "/langkah/2", ["decision": "agree", "version": old])
+            let ticked = Browser.acknowledgements(on: page)
+            try await head.post(proposalPath + "/langkah/2", ["decision": "agree", "version": old].merging(ticked) { a, _ in a })
+            let again = try await head.post(
+                proposalPath + "/langkah/2", ["decision": "agree", "version": old].merging(ticked) { a, _ in a })
             #expect(again.status == .conflict)
             #expect(try await Decree.query(on: app.db).count() == 1)
 
@@ -181,6 +184,7 @@ import Vapor
                 .proposal
             try await op.send(
                 .PUT, SiteURL.apiItemTest(id, proposal.items[0].id).path, json: Sample.closed("Pasal 17 huruf h angka 4"))
+            try await op.recordMeeting(id)
             try await op.send(.POST, SiteURL.apiProposalStep(id, 1).path, json: [String: String]())
             proposal = try await secretary.send(
                 .POST, SiteURL.apiProposalStep(id, 2).path, json: ["decision": "disagree", "note": "Lengkapi."]
@@ -188,7 +192,7 @@ import Vapor
             #expect(proposal.currentStep?.number == 1)
             try await op.send(.POST, SiteURL.apiProposalStep(id, 1).path, json: [String: String]())
             try await secretary.send(.POST, SiteURL.apiProposalStep(id, 2).path, json: ["decision": "agree"])
-            proposal = try await head.send(.POST, SiteURL.apiProposalStep(id, 3).path, json: ["decision": "agree"]).proposal
+            proposal = try await head.approveDecree(id, step: 3).proposal
             #expect(proposal.decree != nil)
             try await op.send(.PUT, SiteURL.apiItemLocation(id, proposal.items[0].id).path, json: ["room": "Kepegawaian"])
             proposal = try await op.send(.POST, SiteURL.apiProposalStep(id, 4).path, json: [String: String]()).proposal
@@ -247,11 +251,19 @@ import Vapor
             #expect(
                 bad.body.contains("Tanggal rapat wajib diisi") && bad.body.contains("Tempat rapat wajib diisi")
                     && bad.body.contains("Sebut peserta"))
-            try await browser.post(
+            // UU 14/2008 Ps 19: the test is the PPID's; a meeting without one is refused, with the field named.
+            let withoutPPID = try await browser.post(
                 path + "/rapat-uji",
                 [
                     "meetingDate": "2024-03-19", "meetingPlace": "Aula Dinas Kesehatan",
                     "meetingParticipants": "dr. Sari — Kepala Dinas\nBudi — Pengelola Informasi",
+                ])
+            #expect(withoutPPID.status == .unprocessableEntity && withoutPPID.body.contains("UU 14/2008 Pasal 19"))
+            try await browser.post(
+                path + "/rapat-uji",
+                [
+                    "meetingDate": "2024-03-19", "meetingPlace": "Aula Dinas Kesehatan",
+                    "meetingParticipants": "dr. Sari — Kepala Dinas\nBudi — PPID Pembantu Dinkes",
                 ])
             let sheet = try await browser.get(path + "/lembar-uji")
             try await browser.get(path)
@@ -264,7 +276,7 @@ import Vapor
                     == 1)
             #expect(
                 sheet.body.contains("Pada hari ini, Selasa, tanggal sembilan belas bulan Maret tahun dua ribu dua puluh empat"))
-            #expect(sheet.body.contains("Aula Dinas Kesehatan") && sheet.body.contains("Budi — Pengelola Informasi"))
+            #expect(sheet.body.contains("Aula Dinas Kesehatan") && sheet.body.contains("Budi — PPID Pembantu Dinkes"))
             #expect(sheet.body.contains("LEMBAR PENGUJIAN KONSEKUENSI") && sheet.body.contains("Rekam medis"))
         }
     }
@@ -352,6 +364,7 @@ import Vapor
                     "verdict": "closed", "periodKind": "length", "years": "10", "months": "0", "from": "2026-11-21",
                     "reason": "Perlindungan anak.",
                 ])
+            try await op.post(path + "/rapat-uji", Browser.meeting)
             #expect(try await complete(op, path, 3).status == .seeOther)
             try await complete(ppid, path, 4, ["decision": "disagree", "note": "Uji ulang."])
             #expect(try await Proposal.query(on: app.db).first()?.currentStep == 2)
@@ -381,7 +394,8 @@ import Vapor
         try await withApp { app in
             _ = try await DemoGovernment.load(in: app)
             let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "Diskominfo").first())
-            let op = Browser(app), main = Browser(app), panel = Browser(app)
+            let op = Browser(app), main = Browser(app), panel = Browser(app), head = Browser(app)
+            try await head.signIn(as: "head.diskominfo@contohkab.go.id")
             try await op.signIn(as: "operator.diskominfo@contohkab.go.id")
             try await main.signIn(as: "mainppid.diskominfo@contohkab.go.id")
             try await panel.signIn(as: "reviewpanel.diskominfo@contohkab.go.id")
@@ -402,6 +416,7 @@ import Vapor
                     "verdict": "closed", "periodKind": "until", "end": "2036-12-31", "reason": "Pertahanan dan keamanan.",
                 ])
             try await op.get(path)
+            try await op.post(path + "/rapat-uji", Browser.meeting)
             #expect(try await op.post(path + "/langkah/1", ["version": ""]).status == .seeOther)
             try await main.get(path)
             try await main.upload(
@@ -414,6 +429,11 @@ import Vapor
             try await panel.post(path + "/pertimbangan", ["panelOpinion": "Setuju dikecualikan sampai 2036."])
             try await panel.get(path)
             #expect(try await panel.post(path + "/langkah/3", ["version": ""]).status == .seeOther)
+            // The SOP has the panel issue the decree; the law adds the head's approval (PP 61/2010 Ps 3).
+            #expect(try await Decree.query(on: app.db).count() == 0)
+            let headPage = try await head.get(path)
+            #expect(headPage.body.contains("Langkah 3a") && headPage.body.contains("PP 61/2010 Pasal 3"))
+            #expect(try await head.post(path + "/langkah/7", ["decision": "agree", "version": ""]).status == .seeOther)
             let decree = try #require(try await Decree.query(on: app.db).first())
             #expect(decree.signerName == "Atasan PPID / Pimpinan Diskominfo (demo)")
             #expect(try await Proposal.query(on: app.db).first()?.currentStep == 5)
@@ -438,8 +458,9 @@ import Vapor
             var test = Sample.closed("Pasal 17 huruf h angka 3")
             test.period = .until(LocalDate(year: 2026, month: 12, day: 31)!)
             try await op.send(.PUT, SiteURL.apiItemTest(proposal.id, proposal.items[0].id).path, json: test)
+            try await op.recordMeeting(proposal.id)
             try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
-            try await head.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "agree"])
+            try await head.approveDecree(proposal.id, step: 2)
 
             let browser = Browser(app)
             try await browser.signIn(as: "operator.disdukcapil@contohkab.go.id")

@@ -359,7 +359,8 @@ import Vapor
             // Deliberation and internal notes, straight into their columns.
             let stored = try #require(try await Proposal.find(proposal.id, on: app.db))
             stored.meetingPlace = canary("meetingPlace")
-            stored.meetingParticipants = canary("participants")
+            stored.meetingDate = LocalDate(year: 2026, month: 11, day: 9)
+            stored.meetingParticipants = canary("participants") + " — PPID Pembantu"
             stored.memoNumber = canary("memoNumber")
             stored.memoText = canary("memoText")
             stored.panelOpinion = canary("panelOpinion")
@@ -369,7 +370,7 @@ import Vapor
             try await head.send(
                 .POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "disagree", "note": canary("returnNote")])
             try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
-            let decided = try await head.send(.POST, SiteURL.apiProposalStep(proposal.id, 2).path, json: ["decision": "agree"])
+            let decided = try await head.approveDecree(proposal.id, step: 2)
             #expect(decided.status == .ok, "\(decided.body)")
             var location = ProposalService.LocationInput(
                 building: canary("building"), room: canary("room"), cabinet: nil, box: nil, folder: nil)

@@ -66,6 +66,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case userPasswordChange = "user.password.change"
     case userPasswordReset = "user.password.reset"
     case userUpdate = "user.update"
+    case warningAcknowledge = "warning.acknowledge"
 }
 
 extension AuditChain.Draft {

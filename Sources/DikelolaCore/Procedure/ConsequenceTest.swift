@@ -179,6 +179,13 @@ public struct ConsequenceTest: Hashable, Sendable {
         /// The item's words point to another letter than the one chosen.
         case groundHint(GroundHint, chosen: ExemptionGround)
 
+        /// Whether the head must declare it read before approving the decree: every warning that
+        /// questions the exemption. The note on consent (Ps 18(2)) informs and asks nothing.
+        public var requiresAcknowledgement: Bool {
+            if case .opensWithConsent = self { return false }
+            return true
+        }
+
         /// A stable name, under which the head's acknowledgement is kept.
         public var code: String {
             switch self {

@@ -31,12 +31,14 @@ public struct ProposalWorkflow: Sendable {
         public var uploadedRequirements: Set<String>
         /// What keeps the recorded test meeting from supporting a decree today (UU 14/2008 Ps 19).
         public var meetingProblems: [TestMeeting.Problem]
+        /// Warnings of the items' tests that the head has not acknowledged, as "Item: warning".
+        public var unacknowledgedWarnings: [String]
 
         public init(
             itemCount: Int = 0, untestedItems: [String] = [], itemsWithTestErrors: [String] = [],
             exemptedItemsWithoutDocuments: [String] = [], hasDecree: Bool = false, hasMemo: Bool = false,
             hasPanelOpinion: Bool = false, uploadedRequirements: Set<String> = [],
-            meetingProblems: [TestMeeting.Problem] = []
+            meetingProblems: [TestMeeting.Problem] = [], unacknowledgedWarnings: [String] = []
         ) {
             self.itemCount = itemCount
             self.untestedItems = untestedItems
@@ -47,6 +49,7 @@ public struct ProposalWorkflow: Sendable {
             self.hasPanelOpinion = hasPanelOpinion
             self.uploadedRequirements = uploadedRequirements
             self.meetingProblems = meetingProblems
+            self.unacknowledgedWarnings = unacknowledgedWarnings
         }
     }
 
@@ -60,6 +63,7 @@ public struct ProposalWorkflow: Sendable {
         case memoMissing
         case panelOpinionMissing
         case testMeeting(TestMeeting.Problem)
+        case warningsNotAcknowledged([String])
 
         public var description: String {
             switch self {
@@ -73,6 +77,9 @@ public struct ProposalWorkflow: Sendable {
             case .memoMissing: "Nota dinas belum dicatat."
             case .panelOpinionMissing: "Pertimbangan Tim Pertimbangan belum dicatat."
             case let .testMeeting(problem): problem.description
+            case let .warningsNotAcknowledged(warnings):
+                "Pimpinan wajib menyatakan telah membaca setiap peringatan uji konsekuensi sebelum menyetujui: "
+                    + warnings.joined(separator: " ")
             }
         }
     }
@@ -108,6 +115,10 @@ public struct ProposalWorkflow: Sendable {
         }
         // UU 14/2008 Ps 19: the test is the PPID's, done at a meeting the sheet records.
         if step.issuesDecree { found += facts.meetingProblems.map { .testMeeting($0) } }
+        // The warnings (Ps 18, Ps 9, Ps 11, the letter, the horizon) are the head's to weigh, each one.
+        if step.issuesDecree, !facts.unacknowledgedWarnings.isEmpty {
+            found.append(.warningsNotAcknowledged(facts.unacknowledgedWarnings))
+        }
         return found
     }
 

@@ -35,5 +35,6 @@ enum AppMigrations {
         UpdateApiTokenAddSessionEpoch(),  // a password change or reset ends the person's API tokens too
         UpdateUserAddCredentialsSetBy(),  // who knew an account's password may not give it a role
         UpdatePublicBodyAddPeriodHorizon(),  // how far after the decree an exemption may end (UU 14/2008 Ps 20(1))
+        CreateWarningAcknowledgement(),  // the head's acknowledgement of each warning before approving
     ]
 }

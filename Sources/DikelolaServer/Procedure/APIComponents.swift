@@ -33,11 +33,17 @@ enum APIComponents {
         "Location": .object(["building": .text, "room": .text, "cabinet": .text, "box": .text, "folder": .text]),
         "Memo": .object(["number": .text, "text": .text], required: ["number"]),
         "Opinion": .object(["text": .text], required: ["text"]),
+        "Meeting": .object(
+            ["date": .date, "place": .text, "participants": .array(.text)], required: ["date", "place", "participants"],
+            description: "The consequence-test meeting: one participant per entry, \"Name — Position\"; a PPID must take part "
+                + "(UU 14/2008 Ps 19)."),
         "StepCompletion": .object(
             [
                 "decision": .string(values: ["agree", "disagree"]), "note": .text,
-                "version": .integer(minimum: 1),
-            ], description: "Empty for a step without a decision; a note is required to disagree."),
+                "version": .integer(minimum: 1), "acknowledgements": .array(.text),
+            ],
+            description: "Empty for a step without a decision; a note is required to disagree. To agree at the step that "
+                + "issues the decree, acknowledgements lists the key of every warning in the proposal's warnings."),
         "DecreeNumber": .object(["number": .text], required: ["number"]),
         "DocumentUpload": .object(
             ["file": .string(format: "binary"), "requirement": .text, "itemID": .uuid], required: ["file"],
@@ -121,7 +127,7 @@ enum APIComponents {
                         "effect": .text, "requiredDocuments": .array(.object(["name": .text, "satisfied": .boolean])),
                         "timeStandard": .text, "startedAt": .nullable(.instant), "dueAt": .nullable(.instant),
                         "overdue": .boolean, "onAgree": .nullable(.integer()), "onDisagree": .nullable(.integer()),
-                        "onDisagreeLabel": .nullable(.text), "blockers": .array(.text), "youMayAct": .boolean,
+                        "onDisagreeLabel": .nullable(.text), "issuesDecree": .boolean, "blockers": .array(.text), "youMayAct": .boolean,
                     ])),
             "items": .array(
                 .object([
@@ -132,6 +138,11 @@ enum APIComponents {
                 ])),
             "memoNumber": .nullable(.text), "panelOpinion": .nullable(.text), "meetingDate": .nullable(.date),
             "meetingPlace": .nullable(.text), "meetingParticipants": .nullable(.text),
+            "warnings": .array(
+                .object([
+                    "key": .text, "itemID": .uuid, "item": .text, "code": .text, "text": .text, "acknowledged": .boolean,
+                    "acknowledgedBy": .nullable(.text), "acknowledgedAt": .nullable(.instant),
+                ])),
             "history": .array(
                 .object([
                     "stepNumber": .integer(minimum: 1), "stepLabel": .text, "actorID": .uuid, "actorRole": .text, "startedAt": .instant,

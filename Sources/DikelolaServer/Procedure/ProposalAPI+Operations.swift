@@ -32,6 +32,11 @@ extension ProposalAPIController {
                 request: .json(.ref("Memo")), answers: [.ok(Self.proposal), Self.blocked, Self.notFound, Self.stale],
                 handler: memo),
             Op(
+                method: .PUT, url: .apiProposalMeeting(nil),
+                summary: "Record the consequence-test meeting: date, place and participants, a PPID among them",
+                request: .json(.ref("Meeting")), answers: [.ok(Self.proposal), Self.blocked, Self.notFound, Self.stale],
+                handler: meeting),
+            Op(
                 method: .PUT, url: .apiProposalOpinion(nil), summary: "Record the Tim Pertimbangan's opinion",
                 request: .json(.ref("Opinion")), answers: [.ok(Self.proposal), Self.blocked, Self.notFound, Self.stale],
                 handler: opinion),

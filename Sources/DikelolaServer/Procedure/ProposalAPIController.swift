@@ -30,7 +30,7 @@ struct ProposalAPIController: RouteCollection {
         let ctx = try await context(req)
         try user.require(.viewExemptedContent, on: ctx.place)
         let history = try await ProposalController.history(of: ctx, on: req.db)
-        return try await ProposalView(ctx, history: history, user: user, now: req.now).encodeResponse(status: status, for: req)
+        return try await ProposalView(ctx, history: history, user: user, now: req.now, expiry: req.application.dikelola.expiryRules).encodeResponse(status: status, for: req)
     }
 
     // MARK: Proposals
@@ -110,6 +110,20 @@ struct ProposalAPIController: RouteCollection {
         return try await view(req, user)
     }
 
+    struct MeetingInput: Content {
+        let date: String
+        let place: String
+        let participants: [String]
+    }
+
+    @Sendable func meeting(req: Request, user: CurrentUser) async throws -> Response {
+        let input = try req.content.decode(MeetingInput.self)
+        try await ProposalService.recordMeeting(
+            try await context(req), date: input.date, place: input.place,
+            participants: input.participants.joined(separator: "\n"), acting: req.acting(user))
+        return try await view(req, user)
+    }
+
     struct OpinionInput: Content { let text: String }
 
     @Sendable func opinion(req: Request, user: CurrentUser) async throws -> Response {
@@ -124,6 +138,8 @@ struct ProposalAPIController: RouteCollection {
         var note: String?
         /// The proposal's version the actor saw; a newer one refuses the step.
         var version: Int?
+        /// Keys of the warnings the head acknowledges on agreeing to the decree.
+        var acknowledgements: [String]?
     }
 
     @Sendable func complete(req: Request, user: CurrentUser) async throws -> Response {
@@ -139,7 +155,7 @@ struct ProposalAPIController: RouteCollection {
             }
         _ = try await ProposalService.completeStep(
             try req.id("proposal"), stepNumber: try req.number("step"), decision: decision,
-            expectedVersion: input.version, acting: req.acting(user))
+            expectedVersion: input.version, acknowledgements: Set(input.acknowledgements ?? []), acting: req.acting(user))
         return try await view(req, user)
     }
 

@@ -14,6 +14,8 @@ struct ProposalContext: Sendable {
     let documents: [ProposalDocument]
     let place: Authorization.Place
     let decree: Decree?
+    /// The head's acknowledgements of the items' warnings, kept when the decree was approved.
+    let acknowledgements: [WarningAcknowledgement]
 
     var workflow: ProposalWorkflow { ProposalWorkflow(definition: definition) }
     var zone: TimeZoneRegion { body.zone }
@@ -37,9 +39,11 @@ struct ProposalContext: Sendable {
         let items = try await ProposalItem.query(on: db).filter(\.$proposal.$id == proposalID).sort(\.$createdAt).all()
         let documents = try await ProposalDocument.query(on: db).filter(\.$proposal.$id == proposalID).all()
         let decree = try await Decree.query(on: db).filter(\.$proposal.$id == proposalID).first()
+        let acknowledgements = try await WarningAcknowledgement.query(on: db).filter(\.$proposal.$id == proposalID)
+            .sort(\.$acknowledgedAt).all()
         return ProposalContext(
             proposal: proposal, unit: unit, body: body, definition: definition, items: items, documents: documents,
-            place: try await AccessQueries.place(of: unit, on: db), decree: decree)
+            place: try await AccessQueries.place(of: unit, on: db), decree: decree, acknowledgements: acknowledgements)
     }
 
     /// The day a decree would be dated, in the body's zone.
@@ -56,9 +60,31 @@ struct ProposalContext: Sendable {
             expiry: expiry) ?? []
     }
 
-    func facts(now: Date) -> ProposalWorkflow.Facts {
+    /// One warning of one item's test, under the key the head acknowledges it by.
+    struct ItemWarning: Sendable {
+        let item: ProposalItem
+        let warning: ConsequenceTest.Warning
+        var key: String { WarningAcknowledgement.key(item: item.storedID, code: warning.code) }
+    }
+
+    /// Every warning of the items' tests, if the decree were dated `date`, that the head acknowledges.
+    func warnings(on date: LocalDate, expiry: ExpiryRules) -> [ItemWarning] {
+        items.flatMap { item in
+            findings(of: item, on: date, expiry: expiry).compactMap { finding -> ItemWarning? in
+                if case let .warning(warning) = finding, warning.requiresAcknowledgement {
+                    return ItemWarning(item: item, warning: warning)
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The facts for the engine at `now`; `acknowledging` adds the warnings the head acknowledges
+    /// with the request being made.
+    func facts(now: Date, expiry: ExpiryRules, acknowledging: Set<String> = []) -> ProposalWorkflow.Facts {
         let date = today(now)
         let copies = Set(documents.compactMap { $0.$item.id })
+        let acknowledged = Set(acknowledgements.map(\.key)).union(acknowledging)
         return ProposalWorkflow.Facts(
             itemCount: items.count,
             untestedItems: items.filter { test(of: $0) == nil }.map(\.title),
@@ -70,7 +96,9 @@ struct ProposalContext: Sendable {
             hasMemo: !(proposal.memoNumber ?? "").isEmpty,
             hasPanelOpinion: !(proposal.panelOpinion ?? "").isEmpty,
             uploadedRequirements: Set(documents.compactMap(\.requirement)),
-            meetingProblems: meeting.problems(decreeDate: date))
+            meetingProblems: meeting.problems(decreeDate: date),
+            unacknowledgedWarnings: warnings(on: date, expiry: expiry).filter { !acknowledged.contains($0.key) }
+                .map { "\($0.item.title): \($0.warning.description)" })
     }
 
     /// The recorded test meeting.

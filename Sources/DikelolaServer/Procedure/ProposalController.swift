@@ -53,7 +53,7 @@ enum ProposalController {
 
     /// The test sheet of a proposal already loaded, for the page and its PDF.
     static func testSheetPage(_ req: Request, _ user: CurrentUser, _ ctx: ProposalContext) -> Response {
-        let view = ProposalView(ctx, history: [], user: user, now: req.now)
+        let view = ProposalView(ctx, history: [], user: user, now: req.now, expiry: req.application.dikelola.expiryRules)
         return TestSheetDocument.render(PageContext(req, user: user), view, proposal: ctx.proposal, body: ctx.body, unit: ctx.unit)
     }
 
@@ -188,10 +188,12 @@ enum ProposalController {
             if case .disagree(let note) = decision, note.nilIfBlank == nil {
                 throw ProcedureError.invalid(["note": WorkflowError.noteRequired.description])
             }
+            // Each warning the head ticks comes as ackN = its key.
+            let acknowledgements = Set(form.values.filter { $0.key.hasPrefix("ack") }.map(\.value))
             let outcome = try await ProposalService.completeStep(
                 try ctx.proposal.requireID(), stepNumber: try req.number("step"), decision: decision,
-                expectedVersion: Int(form["version"]), acting: req.acting(user))
-            return stepNotice(outcome, PageContext(req))
+                expectedVersion: Int(form["version"]), acknowledgements: acknowledgements, acting: req.acting(user))
+            return stepNotice(outcome, PageContext(req), label: ctx.definition.label(of:))
         }
     }
 
@@ -220,19 +222,22 @@ enum ProposalController {
             parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"])
     }
 
-    static func stepNotice(_ outcome: ProposalWorkflow.Outcome, _ c: PageContext) -> String {
+    static func stepNotice(_ outcome: ProposalWorkflow.Outcome, _ c: PageContext, label: (Int) -> String) -> String {
         let decree = outcome.issuesDecree ? c.t(" Surat penetapan diterbitkan.", " The decree was issued.") : ""
         return switch outcome.next {
-        case let .step(number): c.t("Langkah selesai. Sekarang langkah \(number).", "Step completed. Now step \(number).") + decree
+        case let .step(number):
+            c.t("Langkah selesai. Sekarang langkah \(label(number)).", "Step completed. Now step \(label(number)).") + decree
         case let .returned(to: number):
-            c.t("Dikembalikan ke langkah \(number) dengan catatan.", "Returned to step \(number) with the note.")
+            c.t("Dikembalikan ke langkah \(label(number)) dengan catatan.", "Returned to step \(label(number)) with the note.")
         case .finished: c.t("Usulan selesai.", "The proposal is complete.") + decree
         }
     }
 
     static func page(_ req: Request, _ user: CurrentUser, state: FormState?, status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try await query(req, user)
-        let view = ProposalView(ctx, history: try await history(of: ctx, on: req.db), user: user, now: req.now)
+        let view = ProposalView(
+            ctx, history: try await history(of: ctx, on: req.db), user: user, now: req.now,
+            expiry: req.application.dikelola.expiryRules)
         return ProposalPageView.render(
             PageContext(req, user: user), view, documents: try await documentRows(of: ctx, on: req.db), state: state,
             notice: Sessions.takeNotice(req), status: status)

@@ -240,6 +240,7 @@ enum ProposalPageView {
         HTML.BodyContext
     > {
         let action = SiteURL.proposalStep(p.id, step.number).path
+        let pending = p.warnings.filter { !$0.acknowledged }
         guard let back = step.onDisagreeLabel else {
             return .form(
                 .class("stack"), .action(action), .method(.post), Layout.csrfField(ctx),
@@ -248,9 +249,11 @@ enum ProposalPageView {
         }
         return .group(
             .form(
-                .class("inline"), .action(action), .method(.post), Layout.csrfField(ctx),
+                .class(step.issuesDecree && !pending.isEmpty ? "stack" : "inline"), .action(action), .method(.post),
+                Layout.csrfField(ctx),
                 .input(.type(.hidden), .name("version"), .value(String(p.version))),
                 .input(.type(.hidden), .name("decision"), .value("agree")),
+                .if(step.issuesDecree, acknowledgementFields(ctx, pending, state: state)),
                 .button(.type(.submit), .text(ctx.t("Setuju", "Agree")))),
             .form(
                 .class("stack"), .action(action), .method(.post), Layout.csrfField(ctx),
@@ -264,5 +267,26 @@ enum ProposalPageView {
                     value: state?.value("step", "note") ?? "", rows: 3, error: state?.error("step", "note")),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("Tidak setuju", "Disagree"))))
         )
+    }
+
+    /// One checkbox per warning the head has not acknowledged: the decree is not approved until
+    /// each is ticked (the warnings cite UU 14/2008 Ps 18, 9 and 11, the letter and the horizon).
+    static func acknowledgementFields(
+        _ ctx: PageContext, _ pending: [ProposalView.Warning], state: FormState?
+    ) -> Node<HTML.FormContext> {
+        guard !pending.isEmpty else { return .empty }
+        return .div(
+            .class("acknowledgements"),
+            .p(.strong(.text(ctx.t("Peringatan yang wajib dibaca pimpinan", "Warnings the head must acknowledge")))),
+            .unwrap(state?.error("step", "acknowledgements")) { .p(.class("error"), .text($0)) },
+            .forEach(Array(pending.enumerated())) { index, warning in
+                .div(
+                    .class("check"),
+                    .input(.type(.checkbox), .id("ack\(index)"), .name("ack\(index)"), .value(warning.key)),
+                    .label(
+                        .for("ack\(index)"),
+                        .strong(.text(warning.item + ": ")), .text(warning.text),
+                        .text(ctx.t(" — Saya telah membaca dan mempertimbangkannya.", " — I have read and weighed it."))))
+            })
     }
 }

@@ -169,9 +169,11 @@ enum ProposalService {
 
     /// Completes the current step. With `expectedVersion`, a proposal changed since the actor's
     /// view is refused, so two officers acting at once cannot both apply.
+    /// At the step that issues the decree, `acknowledgements` are the keys ("itemID:code") of the
+    /// warnings the head declares read; every warning must be among them to agree.
     static func completeStep(
         _ proposalID: UUID, stepNumber: Int, decision: ProposalWorkflow.Decision?, expectedVersion: Int?,
-        acting: Acting
+        acknowledgements: Set<String> = [], acting: Acting
     ) async throws -> ProposalWorkflow.Outcome {
         let library = acting.sopLibrary
         return try await acting.write { db in
@@ -187,7 +189,8 @@ enum ProposalService {
             do {
                 outcome = try ctx.workflow.complete(
                     current: ctx.proposal.currentStep, stepNumber: stepNumber, roles: ctx.roles(of: acting.person),
-                    decision: decision, facts: ctx.facts(now: now))
+                    decision: decision,
+                    facts: ctx.facts(now: now, expiry: acting.services.expiryRules, acknowledging: acknowledgements))
             } catch let error as WorkflowError {
                 throw ProcedureError.workflow(error)
             }
@@ -218,20 +221,47 @@ enum ProposalService {
             try await ctx.proposal.save(on: db)
             let summary =
                 switch outcome.next {
-                case let .step(number): "langkah \(stepNumber) selesai; lanjut ke langkah \(number)"
+                case let .step(number): "langkah \(step.label) selesai; lanjut ke langkah \(ctx.definition.label(of: number))"
                 case let .returned(to: number):
-                    "langkah \(stepNumber): tidak setuju, dikembalikan ke langkah \(number). Catatan: \(note ?? "")"
-                case .finished: "langkah \(stepNumber) selesai; usulan selesai"
+                    "langkah \(step.label): tidak setuju, dikembalikan ke langkah \(ctx.definition.label(of: number)). "
+                        + "Catatan: \(note ?? "")"
+                case .finished: "langkah \(step.label) selesai; usulan selesai"
                 }
             try await AuditLog.record(
                 acting.auditDraft(
                     decisionCode == "disagree" ? .proposalReturn : .proposalStep, targetType: .proposal,
                     targetID: proposalID.uuidString, bodyID: ctx.body.id?.uuidString, role: role,
-                    before: "langkah \(stepNumber)", after: summary), on: db)
+                    before: "langkah \(step.label)", after: summary), on: db)
             if outcome.issuesDecree {
+                try await recordAcknowledgements(ctx, role: role, acting: acting, on: db)
                 try await DecreeIssuer.issue(ctx, date: ctx.today(now), acting: acting, on: db)
             }
             return outcome
         }
+    }
+
+    /// Keeps, with the decree's approval, the head's acknowledgement of every warning not yet
+    /// acknowledged (the engine refused the approval unless each was), and records it in the history.
+    private static func recordAcknowledgements(
+        _ ctx: ProposalContext, role: Role, acting: Acting, on db: any Database
+    ) async throws {
+        let stored = Set(ctx.acknowledgements.map(\.key))
+        let fresh = ctx.warnings(on: ctx.today(acting.now), expiry: acting.services.expiryRules)
+            .filter { !stored.contains($0.key) }
+        guard !fresh.isEmpty else { return }
+        let proposalID = try ctx.proposal.requireID()
+        for warning in fresh {
+            try await WarningAcknowledgement(
+                proposalID: proposalID, itemID: warning.item.storedID, code: warning.warning.code,
+                text: warning.warning.description, by: acting.person.id, name: acting.person.name, at: acting.now
+            ).create(on: db)
+        }
+        try await AuditLog.record(
+            acting.auditDraft(
+                .warningAcknowledge, targetType: .proposal, targetID: proposalID.uuidString, bodyID: ctx.body.id?.uuidString,
+                role: role,
+                after: "\(fresh.count) peringatan dinyatakan telah dibaca: "
+                    + fresh.map { "\($0.item.title) — \($0.warning.code)" }.joined(separator: "; ")),
+            on: db)
     }
 }

@@ -36,6 +36,8 @@ struct ProposalView: Content {
         let onAgree: Int?
         let onDisagree: Int?
         let onDisagreeLabel: String?
+        /// The decree is issued when this step agrees: the head acknowledges the warnings here.
+        let issuesDecree: Bool
         let blockers: [String]
         /// Whether the person asking may complete it.
         let youMayAct: Bool
@@ -68,6 +70,18 @@ struct ProposalView: Content {
         let endDate: LocalDate?
         let reviewDate: LocalDate?
         let reason: String
+    }
+
+    /// A warning of an item's test, which the head acknowledges on approving the decree.
+    struct Warning: Content {
+        let key: String
+        let itemID: UUID
+        let item: String
+        let code: String
+        let text: String
+        let acknowledged: Bool
+        let acknowledgedBy: String?
+        let acknowledgedAt: Date?
     }
 
     struct HistoryEntry: Content {
@@ -104,11 +118,12 @@ struct ProposalView: Content {
     let meetingDate: LocalDate?
     let meetingPlace: String?
     let meetingParticipants: String?
+    let warnings: [Warning]
     let history: [HistoryEntry]
     let decree: DecreeSummary?
 
-    init(_ ctx: ProposalContext, history: [ProposalStep], user: CurrentUser, now: Date) {
-        let facts = ctx.facts(now: now)
+    init(_ ctx: ProposalContext, history: [ProposalStep], user: CurrentUser, now: Date, expiry: ExpiryRules) {
+        let facts = ctx.facts(now: now, expiry: expiry)
         let today = ctx.today(now)
         id = ctx.proposal.storedID
         title = ctx.proposal.title
@@ -133,7 +148,7 @@ struct ProposalView: Content {
                 dueAt: ctx.proposal.currentStepDueAt,
                 overdue: ctx.proposal.currentStepDueAt.map { $0 < now } ?? false,
                 onAgree: step.decision?.onAgree, onDisagree: step.decision?.onDisagree,
-                onDisagreeLabel: step.decision.map { ctx.definition.label(of: $0.onDisagree) },
+                onDisagreeLabel: step.decision.map { ctx.definition.label(of: $0.onDisagree) }, issuesDecree: step.issuesDecree,
                 blockers: ctx.workflow.blockers(for: step, facts: facts).map(\.description),
                 youMayAct: ctx.roles(of: user).contains(actor.role) && user.may(step.effect.action, on: ctx.place).isAllowed)
         }
@@ -146,13 +161,21 @@ struct ProposalView: Content {
                 location: [item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder]
                     .compactMap { $0 },
                 test: test.map(Test.init),
-                findings: ctx.findings(of: item, on: today).map(\.description))
+                findings: ctx.findings(of: item, on: today, expiry: expiry).map(\.description))
         }
         memoNumber = ctx.proposal.memoNumber
         panelOpinion = ctx.proposal.panelOpinion
         meetingDate = ctx.proposal.meetingDate
         meetingPlace = ctx.proposal.meetingPlace
         meetingParticipants = ctx.proposal.meetingParticipants
+        let acknowledged = Dictionary(ctx.acknowledgements.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        warnings = ctx.warnings(on: today, expiry: expiry).map { warning in
+            let stored = acknowledged[warning.key]
+            return Warning(
+                key: warning.key, itemID: warning.item.storedID, item: warning.item.title, code: warning.warning.code,
+                text: stored?.text ?? warning.warning.description, acknowledged: stored != nil,
+                acknowledgedBy: stored?.acknowledgedByName, acknowledgedAt: stored?.acknowledgedAt)
+        }
         self.history = history.map {
             HistoryEntry(
                 stepNumber: $0.stepNumber, stepLabel: ctx.definition.label(of: $0.stepNumber), actorID: $0.actorID, actorRole: $0.actorRole, startedAt: $0.startedAt,

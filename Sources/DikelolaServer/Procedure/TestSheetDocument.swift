@@ -46,6 +46,7 @@ enum TestSheetDocument {
                             .td(.text(item.test?.periodDescription ?? "—")))
                     }
                 ),
+                acknowledgements(ctx, p.warnings, zone: body.zone),
                 .p(.text(date.map { "\(proposal.meetingPlace ?? ""), \(IndonesianFormat.date($0))" } ?? "")),
                 .table(
                     .class("signatures"),
@@ -56,5 +57,28 @@ enum TestSheetDocument {
                 )
             )
         )
+    }
+
+    /// The warnings of the tests and, once the decree is approved, the head's acknowledgement of
+    /// each: who, and when.
+    static func acknowledgements(
+        _ ctx: PageContext, _ warnings: [ProposalView.Warning], zone: TimeZoneRegion
+    ) -> Node<HTML.BodyContext> {
+        guard !warnings.isEmpty else { return .empty }
+        return .section(
+            .class("acknowledgements"),
+            .h2(.text("Peringatan dan pernyataan pimpinan")),
+            .table(
+                .class("register"),
+                .tr(.th(.text("Informasi")), .th(.text("Peringatan")), .th(.text("Dinyatakan telah dibaca"))),
+                .forEach(warnings) { warning in
+                    .tr(
+                        .td(.text(warning.item)), .td(.text(warning.text)),
+                        .td(
+                            .text(
+                                warning.acknowledgedBy.map { name in
+                                    "\(name), " + (warning.acknowledgedAt.map { Dates.show($0, ctx, zone: zone) } ?? "")
+                                } ?? "belum")))
+                }))
     }
 }

@@ -151,7 +151,8 @@ enum DemoProcedure {
                 }
             }
             ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
-            for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: ctx.facts(now: acting.now)) {
+            let facts = ctx.facts(now: acting.now, expiry: acting.services.expiryRules)
+            for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: facts) {
                 let file = File(
                     data: ByteBuffer(bytes: samplePDF),
                     filename: "\(name.lowercased().replacingOccurrences(of: " ", with: "-")).pdf")
@@ -162,8 +163,11 @@ enum DemoProcedure {
                 decision = returned ? .agree : .disagree(note: "Lengkapi uraian konsekuensi bila dibuka.")
                 returned = true
             }
+            // The demo head reads every warning before agreeing, as the law asks of a real one.
+            let warnings = ctx.warnings(on: ctx.today(acting.now), expiry: acting.services.expiryRules).map(\.key)
             _ = try await ProposalService.completeStep(
-                proposal.storedID, stepNumber: current, decision: decision, expectedVersion: nil, acting: acting)
+                proposal.storedID, stepNumber: current, decision: decision, expectedVersion: nil,
+                acknowledgements: decision == .agree ? Set(warnings) : [], acting: acting)
         }
     }
 

@@ -101,6 +101,7 @@ enum SiteURL: Equatable {
     case apiItemLocation(UUID?, UUID?)
     case apiProposalDocuments(UUID?)
     case apiProposalMemo(UUID?)
+    case apiProposalMeeting(UUID?)
     case apiProposalOpinion(UUID?)
     case apiProposalStep(UUID?, Int?)
     case apiDecree(UUID?)
@@ -219,6 +220,7 @@ enum SiteURL: Equatable {
             return ["api", "v1", "proposals", id(proposal, "proposal"), "items", id(item, "item"), "location"]
         case let .apiProposalDocuments(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "documents"]
         case let .apiProposalMemo(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "memo"]
+        case let .apiProposalMeeting(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "meeting"]
         case let .apiProposalOpinion(proposal): return ["api", "v1", "proposals", id(proposal, "proposal"), "opinion"]
         case let .apiProposalStep(proposal, step):
             return ["api", "v1", "proposals", id(proposal, "proposal"), "steps", step.map(String.init) ?? ":step", "complete"]
