@@ -150,25 +150,33 @@ enum DemoProcedure {
                             cabinet: "Lemari 2", box: "Boks 7", folder: nil), acting: acting)
                 }
             }
-            ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
-            let facts = ctx.facts(now: acting.now, expiry: acting.services.expiryRules)
-            for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: facts) {
-                let file = File(
-                    data: ByteBuffer(bytes: samplePDF),
-                    filename: "\(name.lowercased().replacingOccurrences(of: " ", with: "-")).pdf")
-                _ = try await ProposalService.attach(ctx, file: file, requirement: name, itemID: nil, acting: acting)
-            }
             var decision: ProposalWorkflow.Decision?
             if step.decision != nil {
                 decision = returned ? .agree : .disagree(note: "Lengkapi uraian konsekuensi bila dibuka.")
                 returned = true
             }
-            // The demo head reads every warning before agreeing, as the law asks of a real one.
-            let warnings = ctx.warnings(on: ctx.today(acting.now), expiry: acting.services.expiryRules).map(\.key)
-            _ = try await ProposalService.completeStep(
-                proposal.storedID, stepNumber: current, decision: decision, expectedVersion: nil,
-                acknowledgements: decision == .agree ? Set(warnings) : [], acting: acting)
+            try await complete(
+                try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db), step: step,
+                decision: decision, acting: acting)
         }
+    }
+
+    /// Uploads what the step still lacks, then completes it. The demo head reads every warning
+    /// before agreeing, as the law asks of a real one.
+    static func complete(
+        _ ctx: ProposalContext, step: SOPDefinition.Step, decision: ProposalWorkflow.Decision?, acting: Acting
+    ) async throws {
+        let facts = ctx.facts(now: acting.now, expiry: acting.services.expiryRules)
+        for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: facts) {
+            let file = File(
+                data: ByteBuffer(bytes: samplePDF),
+                filename: "\(name.lowercased().replacingOccurrences(of: " ", with: "-")).pdf")
+            _ = try await ProposalService.attach(ctx, file: file, requirement: name, itemID: nil, acting: acting)
+        }
+        let warnings = ctx.warnings(on: ctx.today(acting.now), expiry: acting.services.expiryRules).map(\.key)
+        _ = try await ProposalService.completeStep(
+            ctx.proposal.storedID, stepNumber: step.number, decision: decision, expectedVersion: nil,
+            acknowledgements: decision == .agree ? Set(warnings) : [], acting: acting)
     }
 
     static func test(_ spec: (String, String, String?, String?, Int)?, today: LocalDate) throws -> ProposalService.TestInput {
