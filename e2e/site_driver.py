@@ -191,7 +191,8 @@ class ProposalRun:
             s.d.find_element(By.XPATH, "//summary[normalize-space()='Rapat uji konsekuensi']").click()
             s.fill("meetingDate", s.d.execute_script("return new Date().toISOString().slice(0, 10)"))
             s.fill("meetingPlace", f"Ruang rapat {self.unit_name}")
-            s.fill("meetingParticipants", "Budi Santoso — Sekretaris\nSiti Aminah — Kepala Bidang")
+            # UU 14/2008 Ps 19: the test is the PPID's; the meeting names one.
+            s.fill("meetingParticipants", "Budi Santoso — PPID Pembantu\nSiti Aminah — Kepala Bidang")
             s.press("Simpan rapat")
             assert "Rapat" in s.text
         self.fill_tests()
@@ -261,6 +262,10 @@ class ProposalRun:
                 self.returned = True
                 assert "dikembalikan" in s.text.lower() or "Tidak setuju" in s.text, s.text
                 return
+            # The head acknowledges every warning of the tests before agreeing to the decree.
+            for box in s.d.find_elements(By.CSS_SELECTOR, "input[type='checkbox'][name^='ack']"):
+                if not box.is_selected():
+                    box.click()
             s.press("Setuju")
         else:
             s.press(f"Selesaikan langkah {number}")

@@ -100,7 +100,8 @@ import Testing
             if case let .duration(value, _)? = parsed { #expect((1...TimeStandard.maximumAmount).contains(value)) }
             for standard in [parsed, .duration(amount: amount, unit: .hours), .duration(amount: amount, unit: .weeks)] {
                 _ = try? standard?.due(
-                    from: Date(timeIntervalSince1970: 1_795_000_000), in: .wib, calendar: calendar, policy: .assumeWeekdaysOnly)
+                    from: Date(timeIntervalSince1970: 1_795_000_000), in: .wib, calendar: calendar, hours: .civilService,
+                    policy: .assumeWeekdaysOnly)
             }
         }
     }

@@ -135,7 +135,9 @@ import Testing
         #expect(
             try flow.complete(current: 2, stepNumber: 2, roles: [.head], decision: .agree, facts: facts)
                 == ProposalWorkflow.Outcome(next: .step(3), issuesDecree: true))
-        #expect(try flow.due(flow.definition.steps[0], startedAt: Date(), zone: .wib, calendar: shippedCalendar()) == nil)
+        #expect(
+            try flow.due(flow.definition.steps[0], startedAt: Date(), zone: .wib, calendar: shippedCalendar(), hours: .civilService)
+                == nil)
     }
 
     @Test func sanggauSkipsTheOpeningStep() throws {
@@ -236,12 +238,12 @@ import Testing
         let flow = try workflow("kapuashulu-dsppa-2023")
         let start = TimeZoneRegion.wita.startOfDay(date("2026-03-17")).addingTimeInterval(9 * 3600)
         let step2 = try #require(
-            try flow.due(flow.definition.steps[1], startedAt: start, zone: .wita, calendar: shippedCalendar()))
+            try flow.due(flow.definition.steps[1], startedAt: start, zone: .wita, calendar: shippedCalendar(), hours: .civilService))
         #expect(step2.value == start.addingTimeInterval(15 * 60))
         let step1 = try #require(
-            try flow.due(flow.definition.steps[0], startedAt: start, zone: .wita, calendar: shippedCalendar()))
-        // "1 hari" from Tuesday 17 March 2026 across Nyepi and Lebaran: due at the end of 25 March.
-        #expect(step1.value == TimeZoneRegion.wita.startOfDay(date("2026-03-26")))
+            try flow.due(flow.definition.steps[0], startedAt: start, zone: .wita, calendar: shippedCalendar(), hours: .civilService))
+        // "1 hari" from Tuesday 17 March 2026 across Nyepi and Lebaran: due when 25 March closes, 16.00 WITA.
+        #expect(step1.value == TimeZoneRegion.wita.startOfDay(date("2026-03-25")).addingTimeInterval(16 * 3600))
     }
 }
 

@@ -207,14 +207,59 @@ import Testing
 
     @Test func dueTimesFollowTheWorkingDayCalendar() throws {
         let calendar = try shippedCalendar()
+        func due(_ standard: TimeStandard, _ start: Date) throws -> Date? {
+            try standard.due(from: start, in: .wib, calendar: calendar, hours: .civilService)?.value
+        }
+        func at(_ iso: String, _ hour: Double) -> Date { TimeZoneRegion.wib.startOfDay(date(iso)).addingTimeInterval(hour * 3600) }
         // Started Tuesday 17 March 2026, 09:00 WIB; "1 minggu" is five working days across Lebaran.
-        let start = TimeZoneRegion.wib.startOfDay(date("2026-03-17")).addingTimeInterval(9 * 3600)
-        let week = try #require(try TimeStandard.duration(amount: 1, unit: .weeks).due(from: start, in: .wib, calendar: calendar))
-        // 25, 26, 27, 30, 31 March: due at the end of Tuesday 31 March.
-        #expect(week.value == TimeZoneRegion.wib.startOfDay(date("2026-04-01")))
-        let minutes = try #require(
-            try TimeStandard.duration(amount: 15, unit: .minutes).due(from: start, in: .wib, calendar: calendar))
-        #expect(minutes.value == start.addingTimeInterval(900))
-        #expect(try TimeStandard.tentative.due(from: start, in: .wib, calendar: calendar) == nil)
+        let start = at("2026-03-17", 9)
+        // 25, 26, 27, 30, 31 March: due when Tuesday 31 March closes, at 16.00.
+        #expect(try due(.duration(amount: 1, unit: .weeks), start) == at("2026-03-31", 16))
+        #expect(try due(.duration(amount: 15, unit: .minutes), start) == start.addingTimeInterval(900))
+        #expect(try due(.tentative, start) == nil)
+    }
+
+    /// Found: "4 jam" started at 15.00 WIB was due at 19.00 that evening, and "15 menit" started at
+    /// 21.44 at 21.59. Hours and minutes count working hours (Monday–Thursday 07.30–16.00, Friday to 16.30).
+    @Test func hoursAndMinutesCountWorkingHours() throws {
+        let calendar = try shippedCalendar()
+        func due(_ standard: TimeStandard, _ start: Date) throws -> Date? {
+            try standard.due(from: start, in: .wib, calendar: calendar, hours: .civilService)?.value
+        }
+        func at(_ iso: String, _ hour: Double) -> Date { TimeZoneRegion.wib.startOfDay(date(iso)).addingTimeInterval(hour * 3600) }
+        // Monday 23 November 2026, 15.00: one hour today, three tomorrow from 07.30.
+        #expect(try due(.duration(amount: 4, unit: .hours), at("2026-11-23", 15)) == at("2026-11-24", 10.5))
+        // 21.44 on a Monday: counting starts when work opens on Tuesday.
+        #expect(try due(.duration(amount: 15, unit: .minutes), at("2026-11-23", 21 + 44.0 / 60)) == at("2026-11-24", 7.75))
+        // Friday closes at 16.30; 1 hour from 16.00 runs on to Monday 08.00.
+        #expect(try due(.duration(amount: 1, unit: .hours), at("2026-11-27", 16)) == at("2026-11-30", 8))
+        // Thursday 24 December 2026 is cuti bersama and the 25th Christmas: "2 jam" from Wednesday 15.30.
+        #expect(try due(.duration(amount: 2, unit: .hours), at("2026-12-23", 15.5)) == at("2026-12-28", 9))
+        // A day standard is due at the end of the working day: "29 Desember 2026 pukul 16.00".
+        #expect(try due(.duration(amount: 3, unit: .workingDays), at("2026-12-22", 10)) == at("2026-12-29", 16))
+    }
+
+    @Test func aYearWithoutHolidayDataKeepsItsFixedDateHolidaysAndIsProvisional() throws {
+        let calendar = try shippedCalendar()
+        // Found: 1 January 2027 was counted as a working day.
+        #expect(calendar.status(of: date("2027-01-01")) != .unknown)
+        if case let .dayOff(holiday) = calendar.status(of: date("2027-08-17")) {
+            #expect(holiday.name.hasPrefix("Hari Kemerdekaan"))
+        } else {
+            Issue.record("17 August 2027 is a day off")
+        }
+        #expect(calendar.status(of: date("2027-01-04")) == .unknown)
+        // 31 December 2026 (Thursday) + 1 working day: not Friday 1 January 2027 but Monday 4 January, provisional.
+        let next = try calendar.adding(1, workingDaysTo: date("2026-12-31"), policy: .assumeWeekdaysOnly)
+        #expect(next.value == date("2027-01-04") && next.yearsWithoutData == [2027])
+        #expect(throws: WorkingDayError.self) { try calendar.adding(1, workingDaysTo: date("2026-12-31")) }
+    }
+
+    @Test func workingHoursAreReadAsTypedOrRefused() throws {
+        #expect(try WorkingHours.parse(WorkingHours.civilService.description) == .civilService)
+        #expect(try WorkingHours.parse("08:00-15:00; 08:00-11:30").friday.closes == 690)
+        for bad in ["", "07.30–16.00", "16.00–07.30; 07.30–16.30", "25.00–26.00; 07.30–16.30", "7.3O-16.00; 7.30-16.30"] {
+            #expect(throws: WorkingHoursError.self, "\(bad)") { try WorkingHours.parse(bad) }
+        }
     }
 }

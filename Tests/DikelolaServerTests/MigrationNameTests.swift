@@ -41,6 +41,7 @@ import Testing
             "DikelolaServer.UpdateUserAddCredentialsSetBy",
             "DikelolaServer.UpdatePublicBodyAddPeriodHorizon",
             "DikelolaServer.CreateWarningAcknowledgement",
+            "DikelolaServer.UpdatePublicBodyAddWorkingHours",
         ])
     }
 }

@@ -27,8 +27,8 @@ public struct WorkingDayCalendar: Sendable {
     public enum MissingDataPolicy: Sendable {
         /// Throw `WorkingDayError.noHolidayData`: for anything that becomes a legal deadline.
         case refuse
-        /// Count only weekends in that year and mark the result provisional, so the caller can
-        /// show a warning (for a preview, or an administrator's report).
+        /// Count that year's weekdays less its fixed-date national holidays, and mark the result
+        /// provisional, so the caller shows it as such (a preview, a due date, a report).
         case assumeWeekdaysOnly
     }
 
@@ -43,8 +43,21 @@ public struct WorkingDayCalendar: Sendable {
     public func status(of date: LocalDate) -> DayStatus {
         if date.weekday.isWeekend { return .weekend }
         if let holiday = daysOff[date.dayNumber] { return .dayOff(holiday) }
-        return holidays.hasData(for: date.year) ? .workingDay : .unknown
+        if holidays.hasData(for: date.year) { return .workingDay }
+        // A year not yet decreed still has its fixed-date national holidays.
+        if let fixed = Self.fixedHolidays.first(where: { $0.month == date.month && $0.day == date.day }) {
+            return .dayOff(Holiday(date: date, name: fixed.name + " (tanggal tetap; tahun ini belum ditetapkan)", kind: .nationalHoliday))
+        }
+        return .unknown
     }
+
+    /// The national holidays whose date never moves, assumed in a year whose holidays are not yet
+    /// decreed: New Year, Labour Day, Pancasila Day, Independence Day and Christmas. The rest of
+    /// such a year is counted on weekdays and every result reached through it is provisional.
+    public static let fixedHolidays: [(month: Int, day: Int, name: String)] = [
+        (1, 1, "Tahun Baru Masehi"), (5, 1, "Hari Buruh Internasional"), (6, 1, "Hari Lahir Pancasila"),
+        (8, 17, "Hari Kemerdekaan Republik Indonesia"), (12, 25, "Hari Raya Natal"),
+    ]
 
     /// Whether `date` is a working day; throws for a weekday of a year with no data.
     public func isWorkingDay(_ date: LocalDate) throws -> Bool {

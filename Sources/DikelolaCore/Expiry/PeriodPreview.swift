@@ -56,7 +56,7 @@ public struct PeriodPreview: Equatable, Sendable {
         }
         if !provisionalYears.isEmpty {
             let years = provisionalYears.map(String.init).joined(separator: ", ")
-            lines.append("Hari libur tahun \(years) belum tersedia: tanggal surat dihitung dengan Senin–Jumat saja.")
+            lines.append("Hari libur tahun \(years) belum tersedia: tanggal surat bersifat sementara (dihitung Senin–Jumat, kecuali hari libur nasional bertanggal tetap).")
         }
         return lines
     }
@@ -75,7 +75,7 @@ public struct PeriodPreview: Equatable, Sendable {
         }
         if !provisionalYears.isEmpty {
             let years = provisionalYears.map(String.init).joined(separator: ", ")
-            lines.append("No holiday data for \(years): the decree date is counted on Monday–Friday only.")
+            lines.append("No holiday data for \(years): the decree date is provisional (Monday–Friday less the fixed-date national holidays).")
         }
         return lines
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How dates and numbers are written in Indonesian official documents (Tata Naskah Dinas).
 public enum IndonesianFormat {
     public static let monthNames = [
@@ -18,6 +20,24 @@ public enum IndonesianFormat {
     /// `21 November 2026` in English.
     public static func englishDate(_ date: LocalDate) -> String {
         "\(date.day) \(englishMonthNames[date.month - 1]) \(date.year)"
+    }
+
+    /// "29 Desember 2026 pukul 16.00 WIB": an instant on the clock of the body's zone.
+    public static func dateTime(_ instant: Date, zone: TimeZoneRegion) -> String {
+        "\(date(zone.localDate(of: instant))) pukul \(clock(instant, zone: zone)) \(zone.rawValue)"
+    }
+
+    /// "29 December 2026 at 16.00 WIB".
+    public static func englishDateTime(_ instant: Date, zone: TimeZoneRegion) -> String {
+        "\(englishDate(zone.localDate(of: instant))) at \(clock(instant, zone: zone)) \(zone.rawValue)"
+    }
+
+    /// "16.00": hours and minutes in the zone, with the point Indonesian uses.
+    static func clock(_ instant: Date, zone: TimeZoneRegion) -> String {
+        let seconds = Int((instant.timeIntervalSince1970 + Double(zone.secondsFromUTC)).rounded(.down))
+        let ofDay = ((seconds % 86_400) + 86_400) % 86_400
+        let (hh, mm) = (ofDay / 3600, (ofDay % 3600) / 60)
+        return (hh < 10 ? "0" : "") + "\(hh)." + (mm < 10 ? "0" : "") + "\(mm)"
     }
 
     /// The date in words, as the opening of a consequence-test sheet or a record writes it:

@@ -11,8 +11,9 @@ public struct GroundHint: Hashable, Sendable {
 
     public static let table: [(code: String, phrases: [String])] = [
         ("a1", ["penyidikan", "penyelidikan", "berkas perkara", "berita acara pemeriksaan", "bap", "proses penyidikan"]),
-        ("a2", ["identitas pelapor", "identitas saksi", "identitas korban", "identitas informan", "data pelapor", "pelapor",
-                "whistleblower", "whistleblowing", "saksi dan korban"]),
+        // A complainant's identity ("identitas pelapor") is personal (h) at most bodies: not listed here.
+        ("a2", ["identitas saksi", "identitas korban", "identitas informan", "whistleblower", "whistleblowing",
+                "saksi dan korban", "saksi pelapor"]),
         ("a3", ["intelijen kriminal", "rencana pencegahan", "penanganan kejahatan transnasional"]),
         ("a4", ["keselamatan penegak hukum", "keselamatan aparat", "keluarga penegak hukum"]),
         ("a5", ["sarana penegak hukum", "prasarana penegak hukum"]),

@@ -177,12 +177,13 @@ public struct ProposalWorkflow: Sendable {
         return Outcome(next: next, issuesDecree: step.issuesDecree)
     }
 
-    /// When a step started at `start` is due, in the body's zone; nil for a tentative step.
+    /// When a step started at `start` is due, in the body's zone and working hours; nil for a
+    /// tentative step.
     public func due(
         _ step: SOPDefinition.Step, startedAt start: Date, zone: TimeZoneRegion,
-        calendar: WorkingDayCalendar
+        calendar: WorkingDayCalendar, hours: WorkingHours
     ) throws -> WorkingDayResult<Date>? {
-        try step.time.due(from: start, in: zone, calendar: calendar, policy: .assumeWeekdaysOnly)
+        try step.time.due(from: start, in: zone, calendar: calendar, hours: hours, policy: .assumeWeekdaysOnly)
     }
 }
 

@@ -15,3 +15,27 @@ public enum RegisterEntryStatus: String, Codable, Sendable, CaseIterable {
     /// Awaiting a decision at the end of its period: only these may be opened or re-classified.
     public var awaitsDecision: Bool { self == .endingSoon || self == .reviewDue }
 }
+
+extension RegisterEntryStatus {
+    /// Late ("terlambat"): the opening decree's latest date (PP 61/2010 Ps 11(2)) has passed with
+    /// the entry still ending, or the review date of an event-bound period has passed with the
+    /// entry still awaiting its review.
+    public func isOverdue(openingDecreeDue: LocalDate?, reviewDate: LocalDate?, today: LocalDate) -> Bool {
+        switch self {
+        case .endingSoon: openingDecreeDue.map { $0 < today } ?? false
+        case .reviewDue: reviewDate.map { $0 < today } ?? false
+        case .exempted, .opened, .reclassified: false
+        }
+    }
+}
+
+extension ExpiryRules.Status {
+    /// What the law asks by now is late: see `RegisterEntryStatus.isOverdue`.
+    public func isOverdue(on today: LocalDate) -> Bool {
+        switch self {
+        case let .endingSoon(_, due): due < today
+        case let .reviewDue(since): since < today
+        case .exempted, .expired: false
+        }
+    }
+}

@@ -57,11 +57,12 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// When a step started at `start` is due, in the body's time zone: minutes and hours on the
-    /// clock; working days and weeks on the working-day calendar, due at the end of the last day.
-    /// Nil for a tentative step, which has no due time.
+    /// When a step started at `start` is due, in the body's time zone and working hours: minutes
+    /// and hours count working time only (a step started outside it starts counting when work
+    /// opens); working days and weeks fall due when the last working day closes. Nil for a
+    /// tentative step, which has no due time.
     public func due(
-        from start: Date, in zone: TimeZoneRegion, calendar: WorkingDayCalendar,
+        from start: Date, in zone: TimeZoneRegion, calendar: WorkingDayCalendar, hours: WorkingHours,
         policy: WorkingDayCalendar.MissingDataPolicy = .refuse
     ) throws -> WorkingDayResult<Date>? {
         if case let .duration(amount, _) = self, !(0...Self.maximumAmount).contains(amount) {
@@ -71,14 +72,12 @@ public enum TimeStandard: Hashable, Sendable, CustomStringConvertible {
         case .tentative:
             return nil
         case let .duration(amount, .minutes):
-            return WorkingDayResult(value: start.addingTimeInterval(TimeInterval(amount * 60)), yearsWithoutData: [])
+            return try calendar.adding(workingMinutes: amount, to: start, hours: hours, in: zone, policy: policy)
         case let .duration(amount, .hours):
-            return WorkingDayResult(value: start.addingTimeInterval(TimeInterval(amount * 3600)), yearsWithoutData: [])
+            return try calendar.adding(workingMinutes: amount * 60, to: start, hours: hours, in: zone, policy: policy)
         case let .duration(amount, unit):
             let days = unit == .weeks ? amount * Self.workingDaysPerWeek : amount
-            let last = try calendar.adding(days, workingDaysTo: zone.localDate(of: start), policy: policy)
-            return WorkingDayResult(
-                value: zone.startOfDay(try last.value.adding(days: 1)), yearsWithoutData: last.yearsWithoutData)
+            return try calendar.closing(afterWorkingDays: days, from: start, hours: hours, in: zone, policy: policy)
         }
     }
 }

@@ -33,7 +33,20 @@ extension BodyAdminController {
                 value: form.decreeNumberTemplate, autocomplete: "off", error: errors["decreeNumberTemplate"],
                 hint: ctx.t(
                     "Penanda: {serial}, {serial:3}, {year}, {month}, {romanMonth}. Contoh hasil: 000.5.10/12/PPID/XI/2026.",
-                    "Markers: {serial}, {serial:3}, {year}, {month}, {romanMonth}. Example: 000.5.10/12/PPID/XI/2026."))
+                    "Markers: {serial}, {serial:3}, {year}, {month}, {romanMonth}. Example: 000.5.10/12/PPID/XI/2026.")),
+            Layout.field(
+                "workingHours", published: .internalOnly, label: ctx.t("Jam kerja", "Working hours"), value: form.workingHours,
+                autocomplete: "off", error: errors["workingHours"],
+                hint: ctx.t(
+                    "Waktu langkah SOP dalam jam dan menit dihitung pada jam kerja ini; langkah dalam hari jatuh tempo saat jam kerja hari terakhir berakhir.",
+                    "SOP step times in hours and minutes count these hours; day standards fall due when the last day closes.")),
+            Layout.field(
+                "periodHorizonYears", published: .internalOnly,
+                label: ctx.t("Batas jangka waktu pengecualian (tahun sejak penetapan)", "Exemption horizon (years after the decree)"),
+                type: .number, value: form.periodHorizonYears, autocomplete: "off", error: errors["periodHorizonYears"],
+                hint: ctx.t(
+                    "Untuk Pasal 17 huruf a–f jangka waktu yang berakhir lebih jauh ditolak (UU 14/2008 Pasal 20 ayat 1); untuk huruf g–j diberi peringatan. Bawaan 30.",
+                    "Under Article 17 a–f a later end is refused (UU 14/2008 Art. 20(1)); under g–j it is warned. Default 30."))
         )
     }
 
@@ -68,8 +81,8 @@ extension BodyAdminController {
                 !missingYears.isEmpty,
                 Layout.notice(
                     ctx.t(
-                        "Hari libur tahun \(missingYears.map(String.init).joined(separator: ", ")) belum ada di berkas hari libur, padahal ada jangka waktu pengecualian yang berakhir di tahun itu: tenggat surat pembukaannya dihitung sementara (Senin–Jumat saja). Perbarui berkas hari libur (DIKELOLA_HOLIDAYS_FILE) setelah SKB hari libur terbit.",
-                        "No holidays are known for \(missingYears.map(String.init).joined(separator: ", ")), yet exemptions end then: their opening-decree deadlines are provisional (Monday–Friday only). Update the holiday file once the decree is out."
+                        "Hari libur tahun \(missingYears.map(String.init).joined(separator: ", ")) belum ada di berkas hari libur, padahal ada jangka waktu pengecualian yang berakhir di tahun itu: tenggat surat pembukaannya dihitung sementara (Senin–Jumat, kecuali hari libur nasional bertanggal tetap). Perbarui berkas hari libur (DIKELOLA_HOLIDAYS_FILE) setelah SKB hari libur terbit.",
+                        "No holidays are known for \(missingYears.map(String.init).joined(separator: ", ")), yet exemptions end then: their opening-decree deadlines are provisional (Monday–Friday less the fixed-date national holidays). Update the holiday file once the decree is out."
                     ), kind: "error")),
             .p(
                 .a(.href(SiteURL.adminUsers(body.id).path), .text(ctx.t("Pengguna dan peran", "People and roles"))), .text(" · "),

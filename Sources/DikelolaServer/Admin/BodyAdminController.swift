@@ -67,6 +67,8 @@ enum BodyAdminController {
         var timeZone: String = TimeZoneRegion.wib.rawValue
         var letterhead: String = ""
         var decreeNumberTemplate: String = "000.5.10/{serial}/PPID/{romanMonth}/{year}"
+        var workingHours: String = WorkingHours.civilService.description
+        var periodHorizonYears: String = String(PeriodPolicy.standard.horizonYears)
 
         init() {}
 
@@ -78,6 +80,8 @@ enum BodyAdminController {
             timeZone = form["timeZone"]
             letterhead = form["letterhead"]
             decreeNumberTemplate = form["decreeNumberTemplate"]
+            workingHours = form["workingHours"]
+            periodHorizonYears = form["periodHorizonYears"]
         }
 
         init(_ body: PublicBody) {
@@ -88,6 +92,8 @@ enum BodyAdminController {
             timeZone = body.timeZone
             letterhead = body.letterheadLines.joined(separator: "\n")
             decreeNumberTemplate = body.decreeNumberTemplate
+            workingHours = body.workingHoursText
+            periodHorizonYears = String(body.periodHorizonYears)
         }
 
         var letterheadLines: [String] {
@@ -121,7 +127,21 @@ enum BodyAdminController {
             do { _ = try DecreeNumberTemplate(decreeNumberTemplate) } catch {
                 errors["decreeNumberTemplate"] = error.description
             }
+            do { _ = try WorkingHours.parse(workingHours) } catch { errors["workingHours"] = error.description }
+            if horizon == nil {
+                let range = PeriodPolicy.horizonYearsRange
+                errors["periodHorizonYears"] = ctx.t(
+                    "Isi dengan bilangan bulat \(range.lowerBound) sampai \(range.upperBound).",
+                    "Enter a whole number from \(range.lowerBound) to \(range.upperBound).")
+            }
             return errors
+        }
+
+        /// The horizon typed, when it is a whole number in the lawful range.
+        var horizon: Int? {
+            let text = periodHorizonYears.trimmingCharacters(in: .whitespaces)
+            guard text.utf8.count <= 3, let value = Int(text), PeriodPolicy.horizonYearsRange.contains(value) else { return nil }
+            return value
         }
 
         func apply(to body: PublicBody) {
@@ -132,10 +152,13 @@ enum BodyAdminController {
             body.timeZone = timeZone
             body.letterheadLines = letterheadLines
             body.decreeNumberTemplate = decreeNumberTemplate.trimmingCharacters(in: .whitespaces)
+            body.workingHoursText = (try? WorkingHours.parse(workingHours))?.description ?? body.workingHoursText
+            body.periodHorizonYears = horizon ?? body.periodHorizonYears
         }
 
         var summary: String {
-            "\(name) (\(slug)), \(region), \(timeZone), nomor \(decreeNumberTemplate), kop \(letterheadLines.count) baris"
+            "\(name) (\(slug)), \(region), \(timeZone), nomor \(decreeNumberTemplate), kop \(letterheadLines.count) baris, "
+                + "jam kerja \(workingHours), batas jangka waktu \(periodHorizonYears) tahun"
         }
     }
 
@@ -191,6 +214,8 @@ enum BodyAdminController {
                 req.auditDraft(
                     .publicBodyUpdate, targetType: .publicBody, targetID: try body.requireID().uuidString,
                     bodyID: try body.requireID().uuidString, before: before, after: form.summary), on: db)
+            // New working hours move the due times of steps under way.
+            _ = try await DeadlineRefresh.run(body: body, services: req.application.dikelola, now: req.now, on: db)
         }
         Sessions.setNotice(req, ctx.t("Pengaturan disimpan.", "Settings saved."))
         return req.redirect(to: SiteURL.adminBody(body.id).path)

@@ -55,7 +55,7 @@ private func printResult<Value>(_ result: WorkingDayResult<Value>, _ text: Strin
     if result.isProvisional {
         let years = result.yearsWithoutData.map(String.init).joined(separator: ", ")
         context.console.warning(
-            "Sementara: belum ada data hari libur tahun \(years); hari kerja di tahun itu dihitung Senin–Jumat saja.")
+            "Sementara: belum ada data hari libur tahun \(years); hari kerja di tahun itu dihitung Senin–Jumat, kecuali hari libur nasional bertanggal tetap.")
     }
 }
 

@@ -21,6 +21,7 @@ enum EndingView {
         let notice: String?
         let now: Date
         var zone: TimeZoneRegion { body.zone }
+        var today: LocalDate { zone.localDate(of: now) }
     }
 
     static func page(_ ctx: PageContext, _ m: Model) -> Response {
@@ -104,6 +105,9 @@ enum EndingView {
                                         "Perlu ditinjau sejak \(day(entry.reviewDate))",
                                         "Review due since \(day(entry.reviewDate))")
                                     : ctx.t("Akan berakhir", "Ending soon")),
+                            .if(
+                                entry.isOverdue(on: m.today),
+                                .strong(.class("overdue"), .text(ctx.t(" — terlambat", " — overdue")))),
                             .unwrap(action) {
                                 .p(
                                     .a(

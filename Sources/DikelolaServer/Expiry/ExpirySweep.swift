@@ -15,12 +15,17 @@ enum ExpirySweep {
         var reviewDue = 0
         var openedByLaw = 0
         var provisionalYears: Set<Int> = []
+        /// Stored deadlines counted again because the holidays or the working hours changed.
+        var deadlinesRecomputed = 0
+        /// Entries whose opening decree or review is late ("terlambat").
+        var overdue = 0
 
         /// Entries whose status changed.
         var changes: Int { endingSoon + reviewDue + openedByLaw }
 
         var description: String {
-            "Sapuan: \(endingSoon) akan berakhir, \(reviewDue) perlu ditinjau, \(openedByLaw) terbuka demi hukum."
+            "Sapuan: \(endingSoon) akan berakhir, \(reviewDue) perlu ditinjau, \(openedByLaw) terbuka demi hukum, "
+                + "\(overdue) terlambat, \(deadlinesRecomputed) tenggat dihitung ulang."
                 + (provisionalYears.isEmpty
                     ? ""
                     : " Peringatan: hari libur tahun \(provisionalYears.sorted().map(String.init).joined(separator: ", ")) belum ada; tanggal dihitung sementara.")
@@ -36,7 +41,9 @@ enum ExpirySweep {
             let today = body.zone.localDate(of: now)
             let part = try await app.writeTransaction { db -> Report in
                 guard try await lock(bodyID, on: db) else { return Report() }  // another instance is sweeping this body
-                let part = try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)
+                let refreshed = try await DeadlineRefresh.run(body: body, services: app.dikelola, now: now, on: db)
+                var part = try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)
+                part.deadlinesRecomputed = refreshed.entries + refreshed.proposals
                 if part.changes > 0 {
                     try await Publisher.record(
                         services: app.dikelola,
@@ -54,6 +61,8 @@ enum ExpirySweep {
             report.endingSoon += part.endingSoon
             report.reviewDue += part.reviewDue
             report.openedByLaw += part.openedByLaw
+            report.overdue += part.overdue
+            report.deadlinesRecomputed += part.deadlinesRecomputed
             report.provisionalYears.formUnion(part.provisionalYears)
         }
         return report
@@ -77,7 +86,10 @@ enum ExpirySweep {
             case .exempted:
                 event = nil
             case let .endingSoon(_, due):
-                guard entry.status != .endingSoon else { continue }
+                guard entry.status != .endingSoon else {
+                    report.overdue += try await remindIfOverdue(entry, today: today, bodyID: bodyID, on: db) ? 1 : 0
+                    continue
+                }
                 entry.status = .endingSoon
                 entry.openingDecreeDue = due
                 report.endingSoon += 1
@@ -86,7 +98,10 @@ enum ExpirySweep {
                     "akan berakhir \(entry.endDate?.iso ?? ""); surat pembukaan paling lambat \(IndonesianFormat.date(due))"
                 )
             case let .reviewDue(since):
-                guard entry.status != .reviewDue else { continue }
+                guard entry.status != .reviewDue else {
+                    report.overdue += try await remindIfOverdue(entry, today: today, bodyID: bodyID, on: db) ? 1 : 0
+                    continue
+                }
                 entry.status = .reviewDue
                 report.reviewDue += 1
                 event = (.registerReviewDue, "perlu ditinjau sejak \(IndonesianFormat.date(since))")
@@ -118,6 +133,30 @@ enum ExpirySweep {
                 on: db)
         }
         return report
+    }
+
+    /// An entry whose opening decree or review is late: the PPID and the head are told once that
+    /// it is "terlambat". Returns whether it is late.
+    private static func remindIfOverdue(_ entry: RegisterEntry, today: LocalDate, bodyID: UUID, on db: any Database)
+        async throws -> Bool
+    {
+        guard entry.isOverdue(on: today) else { return false }
+        let place: Authorization.Place =
+            if let unit = try await Unit.find(entry.$unit.id, on: db) {
+                try await AccessQueries.place(of: unit, on: db)
+            } else {
+                AccessQueries.place(ofBody: bodyID)
+            }
+        let what =
+            entry.status == .reviewDue
+            ? "peninjauan yang jatuh pada \(entry.reviewDate.map(IndonesianFormat.date) ?? "—")"
+            : "surat pembukaan yang paling lambat \(entry.openingDecreeDue.map(IndonesianFormat.date) ?? "—")"
+        try await Notifier.tell(
+            .init(
+                kind: .overdue, text: "TERLAMBAT: \(entry.registerNumber) \(entry.title) — \(what) belum dilakukan",
+                link: SiteURL.unitEnding(entry.$unit.id).path, dedupeKey: "entry:\(entry.storedID.uuidString):overdue"),
+            roles: [.mainPPID, .assistantPPID, .head], place: place, bodyID: bodyID, on: db)
+        return true
     }
 
     /// The PPID and the head of the unit hear of every entry ending soon, due for review or opened;

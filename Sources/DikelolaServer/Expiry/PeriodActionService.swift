@@ -48,7 +48,7 @@ enum PeriodActionService {
             action.preparedBy = acting.person.id
             action.legalDue = PeriodEndProcedure.legalDeadline(entries.map { $0.openingDecreeDue })
             action.stageDueAt = try procedure.timeStandard.due(
-                from: now, in: zone, calendar: calendar, policy: .assumeWeekdaysOnly)?.value
+                from: now, in: zone, calendar: calendar, hours: body.workingHours, policy: .assumeWeekdaysOnly)?.value
             action.version = 1
             try await action.create(on: db)
             let rules = try await RetentionQueries.rules(bodyID: unit.$body.id, on: db)

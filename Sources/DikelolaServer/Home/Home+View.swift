@@ -139,8 +139,9 @@ enum HomeView {
                                             : day(entry.endDate))),
                                 .td(
                                     .span(
-                                        .class(entry.openingDecreeDue.map { $0 < m.today } == true ? "overdue" : ""),
-                                        .text(day(entry.openingDecreeDue)))))
+                                        .class(entry.isOverdue(on: m.today) ? "overdue" : ""),
+                                        .text(day(entry.openingDecreeDue)),
+                                        .if(entry.isOverdue(on: m.today), .strong(.text(ctx.t(" terlambat", " overdue")))))))
                         }),
                     .if(
                         m.board.ending.count > Dashboard.listLimit,

@@ -36,5 +36,6 @@ enum AppMigrations {
         UpdateUserAddCredentialsSetBy(),  // who knew an account's password may not give it a role
         UpdatePublicBodyAddPeriodHorizon(),  // how far after the decree an exemption may end (UU 14/2008 Ps 20(1))
         CreateWarningAcknowledgement(),  // the head's acknowledgement of each warning before approving
+        UpdatePublicBodyAddWorkingHours(),  // the hours SOP time standards count in
     ]
 }

@@ -130,3 +130,10 @@ final class PublicInformationEntry: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension RegisterEntry {
+    /// Late: the opening decree or the review should have come by now (see `RegisterEntryStatus.isOverdue`).
+    func isOverdue(on today: LocalDate) -> Bool {
+        status.isOverdue(openingDecreeDue: openingDecreeDue, reviewDate: reviewDate, today: today)
+    }
+}

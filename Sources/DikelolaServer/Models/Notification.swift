@@ -33,6 +33,8 @@ enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case actionAwaiting
     /// The head returned one to the PPID.
     case actionReturned
+    /// An entry's opening decree or review is late.
+    case overdue
 }
 
 /// Where a webhook event stands: waiting for its next attempt, delivered, or given up after the

@@ -30,6 +30,8 @@ final class PublicBody: Model, @unchecked Sendable {
     @OptionalField(key: "last_swept_on") var lastSweptOn: LocalDate?
     /// Years after the decree an exemption may end (UU 14/2008 Ps 20(1)); see `PeriodPolicy`.
     @Field(key: "period_horizon_years") var periodHorizonYears: Int
+    /// "Senin–Kamis 07.30–16.00; Jumat 07.30–16.30": see `WorkingHours`.
+    @Field(key: "working_hours") var workingHoursText: String
     @Children(for: \.$body) var units: [Unit]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -49,10 +51,14 @@ final class PublicBody: Model, @unchecked Sendable {
         self.letterheadLines = letterheadLines
         self.decreeNumberTemplate = decreeNumberTemplate
         self.periodHorizonYears = PeriodPolicy.standard.horizonYears
+        self.workingHoursText = WorkingHours.civilService.description
     }
 
     /// The zone its deadlines are computed in (WIB when the stored name is unknown).
     var zone: TimeZoneRegion { TimeZoneRegion(rawValue: timeZone) ?? .wib }
+
+    /// The hours its time standards count in; the civil-service schedule if the stored text is unreadable.
+    var workingHours: WorkingHours { (try? WorkingHours.parse(workingHoursText)) ?? .civilService }
 
     /// The body's rules for periods, its stored horizon brought into the lawful range.
     var periodPolicy: PeriodPolicy { PeriodPolicy(clamping: periodHorizonYears) }

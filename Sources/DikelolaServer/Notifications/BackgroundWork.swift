@@ -9,6 +9,13 @@ import Vapor
 enum BackgroundWork {
     static func start(_ app: Application) {
         let task = Task {
+            // The holidays or the working hours may have changed since the last run.
+            do {
+                let refreshed = try await DeadlineRefresh.all(app, now: app.dikelola.clock.now())
+                app.logger.info("Tenggat dihitung ulang saat mulai: \(refreshed.entries) entri, \(refreshed.proposals) usulan.")
+            } catch {
+                app.logger.report(error: error)
+            }
             while !Task.isCancelled {
                 await tick(app)
                 try? await Task.sleep(for: .seconds(60))

@@ -31,8 +31,7 @@ enum ProposalService {
         guard let body = try await PublicBody.find(unit.$body.id, on: acting.db) else { throw Refusal.notFound }
         let now = acting.now
         let due = try workflow.due(
-            first, startedAt: now, zone: body.zone,
-            calendar: acting.calendar)?.value
+            first, startedAt: now, zone: body.zone, calendar: acting.calendar, hours: body.workingHours)?.value
         let proposal = Proposal(
             bodyID: try body.requireID(), unitID: unitID, sopID: sopID, title: cleanTitle, firstStep: first.number,
             startedAt: now, dueAt: due, createdBy: acting.person.id)
@@ -214,7 +213,8 @@ enum ProposalService {
             ctx.proposal.currentStep = nextNumber
             ctx.proposal.currentStepStartedAt = nextNumber == nil ? nil : now
             ctx.proposal.currentStepDueAt = try nextNumber.flatMap(ctx.definition.step(number:)).flatMap {
-                try ctx.workflow.due($0, startedAt: now, zone: ctx.zone, calendar: acting.calendar)?.value
+                try ctx.workflow.due(
+                    $0, startedAt: now, zone: ctx.zone, calendar: acting.calendar, hours: ctx.body.workingHours)?.value
             }
             ctx.proposal.status = nextNumber == nil ? .completed : .inProgress
             ctx.proposal.version += 1

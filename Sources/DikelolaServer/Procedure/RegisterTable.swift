@@ -35,6 +35,7 @@ enum RegisterTable {
         let provisional =
             years.isEmpty
             ? "" : ctx.t(" (sementara: hari libur tahun \(years) belum ada)", " (provisional: no holidays yet for \(years))")
+        let late = assessment.status.isOverdue(on: today) ? ctx.t(" — TERLAMBAT", " — OVERDUE") : ""
         switch assessment.status {
         case .exempted:
             return provisional.isEmpty ? nil : ctx.t("Dikecualikan", "Exempted") + provisional
@@ -42,9 +43,9 @@ enum RegisterTable {
             return ctx.t(
                 "Akan berakhir: surat pembukaan paling lambat \(ctx.date(due))",
                 "Ending soon: opening decree due by \(ctx.date(due))")
-                + provisional
+                + provisional + late
         case let .reviewDue(since):
-            return ctx.t("Perlu ditinjau sejak \(ctx.date(since))", "Review due since \(ctx.date(since))")
+            return ctx.t("Perlu ditinjau sejak \(ctx.date(since))", "Review due since \(ctx.date(since))") + late
         case let .expired(on):
             return ctx.t(
                 "Terbuka demi hukum sejak \(ctx.date(on)) (PP 61/2010 Pasal 11 ayat 3)",
