@@ -284,7 +284,7 @@ import Vapor
 
 @Suite struct OverdueTests {
     @Test func anOverdueStepShowsToItsActorAndToThePPID() async throws {
-        // Tuesday 17 March 2026, 09:00 WIB: "1 hari" is due at the end of 25 March (Nyepi and Lebaran between).
+        // Tuesday 17 March 2026, 09:00 WIB: "1 hari" is due when 25 March closes, 16.00 (Nyepi and Lebaran between).
         let clock = FixedClock(
             TimeZoneRegion.wib.startOfDay(LocalDate(year: 2026, month: 3, day: 17)!).addingTimeInterval(9 * 3600))
         try await withApp(clock: clock) { app in
@@ -292,7 +292,9 @@ import Vapor
             let unit = try #require(try await Unit.query(on: app.db).filter(\.$shortName == "DSPPA").first())
             let op = try await APIClient.as("operator.dsppa@contohkab.go.id", in: app)
             let proposal = try await op.send(.POST, SiteURL.apiUnitProposals(unit.id).path, json: ["title": "Terlambat"]).proposal
-            #expect(proposal.currentStep?.dueAt == TimeZoneRegion.wib.startOfDay(LocalDate(year: 2026, month: 3, day: 26)!))
+            #expect(
+                proposal.currentStep?.dueAt
+                    == TimeZoneRegion.wib.startOfDay(LocalDate(year: 2026, month: 3, day: 25)!).addingTimeInterval(16 * 3600))
             let ppid = Browser(app)
             try await ppid.signIn(as: "assistantppid.dsppa@contohkab.go.id")
             #expect(try await !ppid.get("/").body.contains("Terlambat di unit yang Anda awasi"))

@@ -80,8 +80,9 @@ enum BodyAdminController {
             timeZone = form["timeZone"]
             letterhead = form["letterhead"]
             decreeNumberTemplate = form["decreeNumberTemplate"]
-            workingHours = form["workingHours"]
-            periodHorizonYears = form["periodHorizonYears"]
+            // Left empty, the civil-service hours and the law's 30 years.
+            workingHours = form["workingHours"].nilIfBlank ?? WorkingHours.civilService.description
+            periodHorizonYears = form["periodHorizonYears"].nilIfBlank ?? String(PeriodPolicy.standard.horizonYears)
         }
 
         init(_ body: PublicBody) {
