@@ -12,9 +12,18 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
 
         public init?(opens: Int, closes: Int) {
             guard (0..<1440).contains(opens), (1...1440).contains(closes), opens < closes else { return nil }
+            self.init(checked: opens, closes)
+        }
+
+        /// For spans known to be valid, as the defaults below.
+        private init(checked opens: Int, _ closes: Int) {
             self.opens = opens
             self.closes = closes
         }
+
+        /// 07.30–16.00 and 07.30–16.30.
+        static let mondayToThursday = Span(checked: 450, 960)
+        static let friday = Span(checked: 450, 990)
 
         /// "07.30–16.00".
         public var description: String { "\(Self.clock(opens))–\(Self.clock(closes))" }
@@ -31,8 +40,7 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Monday–Thursday 07.30–16.00, Friday 07.30–16.30.
-    public static let civilService = WorkingHours(
-        mondayToThursday: Span(opens: 450, closes: 960)!, friday: Span(opens: 450, closes: 990)!)
+    public static let civilService = WorkingHours(mondayToThursday: .mondayToThursday, friday: .friday)
 
     /// The hours of a weekday; nil on Saturday and Sunday.
     public func span(on weekday: Weekday) -> Span? {
