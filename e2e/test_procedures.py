@@ -60,7 +60,8 @@ def test_a_proposal_runs_through_the_sop_to_the_published_register(site, unit_na
     assert decree_links, text
     decree_links[0].click()
     decree = site.text
-    assert "SURAT PENETAPAN" in decree and "Nomor:" in decree and ITEMS[0]["title"] in decree, decree
+    assert "KEPUTUSAN KEPALA" in decree and "NOMOR" in decree and ITEMS[0]["title"] in decree, decree
+    assert "MEMUTUSKAN" in decree and "KESATU" in decree and "LAMPIRAN" in decree, decree
     assert ITEMS[1]["title"] not in decree  # the open item is not exempted
     site.shot(f"{sop}-surat-keputusan")
     # The same decree as an A4 PDF printed on the server, pages numbered.
@@ -72,9 +73,9 @@ def test_a_proposal_runs_through_the_sop_to_the_published_register(site, unit_na
     first = document.pages[0]
     assert abs(float(first.mediabox.width) - 595) < 3 and abs(float(first.mediabox.height) - 842) < 3  # A4
     text = "\n".join(page.extract_text() for page in document.pages)
-    assert "SURAT PENETAPAN" in text and ITEMS[0]["title"].split()[0] in text, text
+    assert "KEPUTUSAN KEPALA" in text and ITEMS[0]["title"].split()[0] in text, text
     assert f"Halaman 1 dari {len(document.pages)}" in text, text
-    assert "Dikelola" not in text.split("SURAT PENETAPAN", 1)[0]  # no application header on paper
+    assert "Dikelola" not in text.split("KEPUTUSAN KEPALA", 1)[0]  # no application header on paper
     # The register of the unit lists the exempted item with its ground and period.
     site.sign_in(site.email("operator", short))
     site.get("/")

@@ -42,6 +42,7 @@ import Testing
             "DikelolaServer.UpdatePublicBodyAddPeriodHorizon",
             "DikelolaServer.CreateWarningAcknowledgement",
             "DikelolaServer.UpdatePublicBodyAddWorkingHours",
+            "DikelolaServer.UpdateDecreeAddKeputusanFields",
         ])
     }
 }

@@ -76,10 +76,25 @@ import Vapor
 
             let decree = try #require(try await Decree.query(on: app.db).first())
             let document = try await operatorBrowser.get(SiteURL.decree(decree.id).path)
-            #expect(
-                document.body.contains("SURAT PENETAPAN KLASIFIKASI INFORMASI YANG DIKECUALIKAN")
-                    && document.body.contains(decree.number))
-            #expect(document.body.contains("PEMERINTAH KABUPATEN CONTOH") && document.body.contains("DIK-"))
+            // A Keputusan: titled by the office that signs it, Menimbang, Mengingat, MEMUTUSKAN, KESATU …, the
+            // Lampiran with its heading and the reason column, signed again; the kop is the signer's office.
+            let body = document.body
+            for part in [
+                "KEPUTUSAN KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", "NOMOR \(decree.number)",
+                "PENETAPAN INFORMASI YANG DIKECUALIKAN DI LINGKUNGAN DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
+                "Menimbang", "Pasal 19 Undang-Undang Nomor 14 Tahun 2008", "Mengingat",
+                "Peraturan Komisi Informasi Nomor 1 Tahun 2017", "MEMUTUSKAN:", "Menetapkan", "KESATU", "KEDUA", "KETIGA",
+                "KEEMPAT", "Keputusan ini mulai berlaku pada tanggal ditetapkan.", "Tembusan:", "LAMPIRAN", "TANGGAL",
+                "<th>Alasan</th>", "Ditetapkan di",
+            ] {
+                #expect(body.contains(part), "\(part)")
+            }
+            #expect(body.contains("PEMERINTAH KABUPATEN CONTOH") && body.contains("DIK-"))
+            // The kop of the Dinas above its head's signature, not the regency PPID's.
+            #expect(!body.contains("PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI</p>"))
+            // The PPID who keeps the register is named as a person.
+            #expect(body.contains("selaku Pejabat Pengelola Informasi dan Dokumentasi") && body.contains("PPID Pembantu Disdukcapil"))
+            #expect(body.components(separatedBy: "Ditetapkan di").count == 3)  // signed under the decree and the Lampiran
             // The head corrects the number and uploads the signed scan from the decree page.
             let signerPage = try await head.get(SiteURL.decree(decree.id).path)
             #expect(signerPage.body.contains("Unggah pindaian bertanda tangan"))

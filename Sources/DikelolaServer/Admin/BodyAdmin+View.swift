@@ -46,7 +46,18 @@ extension BodyAdminController {
                 type: .number, value: form.periodHorizonYears, autocomplete: "off", error: errors["periodHorizonYears"],
                 hint: ctx.t(
                     "Untuk Pasal 17 huruf a–f jangka waktu yang berakhir lebih jauh ditolak (UU 14/2008 Pasal 20 ayat 1); untuk huruf g–j diberi peringatan. Bawaan 30.",
-                    "Under Article 17 a–f a later end is refused (UU 14/2008 Art. 20(1)); under g–j it is warned. Default 30."))
+                    "Under Article 17 a–f a later end is refused (UU 14/2008 Art. 20(1)); under g–j it is warned. Default 30.")),
+            FormFields.textarea(
+                "legalBasis", published: .internalOnly,
+                label: ctx.t("Mengingat pada surat penetapan (satu peraturan per baris)", "Statutes cited in decrees (one per line)"),
+                value: form.legalBasis, error: errors["legalBasis"],
+                hint: ctx.t(
+                    "Tambahkan keputusan badan publik tentang penunjukan PPID-nya. Dikosongkan: UU 14/2008, PP 61/2010 dan Perki 1/2017.",
+                    "Add the body's own decree appointing its PPID. Left empty: UU 14/2008, PP 61/2010 and Perki 1/2017.")),
+            FormFields.textarea(
+                "copiesTo", published: .internalOnly,
+                label: ctx.t("Tembusan surat penetapan (satu per baris)", "Copies of decrees to (one per line)"),
+                value: form.copiesTo, error: errors["copiesTo"])
         )
     }
 

@@ -19,6 +19,12 @@ extension UserAdminController {
                 error: errors["nip"],
                 hint: ctx.t("18 angka, misalnya 19860926 201505 1 001", "18 digits, e.g. 19860926 201505 1 001")),
             Layout.field(
+                "rank", label: ctx.t("Pangkat/golongan (tidak wajib)", "Rank and grade (optional)"), value: form.rank,
+                autocomplete: "off", error: errors["rank"],
+                hint: ctx.t(
+                    "Dicetak di bawah nama penanda tangan surat penetapan, misalnya Pembina Tingkat I (IV/b).",
+                    "Printed under a signer's name, e.g. Pembina Tingkat I (IV/b).")),
+            Layout.field(
                 "email", label: ctx.t("E-mail (untuk masuk)", "E-mail (to sign in)"), type: .email, value: form.email,
                 autocomplete: "off", error: errors["email"])
         )

@@ -19,6 +19,7 @@ enum UserAdminController {
         var name: String = ""
         var position: String = ""
         var nip: String = ""
+        var rank: String = ""
         var email: String = ""
 
         init() {}
@@ -27,6 +28,7 @@ enum UserAdminController {
             name = form["name"]
             position = form["position"]
             nip = form["nip"]
+            rank = form["rank"]
             email = form["email"]
         }
 
@@ -34,6 +36,7 @@ enum UserAdminController {
             name = user.name
             position = user.position
             nip = (try? NIP(user.nip ?? ""))?.formatted ?? user.nip ?? ""
+            rank = user.rank ?? ""
             email = user.email
         }
 
@@ -50,6 +53,9 @@ enum UserAdminController {
             if !nip.trimmingCharacters(in: .whitespaces).isEmpty {
                 do { _ = try NIP(nip) } catch { errors["nip"] = error.description }
             }
+            if rank.count > 100 || rank.contains(where: { $0.isNewline }) {
+                errors["rank"] = ctx.t("Pangkat/golongan satu baris, paling banyak 100 huruf.", "One line, at most 100 characters.")
+            }
             if !EmailAddress.isPlausible(normalizedEmail) {
                 errors["email"] = ctx.t(
                     "Isi alamat e-mail yang benar, misalnya nama@contohkab.go.id.",
@@ -62,10 +68,13 @@ enum UserAdminController {
             user.name = name.trimmingCharacters(in: .whitespaces)
             user.position = position.trimmingCharacters(in: .whitespaces)
             user.nip = (try? NIP(nip))?.digits
+            user.rank = rank.trimmingCharacters(in: .whitespaces).nilIfBlank
             user.email = normalizedEmail
         }
 
-        var summary: String { "\(name), \(position), NIP \(nip.isEmpty ? "-" : nip), \(normalizedEmail)" }
+        var summary: String {
+            "\(name), \(position), NIP \(nip.isEmpty ? "-" : nip)" + (rank.isEmpty ? "" : ", \(rank)") + ", \(normalizedEmail)"
+        }
     }
 
     // MARK: List and create

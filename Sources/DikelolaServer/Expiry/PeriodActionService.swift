@@ -254,14 +254,13 @@ enum PeriodActionService {
             guard lapsed.isEmpty else {
                 throw ProcedureError(
                     status: .conflict,
-                    message:
-                        "Jangka waktu \(lapsed.map(\.registerNumber).joined(separator: ", ")) sudah berakhir; informasinya terbuka demi hukum (PP 61/2010 Pasal 11 ayat 3). Kembalikan kepada PPID untuk mengeluarkannya dari daftar."
-                )
+                    message: "Jangka waktu \(lapsed.map(\.registerNumber).joined(separator: ", ")) sudah berakhir; informasinya terbuka demi hukum (PP 61/2010 Pasal 11 ayat 3). Kembalikan kepada PPID untuk mengeluarkannya dari daftar.")
             }
             try await DecreeIssuer.lockNumbering(bodyID, on: db)
             let signer = try await DecreeIssuer.signer(unit: ctx.unit, bodyID: bodyID, actorIsHead: true, actor: acting.person, on: db)
             let decree = try await DecreeIssuer.makeDecree(
-                body: ctx.body, kind: DecreeKind(ctx.kind), date: today, signer: signer, proposalID: nil, actionID: actionID, on: db)
+                body: ctx.body, unitID: try ctx.unit.requireID(), kind: DecreeKind(ctx.kind), date: today, signer: signer,
+                proposalID: nil, actionID: actionID, on: db)
             action.stage = .approved
             action.$decree.id = try decree.requireID()
             try await action.save(on: db)

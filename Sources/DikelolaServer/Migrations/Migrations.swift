@@ -37,5 +37,6 @@ enum AppMigrations {
         UpdatePublicBodyAddPeriodHorizon(),  // how far after the decree an exemption may end (UU 14/2008 Ps 20(1))
         CreateWarningAcknowledgement(),  // the head's acknowledgement of each warning before approving
         UpdatePublicBodyAddWorkingHours(),  // the hours SOP time standards count in
+        UpdateDecreeAddKeputusanFields(),  // the signer's rank, the PPID by name, Mengingat and Tembusan per body
     ]
 }

@@ -23,6 +23,11 @@ final class Decree: Model, @unchecked Sendable {
     @Field(key: "signer_name") var signerName: String
     @Field(key: "signer_position") var signerPosition: String
     @OptionalField(key: "signer_nip") var signerNIP: String?
+    @OptionalField(key: "signer_rank") var signerRank: String?
+    /// The PPID who keeps the register, as on the day of the decree (KETIGA of the Keputusan).
+    @OptionalField(key: "ppid_name") var ppidName: String?
+    @OptionalField(key: "ppid_position") var ppidPosition: String?
+    @OptionalField(key: "ppid_nip") var ppidNIP: String?
     @OptionalField(key: "signer_id") var signerID: UUID?
     @OptionalParent(key: "signed_scan_id") var signedScan: StoredFile?
     @OptionalField(key: "signed_scan_sha256") var signedScanSHA256: String?

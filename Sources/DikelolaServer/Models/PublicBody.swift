@@ -32,6 +32,10 @@ final class PublicBody: Model, @unchecked Sendable {
     @Field(key: "period_horizon_years") var periodHorizonYears: Int
     /// "Senin–Kamis 07.30–16.00; Jumat 07.30–16.30": see `WorkingHours`.
     @Field(key: "working_hours") var workingHoursText: String
+    /// Mengingat of its decrees, one statute per entry; nil for `Keputusan.defaultLegalBasis`.
+    @OptionalField(key: "decree_legal_basis") var decreeLegalBasis: [String]?
+    /// Tembusan of its decrees; nil for the PPID Utama and the archive.
+    @OptionalField(key: "decree_copies_to") var decreeCopiesTo: [String]?
     @Children(for: \.$body) var units: [Unit]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -52,6 +56,14 @@ final class PublicBody: Model, @unchecked Sendable {
         self.decreeNumberTemplate = decreeNumberTemplate
         self.periodHorizonYears = PeriodPolicy.standard.horizonYears
         self.workingHoursText = WorkingHours.civilService.description
+    }
+
+    /// The statutes under Mengingat: the body's list, or the three every such decree rests on.
+    var legalBasis: [String] { (decreeLegalBasis ?? []).isEmpty ? Keputusan.defaultLegalBasis : decreeLegalBasis ?? [] }
+
+    /// The recipients of copies of its decrees.
+    var copiesTo: [String] {
+        (decreeCopiesTo ?? []).isEmpty ? ["PPID Utama \(name)", "Arsip"] : decreeCopiesTo ?? []
     }
 
     /// The zone its deadlines are computed in (WIB when the stored name is unknown).

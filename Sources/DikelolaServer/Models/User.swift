@@ -13,6 +13,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "position") var position: String
     /// Nomor Induk Pegawai, 18 digits without spaces, validated by `NIP`.
     @OptionalField(key: "nip") var nip: String?
+    /// Pangkat/golongan, printed under the name of a signer: "Pembina Tingkat I (IV/b)".
+    @OptionalField(key: "rank") var rank: String?
     /// bcrypt.
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "is_active") var isActive: Bool

@@ -87,6 +87,14 @@ enum APIComponents {
                 "unitName": .text, "ppid": .text, "signerName": .text, "signerPosition": .text, "signerNIP": .nullable(.text),
                 "signedScanSHA256": .nullable(.text), "missingRequiredFields": .array(.text),
                 "entries": .array(.ref("RegisterEntry")),
+                "keputusan": .object(
+                    [
+                        "title": .text, "heading": .text, "subject": .text, "considerations": .array(.text),
+                        "legalBasis": .array(.text), "enactment": .text,
+                        "clauses": .array(.object(["ordinal": .text, "text": .text])), "letterhead": .array(.text),
+                        "signerRank": .nullable(.text), "ppidName": .nullable(.text), "ppidNIP": .nullable(.text),
+                        "copiesTo": .array(.text), "attachmentHeading": .array(.text),
+                    ], description: "The decree in the form of a Keputusan (tata naskah dinas, Permendagri 1/2023)."),
             ]),
         "SearchResults": .object(
             [

@@ -31,33 +31,39 @@ enum DecreeDocument {
                             ProposalPageView.fileField(ctx, id: "scan", error: nil),
                             .button(.type(.submit), .text(ctx.t("Unggah pindaian bertanda tangan", "Upload the signed scan")))),
                     ])),
+            KeputusanDocument.render(
+                KeputusanDocument.Parts(
+                    text: d.keputusan, number: d.number, date: d.date, place: d.place, body: body,
+                    signerPosition: d.signerPosition, signerName: d.signerName, signerNIP: d.signerNIP),
+                attachment: attachment(d.entries)),
             .div(
-                .class("document"),
-                DocumentParts.letterhead(body),
-                .h1(.class("title"), .text("SURAT PENETAPAN KLASIFIKASI INFORMASI YANG DIKECUALIKAN")),
-                .p(.class("number"), .text("Nomor: \(d.number)")),
-                .table(
-                    .tr(.th(.text("Jenis klasifikasi")), .td(.text(d.classificationType))),
-                    .tr(.th(.text("Pejabat Pengelola Informasi dan Dokumentasi")), .td(.text(d.ppid))),
-                    .tr(.th(.text("Badan publik / unit")), .td(.text("\(d.bodyName) — \(d.unitName)"))),
-                    .tr(
-                        .th(.text("Jangka waktu dan alasan")),
-                        .td(
-                            .text(
-                                "Sebagaimana tercantum dalam Lampiran (Daftar Informasi yang Dikecualikan), "
-                                    + "berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 dan hasil uji konsekuensi.")))
-                ),
-                .p(.text("Surat penetapan ini berlaku sejak tanggal ditetapkan.")),
-                DocumentParts.signature(
-                    place: d.place, date: d.date, position: d.signerPosition, name: d.signerName, nip: d.signerNIP),
-                .section(
-                    .class("attachment-pages"),
-                    .h2(.class("attachment"), .text("LAMPIRAN: DAFTAR INFORMASI YANG DIKECUALIKAN")),
-                    RegisterTable.render(ctx, d.entries)),
+                .class("no-print"),
                 .unwrap(d.signedScanSHA256) {
                     .p(.small(.text(ctx.t("Pindaian bertanda tangan tersimpan; SHA-256 ", "Signed scan stored; SHA-256 ") + $0)))
                 }
             )
         )
+    }
+
+    /// The Lampiran: every exempted item with its ground, both consequences, the reason the decree
+    /// refers to, what is blacked out of a partly exempted item, and the period.
+    static func attachment(_ entries: [RegisterEntryView]) -> Node<HTML.BodyContext> {
+        .table(
+            .class("register"),
+            .tr(
+                .th(.text("No")), .th(.text("Informasi")), .th(.text("Dasar hukum")), .th(.text("Konsekuensi bila dibuka")),
+                .th(.text("Konsekuensi bila ditutup")), .th(.text("Alasan")), .th(.text("Jangka waktu"))),
+            .forEach(Array(entries.enumerated())) { index, entry in
+                .tr(
+                    .td(.text(String(index + 1))),
+                    .td(
+                        .text(entry.title), .br(), .small(.text(entry.registerNumber)),
+                        .if(
+                            entry.verdict == .partlyClosed,
+                            .group(.br(), .small(.text("Dikecualikan sebagian; dihitamkan: " + entry.parts.joined(separator: ", ")))))),
+                    .td(.text(entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? ""))),
+                    .td(.text(entry.consequenceIfOpened)), .td(.text(entry.consequenceIfClosed)), .td(.text(entry.reason)),
+                    .td(.text(entry.periodDescription)))
+            })
     }
 }

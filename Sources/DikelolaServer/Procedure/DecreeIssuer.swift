@@ -37,7 +37,8 @@ enum DecreeIssuer {
 
         let signer = try await signer(for: ctx, actor: acting.person, on: db)
         let decree = try await makeDecree(
-            body: ctx.body, kind: .classification, date: date, signer: signer, proposalID: try ctx.proposal.requireID(),
+            body: ctx.body, unitID: try ctx.unit.requireID(), kind: .classification, date: date, signer: signer,
+            proposalID: try ctx.proposal.requireID(),
             actionID: nil, on: db)
         try await AuditLog.record(
             acting.auditDraft(
@@ -72,8 +73,8 @@ enum DecreeIssuer {
     /// A new decree of `kind`, numbered from the body's pattern and its counter for the year, dated
     /// `date` and placed at the body's seat. Call `lockNumbering` first in the same transaction.
     static func makeDecree(
-        body: PublicBody, kind: DecreeKind, date: LocalDate, signer: Signer, proposalID: UUID?, actionID: UUID?,
-        on db: any Database
+        body: PublicBody, unitID: UUID, kind: DecreeKind, date: LocalDate, signer: Signer, proposalID: UUID?,
+        actionID: UUID?, on db: any Database
     ) async throws -> Decree {
         let bodyID = try body.requireID()
         let template = try DecreeNumberTemplate(body.decreeNumberTemplate)
@@ -93,9 +94,29 @@ enum DecreeIssuer {
         decree.signerName = signer.name
         decree.signerPosition = signer.position
         decree.signerNIP = signer.nip
+        decree.signerRank = signer.rank
         decree.signerID = signer.id
+        if let unit = try await Unit.find(unitID, on: db), let ppid = try await ppid(of: unit, bodyID: bodyID, on: db) {
+            decree.ppidName = ppid.name
+            decree.ppidPosition = ppid.position
+            decree.ppidNIP = ppid.nip
+        }
         try await decree.create(on: db)
         return decree
+    }
+
+    /// The PPID who keeps the unit's register: its PPID Pembantu, else the PPID Utama of the body.
+    static func ppid(of unit: Unit, bodyID: UUID, on db: any Database) async throws -> Keputusan.Officer? {
+        let main = try await Unit.query(on: db).filter(\.$body.$id == bodyID).filter(\.$hostsMainPPID == true).first()
+        let places: [(UUID?, Role)] = [(unit.id, .assistantPPID), (unit.id, .mainPPID), (main?.id, .mainPPID)]
+        for case let (unitID?, role) in places {
+            let holders = try await RoleAssignment.query(on: db).filter(\.$unit.$id == unitID).filter(\.$role == role.rawValue)
+                .with(\.$user).all()
+            if let user = holders.map(\.user).first(where: \.isActive) {
+                return Keputusan.Officer(name: user.name, position: user.position, nip: user.nip)
+            }
+        }
+        return nil
     }
 
     /// How many register numbers of `year` the body has used: the next is one more.
@@ -110,6 +131,7 @@ enum DecreeIssuer {
         let name: String
         let position: String
         let nip: String?
+        let rank: String?
     }
 
     /// The head who signs (PP 61/2010 Ps 4): the actor when they are a head for this unit; else a
@@ -124,7 +146,7 @@ enum DecreeIssuer {
         -> Signer
     {
         if actorIsHead, let user = try await User.find(actor.id, on: db) {
-            return Signer(id: user.id, name: user.name, position: user.position, nip: user.nip)
+            return Signer(id: user.id, name: user.name, position: user.position, nip: user.nip, rank: user.rank)
         }
         var candidates = [unit.id].compactMap { $0 }
         if let main = try await Unit.query(on: db).filter(\.$body.$id == bodyID).filter(\.$hostsMainPPID == true)
@@ -140,7 +162,7 @@ enum DecreeIssuer {
             .with(\.$user).first(), assignment.user.isActive {
                 return Signer(
                     id: assignment.user.id, name: assignment.user.name, position: assignment.user.position,
-                    nip: assignment.user.nip)
+                    nip: assignment.user.nip, rank: assignment.user.rank)
             }
         }
         throw ProcedureError(

@@ -176,6 +176,19 @@ struct ProposalAPIController: RouteCollection {
         let signedScanSHA256: String?
         let missingRequiredFields: [String]
         let entries: [RegisterEntryView]
+        /// The decree as a Keputusan: its title, considerations, statutes and clauses.
+        let keputusan: KeputusanView
+    }
+
+
+    /// The Keputusan text of a decree of `kind` for `ctx`'s unit.
+    static func keputusan(_ decree: Decree, kind: Keputusan.Kind, body: PublicBody, unitName: String, meetingDate: LocalDate?)
+        -> Keputusan
+    {
+        Keputusan(
+            kind: kind, signerPosition: decree.signerPosition, unitName: unitName, bodyName: body.name,
+            ppid: decree.ppidName.map { Keputusan.Officer(name: $0, position: decree.ppidPosition ?? "", nip: decree.ppidNIP) },
+            meetingDate: meetingDate, legalBasis: body.legalBasis)
     }
 
     private func loadDecree(_ req: Request, user: CurrentUser, action: Action) async throws -> (Decree, ProposalContext) {
@@ -211,7 +224,10 @@ struct ProposalAPIController: RouteCollection {
             id: decree.storedID, number: decree.number, date: decree.decreeDate, place: decree.place,
             classificationType: ClassificationDecree.classificationType, bodyName: ctx.body.name, unitName: ctx.unit.name,
             ppid: core.ppid, signerName: decree.signerName, signerPosition: decree.signerPosition, signerNIP: decree.signerNIP,
-            signedScanSHA256: decree.signedScanSHA256, missingRequiredFields: core.missingRequiredFields, entries: ordered)
+            signedScanSHA256: decree.signedScanSHA256, missingRequiredFields: core.missingRequiredFields, entries: ordered,
+            keputusan: KeputusanView(
+                keputusan(decree, kind: .classification, body: ctx.body, unitName: ctx.unit.name, meetingDate: ctx.proposal.meetingDate),
+                decree: decree, body: ctx.body, unitName: ctx.unit.name))
     }
 
     /// "PPID Pembantu Dinas Kesehatan" or "PPID Utama Pemerintah Kabupaten Contoh".

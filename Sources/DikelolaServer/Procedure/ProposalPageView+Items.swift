@@ -110,15 +110,23 @@ extension ProposalPageView {
         _ ctx: PageContext, _ proposal: ProposalView, _ item: ProposalView.Item, formID: String,
         state: FormState?
     ) -> Node<HTML.BodyContext> {
-        testForm(
+        // A hint from the item's words (GroundHint's documented table); the officer confirms or chooses another.
+        let hint = GroundHint.suggest(item.title + " " + item.description).first.map { hint in
+            ctx.t(
+                "Saran dari kata \"\(hint.phrase)\": \(hint.ground.citation) (\(hint.ground.label)). Pilih bila sesuai; "
+                    + "dasar lain akan ditandai untuk diperiksa pimpinan.",
+                "Suggested by the word \"\(hint.phrase)\": \(hint.ground.englishCitation) (\(hint.ground.englishLabel)). "
+                    + "Choose it if it fits; another ground is flagged for the head.")
+        }
+        return testForm(
             ctx, action: SiteURL.proposalTest(proposal.id, item.id).path, test: item.test, prefix: "\(item.id)-", formID: formID,
-            state: state)
+            state: state, groundHint: hint)
     }
 
     /// The consequence test as a form: the ground from the Pasal 17 catalog, the period by its kind.
     static func testForm(
         _ ctx: PageContext, action: String, test: ProposalView.Test?, prefix: String, formID: String, state: FormState?,
-        verdictOptions: [String] = ["closed", "partlyClosed", "open"]
+        verdictOptions: [String] = ["closed", "partlyClosed", "open"], groundHint: String? = nil
     ) -> Node<HTML.BodyContext> {
         func value(_ field: String, _ fallback: String) -> String { state?.value(formID, field, default: fallback) ?? fallback }
         func error(_ field: String) -> String? { state?.error(formID, field) }
@@ -138,7 +146,7 @@ extension ProposalPageView {
             FormFields.select(
                 "ground", published: .published, label: ctx.t("Dasar hukum (Pasal 17 UU 14/2008)", "Ground (Article 17, Law 14/2008)"), options: grounds,
                 selected: value("ground", test?.ground.flatMap { try? GroundCitation.parse($0).ground.code } ?? ""),
-                error: error("ground"), idPrefix: prefix),
+                error: error("ground"), hint: groundHint, idPrefix: prefix),
             Layout.field(
                 "otherStatute", published: .published,
                 label: ctx.t("Peraturan lain yang menjadi dasar (huruf b, g, i, j)", "Other statute (letters b, g, i, j)"),

@@ -49,6 +49,11 @@ enum Stylesheet {
         .document h1.title { text-align: center; font-size: 1.1rem; margin-top: 1rem; } .document .number { text-align: center; }
         .signature { margin-left: 55%; margin-top: 1.5rem; } .signature p { margin: .1rem 0; } .sign-space { height: 4rem; }
         h2.attachment { font-size: 1rem; text-align: center; margin-top: 2rem; break-before: page; }
+        .keputusan .heading { text-align: center; margin: 1rem 0 .5rem; }
+        .keputusan table.diktum { border: 0; width: 100%; margin: .25rem 0; } .keputusan table.diktum td { border: 0; padding: .1rem .25rem; vertical-align: top; text-align: justify; }
+        .keputusan table.diktum td:first-child { width: 7.5rem; white-space: nowrap; } .keputusan table.diktum td:nth-child(2) { width: 1rem; }
+        .signer-name { text-decoration: underline; } .copies { margin-top: 1.5rem; font-size: .95rem; } .copies p { margin: 0; }
+        .attachment-heading { margin: 2rem 0 1rem 50%; break-before: page; } .attachment-heading p { margin: 0; }
         table.register { font-size: .9rem; }
         [hidden] { display: none !important; }
         form.sending button { opacity: .6; cursor: progress; }
