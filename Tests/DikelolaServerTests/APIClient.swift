@@ -127,6 +127,7 @@ enum Sample {
         var test = closed(ground, statute: statute)
         test.verdict = "partlyClosed"
         test.parts = ["NIK", "alamat rumah"]
+        test.openPart = "Nama kecamatan dan jumlah penerima"
         return test
     }
 

@@ -106,4 +106,35 @@ import Vapor
             #expect(try await Decree.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func ps22_7e_aPartialExemptionStaysPartialInTheRegisterAndTheDIP() async throws {
+        try await withApp(clock: Self.clock) { app in
+            let (op, head, proposal) = try await open(app, item: "Data penerima bantuan iuran")
+            let path = SiteURL.apiItemTest(proposal.id, proposal.items[0].id).path
+            var partly = Sample.partly("Pasal 17 huruf h angka 3", statute: nil)
+            partly.openPart = nil
+            let missing = try await op.send(.PUT, path, json: partly)
+            #expect(missing.status == .unprocessableEntity && missing.error.contains("Pasal 22 ayat 7 huruf e"))
+            #expect(missing.body.contains(#""openPart""#))
+            partly.openPart = "Nama desa dan jumlah penerima per desa"
+            #expect(try await op.send(.PUT, path, json: partly).status == .ok)
+            try await op.recordMeeting(proposal.id)
+            try await op.send(.POST, SiteURL.apiProposalStep(proposal.id, 1).path, json: [String: String]())
+            #expect(try await head.approveDecree(proposal.id, step: 2).status == .ok)
+
+            // The open part is public information, as the blacked-out version.
+            let dip = try await PublicInformationEntry.query(on: app.db).filter(\.$source == .partlyOpen).all()
+            #expect(dip.count == 1 && dip[0].summary.contains("Nama desa dan jumlah penerima per desa"))
+            let entry = try #require(try await RegisterEntry.query(on: app.db).first())
+            #expect(entry.verdict == .partlyClosed && entry.openPart == "Nama desa dan jumlah penerima per desa")
+            // The public register says which part is open, and never that the whole is withheld.
+            try await PublicSite.materializeAll(app)
+            let reader = Browser(app)
+            let page = try await reader.get("/publik/kabupaten-contoh/terkini/entri/\(entry.registerNumber).html")
+            #expect(page.body.contains("Nama desa dan jumlah penerima per desa") && page.body.contains("sebagian"))
+            #expect(!page.body.contains("seluruhnya"))
+            // What is blacked out stays inside.
+            #expect(!page.body.contains("alamat rumah"))
+        }
+    }
 }

@@ -43,6 +43,7 @@ import Testing
             "DikelolaServer.CreateWarningAcknowledgement",
             "DikelolaServer.UpdatePublicBodyAddWorkingHours",
             "DikelolaServer.UpdateDecreeAddKeputusanFields",
+            "DikelolaServer.UpdateItemsAddOpenPart",
         ])
     }
 }

@@ -59,6 +59,13 @@ public struct WorkingDayCalendar: Sendable {
         (8, 17, "Hari Kemerdekaan Republik Indonesia"), (12, 25, "Hari Raya Natal"),
     ]
 
+    /// The years from `start` through `end` whose holidays are not yet known: a deadline counted
+    /// across them is provisional and is shown so.
+    public func yearsWithoutData(from start: LocalDate, through end: LocalDate) -> [Int] {
+        guard start.year <= end.year else { return [] }
+        return (start.year...end.year).filter { !holidays.hasData(for: $0) }
+    }
+
     /// Whether `date` is a working day; throws for a weekday of a year with no data.
     public func isWorkingDay(_ date: LocalDate) throws -> Bool {
         var tracker = MissingYears(policy: .refuse)

@@ -40,11 +40,15 @@ public struct ConsequenceTest: Hashable, Sendable {
     public var verdict: Verdict
     public var period: ExemptionPeriod?
     public var reason: String
+    /// For a partial exemption, what stays open and is given (UU 14/2008 Ps 22(7)(e)): published
+    /// in the register and listed, as the blacked-out version, among the public information.
+    public var openPart: String
 
     public init(
         ground: ExemptionGround?, otherStatute: String? = nil, consequenceIfOpened: String, consequenceIfClosed: String,
-        verdict: Verdict, period: ExemptionPeriod?, reason: String
+        verdict: Verdict, period: ExemptionPeriod?, reason: String, openPart: String = ""
     ) {
+        self.openPart = openPart
         self.ground = ground
         self.otherStatute = otherStatute
         self.consequenceIfOpened = consequenceIfOpened
@@ -67,8 +71,9 @@ public struct ConsequenceTest: Hashable, Sendable {
         if consequenceIfClosed.trimmingWhitespace.isEmpty { found.append(.error(.consequenceIfClosedMissing)) }
         if reason.trimmingWhitespace.isEmpty { found.append(.error(.reasonMissing)) }
         guard verdict.exempts else { return found }
-        if case let .partlyClosed(parts) = verdict, parts.allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
-            found.append(.error(.partsMissing))
+        if case let .partlyClosed(parts) = verdict {
+            if parts.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { found.append(.error(.partsMissing)) }
+            if openPart.trimmingWhitespace.isEmpty { found.append(.error(.openPartMissing)) }
         }
         found += exemptionFindings(classifiedOn: classifiedOn, policy: policy, expiry: expiry)
         let words = title + " " + description
@@ -126,6 +131,7 @@ public struct ConsequenceTest: Hashable, Sendable {
         case consequenceIfClosedMissing
         case reasonMissing
         case partsMissing
+        case openPartMissing
         case periodMissing
         case period(ExemptionPeriodViolation)
         case otherStatute(OtherStatuteProblem)
@@ -140,6 +146,7 @@ public struct ConsequenceTest: Hashable, Sendable {
             case .consequenceIfClosedMissing: "consequenceIfClosed"
             case .reasonMissing: "reason"
             case .partsMissing: "parts"
+            case .openPartMissing: "openPart"
             case .periodMissing, .period: "period"
             case .reclassificationMustExempt: "verdict"
             }
@@ -159,6 +166,9 @@ public struct ConsequenceTest: Hashable, Sendable {
                 "Alasan pengecualian wajib diisi."
             case .partsMissing:
                 "Sebut bagian yang dihitamkan; pengecualian sebagian tidak boleh menutup seluruh dokumen (UU 14/2008 Pasal 22 ayat 7 huruf e)."
+            case .openPartMissing:
+                "Sebut bagian yang tetap terbuka dan diberikan: pengecualian sebagian hanya menghitamkan bagian yang "
+                    + "dikecualikan (UU 14/2008 Pasal 22 ayat 7 huruf e)."
             case .periodMissing:
                 "Jangka waktu pengecualian wajib ditetapkan (PP 61/2010 Pasal 4)."
             case let .period(violation):

@@ -44,6 +44,8 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         public var groundCode: String
         public var otherStatute: String?
         public var partly: Bool
+        /// For an entry exempted in part, what stays open and is given (UU 14/2008 Ps 22(7)(e)).
+        public var openPart: String?
         public var ifOpened: String
         public var ifClosed: String
         public var period: String
@@ -66,8 +68,9 @@ public struct PublicRegister: Codable, Equatable, Sendable {
             otherStatute: String?, partly: Bool, ifOpened: String, ifClosed: String, period: String,
             endDate: LocalDate?, reviewDate: LocalDate?, decreeNumber: String, decreeDate: LocalDate, status: Status,
             openedOn: LocalDate? = nil, openedByLaw: Bool = false, openingDecreeNumber: String? = nil, summary: String? = nil,
-            responsible: String? = nil, retention: String? = nil
+            responsible: String? = nil, retention: String? = nil, openPart: String? = nil
         ) {
+            self.openPart = partly ? openPart : nil
             self.id = id
             self.title = title
             self.unit = unit
@@ -106,7 +109,7 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         for name in [
             "title", "holdingUnitID", "ground", "otherStatute", "consequenceIfOpened", "consequenceIfClosed", "verdict",
             "periodKind", "years", "months", "days", "from", "end", "event", "reviewOn", "statute", "number", "summary",
-            "responsible", "retention",
+            "responsible", "retention", "openPart",
         ] { map[name] = .published }
         for name in [
             "description", "reason", "parts", "form", "madeWhen", "madeWhere", "archiveCode", "building", "room", "cabinet",

@@ -124,7 +124,9 @@ enum ExpirySweep {
             } else {
                 place = AccessQueries.place(ofBody: bodyID)
             }
-            try await tell(entry, event: event.action, place: place, bodyID: bodyID, now: now, on: db)
+            try await tell(
+                entry, event: event.action, provisionalYears: assessment.provisionalYears, place: place, bodyID: bodyID, now: now,
+                on: db)
             try await AuditLog.record(
                 AuditChain.Draft(
                     occurredAt: now, actorID: AuditLog.systemActor, actorRole: nil, action: event.action,
@@ -162,13 +164,17 @@ enum ExpirySweep {
     /// The PPID and the head of the unit hear of every entry ending soon, due for review or opened;
     /// the body's webhook too.
     private static func tell(
-        _ entry: RegisterEntry, event: AuditAction, place: Authorization.Place, bodyID: UUID, now: Date, on db: any Database
+        _ entry: RegisterEntry, event: AuditAction, provisionalYears: [Int], place: Authorization.Place, bodyID: UUID,
+        now: Date, on db: any Database
     ) async throws {
         let id = entry.storedID.uuidString
         let ends = entry.endDate.map(IndonesianFormat.date) ?? ""
         switch event {
         case .registerEndingSoon:
-            let due = entry.openingDecreeDue.map(IndonesianFormat.date) ?? ""
+            let years = provisionalYears.map(String.init).joined(separator: ", ")
+            let due =
+                (entry.openingDecreeDue.map(IndonesianFormat.date) ?? "")
+                + (years.isEmpty ? "" : " (sementara: hari libur tahun \(years) belum ditetapkan)")
             try await Notifier.tell(
                 .init(
                     kind: .endingSoon,

@@ -15,6 +15,8 @@ enum HomeView {
         let notice: String?
         let now: Date
         let today: LocalDate
+        /// For marking dates counted across years whose holidays are not yet decreed.
+        let calendar: WorkingDayCalendar
     }
 
     static func page(_ ctx: PageContext, _ m: Model) -> Response {
@@ -90,6 +92,20 @@ enum HomeView {
     }
 
     /// Openings and re-classifications m.waiting, entries ending, and the latest decisions.
+    /// The opening decree's latest date, marked provisional and late where it is.
+    static func openingDue(_ ctx: PageContext, _ m: Model, _ entry: RegisterEntry) -> Node<HTML.BodyContext> {
+        let late = entry.isOverdue(on: m.today)
+        return .span(
+            .class(late ? "overdue" : ""),
+            .text(entry.openingDecreeDue.map(ctx.date) ?? "—"),
+            .unwrap(
+                entry.openingDecreeDue.flatMap { due in
+                    Labels.provisional(m.calendar.yearsWithoutData(from: due, through: entry.endDate ?? due), ctx)
+                }
+            ) { .small(.text($0)) },
+            .if(late, .strong(.text(ctx.t(" terlambat", " overdue")))))
+    }
+
     static func periods(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
         func day(_ date: LocalDate?) -> String { date.map(ctx.date) ?? "—" }
         return .group(
@@ -137,11 +153,7 @@ enum HomeView {
                                         entry.status == .reviewDue
                                             ? ctx.t("ditinjau sejak ", "review since ") + day(entry.reviewDate)
                                             : day(entry.endDate))),
-                                .td(
-                                    .span(
-                                        .class(entry.isOverdue(on: m.today) ? "overdue" : ""),
-                                        .text(day(entry.openingDecreeDue)),
-                                        .if(entry.isOverdue(on: m.today), .strong(.text(ctx.t(" terlambat", " overdue")))))))
+                                .td(openingDue(ctx, m, entry)))
                         }),
                     .if(
                         m.board.ending.count > Dashboard.listLimit,

@@ -17,7 +17,8 @@ enum HomeController {
             user: user, units: try await units(of: user, on: req.db), waiting: try await Awaiting.proposals(for: acting),
             overdue: try await Awaiting.overdue(for: acting), board: try await Dashboard.load(for: acting),
             notice: Sessions.takeNotice(req), now: req.now,
-            today: (try await PeriodPreviewRoute.body(of: user, on: req.db)?.zone ?? .wib).localDate(of: req.now))
+            today: (try await PeriodPreviewRoute.body(of: user, on: req.db)?.zone ?? .wib).localDate(of: req.now),
+            calendar: req.application.dikelola.calendar)
         return HomeView.page(PageContext(req, user: user), model)
     }
 }

@@ -38,5 +38,6 @@ enum AppMigrations {
         CreateWarningAcknowledgement(),  // the head's acknowledgement of each warning before approving
         UpdatePublicBodyAddWorkingHours(),  // the hours SOP time standards count in
         UpdateDecreeAddKeputusanFields(),  // the signer's rank, the PPID by name, Mengingat and Tembusan per body
+        UpdateItemsAddOpenPart(),  // what stays open of a partly exempted item
     ]
 }

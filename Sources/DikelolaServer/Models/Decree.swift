@@ -56,6 +56,8 @@ final class RegisterEntry: Model, @unchecked Sendable {
     /// `closed` or `partlyClosed`.
     @Field(key: "verdict") var verdict: RegisterVerdict
     @OptionalField(key: "parts") var parts: String?
+    /// What stays open of a partly exempted item (UU 14/2008 Ps 22(7)(e)).
+    @OptionalField(key: "open_part") var openPart: String?
     @Field(key: "period") var period: String
     @OptionalField(key: "end_date") var endDate: LocalDate?
     @OptionalField(key: "review_date") var reviewDate: LocalDate?
@@ -100,6 +102,7 @@ extension RegisterEntry {
         if case .partlyClosed = test.verdict { verdict = .partlyClosed } else { verdict = .closed }
         if case let .partlyClosed(blackedOut) = test.verdict {
             parts = String(decoding: try JSONEncoder().encode(blackedOut), as: UTF8.self)
+            openPart = test.openPart
         }
         self.period = String(decoding: try JSONEncoder().encode(period), as: UTF8.self)
         endDate = try period.endDate

@@ -53,6 +53,8 @@ final class PeriodActionItem: Model, @unchecked Sendable {
     @OptionalField(key: "if_closed") var ifClosed: String?
     @OptionalField(key: "verdict") var verdict: String?
     @OptionalField(key: "parts") var parts: String?
+    /// What stays open of a partly exempted item (UU 14/2008 Ps 22(7)(e)).
+    @OptionalField(key: "open_part") var openPart: String?
     @OptionalField(key: "period") var period: String?
     @OptionalField(key: "reason") var reason: String?
     @OptionalField(key: "tested_at") var testedAt: Date?

@@ -82,6 +82,8 @@ final class ProposalItem: Model, @unchecked Sendable {
     @OptionalField(key: "verdict") var verdict: String?
     /// JSON array of the parts blacked out, for a partial exemption.
     @OptionalField(key: "parts") var parts: String?
+    /// What stays open of a partly exempted item (UU 14/2008 Ps 22(7)(e)).
+    @OptionalField(key: "open_part") var openPart: String?
     /// JSON of `ExemptionPeriod`.
     @OptionalField(key: "period") var period: String?
     @OptionalField(key: "reason") var reason: String?

@@ -15,6 +15,8 @@ protocol StoredConsequenceTest: AnyObject {
     /// JSON of `ExemptionPeriod`.
     var period: String? { get set }
     var reason: String? { get set }
+    /// What stays open of a partly exempted item.
+    var openPart: String? { get set }
     var testedAt: Date? { get set }
 }
 
@@ -33,7 +35,7 @@ extension StoredConsequenceTest {
             ground: groundCode.flatMap(ExemptionGround.init(code:)), otherStatute: otherStatute,
             consequenceIfOpened: ifOpened ?? "", consequenceIfClosed: ifClosed ?? "", verdict: verdict,
             period: period.flatMap { try? JSONDecoder().decode(ExemptionPeriod.self, from: Data($0.utf8)) },
-            reason: reason ?? "")
+            reason: reason ?? "", openPart: openPart ?? "")
     }
 
     /// Keeps `test`, recorded at `time`.
@@ -50,6 +52,7 @@ extension StoredConsequenceTest {
         }
         period = try test.period.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         reason = test.reason
+        if case .partlyClosed = test.verdict { openPart = test.openPart } else { openPart = nil }
         testedAt = time
     }
 }

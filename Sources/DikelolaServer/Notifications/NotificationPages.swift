@@ -83,6 +83,10 @@ enum NotificationPages {
                     + (entry.decreeID.flatMap { decrees[$0] } ?? "")
             case .openedByLaw: return ctx.t("Terbuka demi hukum \(since) (PP 61/2010 Ps 11(3))", "Public by law \(since)")
             case .testedOpen: return ctx.t("Terbuka menurut uji konsekuensi", "Found open by the test")
+            case .partlyOpen:
+                return ctx.t(
+                    "Versi yang dihitamkan dari informasi yang dikecualikan sebagian (UU 14/2008 Ps 22(7)(e))",
+                    "The blacked-out version of partly exempted information")
             }
         }
         return Layout.page(

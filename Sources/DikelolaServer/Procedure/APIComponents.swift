@@ -27,8 +27,10 @@ enum APIComponents {
                 "ground": .string(example: "Pasal 17 huruf h angka 2"), "otherStatute": .text,
                 "consequenceIfOpened": .text, "consequenceIfClosed": .text,
                 "verdict": .string(values: ["closed", "partlyClosed", "open"]), "parts": .array(.text),
-                "period": .ref("Period"), "reason": .text,
-            ], required: ["consequenceIfOpened", "consequenceIfClosed", "verdict", "reason"]),
+                "period": .ref("Period"), "reason": .text, "openPart": .text,
+            ], required: ["consequenceIfOpened", "consequenceIfClosed", "verdict", "reason"],
+            description: "For partlyClosed, parts names what is blacked out (internal) and openPart what stays open "
+                + "(published; UU 14/2008 Ps 22(7)(e))."),
         "OpenProposal": .object(["title": .text], required: ["title"]),
         "Location": .object(["building": .text, "room": .text, "cabinet": .text, "box": .text, "folder": .text]),
         "Memo": .object(["number": .text, "text": .text], required: ["number"]),
@@ -69,7 +71,7 @@ enum APIComponents {
                 "ground": .nullable(.text), "groundLabel": .nullable(.text), "otherStatute": .nullable(.text),
                 "consequenceIfOpened": .text, "consequenceIfClosed": .text, "verdict": .text, "parts": .array(.text),
                 "period": .nullable(.ref("Period")), "periodDescription": .nullable(.text), "endDate": .nullable(.date),
-                "reviewDate": .nullable(.date), "reason": .text,
+                "reviewDate": .nullable(.date), "reason": .text, "openPart": .nullable(.text),
             ]),
         "RegisterEntry": .object(
             [
@@ -77,7 +79,8 @@ enum APIComponents {
                 "otherStatute": .nullable(.text), "consequenceIfOpened": .text, "consequenceIfClosed": .text,
                 "verdict": .string(values: RegisterVerdict.allCases.map(\.rawValue)), "parts": .array(.text),
                 "period": .nullable(.ref("Period")), "periodDescription": .text, "endDate": .nullable(.date),
-                "reviewDate": .nullable(.date), "reason": .text, "decreeNumber": .text, "decreeDate": .date,
+                "reviewDate": .nullable(.date), "reason": .text, "openPart": .nullable(.text), "decreeNumber": .text,
+                "decreeDate": .date,
                 "status": .string(values: RegisterEntryStatus.allCases.map(\.rawValue)), "openedOn": .nullable(.date),
                 "openedByLaw": .boolean,
             ]),
@@ -134,7 +137,7 @@ enum APIComponents {
                         "actorTitle": .text, "actorRole": .text,
                         "effect": .text, "requiredDocuments": .array(.object(["name": .text, "satisfied": .boolean])),
                         "timeStandard": .text, "startedAt": .nullable(.instant), "dueAt": .nullable(.instant),
-                        "overdue": .boolean, "onAgree": .nullable(.integer()), "onDisagree": .nullable(.integer()),
+                        "dueProvisionalYears": .array(.integer()), "overdue": .boolean, "onAgree": .nullable(.integer()), "onDisagree": .nullable(.integer()),
                         "onDisagreeLabel": .nullable(.text), "issuesDecree": .boolean, "blockers": .array(.text), "youMayAct": .boolean,
                     ])),
             "items": .array(

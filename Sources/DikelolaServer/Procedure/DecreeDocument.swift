@@ -60,7 +60,9 @@ enum DecreeDocument {
                         .text(entry.title), .br(), .small(.text(entry.registerNumber)),
                         .if(
                             entry.verdict == .partlyClosed,
-                            .group(.br(), .small(.text("Dikecualikan sebagian; dihitamkan: " + entry.parts.joined(separator: ", ")))))),
+                            .group(
+                                .br(), .small(.text("Dikecualikan sebagian; dihitamkan: " + entry.parts.joined(separator: ", "))),
+                                .br(), .small(.text("Terbuka: " + (entry.openPart ?? "—")))))),
                     .td(.text(entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? ""))),
                     .td(.text(entry.consequenceIfOpened)), .td(.text(entry.consequenceIfClosed)), .td(.text(entry.reason)),
                     .td(.text(entry.periodDescription)))

@@ -16,6 +16,24 @@ enum DecreeIssuer {
         let tested = ctx.items.compactMap { item in ctx.test(of: item).map { (item, $0) } }
         let exempted = tested.filter { $0.1.verdict.exempts }
         let open = tested.filter { !$0.1.verdict.exempts }
+        // UU 14/2008 Ps 22(7)(e): what stays open of a partly exempted item is public information,
+        // given as the blacked-out version; the item is never listed as wholly exempted.
+        for (item, test) in exempted where test.verdict != .closed {
+            let entry = PublicInformationEntry()
+            entry.$body.id = bodyID
+            entry.$unit.id = item.$holdingUnit.id
+            entry.$item.id = try item.requireID()
+            entry.summary = "\(item.title) — versi yang dihitamkan; terbuka: \(test.openPart)"
+            entry.madeWhen = item.madeWhen
+            entry.madeWhere = item.madeWhere
+            entry.form = item.form
+            entry.source = .partlyOpen
+            try await entry.create(on: db)
+            try await AuditLog.record(
+                acting.auditDraft(
+                    .dipAdd, targetType: .item, targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
+                    after: "\(item.title): dikecualikan sebagian; bagian yang terbuka masuk DIP"), on: db)
+        }
 
         for (item, _) in open {
             let entry = PublicInformationEntry()

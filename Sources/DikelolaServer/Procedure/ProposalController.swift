@@ -219,7 +219,8 @@ enum ProposalController {
         return ProposalService.TestInput(
             ground: form["ground"].nilIfBlank.flatMap(ExemptionGround.init(code:))?.citation, otherStatute: form["otherStatute"],
             consequenceIfOpened: form["consequenceIfOpened"], consequenceIfClosed: form["consequenceIfClosed"], verdict: verdict,
-            parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"])
+            parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"],
+            openPart: form["openPart"].nilIfBlank)
     }
 
     static func stepNotice(_ outcome: ProposalWorkflow.Outcome, _ c: PageContext, label: (Int) -> String) -> String {

@@ -169,6 +169,14 @@ extension ProposalPageView {
                 "parts", published: .internalOnly, label: ctx.t("Bagian yang dihitamkan (pisahkan dengan koma)", "Parts blacked out (comma-separated)"),
                 value: value("parts", test?.parts.joined(separator: ", ") ?? ""), autocomplete: "off", error: error("parts"),
                 idPrefix: prefix),
+            FormFields.textarea(
+                "openPart", published: .published,
+                label: ctx.t("Bagian yang tetap terbuka (bila dikecualikan sebagian)", "Part that stays open (if partly exempted)"),
+                value: value("openPart", test?.openPart ?? ""), rows: 2, error: error("openPart"),
+                hint: ctx.t(
+                    "Diumumkan di DIK, dan versi yang dihitamkan masuk Daftar Informasi Publik (UU 14/2008 Pasal 22 ayat 7 huruf e).",
+                    "Published in the register; the blacked-out version enters the list of public information."),
+                idPrefix: prefix),
             periodFields(ctx, PeriodFields(test?.period), value: value, error: error, prefix: prefix),
             FormFields.textarea(
                 "reason", published: .internalOnly, label: ctx.t("Alasan", "Reason"), value: value("reason", test?.reason ?? ""),

@@ -107,6 +107,7 @@ enum ProposalPageView {
                     .group(
                         .text(" · "), .strong(.text(ctx.t("Tenggat: ", "Due: "))),
                         .text(Dates.show(due, ctx, zone: TimeZoneRegion(rawValue: p.timeZone) ?? .wib)),
+                        .unwrap(Labels.provisional(step.dueProvisionalYears, ctx)) { .small(.text($0)) },
                         .if(step.overdue, .span(.class("overdue"), .text(ctx.t(" — terlambat", " — overdue")))))
                 }),
             .if(

@@ -130,6 +130,8 @@ extension ProposalService {
         var parts: [String]?
         var period: ExemptionPeriod?
         var reason: String
+        /// For `partlyClosed`: what stays open and is given.
+        var openPart: String?
     }
 
     /// Records an item's test. A test that breaks the law is refused whole; its warnings are kept.
@@ -186,7 +188,8 @@ extension ProposalService {
         return ConsequenceTest(
             ground: ground, otherStatute: input.otherStatute?.nilIfBlank,
             consequenceIfOpened: input.consequenceIfOpened, consequenceIfClosed: input.consequenceIfClosed,
-            verdict: verdict, period: verdict.exempts ? input.period : nil, reason: input.reason)
+            verdict: verdict, period: verdict.exempts ? input.period : nil, reason: input.reason,
+            openPart: input.openPart ?? "")
     }
 
     static func summary(_ test: ConsequenceTest) -> String {

@@ -31,6 +31,8 @@ struct ProposalView: Content {
         let timeStandard: String
         let startedAt: Date?
         let dueAt: Date?
+        /// Years without holiday data the due time was counted across: it is provisional.
+        let dueProvisionalYears: [Int]
         let overdue: Bool
         /// For decision steps: where "setuju" and "tidak setuju" lead.
         let onAgree: Int?
@@ -70,6 +72,8 @@ struct ProposalView: Content {
         let endDate: LocalDate?
         let reviewDate: LocalDate?
         let reason: String
+        /// What stays open of a partly exempted item.
+        let openPart: String?
     }
 
     /// A warning of an item's test, which the head acknowledges on approving the decree.
@@ -146,6 +150,10 @@ struct ProposalView: Content {
                 },
                 timeStandard: step.time.description, startedAt: ctx.proposal.currentStepStartedAt,
                 dueAt: ctx.proposal.currentStepDueAt,
+                dueProvisionalYears: ctx.proposal.currentStepDueAt.map { due in
+                    expiry.calendar.yearsWithoutData(
+                        from: ctx.zone.localDate(of: ctx.proposal.currentStepStartedAt ?? now), through: ctx.zone.localDate(of: due))
+                } ?? [],
                 overdue: ctx.proposal.currentStepDueAt.map { $0 < now } ?? false,
                 onAgree: step.decision?.onAgree, onDisagree: step.decision?.onDisagree,
                 onDisagreeLabel: step.decision.map { ctx.definition.label(of: $0.onDisagree) }, issuesDecree: step.issuesDecree,
@@ -198,6 +206,8 @@ struct RegisterEntryView: Content {
     let consequenceIfClosed: String
     let verdict: RegisterVerdict
     let parts: [String]
+    /// What stays open of a partly exempted entry.
+    let openPart: String?
     let period: ExemptionPeriod?
     let periodDescription: String
     let endDate: LocalDate?
@@ -224,6 +234,7 @@ struct RegisterEntryView: Content {
         consequenceIfClosed = entry.ifClosed
         verdict = entry.verdict
         parts = entry.parts.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        openPart = entry.verdict == .partlyClosed ? entry.openPart : nil
         self.period = period
         periodDescription = period?.indonesianDescription ?? ""
         endDate = entry.endDate
@@ -246,6 +257,6 @@ extension ProposalView.Test {
             consequenceIfOpened: test.consequenceIfOpened, consequenceIfClosed: test.consequenceIfClosed,
             verdict: test.verdict.code, parts: parts, period: test.period,
             periodDescription: test.period?.indonesianDescription, endDate: (try? test.period?.endDate) ?? nil,
-            reviewDate: test.period?.reviewDate, reason: test.reason)
+            reviewDate: test.period?.reviewDate, reason: test.reason, openPart: test.openPart.nilIfBlank)
     }
 }

@@ -31,10 +31,7 @@ enum RegisterTable {
         let assessment = rules.assess(
             endDate: entry.endDate, reviewDate: entry.reviewDate,
             today: today)
-        let years = assessment.provisionalYears.map(String.init).joined(separator: ", ")
-        let provisional =
-            years.isEmpty
-            ? "" : ctx.t(" (sementara: hari libur tahun \(years) belum ada)", " (provisional: no holidays yet for \(years))")
+        let provisional = Labels.provisional(assessment.provisionalYears, ctx) ?? ""
         let late = assessment.status.isOverdue(on: today) ? ctx.t(" — TERLAMBAT", " — OVERDUE") : ""
         switch assessment.status {
         case .exempted:

@@ -138,6 +138,9 @@ extension PublicPages {
                 row("Unit", e.unit),
                 row(l.t("Dasar hukum", "Legal ground"), ground(e)),
                 row(l.t("Dikecualikan", "Exempted"), e.partly ? l.t("sebagian", "in part") : l.t("seluruhnya", "in full")),
+                row(
+                    l.t("Bagian yang terbuka (dapat diminta)", "Open part (may be requested)"),
+                    e.openPart ?? (e.partly ? "—" : l.t("tidak ada", "none"))),
                 row(l.t("Konsekuensi bila dibuka", "Consequence if opened"), e.ifOpened),
                 row(l.t("Konsekuensi bila ditutup", "Consequence if withheld"), e.ifClosed),
                 row(l.t("Jangka waktu", "Period"), e.period),

@@ -71,7 +71,8 @@ extension PublicPages {
                                     .td(.class("n"), .text("\(index + 1)")), .td(.class("n"), .text(e.id)),
                                     .td(
                                         .text(e.title),
-                                        .if(e.partly, .br()), .if(e.partly, .em(.text(l.t("(dikecualikan sebagian)", "(partly exempted)"))))),
+                                        .if(e.partly, .br()), .if(e.partly, .em(.text(l.t("(dikecualikan sebagian)", "(partly exempted)")))),
+                                        .unwrap(e.openPart) { .group(.br(), .small(.text(l.t("Terbuka: ", "Open: ") + $0))) }),
                                     .td(.text(e.unit)), .td(.text(ground(e))),
                                     .td(.text(e.ifOpened)), .td(.text(e.ifClosed)),
                                     .td(.text(e.period)), .td(.text(date(e.endDate, l))),

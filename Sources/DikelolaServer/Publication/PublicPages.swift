@@ -150,7 +150,10 @@ enum PublicPages {
             .forEach(entries) { e in
                 .tr(
                     .td(.a(.href("\(entryLinks)entri/\(e.id).html"), .text(e.id))),
-                    .td(.text(e.title), .if(e.partly, .small(.text(l.t(" (dikecualikan sebagian)", " (partly exempted)"))))),
+                    .td(
+                        .text(e.title),
+                        .if(e.partly, .small(.text(l.t(" (dikecualikan sebagian)", " (partly exempted)")))),
+                        .unwrap(e.openPart) { .small(.text(l.t(" — terbuka: ", " — open: ") + $0)) }),
                     .td(.text(e.unit)),
                     .td(.text(ground(e))),
                     .td(.text(e.ifOpened)),

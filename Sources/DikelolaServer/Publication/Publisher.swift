@@ -41,7 +41,7 @@ enum Publisher {
                     openingDecreeNumber: entry.openingDecreeID.flatMap { openingDecrees[$0] },
                     summary: entry.status == .opened ? opened?.summary : nil,
                     responsible: entry.status == .opened ? opened?.responsible : nil,
-                    retention: entry.status == .opened ? opened?.retention : nil)
+                    retention: entry.status == .opened ? opened?.retention : nil, openPart: entry.openPart)
             })
     }
 

@@ -192,7 +192,8 @@ enum DemoProcedure {
             consequenceIfClosed: "Kepentingan publik tetap terlayani melalui informasi ringkas dan data agregat.",
             verdict: code == "h3" ? "partlyClosed" : "closed", parts: code == "h3" ? ["NIK", "alamat"] : nil,
             period: try shortPeriods[spec.0]?(today) ?? .length(PeriodLength(years: spec.4), from: today),
-            reason: "\(ground.citation) UU 14/2008.")
+            reason: "\(ground.citation) UU 14/2008.",
+            openPart: code == "h3" ? "Nama program, kecamatan dan jumlah penerima" : nil)
     }
 
     /// How many days before today the short-period proposal was decided.

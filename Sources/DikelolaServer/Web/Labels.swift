@@ -32,4 +32,13 @@ enum Labels {
         default: "peninjauan"
         }
     }
+
+    /// " (sementara: hari libur tahun 2027 belum ditetapkan)" after a date counted across years
+    /// whose holidays are not yet decreed; nil when there are none.
+    static func provisional(_ years: [Int], _ ctx: PageContext) -> String? {
+        guard !years.isEmpty else { return nil }
+        let list = years.map(String.init).joined(separator: ", ")
+        return ctx.t(
+            " (sementara: hari libur tahun \(list) belum ditetapkan)", " (provisional: no holidays decreed yet for \(list))")
+    }
 }
