@@ -79,9 +79,49 @@ import Testing
         ("Bahan Informasi", .upload),
         ("Bahan Informasi dari setiap bidang", .upload),
         ("Klarifikasi informasi yang dikecualikan berdasarkan jangka waktu", .upload),
+        ("Daftar usulan informasi yang dikecualikan", .itemList),
     ])
-    func readsTheSeedsRequirements(name: String, kind: DocumentRequirement) {
-        #expect(DocumentRequirement(name: name) == kind)
+    func guessesTheKindFromTheName(name: String, kind: DocumentRequirement) {
+        // Only `sop check` guesses, to suggest the kind a definition should state.
+        #expect(DocumentRequirement.guess(name: name) == kind)
+    }
+
+    /// Found: an SOP written from its paper ("Daftar usulan informasi yang dikecualikan") asked for an
+    /// upload of what the system makes, and Sanggau asked the PPID Utama at step 2 to upload the decree
+    /// made later. A bare name is an upload with a note; a stated kind is what the engine uses; a
+    /// document a later step makes does not hold an earlier step.
+    @Test func theKindIsStatedAndALaterStepSatisfiesWhatItMakes() throws {
+        let bare = SOPDefinition.check(SOPCheckTests.valid.replacingOccurrences(
+            of: "    output: Daftar informasi yang akan dikecualikan\n",
+            with: "    requiredDocuments: [Daftar usulan informasi yang dikecualikan]\n    output: Daftar\n"))
+        let step = try #require(bare.definition?.steps.first)
+        #expect(step.requiredDocuments == [.init(name: "Daftar usulan informasi yang dikecualikan", kind: .upload)])
+        #expect(bare.warnings.contains { $0.message.contains("kind: itemList") })
+
+        let sanggau = try #require(try SOPLibrary.load().definition(id: "sanggau-kominfo-2021"))
+        let classify = try #require(sanggau.step(number: 2))
+        #expect(classify.requiredDocuments == [.init(name: "SK informasi yang dikecualikan", kind: .decree)])
+        #expect(sanggau.isMadeLater(classify.requiredDocuments[0], than: classify))
+        #expect(sanggau.producer(of: .decree)?.label == "3a")
+        let flow = ProposalWorkflow(definition: sanggau)
+        #expect(flow.blockers(for: classify, facts: .init(itemCount: 1)).isEmpty)
+        // After the decree step, the decree is required for real.
+        let archive = try #require(sanggau.step(number: 5))
+        #expect(flow.blockers(for: archive, facts: .init(itemCount: 1)).contains(.missingDocument("SK informasi yang dikecualikan")))
+        // A step whose output is the memo records it (Kapuas Hulu step 2, "Nota Dinas").
+        let kapuas = try #require(try SOPLibrary.load().definition(id: "kapuashulu-dsppa-2023"))
+        #expect(kapuas.step(number: 2)?.outputKind == .memo && kapuas.step(number: 2)?.recordsMemo == true)
+    }
+
+    @Test func sopCheckRefusesAKindNoStepMakes() {
+        let noMemo = SOPDefinition.check(SOPCheckTests.valid.replacingOccurrences(
+            of: "    output: Daftar informasi yang akan dikecualikan\n",
+            with: "    requiredDocuments: [{ name: Nota Dinas, kind: memo }]\n    output: Daftar\n"))
+        #expect(noMemo.errors.contains { $0.message.contains("tidak ada langkah yang membuatnya") })
+        let unknown = SOPDefinition.check(SOPCheckTests.valid.replacingOccurrences(
+            of: "    output: Daftar informasi yang akan dikecualikan\n",
+            with: "    requiredDocuments: [{ name: X, kind: surat }]\n    output: Daftar\n"))
+        #expect(unknown.errors.contains { $0.message.contains("jenis 'surat' tidak dikenal") })
     }
 }
 
@@ -142,13 +182,9 @@ import Testing
 
     @Test func sanggauSkipsTheOpeningStep() throws {
         let flow = try workflow("sanggau-kominfo-2021")
-        var facts = ready()
+        let facts = ready()
         #expect(try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts).next == .step(2))
-        // Step 2 needs the PPID Pembantu's decree, uploaded.
-        #expect(throws: WorkflowError.blocked([.missingDocument("SK informasi yang dikecualikan")])) {
-            try flow.complete(current: 2, stepNumber: 2, roles: [.mainPPID], decision: nil, facts: facts)
-        }
-        facts.uploadedRequirements.insert("SK informasi yang dikecualikan")
+        // Step 2 names the decree, which the system makes at step 3a: it does not wait for it.
         #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.mainPPID], decision: nil, facts: facts).next == .step(3))
         // The Tim Pertimbangan's step no longer issues the decree: the head approves it first
         // (PP 61/2010 Ps 3), at step 3a, which the law adds after it.

@@ -188,12 +188,13 @@ import Vapor
             try await op.recordMeeting(id)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 1)), json: [String: String]()).proposal
             #expect(proposal.currentStep?.actorTitle == "PPID Utama")
-            let missing = try await main.send(.POST, url(.apiProposalStep(id, 2)), json: [String: String]())
-            #expect(missing.error.contains("SK informasi yang dikecualikan"))
-            try await main.upload(
+            // Step 2 names the decree, which the system makes at step 3a: not asked for, and no file stands for it.
+            let shown = try await main.send(.GET, url(.apiProposal(id))).proposal
+            #expect(shown.currentStep?.requiredDocuments.first?.madeAtStep == "3a")
+            let upload = try await main.upload(
                 url(.apiProposalDocuments(id)), fields: ["requirement": "SK informasi yang dikecualikan"],
-                name: "sk-ppid-pembantu.pdf",
-                bytes: SampleFile.pdf)
+                name: "sk-ppid-pembantu.pdf", bytes: SampleFile.pdf)
+            #expect(upload.status == .unprocessableEntity && upload.body.contains("bukan kelengkapan yang diunggah"))
             proposal = try await main.send(.POST, url(.apiProposalStep(id, 2)), json: [String: String]()).proposal
             #expect(proposal.currentStep?.number == 3 && proposal.currentStep?.actorRole == "reviewPanel")
             try await panel.send(

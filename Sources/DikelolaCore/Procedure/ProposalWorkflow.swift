@@ -87,9 +87,12 @@ public struct ProposalWorkflow: Sendable {
     /// Everything that keeps `step` from being completed; empty when it can be.
     public func blockers(for step: SOPDefinition.Step, facts: Facts) -> [Blocker] {
         var found: [Blocker] = []
-        for name in step.requiredDocuments where !isSatisfied(name, facts: facts) {
-            found.append(.missingDocument(name))
+        for requirement in step.requiredDocuments where !isSatisfied(requirement, at: step, facts: facts) {
+            found.append(.missingDocument(requirement.name))
         }
+        // A step that instructs, or whose output is the memo, records the memo; likewise the opinion.
+        if step.recordsMemo, !facts.hasMemo { found.append(.memoMissing) }
+        if step.recordsPanelOpinion, !facts.hasPanelOpinion { found.append(.panelOpinionMissing) }
         switch step.effect {
         case .collectItems:
             if facts.itemCount == 0 { found.append(.noItems) }
@@ -97,15 +100,11 @@ public struct ProposalWorkflow: Sendable {
             if facts.itemCount == 0 { found.append(.noItems) }
             if !facts.untestedItems.isEmpty { found.append(.untested(facts.untestedItems)) }
             if !facts.itemsWithTestErrors.isEmpty { found.append(.testErrors(facts.itemsWithTestErrors)) }
-        case .instruct:
-            if !facts.hasMemo { found.append(.memoMissing) }
-        case .advise:
-            if !facts.hasPanelOpinion { found.append(.panelOpinionMissing) }
         case .archive:
             if !facts.exemptedItemsWithoutDocuments.isEmpty {
                 found.append(.documentsMissing(facts.exemptedItemsWithoutDocuments))
             }
-        case .review, .approveAndSign, .openExpired, .publish:
+        case .instruct, .advise, .review, .approveAndSign, .openExpired, .publish:
             break
         }
         // No exemption is decreed on untested or unlawful items (UU 14/2008 Ps 19; PP 61/2010 Ps 4).
@@ -122,10 +121,11 @@ public struct ProposalWorkflow: Sendable {
         return found
     }
 
-    /// Whether the proposal already has the required document `name`.
-    public func isSatisfied(_ name: String, facts: Facts) -> Bool {
-        if facts.uploadedRequirements.contains(name) { return true }
-        switch DocumentRequirement(name: name) {
+    /// Whether the proposal already has a document `step` requires, or a later step makes it.
+    public func isSatisfied(_ requirement: SOPDefinition.Requirement, at step: SOPDefinition.Step, facts: Facts) -> Bool {
+        if definition.isMadeLater(requirement, than: step) { return true }
+        if requirement.kind.acceptsUpload, facts.uploadedRequirements.contains(requirement.name) { return true }
+        switch requirement.kind {
         case .itemList: return facts.itemCount > 0
         case .testSheets: return facts.itemCount > 0 && facts.untestedItems.isEmpty
         case .decree: return facts.hasDecree

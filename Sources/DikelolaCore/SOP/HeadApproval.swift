@@ -50,7 +50,7 @@ public enum HeadApproval {
             label: "\(decree.label)a", isStatutory: true)
         let handedOver = SOPDefinition.Step(
             number: decree.number, activity: decree.activity, actor: decree.actor, effect: decree.effect,
-            requiredDocuments: decree.requiredDocuments, time: decree.time, output: decree.output,
+            requiredDocuments: decree.requiredDocuments, time: decree.time, output: decree.output, outputKind: decree.outputKind,
             decision: decree.decision.map { SOPDefinition.Decision(onAgree: number, onDisagree: $0.onDisagree) },
             issuesDecree: false, note: decree.note, label: decree.label)
         var result = steps

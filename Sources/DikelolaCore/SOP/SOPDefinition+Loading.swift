@@ -35,7 +35,7 @@ extension SOPDefinition {
 }
 
 /// Walks the YAML of a definition, building it and reporting problems.
-private struct DefinitionParser {
+struct DefinitionParser {
     let reader: YAMLReader
 
     static let topKeys: Set = [
@@ -66,7 +66,7 @@ private struct DefinitionParser {
                     + "sistem menambahkan langkah \(follows.label)a: persetujuan pimpinan atas rancangan surat penetapan "
                     + "(PP 61/2010 Pasal 3)", at: placed.node, path: "steps[\(follows.number - 1)].issuesDecree")
         }
-        return SOPDefinition(
+        let definition = SOPDefinition(
             id: id, identity: identity,
             legalBasis: reader.strings(top.entry("legalBasis")?.value, path: "legalBasis"),
             qualifications: reader.strings(top.entry("qualifications")?.value, path: "qualifications"),
@@ -76,6 +76,8 @@ private struct DefinitionParser {
             related: reader.strings(top.entry("related")?.value, path: "related"),
             actors: lawful.actors, steps: lawful.steps
         )
+        checkDocuments(definition, placed: steps)
+        return definition
     }
 
     private func identity(_ entry: (key: Node, value: Node)?, root: Node) -> SOPDefinition.Identity? {
@@ -169,7 +171,7 @@ private struct DefinitionParser {
         return result
     }
 
-    private struct PlacedStep {
+    struct PlacedStep {
         let step: SOPDefinition.Step
         let node: Node
         let decisionNode: Node?
@@ -230,8 +232,8 @@ private struct DefinitionParser {
                 }
             }
 
-            let output = reader.string(field("output"), path: "\(path).output", required: true, parent: node)
-            let documents = reader.strings(field("requiredDocuments"), path: "\(path).requiredDocuments")
+            let output = namedDocument(field("output"), path: "\(path).output", parent: node, isOutput: true)
+            let documents = requirements(field("requiredDocuments"), path: "\(path).requiredDocuments")
             let decisionNode = field("decision")
             let decision = self.decision(decisionNode, path: "\(path).decision", stepNumber: index + 1, stepCount: list.count)
             let issuesDecree = reader.bool(field("issuesDecree"), path: "\(path).issuesDecree") ?? false
@@ -243,8 +245,8 @@ private struct DefinitionParser {
                     PlacedStep(
                         step: .init(
                             number: number, activity: activity, actor: actor, effect: effect,
-                            requiredDocuments: documents, time: time, output: output, decision: decision,
-                            issuesDecree: issuesDecree, note: note),
+                            requiredDocuments: documents, time: time, output: output.name, outputKind: output.kind,
+                            decision: decision, issuesDecree: issuesDecree, note: note),
                         node: node, decisionNode: decisionNode))
             }
         }

@@ -52,9 +52,12 @@ public struct SOPDefinition: Hashable, Sendable {
         public var actorKey: String { actor.key }
         public let effect: StepEffect
         /// Kelengkapan / persyaratan: documents without which the step cannot be completed.
-        public let requiredDocuments: [String]
+        public let requiredDocuments: [Requirement]
         public let time: TimeStandard
         public let output: String
+        /// What kind of document the output is, when the definition says: a step whose output is
+        /// the memo or the panel's opinion records it before it completes.
+        public let outputKind: DocumentRequirement?
         /// For decision steps: where "setuju" and "tidak setuju" lead.
         public let decision: Decision?
         /// The classification decree (SK) is produced when this step completes (or agrees).
@@ -68,10 +71,11 @@ public struct SOPDefinition: Hashable, Sendable {
         public let isStatutory: Bool
 
         public init(
-            number: Int, activity: String, actor: Actor, effect: StepEffect, requiredDocuments: [String],
-            time: TimeStandard, output: String, decision: Decision?, issuesDecree: Bool, note: String?,
-            label: String? = nil, isStatutory: Bool = false
+            number: Int, activity: String, actor: Actor, effect: StepEffect, requiredDocuments: [Requirement],
+            time: TimeStandard, output: String, outputKind: DocumentRequirement? = nil, decision: Decision?,
+            issuesDecree: Bool, note: String?, label: String? = nil, isStatutory: Bool = false
         ) {
+            self.outputKind = outputKind
             self.number = number
             self.activity = activity
             self.actor = actor
@@ -84,6 +88,23 @@ public struct SOPDefinition: Hashable, Sendable {
             self.note = note
             self.label = label ?? String(number)
             self.isStatutory = isStatutory
+        }
+
+        /// The memo (nota dinas) is recorded at this step: it instructs, or its output is the memo.
+        public var recordsMemo: Bool { effect == .instruct || outputKind == .memo }
+        /// The panel's opinion is recorded here: it advises, or its output is the opinion.
+        public var recordsPanelOpinion: Bool { effect == .advise || outputKind == .panelOpinion }
+    }
+
+    /// A document a step requires: its name as the SOP writes it, and its kind.
+    /// (See also `Step.recordsMemo` and `Step.recordsPanelOpinion`.)
+    public struct Requirement: Hashable, Sendable {
+        public let name: String
+        public let kind: DocumentRequirement
+
+        public init(name: String, kind: DocumentRequirement) {
+            self.name = name
+            self.kind = kind
         }
     }
 
@@ -109,6 +130,31 @@ public struct SOPDefinition: Hashable, Sendable {
         let order = proposalSteps
         guard let index = order.firstIndex(where: { $0.number == number }), index + 1 < order.count else { return nil }
         return order[index + 1].number
+    }
+
+    /// The first step, in the proposal's order, that makes a document of `kind`: the decree step,
+    /// the step that records the memo or the panel's opinion, the testing step, the list's step.
+    public func producer(of kind: DocumentRequirement) -> Step? {
+        proposalSteps.first { step in
+            switch kind {
+            case .decree: step.issuesDecree
+            case .memo: step.effect == .instruct || step.outputKind == .memo
+            case .panelOpinion: step.effect == .advise || step.outputKind == .panelOpinion
+            case .testSheets: step.effect == .consequenceTest
+            case .itemList: step.effect.allowsEditingItems
+            case .itemDocuments: step.effect == .archive
+            case .upload: false
+            }
+        }
+    }
+
+    /// Whether a requirement of `step` is a document a later step makes: it is satisfied by that
+    /// step and does not hold this one up ("SK" named before the decree exists).
+    public func isMadeLater(_ requirement: Requirement, than step: Step) -> Bool {
+        guard let producer = producer(of: requirement.kind), producer.number != step.number else { return false }
+        let order = proposalSteps.map(\.number)
+        guard let made = order.firstIndex(of: producer.number), let here = order.firstIndex(of: step.number) else { return false }
+        return made > here
     }
 
     /// The step's label ("3", "3a"), or its number when unknown.

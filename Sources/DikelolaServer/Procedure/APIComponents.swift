@@ -135,7 +135,12 @@ enum APIComponents {
                     [
                         "number": .integer(minimum: 1), "label": .text, "addedByLaw": .nullable(.text), "activity": .text,
                         "actorTitle": .text, "actorRole": .text,
-                        "effect": .text, "requiredDocuments": .array(.object(["name": .text, "satisfied": .boolean])),
+                        "effect": .text, "requiredDocuments": .array(
+                            .object([
+                                "name": .text, "kind": .string(values: DocumentRequirement.allCases.map(\.rawValue)),
+                                "satisfied": .boolean, "madeAtStep": .nullable(.text),
+                            ])),
+                        "recordsMemo": .boolean, "recordsPanelOpinion": .boolean,
                         "timeStandard": .text, "startedAt": .nullable(.instant), "dueAt": .nullable(.instant),
                         "dueProvisionalYears": .array(.integer()), "overdue": .boolean, "onAgree": .nullable(.integer()), "onDisagree": .nullable(.integer()),
                         "onDisagreeLabel": .nullable(.text), "issuesDecree": .boolean, "blockers": .array(.text), "youMayAct": .boolean,

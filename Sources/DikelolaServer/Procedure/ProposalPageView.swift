@@ -118,6 +118,12 @@ enum ProposalPageView {
                         .forEach(step.requiredDocuments) { requirement in
                             .li(
                                 .text(requirement.satisfied ? "✔ " : "✘ "), .text(requirement.name),
+                                .unwrap(requirement.madeAtStep) { later in
+                                    .small(
+                                        .text(
+                                            ctx.t(
+                                                " (dibuat sistem pada langkah \(later))", " (made by the system at step \(later))")))
+                                },
                                 .if(!requirement.satisfied, .small(.text(ctx.t(" (belum ada)", " (missing)")))))
                         })
                 )),
@@ -143,13 +149,13 @@ enum ProposalPageView {
         HTML.BodyContext
     > {
         let effect = StepEffect(rawValue: step.effect)
+        // Only what a file can stand for is offered for upload; what the system makes never is.
         let uploads = step.requiredDocuments.filter {
-            !$0.satisfied && DocumentRequirement(name: $0.name) != .itemList
-                && DocumentRequirement(name: $0.name) != .testSheets
+            !$0.satisfied && (DocumentRequirement(rawValue: $0.kind)?.acceptsUpload ?? false)
         }
         return .group(
             .if(
-                effect == .instruct,
+                step.recordsMemo,
                 .form(
                     .class("stack"), .action(SiteURL.proposalMemo(p.id).path), .method(.post), Layout.csrfField(ctx),
                     Layout.field(
@@ -160,7 +166,7 @@ enum ProposalPageView {
                         "memoText", published: .internalOnly, label: ctx.t("Isi perintah", "Instruction"), value: state?.value("memo", "memoText") ?? ""),
                     .button(.type(.submit), .text(ctx.t("Simpan nota dinas", "Save memo"))))),
             .if(
-                effect == .advise,
+                step.recordsPanelOpinion,
                 .form(
                     .class("stack"), .action(SiteURL.proposalOpinion(p.id).path), .method(.post), Layout.csrfField(ctx),
                     FormFields.textarea(

@@ -50,7 +50,7 @@ enum ProposalService {
 
     static func recordMemo(_ ctx: ProposalContext, number: String, text: String, acting: Acting) async throws {
         let (step, role) = try ctx.requireActor(acting.person, for: .prepareProposal)
-        guard step.effect == .instruct else { throw ProcedureError.notAllowedAtThisStep("Mencatat nota dinas") }
+        guard step.recordsMemo else { throw ProcedureError.notAllowedAtThisStep("Mencatat nota dinas") }
         guard let number = number.nilIfBlank else {
             throw ProcedureError.invalid(["memoNumber": "Nomor nota dinas wajib diisi."])
         }
@@ -66,7 +66,7 @@ enum ProposalService {
 
     static func recordOpinion(_ ctx: ProposalContext, text: String, acting: Acting) async throws {
         let (step, role) = try ctx.requireActor(acting.person, for: .advise)
-        guard step.effect == .advise else { throw ProcedureError.notAllowedAtThisStep("Mencatat pertimbangan") }
+        guard step.recordsPanelOpinion else { throw ProcedureError.notAllowedAtThisStep("Mencatat pertimbangan") }
         guard let opinion = text.nilIfBlank else {
             throw ProcedureError.invalid(["panelOpinion": "Isi pertimbangan wajib diisi."])
         }
@@ -128,9 +128,12 @@ enum ProposalService {
             errors["requirement"] = "Sebut kelengkapan yang dipenuhi berkas ini, atau informasi yang disalin."
         }
         if let requirement, requirement != signedTestSheet,
-            !ctx.definition.steps.contains(where: { $0.requiredDocuments.contains(requirement) })
+            !ctx.definition.steps.contains(where: {
+                $0.requiredDocuments.contains { $0.name == requirement && $0.kind.acceptsUpload }
+            })
         {
-            errors["requirement"] = "'\(requirement)' bukan kelengkapan dalam SOP \(ctx.definition.identity.number)."
+            errors["requirement"] =
+                "'\(requirement)' bukan kelengkapan yang diunggah dalam SOP \(ctx.definition.identity.number)."
         }
         if let itemID, !ctx.items.contains(where: { $0.id == itemID }) {
             errors["itemID"] = "Informasi ini tidak ada dalam usulan."

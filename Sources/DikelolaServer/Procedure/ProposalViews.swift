@@ -14,7 +14,11 @@ struct ProposalView: Content {
 
     struct Requirement: Content {
         let name: String
+        /// `DocumentRequirement`: upload, itemList, testSheets, decree, memo, panelOpinion, itemDocuments.
+        let kind: String
         let satisfied: Bool
+        /// The label of the later step that makes it, when it is not this step's to provide.
+        let madeAtStep: String?
     }
 
     struct Step: Content {
@@ -28,6 +32,9 @@ struct ProposalView: Content {
         let actorRole: String
         let effect: String
         let requiredDocuments: [Requirement]
+        /// The memo, or the panel's opinion, is recorded at this step.
+        let recordsMemo: Bool
+        let recordsPanelOpinion: Bool
         let timeStandard: String
         let startedAt: Date?
         let dueAt: Date?
@@ -145,9 +152,14 @@ struct ProposalView: Content {
                 number: step.number, label: step.label, addedByLaw: step.isStatutory ? step.note : nil,
                 activity: step.activity, actorTitle: actor.title, actorRole: actor.role.rawValue,
                 effect: step.effect.rawValue,
-                requiredDocuments: step.requiredDocuments.map {
-                    Requirement(name: $0, satisfied: ctx.workflow.isSatisfied($0, facts: facts))
+                requiredDocuments: step.requiredDocuments.map { requirement in
+                    Requirement(
+                        name: requirement.name, kind: requirement.kind.rawValue,
+                        satisfied: ctx.workflow.isSatisfied(requirement, at: step, facts: facts),
+                        madeAtStep: ctx.definition.isMadeLater(requirement, than: step)
+                            ? ctx.definition.producer(of: requirement.kind)?.label : nil)
                 },
+                recordsMemo: step.recordsMemo, recordsPanelOpinion: step.recordsPanelOpinion,
                 timeStandard: step.time.description, startedAt: ctx.proposal.currentStepStartedAt,
                 dueAt: ctx.proposal.currentStepDueAt,
                 dueProvisionalYears: ctx.proposal.currentStepDueAt.map { due in

@@ -132,12 +132,12 @@ enum DemoProcedure {
                 }
             }
             ctx = try await ProposalContext.load(proposal.storedID, library: app.dikelola.sopLibrary, on: app.db)
-            if step.effect == .instruct, ctx.proposal.memoNumber == nil {
+            if step.recordsMemo, ctx.proposal.memoNumber == nil {
                 try await ProposalService.recordMemo(
                     ctx, number: "000.1/\(Int.random(in: 10...99))/\(unit.shortName ?? "")/2026",
                     text: "Himpun dan uji informasi yang dikecualikan.", acting: acting)
             }
-            if step.effect == .advise, ctx.proposal.panelOpinion == nil {
+            if step.recordsPanelOpinion, ctx.proposal.panelOpinion == nil {
                 try await ProposalService.recordOpinion(
                     ctx, text: "Tim Pertimbangan sependapat dengan hasil uji konsekuensi.", acting: acting)
             }
@@ -167,7 +167,9 @@ enum DemoProcedure {
         _ ctx: ProposalContext, step: SOPDefinition.Step, decision: ProposalWorkflow.Decision?, acting: Acting
     ) async throws {
         let facts = ctx.facts(now: acting.now, expiry: acting.services.expiryRules)
-        for name in step.requiredDocuments where !ctx.workflow.isSatisfied(name, facts: facts) {
+        for requirement in step.requiredDocuments
+        where requirement.kind == .upload && !ctx.workflow.isSatisfied(requirement, at: step, facts: facts) {
+            let name = requirement.name
             let file = File(
                 data: ByteBuffer(bytes: samplePDF),
                 filename: "\(name.lowercased().replacingOccurrences(of: " ", with: "-")).pdf")
