@@ -19,6 +19,9 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     }
     app.migrations.add(AppMigrations.all)
 
+    // Every multipart body is checked before MultipartKit reads it (see GuardedFormDataDecoder).
+    ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
+
     // Browser sessions live in the database so that several instances share them.
     app.sessions.use { app in GatedSessionDriver(base: app.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = sessionCookieName

@@ -214,6 +214,29 @@ import VaporTesting
             // A raw CR breaks the multipart header itself: a clear 400, not a server error.
             let broken = try await op.upload(path, fields: item, name: "cr\rlf.pdf", bytes: SampleFile.pdf)
             #expect(broken.status == .badRequest, "\(broken.body)")
+            // A byte of 128 or more in a part's header name trapped MultipartKit (found by the fuzzer):
+            // refused as unreadable, for an upload and for a multipart post to the sign-in form alike.
+            for target in [path, "/masuk"] {
+                let boundary = "----hostile"
+                var body = ByteBuffer()
+                body.writeString("--\(boundary)\r\nCont\u{E9}nt-Disposition: form-data; name=\"email\"\r\n\r\nx\r\n--\(boundary)--\r\n")
+                let response = try await app.testing().sendRequest(
+                    .POST, target,
+                    beforeRequest: { request in
+                        request.headers.bearerAuthorization = BearerAuthorization(token: op.token)
+                        request.headers.contentType = HTTPMediaType(
+                            type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+                        request.body = body
+                    })
+                #expect(response.status.code >= 400 && response.status.code < 500, "\(target): \(response.status)")
+            }
+            #expect(
+                !GuardedFormDataDecoder.headerNamesAreASCII(
+                    Array("--b\r\nX\u{FF}: 1\r\n\r\n".utf8), boundary: Array("--b".utf8)))
+            #expect(
+                GuardedFormDataDecoder.headerNamesAreASCII(
+                    Array("--b\r\nContent-Disposition: form-data; filename=\"\u{E9}t\u{E9}.pdf\"\r\n\r\n\u{FF}\r\n--b--".utf8),
+                    boundary: Array("--b".utf8)))
             // A name stored by an earlier release, with a line break, cannot add a header either.
             let header = Downloads.contentDisposition("attachment", name: "a\nX-Evil: 1\r\n.pdf")
             #expect(!header.contains("\n") && !header.contains("\r"))

@@ -110,6 +110,18 @@ import Vapor
             try await op.upload(
                 url(.apiProposalDocuments(id)), fields: ["itemID": proposal.items[1].id.uuidString], name: "data.pdf",
                 bytes: SampleFile.pdf)
+            // The partly exempted item's blacked-out version is given on request (UU 14/2008 Ps 22(7)(e)).
+            let noRedaction = try await op.send(.POST, url(.apiProposalStep(id, 6)), json: [String: String]())
+            #expect(noRedaction.error.contains("Versi yang dihitamkan belum diunggah"))
+            let wrongItem = try await op.upload(
+                url(.apiProposalDocuments(id)),
+                fields: ["itemID": proposal.items[0].id.uuidString, "requirement": ProposalService.redactedVersion],
+                name: "hitam.pdf", bytes: SampleFile.pdf)
+            #expect(wrongItem.status == .unprocessableEntity)  // the first item is wholly exempted
+            try await op.upload(
+                url(.apiProposalDocuments(id)),
+                fields: ["itemID": proposal.items[1].id.uuidString, "requirement": ProposalService.redactedVersion],
+                name: "data-dihitamkan.pdf", bytes: SampleFile.pdf)
             proposal = try await op.send(.POST, url(.apiProposalStep(id, 6)), json: [String: String]()).proposal
             #expect(proposal.status == .completed && proposal.currentStep == nil)
             #expect(proposal.history.map(\.stepNumber) == [1, 2, 3, 4, 2, 3, 4, 5, 4, 5, 6])

@@ -450,6 +450,17 @@ import Vapor
             #expect(try await Decree.query(on: app.db).count() == 0)
             let headPage = try await head.get(path)
             #expect(headPage.body.contains("Langkah 3a") && headPage.body.contains("PP 61/2010 Pasal 3"))
+            // The head reads the draft decree, with its attachment, before deciding; nothing is issued by reading.
+            let proposalID = try #require(try await Proposal.query(on: app.db).first()?.id)
+            #expect(headPage.body.contains(SiteURL.proposalDraftDecree(proposalID).path))
+            let draft = try await head.get(SiteURL.proposalDraftDecree(proposalID).path)
+            #expect(draft.status == .ok && draft.body.contains("RANCANGAN"))
+            #expect(draft.body.contains("KEPUTUSAN ") && draft.body.contains("Kunci sandi") && draft.body.contains("LAMPIRAN"))
+            #expect(try await Decree.query(on: app.db).count() == 0)
+            // Another OPD's officer may not read it.
+            let stranger = Browser(app)
+            try await stranger.signIn(as: "operator.dinkes@contohkab.go.id")
+            #expect(try await stranger.get(SiteURL.proposalDraftDecree(proposalID).path).status == .forbidden)
             #expect(try await head.post(path + "/langkah/7", ["decision": "agree", "version": ""]).status == .seeOther)
             let decree = try #require(try await Decree.query(on: app.db).first())
             #expect(decree.signerName == "Atasan PPID / Pimpinan Diskominfo (demo)")

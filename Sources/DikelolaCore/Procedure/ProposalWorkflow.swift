@@ -33,13 +33,17 @@ public struct ProposalWorkflow: Sendable {
         public var meetingProblems: [TestMeeting.Problem]
         /// Warnings of the items' tests that the head has not acknowledged, as "Item: warning".
         public var unacknowledgedWarnings: [String]
+        /// Titles of partly exempted items whose blacked-out version is not uploaded.
+        public var partlyExemptedWithoutRedaction: [String]
 
         public init(
             itemCount: Int = 0, untestedItems: [String] = [], itemsWithTestErrors: [String] = [],
             exemptedItemsWithoutDocuments: [String] = [], hasDecree: Bool = false, hasMemo: Bool = false,
             hasPanelOpinion: Bool = false, uploadedRequirements: Set<String> = [],
-            meetingProblems: [TestMeeting.Problem] = [], unacknowledgedWarnings: [String] = []
+            meetingProblems: [TestMeeting.Problem] = [], unacknowledgedWarnings: [String] = [],
+            partlyExemptedWithoutRedaction: [String] = []
         ) {
+            self.partlyExemptedWithoutRedaction = partlyExemptedWithoutRedaction
             self.itemCount = itemCount
             self.untestedItems = untestedItems
             self.itemsWithTestErrors = itemsWithTestErrors
@@ -64,6 +68,7 @@ public struct ProposalWorkflow: Sendable {
         case panelOpinionMissing
         case testMeeting(TestMeeting.Problem)
         case warningsNotAcknowledged([String])
+        case redactedVersionsMissing([String])
 
         public var description: String {
             switch self {
@@ -77,6 +82,9 @@ public struct ProposalWorkflow: Sendable {
             case .memoMissing: "Nota dinas belum dicatat."
             case .panelOpinionMissing: "Pertimbangan Tim Pertimbangan belum dicatat."
             case let .testMeeting(problem): problem.description
+            case let .redactedVersionsMissing(titles):
+                "Versi yang dihitamkan belum diunggah: \(titles.joined(separator: "; ")). Bagian yang terbuka dari informasi "
+                    + "yang dikecualikan sebagian diberikan dalam versi itu (UU 14/2008 Pasal 22 ayat 7 huruf e)."
             case let .warningsNotAcknowledged(warnings):
                 "Pimpinan wajib menyatakan telah membaca setiap peringatan uji konsekuensi sebelum menyetujui: "
                     + warnings.joined(separator: " ")
@@ -103,6 +111,9 @@ public struct ProposalWorkflow: Sendable {
         case .archive:
             if !facts.exemptedItemsWithoutDocuments.isEmpty {
                 found.append(.documentsMissing(facts.exemptedItemsWithoutDocuments))
+            }
+            if !facts.partlyExemptedWithoutRedaction.isEmpty {
+                found.append(.redactedVersionsMissing(facts.partlyExemptedWithoutRedaction))
             }
         case .instruct, .advise, .review, .approveAndSign, .openExpired, .publish:
             break

@@ -35,7 +35,7 @@ enum DecreeDocument {
                 KeputusanDocument.Parts(
                     text: d.keputusan, number: d.number, date: d.date, place: d.place, body: body,
                     signerPosition: d.signerPosition, signerName: d.signerName, signerNIP: d.signerNIP),
-                attachment: attachment(d.entries)),
+                attachment: attachment(d.entries.map(AttachmentRow.init))),
             .div(
                 .class("no-print"),
                 .unwrap(d.signedScanSHA256) {
@@ -45,27 +45,62 @@ enum DecreeDocument {
         )
     }
 
+    /// One row of the Lampiran, from a register entry or, in a draft, from an item's test.
+    struct AttachmentRow {
+        let title: String
+        let registerNumber: String?
+        /// For a partly exempted item: what is blacked out, and what stays open.
+        let partly: (blackedOut: [String], open: String?)?
+        let ground: String
+        let ifOpened: String
+        let ifClosed: String
+        let reason: String
+        let period: String
+
+        init(_ entry: RegisterEntryView) {
+            title = entry.title
+            registerNumber = entry.registerNumber
+            partly = entry.verdict == .partlyClosed ? (entry.parts, entry.openPart) : nil
+            ground = entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? "")
+            ifOpened = entry.consequenceIfOpened
+            ifClosed = entry.consequenceIfClosed
+            reason = entry.reason
+            period = entry.periodDescription
+        }
+
+        init(_ item: ProposalView.Item, _ test: ProposalView.Test) {
+            title = item.title
+            registerNumber = nil
+            partly = test.verdict == "partlyClosed" ? (test.parts, test.openPart) : nil
+            ground = (test.ground ?? "") + (test.otherStatute.map { " jo. \($0)" } ?? "")
+            ifOpened = test.consequenceIfOpened
+            ifClosed = test.consequenceIfClosed
+            reason = test.reason
+            period = test.periodDescription ?? ""
+        }
+    }
+
     /// The Lampiran: every exempted item with its ground, both consequences, the reason the decree
-    /// refers to, what is blacked out of a partly exempted item, and the period.
-    static func attachment(_ entries: [RegisterEntryView]) -> Node<HTML.BodyContext> {
+    /// refers to, what is blacked out of a partly exempted item and what stays open, and the period.
+    static func attachment(_ rows: [AttachmentRow]) -> Node<HTML.BodyContext> {
         .table(
             .class("register"),
             .tr(
                 .th(.text("No")), .th(.text("Informasi")), .th(.text("Dasar hukum")), .th(.text("Konsekuensi bila dibuka")),
                 .th(.text("Konsekuensi bila ditutup")), .th(.text("Alasan")), .th(.text("Jangka waktu"))),
-            .forEach(Array(entries.enumerated())) { index, entry in
+            .forEach(Array(rows.enumerated())) { index, row in
                 .tr(
                     .td(.text(String(index + 1))),
                     .td(
-                        .text(entry.title), .br(), .small(.text(entry.registerNumber)),
-                        .if(
-                            entry.verdict == .partlyClosed,
+                        .text(row.title),
+                        .unwrap(row.registerNumber) { .group(.br(), .small(.text($0))) },
+                        .unwrap(row.partly) { partly in
                             .group(
-                                .br(), .small(.text("Dikecualikan sebagian; dihitamkan: " + entry.parts.joined(separator: ", "))),
-                                .br(), .small(.text("Terbuka: " + (entry.openPart ?? "—")))))),
-                    .td(.text(entry.ground + (entry.otherStatute.map { " jo. \($0)" } ?? ""))),
-                    .td(.text(entry.consequenceIfOpened)), .td(.text(entry.consequenceIfClosed)), .td(.text(entry.reason)),
-                    .td(.text(entry.periodDescription)))
+                                .br(), .small(.text("Dikecualikan sebagian; dihitamkan: " + partly.blackedOut.joined(separator: ", "))),
+                                .br(), .small(.text("Terbuka: " + (partly.open ?? "—"))))
+                        }),
+                    .td(.text(row.ground)), .td(.text(row.ifOpened)), .td(.text(row.ifClosed)), .td(.text(row.reason)),
+                    .td(.text(row.period)))
             })
     }
 }

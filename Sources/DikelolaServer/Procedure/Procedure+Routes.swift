@@ -21,6 +21,7 @@ struct ProcedureRoutes: RouteCollection {
         routes.signedIn(.POST, .proposalMeeting(nil), use: ProposalController.recordMeeting)
         routes.signedIn(.POST, .proposalStep(nil, nil), use: ProposalController.completeStep)
         routes.signedIn(.GET, .proposalTestSheet(nil), use: ProposalController.testSheet)
+        routes.signedIn(.GET, .proposalDraftDecree(nil), use: ProposalController.draftDecree)
         routes.signedIn(.GET, .proposalTestSheetPDF(nil), use: ProposalController.testSheetPDF)
         routes.signedIn(.GET, .proposalDocument(nil, nil), use: ProposalController.download)
 

@@ -98,7 +98,11 @@ struct ProposalContext: Sendable {
             uploadedRequirements: Set(documents.compactMap(\.requirement)),
             meetingProblems: meeting.problems(decreeDate: date),
             unacknowledgedWarnings: warnings(on: date, expiry: expiry).filter { !acknowledged.contains($0.key) }
-                .map { "\($0.item.title): \($0.warning.description)" })
+                .map { "\($0.item.title): \($0.warning.description)" },
+            partlyExemptedWithoutRedaction: items.filter { item in
+                guard case .partlyClosed = test(of: item)?.verdict else { return false }
+                return !documents.contains { $0.$item.id == item.id && $0.requirement == ProposalService.redactedVersion }
+            }.map(\.title))
     }
 
     /// The recorded test meeting.

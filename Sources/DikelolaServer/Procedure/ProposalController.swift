@@ -51,6 +51,15 @@ enum ProposalController {
             filename: "Lembar uji konsekuensi \(ctx.proposal.title).pdf", target: (.proposal, ctx.proposal.id))
     }
 
+    /// The decree as it would be issued today, for the head to read before deciding (PP 61/2010 Ps 3).
+    @Sendable static func draftDecree(req: Request, user: CurrentUser) async throws -> Response {
+        let ctx = try await query(req, user)
+        let view = ProposalView(ctx, history: [], user: user, now: req.now, expiry: req.application.dikelola.expiryRules)
+        return DraftDecreeDocument.render(
+            PageContext(req, user: user), view, try await DraftDecreeDocument.draft(ctx, user: user, now: req.now, on: req.db),
+            body: ctx.body, unitName: ctx.unit.name)
+    }
+
     /// The test sheet of a proposal already loaded, for the page and its PDF.
     static func testSheetPage(_ req: Request, _ user: CurrentUser, _ ctx: ProposalContext) -> Response {
         let view = ProposalView(ctx, history: [], user: user, now: req.now, expiry: req.application.dikelola.expiryRules)

@@ -63,7 +63,8 @@ extension ProposalPageView {
             .tr(.th(.text(ctx.t("Bila dibuka", "If opened"))), .td(.text(test.consequenceIfOpened))),
             .tr(.th(.text(ctx.t("Bila ditutup", "If kept closed"))), .td(.text(test.consequenceIfClosed))),
             .tr(.th(.text(ctx.t("Jangka waktu", "Period"))), .td(.text(test.periodDescription ?? "—"))),
-            .tr(.th(.text(ctx.t("Alasan", "Reason"))), .td(.text(test.reason)))
+            .tr(.th(.text(ctx.t("Alasan", "Reason"))), .td(.text(test.reason))),
+            .unwrap(test.openPart) { .tr(.th(.text(ctx.t("Bagian terbuka", "Open part"))), .td(.text($0))) }
         )
     }
 
@@ -103,7 +104,26 @@ extension ProposalPageView {
                         ctx, id: "file-\(item.id)",
                         error: state?.form == "upload-\(item.id)" ? state?.errors["file"] : nil),
                     .button(.type(.submit), .text(ctx.t("Unggah salinan lunak", "Upload soft copy")))),
+                .if(item.test?.verdict == "partlyClosed", redactedForm(ctx, p, item, state: state)),
             ])
+    }
+
+    /// For a partly exempted item: its blacked-out version, which is given on request (UU 14/2008
+    /// Ps 22(7)(e)) and is required before the documents are archived.
+    static func redactedForm(_ ctx: PageContext, _ p: ProposalView, _ item: ProposalView.Item, state: FormState?)
+        -> Node<HTML.BodyContext>
+    {
+        let formID = "redacted-\(item.id)"
+        return .form(
+            .class("stack"), .action(SiteURL.proposalUpload(p.id).path), .method(.post), .enctype(.multipartData),
+            Layout.csrfField(ctx),
+            .input(.type(.hidden), .name("itemID"), .value(item.id.uuidString)),
+            .input(.type(.hidden), .name("requirement"), .value(ProposalService.redactedVersion)),
+            .input(.type(.hidden), .name("form"), .value(formID)),
+            fileField(ctx, id: "redacted-file-\(item.id)", error: state?.form == formID ? state?.errors["file"] : nil),
+            .button(
+                .type(.submit),
+                .text(ctx.t("Unggah versi yang dihitamkan (terbuka bagi publik)", "Upload the blacked-out version (public)"))))
     }
 
     static func testForm(

@@ -100,6 +100,15 @@ enum ProposalPageView {
                                 + "PP 61/2010 Art. 3 requires.")))
             },
             .p(.text(step.activity)),
+            .if(
+                step.issuesDecree,
+                .p(
+                    .a(
+                        .href(SiteURL.proposalDraftDecree(p.id).path),
+                        .text(
+                            ctx.t(
+                                "Baca rancangan keputusan beserta lampirannya sebelum memutuskan",
+                                "Read the draft decree and its attachment before deciding"))))),
             .p(
                 .strong(.text(ctx.t("Pelaksana: ", "Actor: "))), .text(step.actorTitle),
                 .text(" · "), .strong(.text(ctx.t("Waktu: ", "Time: "))), .text(step.timeStandard),

@@ -114,6 +114,8 @@ enum ProposalService {
 
     /// The test sheet signed by the meeting's participants, which any SOP may keep.
     static let signedTestSheet = "Lembar pengujian konsekuensi bertanda tangan"
+    /// The blacked-out version of a partly exempted item, given on request (UU 14/2008 Ps 22(7)(e)).
+    static let redactedVersion = "Versi yang dihitamkan"
 
     static let documentTypes: [SniffedType] = [.pdf, .png, .jpeg, .officeOpenXML, .officeLegacy, .openDocument]
 
@@ -127,7 +129,10 @@ enum ProposalService {
         if requirement == nil, itemID == nil {
             errors["requirement"] = "Sebut kelengkapan yang dipenuhi berkas ini, atau informasi yang disalin."
         }
-        if let requirement, requirement != signedTestSheet,
+        if requirement == redactedVersion {
+            let partly = ctx.items.first { $0.id == itemID }.flatMap { ctx.test(of: $0) }.map { $0.verdict != .closed && $0.verdict.exempts }
+            if partly != true { errors["itemID"] = "Versi yang dihitamkan hanya untuk informasi yang dikecualikan sebagian." }
+        } else if let requirement, requirement != signedTestSheet,
             !ctx.definition.steps.contains(where: {
                 $0.requiredDocuments.contains { $0.name == requirement && $0.kind.acceptsUpload }
             })

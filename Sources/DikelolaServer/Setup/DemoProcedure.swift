@@ -175,6 +175,14 @@ enum DemoProcedure {
                 filename: "\(name.lowercased().replacingOccurrences(of: " ", with: "-")).pdf")
             _ = try await ProposalService.attach(ctx, file: file, requirement: name, itemID: nil, acting: acting)
         }
+        if step.effect == .archive {
+            for title in facts.partlyExemptedWithoutRedaction {
+                guard let item = ctx.items.first(where: { $0.title == title }) else { continue }
+                let file = File(data: ByteBuffer(bytes: samplePDF), filename: "versi-dihitamkan.pdf")
+                _ = try await ProposalService.attach(
+                    ctx, file: file, requirement: ProposalService.redactedVersion, itemID: item.storedID, acting: acting)
+            }
+        }
         let warnings = ctx.warnings(on: ctx.today(acting.now), expiry: acting.services.expiryRules).map(\.key)
         _ = try await ProposalService.completeStep(
             ctx.proposal.storedID, stepNumber: step.number, decision: decision, expectedVersion: nil,

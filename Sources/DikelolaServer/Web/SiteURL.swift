@@ -49,6 +49,7 @@ enum SiteURL: Equatable {
     case proposalOpinion(UUID?)
     case proposalMeeting(UUID?)
     case proposalTestSheet(UUID?)
+    case proposalDraftDecree(UUID?)
     case proposalTestSheetPDF(UUID?)
     case decreePDF(UUID?)
     case unitRegisterPDF(UUID?)
@@ -167,6 +168,7 @@ enum SiteURL: Equatable {
         case let .proposalOpinion(proposal): return ["usulan", id(proposal, "proposal"), "pertimbangan"]
         case let .proposalMeeting(proposal): return ["usulan", id(proposal, "proposal"), "rapat-uji"]
         case let .proposalTestSheet(proposal): return ["usulan", id(proposal, "proposal"), "lembar-uji"]
+        case let .proposalDraftDecree(proposal): return ["usulan", id(proposal, "proposal"), "rancangan-keputusan"]
         case let .proposalTestSheetPDF(proposal): return ["usulan", id(proposal, "proposal"), "lembar-uji", "pdf"]
         case let .decreePDF(decree): return ["sk", id(decree, "decree"), "pdf"]
         case let .proposalStep(proposal, step):

@@ -54,6 +54,7 @@ enum Stylesheet {
         .keputusan table.diktum td:first-child { width: 7.5rem; white-space: nowrap; } .keputusan table.diktum td:nth-child(2) { width: 1rem; }
         .signer-name { text-decoration: underline; } .copies { margin-top: 1.5rem; font-size: .95rem; } .copies p { margin: 0; }
         .attachment-heading { margin: 2rem 0 1rem 50%; break-before: page; } .attachment-heading p { margin: 0; }
+        .draft-mark { text-align: center; font-weight: 700; letter-spacing: .4em; color: var(--bad); border: 2px solid var(--bad); max-width: 21cm; margin: 0 auto 1rem; }
         table.register { font-size: .9rem; }
         [hidden] { display: none !important; }
         form.sending button { opacity: .6; cursor: progress; }
