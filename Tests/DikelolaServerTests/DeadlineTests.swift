@@ -67,4 +67,31 @@ import Vapor
             #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
         }
     }
+
+    @Test func anOpeningUnderWayHasItsLatestDateCountedAgain() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock) { app in
+            try await ExpirySweepTests.register(app)
+            _ = try await ExpirySweep.run(app: app, now: ExpirySweepTests.at("2026-11-17"))
+            clock.set(ExpirySweepTests.at("2026-11-18"))
+            let ending = try await PeriodActionTests.entry("Berakhir akhir tahun", app)
+            let ppid = Browser(app)
+            try await ppid.signIn(as: PeriodActionTests.ppid)
+            try await ppid.get(SiteURL.unitEnding(ending.$unit.id).path)
+            try await ppid.post(
+                SiteURL.unitStartPeriodAction(ending.$unit.id).path, ["kind": "opening", "entry-\(ending.id!.uuidString)": "on"])
+            let action = try #require(try await PeriodAction.query(on: app.db).first())
+            #expect(action.legalDue == LocalDate(iso: "2026-11-17"))
+            // As if counted on older holiday data: the next count puts it right, and says so.
+            action.legalDue = LocalDate(iso: "2026-11-19")
+            try await action.save(on: app.db)
+            let report = try await DeadlineRefresh.all(app, now: clock.now())
+            #expect(report.actions == 1)
+            #expect(try await PeriodAction.find(action.id, on: app.db)?.legalDue == LocalDate(iso: "2026-11-17"))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.periodActionDeadlineRecomputed.rawValue)
+                    .count() == 1)
+            #expect(try await DeadlineRefresh.all(app, now: clock.now()).actions == 0)
+        }
+    }
 }

@@ -29,6 +29,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case itemTest = "item.test"
     case itemUpdate = "item.update"
     case periodActionCancel = "periodAction.cancel"
+    case periodActionDeadlineRecomputed = "periodAction.deadlineRecomputed"
     case periodActionFields = "periodAction.fields"
     case periodActionRemove = "periodAction.remove"
     case periodActionReturn = "periodAction.return"

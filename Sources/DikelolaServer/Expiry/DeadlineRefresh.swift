@@ -12,6 +12,7 @@ enum DeadlineRefresh {
     struct Report: Equatable {
         var entries = 0
         var proposals = 0
+        var actions = 0
     }
 
     /// Every body, at start.
@@ -23,6 +24,7 @@ enum DeadlineRefresh {
             }
             report.entries += part.entries
             report.proposals += part.proposals
+            report.actions += part.actions
         }
         return report
     }
@@ -44,6 +46,7 @@ enum DeadlineRefresh {
                     + IndonesianFormat.date(due), on: db)
             report.entries += 1
         }
+        report.actions = try await refreshActions(bodyID: bodyID, rules: rules, now: now, on: db)
         let proposals = try await Proposal.query(on: db).filter(\.$body.$id == bodyID).filter(\.$status == .inProgress).all()
         for proposal in proposals {
             guard let number = proposal.currentStep, let started = proposal.currentStepStartedAt,
@@ -67,6 +70,29 @@ enum DeadlineRefresh {
             report.proposals += 1
         }
         return report
+    }
+
+    /// An opening or re-classification under way: the latest date of its decree is the earliest
+    /// opening-decree date of its entries, counted again.
+    private static func refreshActions(bodyID: UUID, rules: ExpiryRules, now: Date, on db: any Database) async throws -> Int {
+        var changed = 0
+        let actions = try await PeriodAction.query(on: db).filter(\.$body.$id == bodyID)
+            .filter(\.$stage ~~ [.preparing, .awaitingApproval]).all()
+        for action in actions {
+            let items = try await PeriodActionItem.query(on: db).filter(\.$action.$id == action.requireID()).with(\.$entry).all()
+            let due = PeriodEndProcedure.legalDeadline(
+                items.map { item in item.entry.endDate.map { rules.openingDecreeDue(endingOn: $0).value } ?? item.entry.openingDecreeDue })
+            guard due != action.legalDue else { continue }
+            let before = action.legalDue
+            action.legalDue = due
+            try await action.save(on: db)
+            try await record(
+                .periodActionDeadlineRecomputed, target: .periodAction, id: action.id, body: bodyID, now: now,
+                before: before.map(IndonesianFormat.date),
+                after: "surat paling lambat " + (due.map(IndonesianFormat.date) ?? "—"), on: db)
+            changed += 1
+        }
+        return changed
     }
 
     private static func record(

@@ -43,7 +43,7 @@ enum ExpirySweep {
                 guard try await lock(bodyID, on: db) else { return Report() }  // another instance is sweeping this body
                 let refreshed = try await DeadlineRefresh.run(body: body, services: app.dikelola, now: now, on: db)
                 var part = try await sweep(bodyID: bodyID, today: today, rules: rules, now: now, on: db)
-                part.deadlinesRecomputed = refreshed.entries + refreshed.proposals
+                part.deadlinesRecomputed = refreshed.entries + refreshed.proposals + refreshed.actions
                 if part.changes > 0 {
                     try await Publisher.record(
                         services: app.dikelola,

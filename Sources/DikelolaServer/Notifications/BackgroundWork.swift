@@ -12,7 +12,8 @@ enum BackgroundWork {
             // The holidays or the working hours may have changed since the last run.
             do {
                 let refreshed = try await DeadlineRefresh.all(app, now: app.dikelola.clock.now())
-                app.logger.info("Tenggat dihitung ulang saat mulai: \(refreshed.entries) entri, \(refreshed.proposals) usulan.")
+                let counts = "\(refreshed.entries) entri, \(refreshed.proposals) usulan, \(refreshed.actions) pembukaan"
+                app.logger.info("Tenggat dihitung ulang saat mulai: \(counts).")
             } catch {
                 app.logger.report(error: error)
             }
