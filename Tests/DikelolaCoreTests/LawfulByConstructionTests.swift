@@ -146,7 +146,12 @@ import Testing
         #expect(GroundHint.disagreement(with: ground("i"), in: "Daftar hadir") == nil)
     }
 
-    @Test(arguments: ["UU 14/2008", "-", "x", "UU KIP", "Undang-Undang Nomor 14 Tahun 2008", "PP 61/2010", "lihat lampiran"])
+    @Test(arguments: [
+        "UU 14/2008", "-", "x", "UU KIP", "Undang-Undang Nomor 14 Tahun 2008", "PP 61/2010", "lihat lampiran",
+        // Found by the outside probe: any word after "UU", full-width forms, impossible years.
+        "UU ab", "UU ini", "UU Keterbukaan", "UU Informasi Publik", "UU ＫＩＰ", "UU １４/２００８",
+        "UU 14/2008; lihat juga UU lain", "UU 99999/2200", "UU 1/1800",
+    ])
     func theOtherStatuteMustBeAnotherStatute(text: String) {
         let test = ConsequenceTest(
             ground: ground("j"), otherStatute: text, consequenceIfOpened: "a", consequenceIfClosed: "b", verdict: .closed,
@@ -164,6 +169,39 @@ import Testing
     ])
     func recognisedStatutesAreAccepted(text: String) {
         #expect(OtherStatuteProblem.check(text, for: .j) == nil, "\(text)")
+    }
+
+    @Test func aPeriodAsTheStatuteSetsNamesARealOtherStatute() {
+        let kip = ExemptionPeriod.asStatuteSets(statute: "UU 14/2008", end: nil)
+        #expect(violations(kip, "g").contains { if case .statuteNotRecognised = $0 { true } else { false } })
+        #expect(violations(.asStatuteSets(statute: "-", end: nil), "j").count == 1)
+        #expect(violations(.asStatuteSets(statute: "UU 23/2006 Pasal 79", end: nil), "j").isEmpty)
+    }
+
+    @Test func anEventMustBeAnEventWithItsReviewBeforeItsLatestEnd() {
+        let latest = date("2030-01-01")
+        for text in ["\u{200B}\u{200B}", ".", "x1"] {
+            let period = ExemptionPeriod.untilEvent(event: text, reviewOn: date("2027-01-04"), latestEnd: latest)
+            #expect(violations(period, "c").contains(.eventUnreadable(text.trimmingWhitespace)), "\(text)")
+        }
+        let late = ExemptionPeriod.untilEvent(event: "penyidikan selesai", reviewOn: date("9999-12-31"), latestEnd: latest)
+        #expect(violations(late, "c").contains(.reviewAfterLatestEnd(review: date("9999-12-31"), latestEnd: latest)))
+        // "Selamanya" is no event under a–f even with a latest end: the decree would print "sampai selamanya".
+        let forever = ExemptionPeriod.untilEvent(event: "selama-lamanya", reviewOn: date("2027-01-04"), latestEnd: latest)
+        #expect(violations(forever, "c") == [.eventMeansForever("selama-lamanya")])
+    }
+
+    @Test func uu19_aParticipantIsAPersonAndAPPIDByPosition() {
+        let today = date("2026-11-25")
+        func problems(_ lines: [String], on day: String = "2026-11-20") -> [TestMeeting.Problem] {
+            TestMeeting(date: date(day), place: "Aula", participants: lines).problems(decreeDate: today)
+        }
+        #expect(problems(["Tanpa PPID — Staf", "Joko — Kepala"]) == [.withoutPPID])
+        #expect(problems(["Joko — bukan PPID"]) == [.withoutPPID])
+        #expect(problems(["PPID"]) == [.participantUnreadable("PPID")])
+        #expect(problems(["Budi — PPID Pembantu"]).isEmpty)
+        #expect(problems(["Budi – ppid utama"]).isEmpty)
+        #expect(problems(["Budi — PPID Pembantu"], on: "1900-01-01") == [.tooOld(date("1900-01-01"))])
     }
 
     @Test func aCitationNamingTheLawInsteadOfTheArticleSaysSo() throws {

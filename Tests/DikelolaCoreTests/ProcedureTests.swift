@@ -225,7 +225,7 @@ import Testing
     @Test func refusesOutOfTurnWrongRoleAndMissingParts() throws {
         let flow = try workflow("kapuashulu-dsppa-2023")
         let facts = ready(["Bahan Informasi"])
-        #expect(throws: WorkflowError.notCurrentStep(current: 1, attempted: 4)) {
+        #expect(throws: WorkflowError.notCurrentStep(current: "1", attempted: "4")) {
             try flow.complete(current: 1, stepNumber: 4, roles: [.assistantPPID], decision: .agree, facts: facts)
         }
         #expect(throws: WorkflowError.self) {

@@ -35,6 +35,19 @@ import Vapor
             let body = try #require(try await PublicBody.query(on: app.db).first())
             #expect(body.letterheadLines == ["PEMERINTAH KABUPATEN SANGGAU", "DINAS KOMUNIKASI DAN INFORMATIKA"])
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "publicBody.create").count() == 1)
+
+            // The settings form, sent as the browser shows it (multi-line Mengingat and Tembusan
+            // included), saves; found by the outside probe refused for its own textareas.
+            let settingsPath = SiteURL.adminBodySettings(body.id).path
+            let settings = try await browser.get(SiteURL.adminBody(body.id).path)
+            var shown = Browser.prefilled(on: settings, action: settingsPath)
+            #expect(shown["legalBasis"]?.contains("\n") == true)
+            shown["periodHorizonYears"] = "10"
+            shown["workingHours"] = "Senin–Kamis 08.00–15.00; Jumat 08.00–11.30"
+            let saved = try await browser.post(settingsPath, shown)
+            #expect(saved.status == .seeOther, "\(saved.body.prefix(2000))")
+            let updated = try #require(try await PublicBody.find(body.id, on: app.db))
+            #expect(updated.periodHorizonYears == 10 && updated.workingHours.friday.closes == 690)
         }
     }
 

@@ -49,6 +49,33 @@ final class Browser: @unchecked Sendable {
         return Set(form.matches(of: /name="([^"]+)"/).map { String($0.1) })
     }
 
+    /// A form as the browser would send it untouched: every input's value, every textarea's text,
+    /// every select's chosen option (file and submit fields left out).
+    static func prefilled(on page: Page, action: String) -> [String: String] {
+        guard let start = page.body.range(of: "action=\"\(action)\""),
+            let end = page.body.range(of: "</form>", range: start.upperBound..<page.body.endIndex)
+        else { return [:] }
+        let form = String(page.body[start.upperBound..<end.lowerBound])
+        func decoded(_ text: Substring) -> String {
+            String(text).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var fields: [String: String] = [:]
+        for match in form.matches(of: /<input type="(\w+)"[^>]*name="([^"]+)"(?: value="([^"]*)")?/) where match.1 != "file" {
+            fields[String(match.2)] = match.3.map(decoded) ?? ""
+        }
+        for match in form.matches(of: /<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/) {
+            fields[String(match.1)] = decoded(match.2)
+        }
+        for match in form.matches(of: /<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/) {
+            if let chosen = String(match.2).firstMatch(of: /<option value="([^"]*)" selected="selected"/) {
+                fields[String(match.1)] = decoded(chosen.1)
+            }
+        }
+        return fields
+    }
+
     /// The warnings a page asks the head to acknowledge, ticked: `ackN` = key, as the form sends them.
     static func acknowledgements(on page: Page) -> [String: String] {
         Dictionary(

@@ -230,6 +230,18 @@ import VaporTesting
                     })
                 #expect(response.status.code >= 400 && response.status.code < 500, "\(target): \(response.status)")
             }
+            // A multipart body the parser cannot read, sent to a JSON route: 400, not a server error.
+            for body in ["--XyZb--", "--XyZb\r\n: x\r\n\r\nv\r\n--XyZb--\r\n"] {
+                let response = try await app.testing().sendRequest(
+                    .POST, SiteURL.apiProposalItems(proposal.id).path,
+                    beforeRequest: { request in
+                        request.headers.bearerAuthorization = BearerAuthorization(token: op.token)
+                        request.headers.contentType = HTTPMediaType(
+                            type: "multipart", subType: "form-data", parameters: ["boundary": "XyZb"])
+                        request.body = ByteBuffer(string: body)
+                    })
+                #expect(response.status == .badRequest, "\(body): \(response.status)")
+            }
             #expect(
                 !GuardedFormDataDecoder.headerNamesAreASCII(
                     Array("--b\r\nX\u{FF}: 1\r\n\r\n".utf8), boundary: Array("--b".utf8)))
@@ -241,6 +253,44 @@ import VaporTesting
             let header = Downloads.contentDisposition("attachment", name: "a\nX-Evil: 1\r\n.pdf")
             #expect(!header.contains("\n") && !header.contains("\r"))
         }
+    }
+
+    /// Plot writes attribute values unescaped: what a person typed, reflected or stored, must stay a
+    /// value (found by the outside probe in the public search and the item form).
+    @Test func typedTextNeverBecomesMarkupInAnAttribute() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let (op, proposal) = try await Self.proposal(app)
+            var item = Sample.item("Item \"><i>X</i>")
+            item.madeWhen = "2025\" autofocus onfocus=\"x"
+            let added = try await op.send(.POST, SiteURL.apiProposalItems(proposal.id).path, json: item)
+            #expect(added.status == .created || added.status == .ok, "\(added.body)")
+            let browser = Browser(app)
+            try await browser.signIn(as: "operator.disdukcapil@contohkab.go.id")
+            let page = try await browser.get(SiteURL.proposal(proposal.id).path)
+            #expect(page.status == .ok)
+            #expect(!page.body.contains("<i>X</i>") && !page.body.contains("value=\"2025\" autofocus"))
+            #expect(page.body.contains("value=\"2025&quot; autofocus onfocus=&quot;x\""))
+            let search = try await Browser(app).get("/publik/cari?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+            #expect(!search.body.contains("<script>alert(1)</script>"))
+            #expect(search.body.contains("&quot;&gt;&lt;script&gt;"))
+        }
+    }
+
+    /// Every textarea may hold line breaks: its name is among the multi-line fields the body check
+    /// allows (found by the outside probe: the body settings' Mengingat and Tembusan were refused).
+    @Test func everyTextareaIsAllowedItsLineBreaks() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Sources/DikelolaServer")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        var names: Set<String> = []
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /FormFields\.textarea\(\s*"([A-Za-z]+)"/) { names.insert(String(match.1)) }
+        }
+        #expect(names.count > 10)
+        #expect(names.subtracting(RequestBody.multiLineFields).isEmpty, "\(names.subtracting(RequestBody.multiLineFields))")
     }
 
     // MARK: Redirects, units, tokens

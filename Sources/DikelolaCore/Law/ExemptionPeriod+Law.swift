@@ -29,7 +29,7 @@ extension ExemptionPeriod {
     /// The phrases officers write for "no end", as found in published DIKs.
     public static let foreverPhrases = [
         "tidak terbatas", "tak terbatas", "tanpa batas", "tanpa batas waktu", "tidak ada batas", "tidak ada batas waktu",
-        "selamanya", "untuk selamanya", "permanen", "selama diperlukan", "selama masih diperlukan", "seterusnya",
+        "selamanya", "untuk selamanya", "selama lamanya", "permanen", "selama diperlukan", "selama masih diperlukan", "seterusnya",
         "sepanjang masa", "tidak ditentukan", "tidak dapat ditentukan", "belum ditentukan", "tidak berbatas",
         "tidak terhingga", "abadi", "forever", "permanent", "indefinitely", "unlimited",
     ]
@@ -95,19 +95,32 @@ extension ExemptionPeriod {
         case let .until(end):
             if end <= classifiedOn { found.append(.endNotAfterStart(end: end, start: classifiedOn)) }
         case let .untilEvent(event, reviewOn, latestEnd):
-            if event.trimmingWhitespace.isEmpty { found.append(.eventMissing) }
+            let letters = event.filter(\.isLetter).count
+            if event.trimmingWhitespace.isEmpty {
+                found.append(.eventMissing)
+            } else if letters < 3 {
+                found.append(.eventUnreadable(event.trimmingWhitespace))
+            }
+            if let latestEnd, reviewOn > latestEnd {
+                found.append(.reviewAfterLatestEnd(review: reviewOn, latestEnd: latestEnd))
+            }
             if reviewOn <= classifiedOn { found.append(.reviewNotAfterStart(review: reviewOn, start: classifiedOn)) }
             if let latestEnd, latestEnd <= classifiedOn {
                 found.append(.endNotAfterStart(end: latestEnd, start: classifiedOn))
             }
-            // Ps 20(1) and, for a, PP 61/2010 Ps 5: every a–f period has a concrete latest end.
-            if ground.letter.neverPermanent, latestEnd == nil {
-                found.append(
-                    Self.meansForever(event)
-                        ? .eventMeansForever(event.trimmingWhitespace) : .eventNeedsLatestEnd(ground.letter))
+            // Ps 20(1) and, for a, PP 61/2010 Ps 5: every a–f period has a concrete latest end, and
+            // an "event" that never comes is no event even with one.
+            if ground.letter.neverPermanent, Self.meansForever(event) {
+                found.append(.eventMeansForever(event.trimmingWhitespace))
+            } else if ground.letter.neverPermanent, latestEnd == nil {
+                found.append(.eventNeedsLatestEnd(ground.letter))
             }
         case let .asStatuteSets(statute, end):
-            if statute.trimmingWhitespace.isEmpty { found.append(.statuteMissing) }
+            if statute.trimmingWhitespace.isEmpty {
+                found.append(.statuteMissing)
+            } else if let problem = OtherStatuteProblem.check(statute, for: ground.letter) {
+                found.append(.statuteNotRecognised(problem))
+            }
             if let end, end <= classifiedOn { found.append(.endNotAfterStart(end: end, start: classifiedOn)) }
         }
         return found

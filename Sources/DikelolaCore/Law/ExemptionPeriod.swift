@@ -138,6 +138,12 @@ public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringCon
     case alreadyEnded(end: LocalDate, classifiedOn: LocalDate)
     /// Grounds a–f: an event that means "for ever" ends nothing (Ps 20(1)).
     case eventMeansForever(String)
+    /// The statute a period follows is not recognisable as one, or is UU 14/2008 itself.
+    case statuteNotRecognised(OtherStatuteProblem)
+    /// An event named by too little to be an event (".", invisible characters).
+    case eventUnreadable(String)
+    /// The review date of an event period falls after its latest end.
+    case reviewAfterLatestEnd(review: LocalDate, latestEnd: LocalDate)
 
     public var description: String {
         switch self {
@@ -185,6 +191,13 @@ public enum ExemptionPeriodViolation: Error, Hashable, Sendable, CustomStringCon
             "Jangka waktu ini sudah berakhir \(IndonesianFormat.date(end)), sebelum penetapan "
                 + "\(IndonesianFormat.date(classifiedOn)): informasinya sudah terbuka demi hukum (PP 61/2010 Pasal 11 ayat 3) "
                 + "dan tidak dapat dikecualikan dengan jangka waktu ini."
+        case let .statuteNotRecognised(problem):
+            problem.description
+        case let .eventUnreadable(event):
+            "Peristiwa \"\(event)\" tidak terbaca sebagai peristiwa; tulis misalnya \"sampai putusan berkekuatan hukum tetap\"."
+        case let .reviewAfterLatestEnd(review, latestEnd):
+            "Tanggal peninjauan \(IndonesianFormat.date(review)) jatuh sesudah tanggal berakhir paling lambat "
+                + "\(IndonesianFormat.date(latestEnd)); tinjau sebelum jangka waktu berakhir."
         case let .eventMeansForever(event):
             "\"\(event)\" bukan peristiwa yang mengakhiri pengecualian: pengecualian berdasarkan Pasal 17 huruf a sampai f "
                 + "tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1). Sebut peristiwanya dan tanggal berakhir paling lambat."

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The "other statute" an exemption under Pasal 17 huruf b, g, i or j relies on (PP 61/2010 Ps 6,
 /// 8(1), 9; UU 14/2008 Ps 17 j), read as officers write it, so that "-", "x" or "UU 14/2008"
 /// cannot stand in for it.
@@ -44,7 +46,24 @@ public struct StatuteReference: Hashable, Sendable {
     static let regionalKinds: Set = ["Perda", "Perbup", "Pergub", "Perwal", "Perdes"]
     static let yearWords: Set = ["tahun", "th", "thn", "tahn"]
     /// Names of UU 14/2008 that are not a number.
-    static let kipNames = ["kip", "keterbukaan informasi publik", "keterbukaan informasi"]
+    static let kipNames = ["kip", "keterbukaan informasi publik", "keterbukaan informasi", "keterbukaan", "informasi publik"]
+
+    /// The short names officers give statutes ("UU ITE", "UU Adminduk"): only these stand without
+    /// a number and year; any other "UU <word>" ("UU ini", "UU lain") is not a reference.
+    static let shortNames: [String] = [
+        "ite", "adminduk", "administrasi kependudukan", "pdp", "pelindungan data pribadi", "perlindungan data pribadi",
+        "perbankan", "kearsipan", "kesehatan", "asn", "aparatur sipil negara", "kepegawaian", "narkotika", "tipikor",
+        "kepolisian", "kejaksaan", "intelijen", "intelijen negara", "pertahanan", "pertahanan negara", "perlindungan anak",
+        "sppa", "sistem peradilan pidana anak", "statistik", "kup", "perpajakan", "hak cipta", "paten", "merek",
+        "rahasia dagang", "persaingan usaha", "praktik kedokteran", "rumah sakit", "keimigrasian", "pemilu", "desa",
+        "pemda", "pemerintahan daerah", "keuangan negara", "perbendaharaan negara", "jabatan notaris",
+        "perlindungan saksi dan korban", "tpks", "pers", "penyiaran", "telekomunikasi", "minerba", "migas", "kehutanan",
+        "pplh", "cipta kerja", "kesejahteraan sosial", "penanggulangan bencana", "rahasia negara", "psikologi",
+        "pendidikan tinggi", "sisdiknas", "praktik psikologi", "kesehatan jiwa", "tenaga kesehatan", "ketenagakerjaan",
+    ]
+
+    /// Years a numbered regulation of the Republic can carry.
+    static let years = 1945...2100
 
     /// Whether this names UU 14/2008 or PP 61/2010, which cannot be the "other" statute.
     public var isPublicInformationLaw: Bool {
@@ -61,7 +80,10 @@ public struct StatuteReference: Hashable, Sendable {
 
     /// Every statute named in `text`, in order.
     public static func find(in text: String) -> [StatuteReference] {
-        let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        // Full-width and other compatibility forms ("ＵＵ １４/２００８") read as their plain letters.
+        let plain = text.precomposedStringWithCompatibilityMapping.lowercased()
+        let words = plain.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+            .map { $0.allSatisfy(\.isNumber) && !$0.allSatisfy(\.isASCII) ? "" : $0 }.filter { !$0.isEmpty }
         var found: [StatuteReference] = []
         var index = 0
         while index < words.count {
@@ -103,7 +125,7 @@ public struct StatuteReference: Hashable, Sendable {
         if index < words.count, let number = Int(words[index]), (1...99_999).contains(number) {
             var next = index + 1
             if next < words.count, yearWords.contains(words[next]) { next += 1 }
-            if next < words.count, let year = Int(words[next]), (1800...2200).contains(year) {
+            if next < words.count, let year = Int(words[next]), years.contains(year) {
                 return (StatuteReference(kind: kind, number: number, year: year, name: nil), next + 1 - start)
             }
             return (nil, index + 1 - start)
@@ -117,7 +139,14 @@ public struct StatuteReference: Hashable, Sendable {
                 return Array(words.dropFirst(start).prefix(parts.count)) == parts
             }
             if let name { return (StatuteReference(kind: kind, number: nil, year: nil, name: name), name.split(separator: " ").count) }
-            return (StatuteReference(kind: kind, number: nil, year: nil, name: words[start].uppercased()), 1)
+            let known = shortNames.sorted { $0.count > $1.count }.first { phrase in
+                let parts = phrase.split(separator: " ").map(String.init)
+                return Array(words.dropFirst(start).prefix(parts.count)) == parts
+            }
+            guard let known else { return (nil, 0) }
+            return (
+                StatuteReference(kind: kind, number: nil, year: nil, name: known.uppercased()), known.split(separator: " ").count
+            )
         }
         return (nil, 0)
     }

@@ -171,7 +171,9 @@ public struct ProposalWorkflow: Sendable {
         facts: Facts
     ) throws(WorkflowError) -> Outcome {
         guard let current else { throw .finished }
-        guard stepNumber == current else { throw .notCurrentStep(current: current, attempted: stepNumber) }
+        guard stepNumber == current else {
+            throw .notCurrentStep(current: definition.label(of: current), attempted: definition.label(of: stepNumber))
+        }
         guard let step = definition.step(number: stepNumber) else { throw .unknownStep(stepNumber) }
         let actor = definition.actor(for: step)
         guard roles.contains(actor.role) else { throw .wrongRole(required: actor, held: roles) }
@@ -200,7 +202,8 @@ public struct ProposalWorkflow: Sendable {
 
 public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
     case finished
-    case notCurrentStep(current: Int, attempted: Int)
+    /// The steps by their labels ("3a").
+    case notCurrentStep(current: String, attempted: String)
     case unknownStep(Int)
     case wrongRole(required: SOPDefinition.Actor, held: Set<Role>)
     case decisionRequired

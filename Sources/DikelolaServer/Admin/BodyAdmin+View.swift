@@ -129,7 +129,7 @@ extension BodyAdminController {
                 body.$logo.id != nil,
                 .p(
                     .img(
-                        .src(SiteURL.bodyLogo(body.id).path), .alt(ctx.t("Logo \(body.name)", "Logo of \(body.name)")),
+                        .src(SiteURL.bodyLogo(body.id).path), .alt(ctx.t("Logo \(body.name)", "Logo of \(body.name)").attributeEscaped),
                         .class("logo")))),
             .form(
                 .class("stack"), .action(SiteURL.adminBodyLogo(body.id).path), .method(.post), .enctype(.multipartData),

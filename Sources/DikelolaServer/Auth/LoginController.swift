@@ -147,7 +147,7 @@ struct LoginController: RouteCollection {
             .form(
                 .class("stack"), .action(SiteURL.login.path), .method(.post),
                 Layout.csrfField(ctx),
-                .input(.type(.hidden), .name("lanjut"), .value(form.lanjut ?? "")),
+                .input(.type(.hidden), .name("lanjut"), .value((form.lanjut ?? "").attributeEscaped)),
                 Layout.field(
                     "email", label: ctx.t("E-mail", "E-mail"), type: .email, value: form.email ?? "",
                     autocomplete: "username", error: errors["email"]),

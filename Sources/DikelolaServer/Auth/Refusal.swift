@@ -85,7 +85,7 @@ struct RefusalMiddleware: AsyncMiddleware {
             req.currentUser == nil
             ? Node<HTML.BodyContext>.a(
                 .href(SiteURL.login.with(query: ["lanjut": back])), .text(ctx.t("Masuk lagi", "Sign in again")))
-            : .a(.href(back), .text(ctx.t("Kembali ke formulir", "Back to the form")))
+            : .a(.href(back.attributeEscaped), .text(ctx.t("Kembali ke formulir", "Back to the form")))
         return Layout.page(
             ctx, title: ctx.t("Tidak dapat diproses", "Cannot be done"), status: .forbidden,
             Layout.keepDrafts,
@@ -110,7 +110,7 @@ struct RefusalMiddleware: AsyncMiddleware {
             .unwrap(back) { back in
                 .p(
                     .a(
-                        .href(back),
+                        .href(back.attributeEscaped),
                         .text(
                             ctx.t(
                                 "Kembali ke formulir (isian Anda dikembalikan oleh peramban)",

@@ -39,7 +39,7 @@ enum NotificationPages {
                 .forEach(stored) { note in
                     .li(
                         .class(note.readAt == nil ? "unread" : "read"),
-                        .a(.href(note.link), .text(note.message)),
+                        .a(.href(note.link.attributeEscaped), .text(note.message)),
                         .small(.text(" · " + Dates.show(note.createdAt ?? req.now, ctx))))
                 }),
             .if(

@@ -298,7 +298,7 @@ enum ProposalPageView {
             .forEach(Array(pending.enumerated())) { index, warning in
                 .div(
                     .class("check"),
-                    .input(.type(.checkbox), .id("ack\(index)"), .name("ack\(index)"), .value(warning.key)),
+                    .input(.type(.checkbox), .id("ack\(index)"), .name("ack\(index)"), .value(warning.key.attributeEscaped)),
                     .label(
                         .for("ack\(index)"),
                         .strong(.text(warning.item + ": ")), .text(warning.text),

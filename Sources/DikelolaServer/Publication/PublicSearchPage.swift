@@ -81,7 +81,7 @@ enum PublicSearchPage {
             .div(
                 .label(.for(name), .text(label)), .br(),
                 .input(
-                    .type(.text), .id(name), .name(name), .value(value),
+                    .type(.text), .id(name), .name(name), .value(value.attributeEscaped),
                     .attribute(named: "aria-invalid", value: problem?.field == name ? "true" : nil)))
         }
         let statuses: [(String, String)] = [

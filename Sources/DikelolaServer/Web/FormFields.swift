@@ -20,7 +20,7 @@ enum FormFields {
                     .element(
                         named: "option",
                         nodes: [
-                            .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
+                            .attribute(named: "value", value: option.value.attributeEscaped, ignoreIfValueIsEmpty: false),
                             .attribute(named: "selected", value: option.value == selected ? "selected" : nil),
                             .text(option.label),
                         ])

@@ -23,7 +23,14 @@ struct GuardedFormDataDecoder: ContentDecoder {
         guard Self.headerNamesAreASCII(Array(body.readableBytesView), boundary: Array(("--" + boundary).utf8)) else {
             throw Abort(.badRequest, reason: "Unggahan tidak dapat dibaca: nama kepala bagian memuat karakter di luar ASCII.")
         }
-        return try base.decode(D.self, from: body, headers: headers, userInfo: userInfo)
+        do {
+            return try base.decode(D.self, from: body, headers: headers, userInfo: userInfo)
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            // A body the parser cannot read is the sender's mistake: 400, never a server error.
+            throw Abort(.badRequest, reason: "Unggahan tidak dapat dibaca: kirim ulang dari formulir.")
+        }
     }
 
     /// Whether every header name of every part (the bytes after a delimiter line and each header

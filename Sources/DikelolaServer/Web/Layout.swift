@@ -82,7 +82,7 @@ enum Layout {
             .label(.for(id), .text(label), visibilityTag(published)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .text($0)) },
             .input(
-                .type(type), .id(id), .name(name), .value(value),
+                .type(type), .id(id), .name(name), .value(value.attributeEscaped),
                 Attribute(name: "autocomplete", value: autocomplete),
                 Attribute(name: "aria-invalid", value: error == nil ? nil : "true"),
                 Attribute(name: "aria-describedby", value: error.map { _ in "\(id)-error" } ?? hint.map { _ in "\(id)-hint" })

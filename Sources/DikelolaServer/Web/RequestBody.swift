@@ -45,7 +45,8 @@ enum RequestBody {
     /// Form fields and JSON keys whose text may span lines (textareas and their API twins).
     static let multiLineFields: Set<String> = [
         "description", "consequenceIfOpened", "consequenceIfClosed", "ifOpened", "ifClosed", "reason", "note", "memoText",
-        "text", "panelOpinion", "meetingParticipants", "letterhead", "summary", "parts", "parts[]", "lines",
+        "text", "panelOpinion", "meetingParticipants", "letterhead", "summary", "parts", "parts[]", "lines", "legalBasis",
+        "copiesTo", "openPart",
     ]
 
     private struct PendingCSRFKey: StorageKey { typealias Value = String }
