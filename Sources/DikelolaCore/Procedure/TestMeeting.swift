@@ -66,6 +66,12 @@ public struct TestMeeting: Hashable, Sendable {
         case afterDecree(LocalDate)
         case tooOld(LocalDate)
 
+        /// Only the meeting's age: it may be recorded, but not carry a decree.
+        public var isAge: Bool {
+            if case .tooOld = self { return true }
+            return false
+        }
+
         /// The form field to mark.
         public var field: String {
             switch self {

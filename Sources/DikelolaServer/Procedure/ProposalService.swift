@@ -95,7 +95,9 @@ enum ProposalService {
         if people.isEmpty {
             errors["meetingParticipants"] = "Sebut peserta rapat, satu per baris: Nama — Jabatan."
         } else if let day {
-            for problem in TestMeeting(date: day, place: place, participants: people).problems(decreeDate: ctx.today(acting.now)) {
+            // An old meeting may be recorded (a paper test being entered); it cannot carry a decree.
+            let problems = TestMeeting(date: day, place: place, participants: people).problems(decreeDate: ctx.today(acting.now))
+            for problem in problems where !problem.isAge {
                 errors[problem.field] = problem.description
             }
         }
