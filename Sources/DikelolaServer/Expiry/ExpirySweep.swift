@@ -87,7 +87,7 @@ enum ExpirySweep {
                 event = nil
             case let .endingSoon(_, due):
                 guard entry.status != .endingSoon else {
-                    report.overdue += try await remindIfOverdue(entry, today: today, bodyID: bodyID, on: db) ? 1 : 0
+                    report.overdue += try await remindIfOverdue(entry, today: today, bodyID: bodyID, places: &places, on: db) ? 1 : 0
                     continue
                 }
                 entry.status = .endingSoon
@@ -99,7 +99,7 @@ enum ExpirySweep {
                 )
             case let .reviewDue(since):
                 guard entry.status != .reviewDue else {
-                    report.overdue += try await remindIfOverdue(entry, today: today, bodyID: bodyID, on: db) ? 1 : 0
+                    report.overdue += try await remindIfOverdue(entry, today: today, bodyID: bodyID, places: &places, on: db) ? 1 : 0
                     continue
                 }
                 entry.status = .reviewDue
@@ -115,15 +115,7 @@ enum ExpirySweep {
             }
             guard let event else { continue }
             try await entry.save(on: db)
-            let place: Authorization.Place
-            if let known = places[entry.$unit.id] {
-                place = known
-            } else if let unit = try await Unit.find(entry.$unit.id, on: db) {
-                place = try await AccessQueries.place(of: unit, on: db)
-                places[entry.$unit.id] = place
-            } else {
-                place = AccessQueries.place(ofBody: bodyID)
-            }
+            let place = try await place(of: entry, bodyID: bodyID, known: &places, on: db)
             try await tell(
                 entry, event: event.action, provisionalYears: assessment.provisionalYears, place: place, bodyID: bodyID, now: now,
                 on: db)
@@ -137,18 +129,25 @@ enum ExpirySweep {
         return report
     }
 
+    /// Where an entry's unit sits, for who is told; each unit looked up once per sweep.
+    private static func place(
+        of entry: RegisterEntry, bodyID: UUID, known: inout [UUID: Authorization.Place], on db: any Database
+    ) async throws -> Authorization.Place {
+        if let place = known[entry.$unit.id] { return place }
+        guard let unit = try await Unit.find(entry.$unit.id, on: db) else { return AccessQueries.place(ofBody: bodyID) }
+        let place = try await AccessQueries.place(of: unit, on: db)
+        known[entry.$unit.id] = place
+        return place
+    }
+
     /// An entry whose opening decree or review is late: the PPID and the head are told once that
     /// it is "terlambat". Returns whether it is late.
-    private static func remindIfOverdue(_ entry: RegisterEntry, today: LocalDate, bodyID: UUID, on db: any Database)
-        async throws -> Bool
-    {
+    private static func remindIfOverdue(
+        _ entry: RegisterEntry, today: LocalDate, bodyID: UUID, places: inout [UUID: Authorization.Place],
+        on db: any Database
+    ) async throws -> Bool {
         guard entry.isOverdue(on: today) else { return false }
-        let place: Authorization.Place =
-            if let unit = try await Unit.find(entry.$unit.id, on: db) {
-                try await AccessQueries.place(of: unit, on: db)
-            } else {
-                AccessQueries.place(ofBody: bodyID)
-            }
+        let place = try await place(of: entry, bodyID: bodyID, known: &places, on: db)
         let what =
             entry.status == .reviewDue
             ? "peninjauan yang jatuh pada \(entry.reviewDate.map(IndonesianFormat.date) ?? "—")"

@@ -19,37 +19,14 @@ enum DecreeIssuer {
         // UU 14/2008 Ps 22(7)(e): what stays open of a partly exempted item is public information,
         // given as the blacked-out version; the item is never listed as wholly exempted.
         for (item, test) in exempted where test.verdict != .closed {
-            let entry = PublicInformationEntry()
-            entry.$body.id = bodyID
-            entry.$unit.id = item.$holdingUnit.id
-            entry.$item.id = try item.requireID()
-            entry.summary = "\(item.title) — versi yang dihitamkan; terbuka: \(test.openPart)"
-            entry.madeWhen = item.madeWhen
-            entry.madeWhere = item.madeWhere
-            entry.form = item.form
-            entry.source = .partlyOpen
-            try await entry.create(on: db)
-            try await AuditLog.record(
-                acting.auditDraft(
-                    .dipAdd, targetType: .item, targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
-                    after: "\(item.title): dikecualikan sebagian; bagian yang terbuka masuk DIP"), on: db)
+            try await listInDIP(
+                item, summary: "\(item.title) — versi yang dihitamkan; terbuka: \(test.openPart)", source: .partlyOpen,
+                note: "dikecualikan sebagian; bagian yang terbuka masuk DIP", bodyID: bodyID, acting: acting, on: db)
         }
-
         for (item, _) in open {
-            let entry = PublicInformationEntry()
-            entry.$body.id = bodyID
-            entry.$unit.id = item.$holdingUnit.id
-            entry.$item.id = try item.requireID()
-            entry.summary = item.title + (item.description.isEmpty ? "" : " — \(item.description)")
-            entry.madeWhen = item.madeWhen
-            entry.madeWhere = item.madeWhere
-            entry.form = item.form
-            entry.source = .testedOpen
-            try await entry.create(on: db)
-            try await AuditLog.record(
-                acting.auditDraft(
-                    .dipAdd, targetType: .item, targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
-                    after: "\(item.title): terbuka menurut uji konsekuensi"), on: db)
+            try await listInDIP(
+                item, summary: item.title + (item.description.isEmpty ? "" : " — \(item.description)"), source: .testedOpen,
+                note: "terbuka menurut uji konsekuensi", bodyID: bodyID, acting: acting, on: db)
         }
         guard !exempted.isEmpty else { return }
 
@@ -86,6 +63,27 @@ enum DecreeIssuer {
         try await Publisher.record(
             services: acting.services,
             bodyID: bodyID, reason: "Surat penetapan \(decree.number)", now: acting.now, actor: acting.person.id.uuidString, on: db)
+    }
+
+    /// Lists an item of the proposal among the public information (DIP), with its history event.
+    private static func listInDIP(
+        _ item: ProposalItem, summary: String, source: PublicInformationSource, note: String, bodyID: UUID, acting: Acting,
+        on db: any Database
+    ) async throws {
+        let entry = PublicInformationEntry()
+        entry.$body.id = bodyID
+        entry.$unit.id = item.$holdingUnit.id
+        entry.$item.id = try item.requireID()
+        entry.summary = summary
+        entry.madeWhen = item.madeWhen
+        entry.madeWhere = item.madeWhere
+        entry.form = item.form
+        entry.source = source
+        try await entry.create(on: db)
+        try await AuditLog.record(
+            acting.auditDraft(
+                .dipAdd, targetType: .item, targetID: item.id?.uuidString, bodyID: bodyID.uuidString,
+                after: "\(item.title): \(note)"), on: db)
     }
 
     /// A new decree of `kind`, numbered from the body's pattern and its counter for the year, dated

@@ -69,8 +69,13 @@ struct ProposalContext: Sendable {
 
     /// Every warning of the items' tests, if the decree were dated `date`, that the head acknowledges.
     func warnings(on date: LocalDate, expiry: ExpiryRules) -> [ItemWarning] {
-        items.flatMap { item in
-            findings(of: item, on: date, expiry: expiry).compactMap { finding -> ItemWarning? in
+        Self.warnings(in: items.map { ($0, findings(of: $0, on: date, expiry: expiry)) })
+    }
+
+    /// The warnings to acknowledge among items already judged.
+    private static func warnings(in judged: [(ProposalItem, [ConsequenceTest.Finding])]) -> [ItemWarning] {
+        judged.flatMap { item, findings in
+            findings.compactMap { finding -> ItemWarning? in
                 if case let .warning(warning) = finding, warning.requiresAcknowledgement {
                     return ItemWarning(item: item, warning: warning)
                 }
@@ -85,10 +90,12 @@ struct ProposalContext: Sendable {
         let date = today(now)
         let copies = Set(documents.compactMap { $0.$item.id })
         let acknowledged = Set(acknowledgements.map(\.key)).union(acknowledging)
+        // Each item judged once: its errors block, its warnings wait for the head.
+        let judged = items.map { ($0, findings(of: $0, on: date, expiry: expiry)) }
         return ProposalWorkflow.Facts(
             itemCount: items.count,
             untestedItems: items.filter { test(of: $0) == nil }.map(\.title),
-            itemsWithTestErrors: items.filter { findings(of: $0, on: date).contains { $0.isError } }.map(\.title),
+            itemsWithTestErrors: judged.filter { $0.1.contains { $0.isError } }.map(\.0.title),
             exemptedItemsWithoutDocuments: items.filter { item in
                 (test(of: item)?.verdict.exempts ?? true) && !copies.contains(item.storedID) && !item.hasHardCopyLocation
             }.map(\.title),
@@ -97,7 +104,7 @@ struct ProposalContext: Sendable {
             hasPanelOpinion: !(proposal.panelOpinion ?? "").isEmpty,
             uploadedRequirements: Set(documents.compactMap(\.requirement)),
             meetingProblems: meeting.problems(decreeDate: date),
-            unacknowledgedWarnings: warnings(on: date, expiry: expiry).filter { !acknowledged.contains($0.key) }
+            unacknowledgedWarnings: Self.warnings(in: judged).filter { !acknowledged.contains($0.key) }
                 .map { "\($0.item.title): \($0.warning.description)" },
             partlyExemptedWithoutRedaction: items.filter { item in
                 guard case .partlyClosed = test(of: item)?.verdict else { return false }
