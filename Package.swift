@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // Reading the XLSX registers bodies bring in (issue 19): the ZIP container and its XML.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.1"),
     ],
     targets: [
         // The rules of the law, the working-day calendar, the SOP definitions and Indonesian
@@ -27,6 +30,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
             ],
             resources: [.copy("Resources/holidays.yaml"), .copy("Resources/sops")]
         ),
@@ -45,7 +50,10 @@ let package = Package(
         .executableTarget(name: "dikelola", dependencies: ["DikelolaServer", "DikelolaCore"]),
         .testTarget(
             name: "DikelolaCoreTests",
-            dependencies: ["DikelolaCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "DikelolaCore", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "DikelolaServerTests",

@@ -53,6 +53,17 @@ public enum IndonesianFormat {
     ]
 
     /// A whole number in words ("terbilang"): 1 864 → "seribu delapan ratus enam puluh empat".
+    /// `10000` → `10.000` (Indonesian thousands separator).
+    public static func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "." }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     public static func numberInWords(_ number: Int) -> String {
         if number < 0 { return "minus " + numberInWords(number == Int.min ? Int.max : -number) }
         return words(number)

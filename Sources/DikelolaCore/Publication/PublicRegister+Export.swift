@@ -7,6 +7,7 @@ extension PublicRegister {
         "Konsekuensi bila dibuka", "Konsekuensi bila ditutup", "Jangka waktu", "Berakhir", "Ditinjau",
         "Nomor surat penetapan", "Tanggal surat penetapan", "Keadaan", "Terbuka sejak", "Terbuka demi hukum",
         "Nomor surat pembukaan", "Ringkasan (DIP)", "Penanggung jawab (DIP)", "Retensi (DIP)",
+        "Bagian yang terbuka",
     ]
 
     public static func statusLabel(_ status: Entry.Status) -> String {
@@ -40,6 +41,7 @@ extension PublicRegister {
             .date(e.endDate), .date(e.reviewDate), .text(e.decreeNumber), .date(e.decreeDate), .text(Self.statusLabel(e.status)),
             .date(e.openedOn), .text(e.openedOn == nil ? "" : (e.openedByLaw ? "ya" : "tidak")),
             .text(e.openingDecreeNumber ?? ""), .text(e.summary ?? ""), .text(e.responsible ?? ""), .text(e.retention ?? ""),
+            .text(e.openPart ?? ""),
         ]
     }
 
