@@ -44,6 +44,7 @@ import Testing
             "DikelolaServer.UpdatePublicBodyAddWorkingHours",
             "DikelolaServer.UpdateDecreeAddKeputusanFields",
             "DikelolaServer.UpdateItemsAddOpenPart",
+            "DikelolaServer.CreateRegisterImport",
         ])
     }
 }

@@ -13,6 +13,7 @@ public enum AuditTarget: String, Codable, Sendable, CaseIterable {
     case proposal
     case publicBody
     case registerEntry
+    case registerImport
     /// A refused request, by method and path.
     case request
     case unit

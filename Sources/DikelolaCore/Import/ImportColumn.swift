@@ -48,7 +48,7 @@ public enum ImportColumn: String, CaseIterable, Codable, Sendable {
     }
 
     /// A heading as words: lower case, accents and punctuation dropped.
-    static func words(_ heading: String) -> String {
+    public static func words(_ heading: String) -> String {
         let folded = heading.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         let spaced = String(folded.map { $0.isLetter || $0.isNumber ? $0 : " " })
         return spaced.split(separator: " ").joined(separator: " ")

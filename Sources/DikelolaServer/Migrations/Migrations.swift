@@ -39,5 +39,6 @@ enum AppMigrations {
         UpdatePublicBodyAddWorkingHours(),  // the hours SOP time standards count in
         UpdateDecreeAddKeputusanFields(),  // the signer's rank, the PPID by name, Mengingat and Tembusan per body
         UpdateItemsAddOpenPart(),  // what stays open of a partly exempted item
+        CreateRegisterImport(),  // registers brought in from spreadsheets; decrees registered from earlier ones
     ]
 }

@@ -31,10 +31,13 @@ final class Decree: Model, @unchecked Sendable {
     @OptionalField(key: "signer_id") var signerID: UUID?
     @OptionalParent(key: "signed_scan_id") var signedScan: StoredFile?
     @OptionalField(key: "signed_scan_sha256") var signedScanSHA256: String?
+    /// An earlier decree, signed before this system, registered as it was ("didaftarkan dari SK
+    /// terdahulu"): its number, date and signer are the paper's, not this system's.
+    @Field(key: "registered_from_earlier") var registeredFromEarlier: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    init() { registeredFromEarlier = false }
 }
 
 /// An entry of the register of exempted information (DIK).
