@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: UserAdminRoutes())
     try app.register(collection: ProposalAPIController())
     try app.register(collection: ProcedureRoutes())
+    try app.register(collection: ImportRoutes())
     try app.register(collection: PeriodPreviewRoute())
     try app.register(collection: PeriodRoutes())
     try app.register(collection: NotificationRoutes())

@@ -28,11 +28,11 @@ import Testing
     static let expectedActions: [Role: Set<Action>] = [
         .operator: [.prepareProposal, .testItem, .archive, .publishRegister, .viewExemptedContent],
         .assistantPPID: [
-            .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .openExpired,
+            .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
             .viewExemptedContent, .viewAudit,
         ],
         .mainPPID: [
-            .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .openExpired,
+            .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
             .viewExemptedContent, .viewAudit,
         ],
         .reviewPanel: [.advise, .reviewProposal, .viewExemptedContent],

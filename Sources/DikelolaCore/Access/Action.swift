@@ -16,6 +16,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case archive
     /// Publish the register (DIK) of a unit or body.
     case publishRegister
+    /// Register an earlier, signed decree and import the DIK it made (the PPID's register, brought
+    /// in from a spreadsheet).
+    case importRegister
     /// Prepare the opening of items whose period ends (PP 61/2010 Ps 11).
     case openExpired
     /// Read exempted content: item descriptions, test deliberations, attached documents.

@@ -35,12 +35,12 @@ public enum Authorization {
             [.prepareProposal, .testItem, .archive, .publishRegister, .viewExemptedContent]
         case .assistantPPID:
             [
-                .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .openExpired,
+                .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
                 .viewExemptedContent, .viewAudit,
             ]
         case .mainPPID:
             [
-                .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .openExpired,
+                .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
                 .viewExemptedContent, .viewAudit,
             ]
         case .reviewPanel:
@@ -168,6 +168,7 @@ extension Action {
         case .signDecree: "menandatangani surat penetapan"
         case .archive: "mengarsipkan dokumen"
         case .publishRegister: "mempublikasikan DIK"
+        case .importRegister: "mendaftarkan SK terdahulu dan mengimpor DIK"
         case .openExpired: "membuka informasi yang habis jangka waktunya"
         case .viewExemptedContent: "melihat isi informasi yang dikecualikan"
         case .viewAudit: "melihat riwayat audit"

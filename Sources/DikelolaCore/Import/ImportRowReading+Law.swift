@@ -58,7 +58,13 @@ extension ImportRowReading {
             return
         }
         test.period = prose.period
-        readings[.period] = prose.period?.indonesianDescription
+        if prose.reviewMissing, case let .untilEvent(event, _, latest)? = prose.period {
+            readings[.period] =
+                "sampai \(event) (tanggal peninjauan belum disebut"
+                + (latest.map { "; paling lama sampai \(IndonesianFormat.date($0)))" } ?? ")")
+        } else {
+            readings[.period] = prose.period?.indonesianDescription
+        }
         findings += prose.assumptions.map { ImportFinding(.note, field: .period, $0) }
         if prose.reviewMissing {
             findings.append(

@@ -37,6 +37,8 @@ public struct ImportRowReading: Sendable, Equatable {
     /// How each cell was read, by column ("Pasal 17 huruf h angka 2", "5 tahun sejak 3 Maret 2024").
     public var readings: [ImportColumn: String]
     public var findings: [ImportFinding]
+    /// The cells as the sheet (or the officer's correction) wrote them, for the correction form.
+    public var cells: [ImportColumn: String] = [:]
 
     public struct Opened: Sendable, Equatable {
         public var on: LocalDate?
@@ -81,6 +83,7 @@ public struct ImportRowReading: Sendable, Equatable {
                 reason: ""),
             decreeNumber: values[.decreeNumber] ?? context.decreeNumber, decreeDate: nil, opened: nil, readings: [:],
             findings: findings)
+        reading.cells = row.values
         reading.readDecree(values, context: context)
         reading.readTest(values, context: context)
         reading.readOpening(values)

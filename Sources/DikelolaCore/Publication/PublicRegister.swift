@@ -62,14 +62,18 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         public var summary: String?
         public var responsible: String?
         public var retention: String?
+        /// The decree was signed before Dikelola and registered as it was ("didaftarkan dari SK
+        /// terdahulu"); nil for a decree issued here, so earlier versions compare unchanged.
+        public var registeredFromEarlier: Bool?
 
         public init(
             id: String, title: String, unit: String, ground: String, groundCode: String,
             otherStatute: String?, partly: Bool, ifOpened: String, ifClosed: String, period: String,
             endDate: LocalDate?, reviewDate: LocalDate?, decreeNumber: String, decreeDate: LocalDate, status: Status,
             openedOn: LocalDate? = nil, openedByLaw: Bool = false, openingDecreeNumber: String? = nil, summary: String? = nil,
-            responsible: String? = nil, retention: String? = nil, openPart: String? = nil
+            responsible: String? = nil, retention: String? = nil, openPart: String? = nil, registeredFromEarlier: Bool = false
         ) {
+            self.registeredFromEarlier = registeredFromEarlier ? true : nil
             self.openPart = partly ? openPart : nil
             self.id = id
             self.title = title

@@ -144,7 +144,7 @@ struct ImportCommand: AsyncCommand {
             throw CommandFailure(message: "Tidak ada pengguna aktif dengan surel \(email).")
         }
         let person = try await CurrentUser.load(user, via: .session, on: db)
-        if case let .denied(denial) = person.may(.publishRegister, on: try await AccessQueries.place(of: unit, on: db)) {
+        if case let .denied(denial) = person.may(.importRegister, on: try await AccessQueries.place(of: unit, on: db)) {
             throw CommandFailure(message: "\(email) tidak berwenang mengelola register \(unit.name): \(denial)")
         }
         return person

@@ -19,14 +19,13 @@ enum ImportReportText {
                 preview.skipped.contains(row.sheetRow) ? "DILEWATI" : row.isRefused ? "DITOLAK" : "DITERIMA"
             lines.append("")
             lines.append("Baris \(row.sheetRow)" + (row.number.map { " (No. \($0))" } ?? "") + ": \(status)")
-            for (key, value) in row.readingSummary.sorted(by: { $0.key < $1.key }) {
-                let label = ImportColumn(rawValue: key)?.indonesian ?? key
+            for (label, value) in ImportView.readingLines(row) {
                 lines.append("  \(label): \(value.replacingOccurrences(of: "\n", with: " ").prefix(160))")
             }
             for finding in row.findings {
                 lines.append(
                     "  [\(finding.severity.indonesian)] \(finding.message)"
-                        + (finding.article.map { " (\($0))" } ?? ""))
+                        + (finding.article.flatMap { finding.message.contains($0) ? nil : " (\($0))" } ?? ""))
             }
         }
         let report = preview.report

@@ -136,7 +136,8 @@ enum RegisterImportService {
         let earlier = try await RegisterImport.query(on: db).filter(\.$body.$id == bodyID).filter(\.$fileSHA256 == sha256)
             .filter(\.$status == .imported).first()
         if let earlier, earlier.id != id {
-            let when = earlier.importedAt.map { IndonesianFormat.dateTime($0, zone: .wib) } ?? "sebelumnya"
+            let zone = try await PublicBody.find(bodyID, on: db)?.zone ?? .wib
+            let when = earlier.importedAt.map { IndonesianFormat.dateTime($0, zone: zone) } ?? "sebelumnya"
             throw ProcedureError(
                 status: .conflict,
                 message:

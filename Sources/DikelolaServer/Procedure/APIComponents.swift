@@ -82,8 +82,33 @@ enum APIComponents {
                 "reviewDate": .nullable(.date), "reason": .text, "openPart": .nullable(.text), "decreeNumber": .text,
                 "decreeDate": .date,
                 "status": .string(values: RegisterEntryStatus.allCases.map(\.rawValue)), "openedOn": .nullable(.date),
-                "openedByLaw": .boolean,
+                "openedByLaw": .boolean, "registeredFromEarlier": .boolean,
             ]),
+        "ImportDraft": .object(
+            [
+                "id": .uuid, "status": .string(values: ["draft", "imported", "discarded"]), "fileName": .text, "sha256": .text,
+                "decreeNumber": .nullable(.text), "decreeDate": .nullable(.date),
+                "preview": .nullable(
+                    .object(
+                        [
+                            "readAs": .text, "headingRows": .array(.integer()), "notes": .array(.text),
+                            "columns": .array(.object(["column": .text, "heading": .text, "field": .nullable(.text)])),
+                            "rows": .array(
+                                .object(
+                                    [
+                                        "no": .nullable(.text), "row": .integer(minimum: 1), "skipped": .boolean,
+                                        "status": .string(values: ["accepted", "refused", "skipped"]), "readings": .map(.text),
+                                        "findings": .array(
+                                            .object(
+                                                [
+                                                    "severity": .string(values: ["refused", "warning", "note"]),
+                                                    "field": .nullable(.text), "article": .nullable(.text), "message": .text,
+                                                ])),
+                                    ])),
+                            "summary": .map(.integer()),
+                        ])),
+            ]),
+        "ImportDone": .object(["entries": .integer(minimum: 1), "decrees": .array(.text), "version": .nullable(.integer())]),
         "Decree": .object(
             [
                 "id": .uuid, "number": .text, "date": .date, "place": .text, "classificationType": .text, "bodyName": .text,

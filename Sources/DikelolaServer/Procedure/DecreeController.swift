@@ -19,7 +19,8 @@ enum DecreeController {
         let decree = try await query(req)
         guard let proposalID = decree.$proposal.id else { throw Refusal.notFound }
         let ctx = try await ProposalContext.load(proposalID, library: req.application.dikelola.sopLibrary, on: req.db)
-        try user.require(.signDecree, on: ctx.place)
+        // An earlier decree's scan is the PPID's to attach, who registered it; a decree issued here is the head's.
+        try user.require(decree.registeredFromEarlier ? .importRegister : .signDecree, on: ctx.place)
         return (decree, ctx)
     }
 
@@ -36,6 +37,13 @@ enum DecreeController {
         guard let proposalID = decree.$proposal.id else { throw Refusal.notFound }
         let pctx = try await ProposalContext.load(proposalID, library: library, on: req.db)
         try user.require(.viewExemptedContent, on: pctx.place)
+        if decree.registeredFromEarlier {
+            let entries = try await RegisterEntry.query(on: req.db).filter(\.$decree.$id == decree.requireID())
+                .sort(\.$registerNumber).all().map { RegisterEntryView($0, decree: decree) }
+            return EarlierDecreeView.render(
+                PageContext(req, user: user), decree: decree, body: pctx.body, entries: entries,
+                mayAttach: user.may(.importRegister, on: pctx.place).isAllowed, notice: Sessions.takeNotice(req))
+        }
         let view = try await ProposalAPIController.decreeView(decree, pctx, on: req.db)
         return DecreeDocument.render(
             PageContext(req, user: user), view, body: pctx.body, maySign: user.may(.signDecree, on: pctx.place).isAllowed,

@@ -23,7 +23,7 @@ enum DecreeService {
             try await AuditLog.record(
                 acting.auditDraft(
                     .decreeRenumber, targetType: .decree, targetID: decree.id?.uuidString,
-                    bodyID: ctx.body.id?.uuidString, role: .head, before: before, after: number), on: db)
+                    bodyID: ctx.body.id?.uuidString, role: decree.registeredFromEarlier ? nil : .head, before: before, after: number), on: db)
             try await Publisher.record(
                 services: acting.services,
                 bodyID: decree.$body.id, reason: "Koreksi nomor surat \(before) menjadi \(number)", now: acting.now,
@@ -48,7 +48,7 @@ enum DecreeService {
             try await AuditLog.record(
                 acting.auditDraft(
                     .decreeScan, targetType: .decree, targetID: decree.id?.uuidString,
-                    bodyID: ctx.body.id?.uuidString, role: .head,
+                    bodyID: ctx.body.id?.uuidString, role: decree.registeredFromEarlier ? nil : .head,
                     after: "\(stored.originalName), SHA-256 \(stored.sha256)"), on: db)
         }
     }

@@ -12,7 +12,20 @@ extension ProposalAPIController {
     private static let stale = Op.Answer.refused(409, "Not possible at this step, or changed meanwhile")
 
     var operations: [APIOperation] {
-        proposals + items + steps + decrees + registers
+        proposals + items + steps + decrees + registers + imports
+    }
+
+    private var imports: [APIOperation] {
+        [
+            Op(
+                method: .GET, url: .apiImport(nil),
+                summary: "A register brought in from a spreadsheet: every row read, with its findings (the preview)",
+                answers: [.ok(.ref("ImportDraft")), Self.notFound], handler: ImportAPI.show),
+            Op(
+                method: .POST, url: .apiImportConfirm(nil),
+                summary: "Import the accepted rows in one transaction and publish one new version",
+                answers: [.created(.ref("ImportDone")), Self.blocked, Self.notFound, Self.stale], handler: ImportAPI.confirm),
+        ]
     }
 
     private var proposals: [APIOperation] {

@@ -231,8 +231,11 @@ struct RegisterEntryView: Content {
     /// The day it became public, and whether by law rather than by an opening decree.
     let openedOn: LocalDate?
     let openedByLaw: Bool
+    /// Registered from an earlier, signed decree rather than decided here.
+    let registeredFromEarlier: Bool
 
     init(_ entry: RegisterEntry, decree: Decree) {
+        registeredFromEarlier = decree.registeredFromEarlier
         let ground = ExemptionGround(code: entry.groundCode)
         let period = try? JSONDecoder().decode(ExemptionPeriod.self, from: Data(entry.period.utf8))
         id = entry.storedID

@@ -88,7 +88,9 @@ enum RegisterTable {
             .td(.text(entry.consequenceIfOpened), .br(), .small(.text(entry.consequenceIfClosed))),
             .td(
                 .text(entry.periodDescription), .small(.text(ends)), .unwrap(status) { .p(.class("expiry"), .strong(.text($0))) }),
-            .td(.text(entry.decreeNumber), .br(), .small(.text(decreeDate)))
+            .td(
+                .text(entry.decreeNumber), .br(), .small(.text(decreeDate)),
+                .if(entry.registeredFromEarlier, .p(.class("muted"), .small(.text(ctx.t("didaftarkan dari SK terdahulu", "registered from an earlier decree"))))))
         )
     }
 }

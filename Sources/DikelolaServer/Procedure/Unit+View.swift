@@ -6,7 +6,8 @@ import Vapor
 /// The unit's page (see `UnitController`).
 enum UnitView {
     static func page(
-        _ ctx: PageContext, unit: Unit, sop: SOPDefinition?, proposals: [Proposal], notice: String?, now: Date
+        _ ctx: PageContext, unit: Unit, sop: SOPDefinition?, proposals: [Proposal], notice: String?, now: Date,
+        mayImport: Bool = false
     ) -> Response {
         Layout.page(
             ctx, title: unit.name,
@@ -27,7 +28,14 @@ enum UnitView {
                 .text(" · "),
                 .a(.href(SiteURL.unitArchive(unit.id).path), .text(ctx.t("Arsip", "Archive"))),
                 .text(" · "),
-                .a(.href(SiteURL.bodyDIP(unit.$body.id).path), .text(ctx.t("DIP", "DIP")))),
+                .a(.href(SiteURL.bodyDIP(unit.$body.id).path), .text(ctx.t("DIP", "DIP"))),
+                .if(
+                    mayImport,
+                    .group(
+                        .text(" · "),
+                        .a(
+                            .href(SiteURL.unitImport(unit.id).path),
+                            .text(ctx.t("Impor DIK dan SK terdahulu", "Import a register and earlier decrees")))))),
             .h2(.text(ctx.t("Usulan", "Proposals"))),
             .if(proposals.isEmpty, .p(.text(ctx.t("Belum ada usulan.", "No proposals yet.")))),
             .if(

@@ -13,9 +13,10 @@ enum UnitController {
     @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
         let unit = try await RegisterController.unit(req, user)
         let sop = unit.sopID.flatMap(req.application.dikelola.sopLibrary.definition(id:))
+        let mayImport = user.may(.importRegister, on: try await AccessQueries.place(of: unit, on: req.db)).isAllowed
         return UnitView.page(
             PageContext(req, user: user), unit: unit, sop: sop, proposals: try await proposals(of: unit, on: req.db),
-            notice: Sessions.takeNotice(req), now: req.now)
+            notice: Sessions.takeNotice(req), now: req.now, mayImport: mayImport)
     }
 
     @Sendable static func openProposal(req: Request, user: CurrentUser) async throws -> Response {

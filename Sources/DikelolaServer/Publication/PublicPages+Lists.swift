@@ -145,7 +145,11 @@ extension PublicPages {
                 row(l.t("Konsekuensi bila ditutup", "Consequence if withheld"), e.ifClosed),
                 row(l.t("Jangka waktu", "Period"), e.period),
                 row(l.t("Berakhir", "Ends"), e.endDate.map(l.date)), row(l.t("Ditinjau", "Review"), e.reviewDate.map(l.date)),
-                row(l.t("Surat penetapan", "Classification decree"), "\(e.decreeNumber), \(date(e.decreeDate, l))"),
+                row(
+                    l.t("Surat penetapan", "Classification decree"),
+                    "\(e.decreeNumber), \(date(e.decreeDate, l))"
+                        + (e.registeredFromEarlier == true
+                            ? l.t(" — didaftarkan dari SK terdahulu", " — registered from an earlier decree") : "")),
                 row(l.t("Surat pembukaan", "Opening decree"), e.openingDecreeNumber), row(l.t("Ringkasan (DIP)", "Summary (DIP)"), e.summary),
                 row(l.t("Penanggung jawab", "Person responsible"), e.responsible), row(l.t("Retensi", "Retention"), e.retention)),
             .p(.a(.href("../index.html"), .text(l.t("← Kembali ke DIK", "← Back to the register")))))

@@ -158,7 +158,11 @@ enum PublicPages {
                     .td(.text(ground(e))),
                     .td(.text(e.ifOpened)),
                     .td(.text(e.period)), .td(.text(date(e.endDate, l))),
-                    .td(.text(e.decreeNumber), .br(), .small(.text(date(e.decreeDate, l)))),
+                    .td(
+                        .text(e.decreeNumber), .br(), .small(.text(date(e.decreeDate, l))),
+                        .if(
+                            e.registeredFromEarlier == true,
+                            .small(.text(l.t(" · didaftarkan dari SK terdahulu", " · registered from an earlier decree"))))),
                     .td(status(e, l)))
             })
     }

@@ -41,7 +41,8 @@ enum Publisher {
                     openingDecreeNumber: entry.openingDecreeID.flatMap { openingDecrees[$0] },
                     summary: entry.status == .opened ? opened?.summary : nil,
                     responsible: entry.status == .opened ? opened?.responsible : nil,
-                    retention: entry.status == .opened ? opened?.retention : nil, openPart: entry.openPart)
+                    retention: entry.status == .opened ? opened?.retention : nil, openPart: entry.openPart,
+                    registeredFromEarlier: entry.decree.registeredFromEarlier)
             })
     }
 

@@ -49,6 +49,13 @@ enum RequestBody {
         "copiesTo", "openPart",
     ]
 
+    /// A textarea of its own, or a cell of an import's row (`row-7-ifOpened`) whose column may span lines.
+    static func isMultiLine(_ field: String) -> Bool {
+        if multiLineFields.contains(field) { return true }
+        guard field.hasPrefix("row-"), let column = field.split(separator: "-").last else { return false }
+        return ImportColumn(rawValue: String(column))?.isMultiLine == true
+    }
+
     private struct PendingCSRFKey: StorageKey { typealias Value = String }
     private struct PendingBodyKey: StorageKey { typealias Value = Int }
 
@@ -146,7 +153,7 @@ enum RequestBody {
         guard let value else {
             throw ProcedureError.invalid([field: "Kolom \(field) bukan teks UTF-8 yang sah."])
         }
-        if let problem = TextInput.problem(in: value, multiLine: multiLineFields.contains(field)) {
+        if let problem = TextInput.problem(in: value, multiLine: isMultiLine(field)) {
             throw ProcedureError.invalid([field: "Kolom \(field) \(problem.indonesian)"])
         }
     }

@@ -58,6 +58,11 @@ enum SiteURL: Equatable {
     case decree(UUID?)
     case decreeNumber(UUID?)
     case decreeScan(UUID?)
+    case unitImport(UUID?)
+    case importDraft(UUID?)
+    case importCorrections(UUID?)
+    case importConfirm(UUID?)
+    case importDiscard(UUID?)
 
     case unitEnding(UUID?)
     case unitStartPeriodAction(UUID?)
@@ -108,6 +113,8 @@ enum SiteURL: Equatable {
     case apiDecree(UUID?)
     case apiDecreeNumber(UUID?)
     case apiDecreeScan(UUID?)
+    case apiImport(UUID?)
+    case apiImportConfirm(UUID?)
     case apiUnitRegister(UUID?)
     case apiBodyRegister(UUID?)
 
@@ -178,6 +185,11 @@ enum SiteURL: Equatable {
         case let .decree(decree): return ["sk", id(decree, "decree")]
         case let .decreeNumber(decree): return ["sk", id(decree, "decree"), "nomor"]
         case let .decreeScan(decree): return ["sk", id(decree, "decree"), "pindaian"]
+        case let .unitImport(unit): return ["unit", id(unit, "unit"), "impor"]
+        case let .importDraft(record): return ["impor", id(record, "import")]
+        case let .importCorrections(record): return ["impor", id(record, "import"), "perbaikan"]
+        case let .importConfirm(record): return ["impor", id(record, "import"), "konfirmasi"]
+        case let .importDiscard(record): return ["impor", id(record, "import"), "batal"]
         case let .unitEnding(unit): return ["unit", id(unit, "unit"), "akan-berakhir"]
         case let .unitStartPeriodAction(unit): return ["unit", id(unit, "unit"), "tindak-lanjut"]
         case let .periodAction(action): return ["tindak-lanjut", id(action, "action")]
@@ -229,6 +241,8 @@ enum SiteURL: Equatable {
         case let .apiDecree(decree): return ["api", "v1", "decrees", id(decree, "decree")]
         case let .apiDecreeNumber(decree): return ["api", "v1", "decrees", id(decree, "decree"), "number"]
         case let .apiDecreeScan(decree): return ["api", "v1", "decrees", id(decree, "decree"), "scan"]
+        case let .apiImport(record): return ["api", "v1", "imports", id(record, "import")]
+        case let .apiImportConfirm(record): return ["api", "v1", "imports", id(record, "import"), "confirm"]
         case let .apiUnitRegister(unit): return ["api", "v1", "units", id(unit, "unit"), "register"]
         case let .apiBodyRegister(body): return ["api", "v1", "bodies", id(body, "body"), "register"]
         }

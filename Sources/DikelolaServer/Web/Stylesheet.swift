@@ -41,6 +41,14 @@ enum Stylesheet {
         .overdue { color: var(--bad); font-weight: 700; }
         .pending { color: var(--muted); font-style: italic; }
         ul.findings li { color: #7a4b00; }
+        table.import-rows td { vertical-align: top; }
+        table.import-rows tr.refused { background: #fbeeee; }
+        table.import-rows tr.skipped { opacity: .6; }
+        ul.import-findings { margin: 0; padding-left: 1rem; }
+        ul.import-findings li.refused { color: var(--bad); }
+        ul.import-findings li.warning { color: #7a4b00; }
+        ul.import-findings li.note { color: #444; }
+        div.columns { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .5rem; }
         details { margin: .5rem 0; } summary { cursor: pointer; color: var(--accent); }
         button.secondary { background: #fff; color: var(--bad); border-color: var(--bad); }
         .document { max-width: 21cm; margin: 0 auto; font-family: "Times New Roman", "DejaVu Serif", serif; }
