@@ -120,7 +120,9 @@ private struct EntryWriter {
 
     /// The earlier decree of a row: registered with the import's signer and scan when it is the
     /// import's decree, else with its number and date only.
-    mutating func decree(number: String, date: LocalDate, on db: any Database) async throws -> Decree {
+    mutating func decree(
+        number: String, date: LocalDate, kind: DecreeKind = .classification, on db: any Database
+    ) async throws -> Decree {
         if let found = decrees[number] { return found }
         let bodyID = try body.requireID()
         if let existing = try await Decree.query(on: db).filter(\.$body.$id == bodyID).filter(\.$number == number).first() {
@@ -132,7 +134,7 @@ private struct EntryWriter {
         let decree = Decree()
         decree.$body.id = bodyID
         decree.$proposal.id = proposalID
-        decree.kind = .classification
+        decree.kind = kind
         decree.number = number
         decree.year = date.year
         decree.serial = last + 1
@@ -196,6 +198,9 @@ private struct EntryWriter {
             entry.status = .opened
             entry.openedOn = on
             entry.openedByLaw = opening.byLaw
+            if !opening.byLaw, let number = opening.decreeNumber?.nilIfBlank {
+                entry.openingDecreeID = try await self.decree(number: number, date: on, kind: .opening, on: db).id
+            }
             note += "; terbuka sejak \(IndonesianFormat.date(on))"
             opened += 1
         } else {
@@ -221,6 +226,7 @@ private struct EntryWriter {
             dip.form = .both
             dip.source = opening.byLaw ? .openedByLaw : .openedByDecree
             dip.openedOn = on
+            dip.decreeID = entry.openingDecreeID
             try await dip.create(on: db)
         }
         return actor.draft(
