@@ -85,6 +85,7 @@ import Vapor
             #expect(done.location == SiteURL.unitRegister(unit.id).path)
             let register = try await browser.get(SiteURL.unitRegister(unit.id).path)
             #expect(register.body.contains("didaftarkan dari SK terdahulu") && register.body.contains("440/17/PPID-DINKES/2025"))
+            #expect(register.body.contains("3 entri didaftarkan dari SK terdahulu 440/17/PPID-DINKES/2025"))
 
             // The entries keep the earlier decree's date for their periods and expiry.
             let imported = try await RegisterEntry.query(on: app.db).with(\.$decree).all().filter { $0.decree.registeredFromEarlier }
@@ -113,6 +114,40 @@ import Vapor
             #expect(again.location == SiteURL.unitImport(unit.id).path)
             #expect(try await browser.get(SiteURL.unitImport(unit.id).path).body.contains("sudah diimpor pada"))
             #expect(try await RegisterEntry.query(on: app.db).count() == entriesBefore + 3)
+        }
+    }
+
+    /// Hundreds of rows run on after the request; the draft's page shows how far, then the register.
+    @Test func aLongImportShowsItsProgressAndFinishes() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let unit = try await Self.dinkes(app)
+            let browser = Browser(app)
+            try await browser.signIn(as: "assistantppid.dinkes@contohkab.go.id")
+            var lines = ["No;Informasi;Dasar hukum;Konsekuensi bila dibuka;Konsekuensi bila ditutup;Alasan;Jangka waktu"]
+            for n in 1...(ImportProgress.inlineRows + 100) {
+                lines.append("\(n);Rekam medis pasien nomor \(n);Pasal 17 huruf h angka 2;Privasi terganggu;Terlindungi;Rahasia;5 tahun")
+            }
+            let draft = try await Self.upload(browser, unit: unit, bytes: Array(lines.joined(separator: "\n").utf8))
+            try await browser.get(draft)
+            #expect(try await browser.post(draft + "/konfirmasi", [:]).location == draft)
+            var finished = false
+            for _ in 0..<300 {
+                let page = try await browser.get(draft)
+                if page.status == .seeOther {
+                    #expect(page.location == SiteURL.unitRegister(unit.id).path)
+                    finished = true
+                    break
+                }
+                #expect(page.status == .ok)
+                if page.body.contains("<progress") { #expect(page.body.contains("dari 600 baris")) }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(finished)
+            #expect(try await browser.get(SiteURL.unitRegister(unit.id).path).body.contains("600 entri didaftarkan"))
+            #expect(try await RegisterImport.query(on: app.db).first()?.entryCount == ImportProgress.inlineRows + 100)
+            // Its page now says what came of it.
+            #expect(try await browser.get(draft).body.contains("diimpor: 600 entri"))
         }
     }
 

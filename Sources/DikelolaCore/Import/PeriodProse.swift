@@ -19,99 +19,134 @@ public struct PeriodProse: Sendable, Equatable {
     public static func read(
         _ text: String, classifiedOn: LocalDate, reviewOn columnReview: LocalDate? = nil, latestEnd columnEnd: LocalDate? = nil
     ) -> PeriodProse {
-        var reading = PeriodProse()
         let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !raw.isEmpty else {
-            reading.problem = "Jangka waktu kosong."
-            return reading
+        guard !raw.isEmpty else { return PeriodProse(problem: "Jangka waktu kosong.") }
+        var reader = Reader(raw: raw, classifiedOn: classifiedOn, reviewOn: columnReview, latestEnd: columnEnd)
+        // In order: "sesuai ketentuan …", for ever, a length, a date, an event.
+        if reader.statute() || reader.forever() || reader.length() || reader.date() || reader.event() {
+            return reader.reading
         }
-        var t = normalize(raw)
-        // "ditinjau …" and "paling lama …" name the review and the long-stop date of an event.
-        var reviewOn = columnReview
-        var latestEnd = columnEnd
-        if let (date, range) = dateAfter(["ditinjau", "peninjauan", "ditinjau kembali"], in: t) {
-            reviewOn = date
-            t.removeSubrange(range)
-        }
-        if let (date, range) = dateAfter(["paling lama sampai", "paling lama", "paling lambat", "selambat lambatnya"], in: t) {
-            latestEnd = date
-            t.removeSubrange(range)
-        }
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ;,.()"))
-        // The event's words end where its review or long-stop date is written.
-        var eventText = raw
-        for marker in ["(ditinjau", "; ditinjau", ", ditinjau", "ditinjau", "; paling lama", "paling lama", "paling lambat", "selambat"] {
-            if let range = eventText.range(of: marker, options: .caseInsensitive) { eventText = String(eventText[..<range.lowerBound]) }
-        }
-        func event(_ name: String, latest: LocalDate?) {
-            let assumedReview = reviewOn ?? min((try? classifiedOn.adding(years: 1)) ?? classifiedOn, latest ?? .lastRepresentable)
-            reading.reviewMissing = reviewOn == nil
-            reading.period = .untilEvent(event: name, reviewOn: assumedReview, latestEnd: latest)
+        reader.reading.problem =
+            "Jangka waktu \"\(raw.prefix(120))\" tidak terbaca: tulis lama waktu (\"5 tahun\"), tanggal berakhir "
+            + "(\"31 Desember 2028\") atau peristiwa (\"sampai putusan berkekuatan hukum tetap; ditinjau 31 Desember 2027\")."
+        return reader.reading
+    }
+
+    /// One reading in progress: the text as written and normalised, the review and long-stop dates
+    /// found in it, and the event's own words.
+    private struct Reader {
+        let raw: String
+        let classifiedOn: LocalDate
+        var t: String
+        var reviewOn: LocalDate?
+        var latestEnd: LocalDate?
+        var eventText: String
+        var hasMarker: Bool
+        var reading = PeriodProse()
+
+        init(raw: String, classifiedOn: LocalDate, reviewOn: LocalDate?, latestEnd: LocalDate?) {
+            self.raw = raw
+            self.classifiedOn = classifiedOn
+            self.reviewOn = reviewOn
+            self.latestEnd = latestEnd
+            var t = PeriodProse.normalize(raw)
+            // "ditinjau …" and "paling lama …" name the review and the long-stop date of an event.
+            if let (date, range) = PeriodProse.dateAfter(["ditinjau", "peninjauan", "ditinjau kembali"], in: t) {
+                self.reviewOn = date
+                t.removeSubrange(range)
+            }
+            if let (date, range) = PeriodProse.dateAfter(
+                ["paling lama sampai", "paling lama", "paling lambat", "selambat lambatnya"], in: t)
+            {
+                self.latestEnd = date
+                t.removeSubrange(range)
+            }
+            self.t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ;,.()"))
+            // The event's words end where its review or long-stop date is written.
+            var eventText = raw
+            for marker in ["(ditinjau", "; ditinjau", ", ditinjau", "ditinjau", "; paling lama", "paling lama", "paling lambat", "selambat"] {
+                if let range = eventText.range(of: marker, options: .caseInsensitive) { eventText = String(eventText[..<range.lowerBound]) }
+            }
+            self.eventText = PeriodProse.cleanEvent(eventText)
+            let markers = ["sampai", "selama", "menunggu", "setelah", "sebelum"]
+            let normalised = self.t
+            hasMarker = markers.contains { normalised.hasPrefix($0) || normalised.contains(" " + $0 + " ") }
         }
 
-        // "sesuai ketentuan UU …": the other statute sets the period.
-        if t.contains("sesuai "),
-            let range = raw.range(of: "sesuai ketentuan ", options: .caseInsensitive)
-                ?? raw.range(of: "sesuai dengan ", options: .caseInsensitive) ?? raw.range(of: "sesuai ", options: .caseInsensitive)
-        {
+        mutating func setEvent(latest: LocalDate?) {
+            let assumedReview = reviewOn ?? min((try? classifiedOn.adding(years: 1)) ?? classifiedOn, latest ?? .lastRepresentable)
+            reading.reviewMissing = reviewOn == nil
+            reading.period = .untilEvent(event: eventText, reviewOn: assumedReview, latestEnd: latest)
+        }
+
+        /// "sesuai ketentuan UU …": the other statute sets the period.
+        mutating func statute() -> Bool {
+            guard t.contains("sesuai "),
+                let range = raw.range(of: "sesuai ketentuan ", options: .caseInsensitive)
+                    ?? raw.range(of: "sesuai dengan ", options: .caseInsensitive) ?? raw.range(of: "sesuai ", options: .caseInsensitive)
+            else { return false }
             let statute = raw[range.upperBound...].split(separator: "(", maxSplits: 1).first.map(String.init) ?? ""
-            let end = latestEnd ?? Dates.find(in: t).last?.date
-            reading.period = .asStatuteSets(statute: cleanEvent(statute), end: end)
-            return reading
+            reading.period = .asStatuteSets(statute: PeriodProse.cleanEvent(statute), end: latestEnd ?? Dates.find(in: t).last?.date)
+            return true
         }
-        // For ever.
-        if ExemptionPeriod.meansForever(raw) || ["permanen", "tidak terbatas", "selamanya", "tanpa batas"].contains(where: t.contains) {
-            event(cleanEvent(eventText), latest: nil)
+
+        mutating func forever() -> Bool {
+            guard ExemptionPeriod.meansForever(raw) || ["permanen", "tidak terbatas", "selamanya", "tanpa batas"].contains(where: t.contains)
+            else { return false }
+            setEvent(latest: nil)
             reading.assumptions.append("\"\(raw)\" dibaca sebagai pengecualian tanpa akhir (permanen).")
-            return reading
+            return true
         }
-        let hasMarker = ["sampai", "selama", "menunggu", "setelah", "sebelum"].contains { t.hasPrefix($0) || t.contains(" " + $0 + " ") }
-        // A length, from "sejak <date>" or the decree's date.
-        switch Lengths.find(in: t) {
-        case let .failure(unreadable):
-            reading.problem = unreadable.message
-            return reading
-        case let .success(found?):
+
+        /// A length, from "sejak <date>" or the decree's date; with an event named, the event ends
+        /// it and the length is its long stop.
+        mutating func length() -> Bool {
+            let found: Lengths.Found
+            switch Lengths.find(in: t) {
+            case let .failure(unreadable):
+                reading.problem = unreadable.message
+                return true
+            case .success(nil):
+                return false
+            case let .success(length?):
+                found = length
+            }
             var start = classifiedOn
-            if let (date, _) = dateAfter(["sejak", "terhitung sejak", "terhitung mulai", "mulai"], in: t) {
+            if let (date, _) = PeriodProse.dateAfter(["sejak", "terhitung sejak", "terhitung mulai", "mulai"], in: t) {
                 start = date
             } else {
                 reading.assumptions.append("Dihitung sejak tanggal SK, \(IndonesianFormat.date(classifiedOn)).")
             }
-            let words = Set(t.split(separator: " ").map(String.init))
-            let eventWords = words.subtracting(Lengths.vocabulary).subtracting(["sampai", "selama", "atau", "dengan", "sejak", "paling", "lama", "ditetapkan", "tanggal", "sk", "terhitung"])
+            let plain: Set = ["sampai", "selama", "atau", "dengan", "sejak", "paling", "lama", "ditetapkan", "tanggal", "sk", "terhitung"]
+            let eventWords = Set(t.split(separator: " ").map(String.init)).subtracting(Lengths.vocabulary).subtracting(plain)
             if hasMarker, eventWords.contains(where: { $0.count > 3 && Int($0) == nil }) {
-                let end = try? found.length.added(to: start)
-                event(cleanEvent(eventText), latest: latestEnd ?? end)
+                setEvent(latest: latestEnd ?? (try? found.length.added(to: start)))
                 reading.assumptions.append("Dibaca sebagai peristiwa dengan batas paling lama \(found.length.indonesianDescription).")
             } else {
                 reading.period = .length(found.length, from: start)
             }
-            return reading
-        case .success(nil):
-            break
+            return true
         }
-        // A date: the last one written is the end ("1 Januari 2024 s.d. 31 Desember 2028").
-        let dates = Dates.find(in: t)
-        if let last = dates.last {
+
+        /// A date: the last one written is the end ("1 Januari 2024 s.d. 31 Desember 2028").
+        mutating func date() -> Bool {
+            let dates = Dates.find(in: t)
+            guard let last = dates.last else { return false }
             if dates.count > 1 { reading.assumptions.append("Tanggal terakhir, \(IndonesianFormat.date(last.date)), dibaca sebagai akhir.") }
             if last.assumed { reading.assumptions.append("\"\(raw)\" dibaca \(IndonesianFormat.date(last.date)).") }
             if hasMarker, !dates.contains(where: { !$0.assumed }), Dates.hasEventWords(t) {
-                event(cleanEvent(eventText), latest: latestEnd ?? last.date)
+                setEvent(latest: latestEnd ?? last.date)
             } else {
                 reading.period = .until(last.date)
             }
-            return reading
+            return true
         }
-        // An event.
-        if hasMarker || latestEnd != nil || reviewOn != nil {
-            event(cleanEvent(eventText), latest: latestEnd)
-            return reading
+
+        mutating func event() -> Bool {
+            guard hasMarker || latestEnd != nil || reviewOn != nil else { return false }
+            setEvent(latest: latestEnd)
+            return true
         }
-        reading.problem =
-            "Jangka waktu \"\(raw.prefix(120))\" tidak terbaca: tulis lama waktu (\"5 tahun\"), tanggal berakhir "
-            + "(\"31 Desember 2028\") atau peristiwa (\"sampai putusan berkekuatan hukum tetap; ditinjau 31 Desember 2027\")."
-        return reading
     }
 
     /// Lower case, accents folded, "s.d." / "s/d" / "hingga" as "sampai", one space between words.

@@ -97,6 +97,39 @@ enum ImportView {
             Layout.field("signerNIP", label: ctx.t("NIP penandatangan", "Signer's NIP"), value: signerNIP ?? "", autocomplete: "off"))
     }
 
+    /// A long import while it runs: the page reloads itself every two seconds.
+    static func progress(_ ctx: PageContext, record: RegisterImport, state: ImportProgress.State) -> Response {
+        let share = state.total == 0 ? 0 : state.done * 100 / state.total
+        return Layout.page(
+            ctx, title: ctx.t("Mengimpor — \(record.fileName)", "Importing — \(record.fileName)"),
+            .element(named: "meta", nodes: [.attribute(named: "http-equiv", value: "refresh"), .attribute(named: "content", value: "2")]),
+            .h1(.text(ctx.t("Mengimpor \(record.fileName)", "Importing \(record.fileName)"))),
+            .p(
+                .attribute(named: "role", value: "status"),
+                .text(
+                    ctx.t(
+                        "\(IndonesianFormat.number(state.done)) dari \(IndonesianFormat.number(state.total)) baris (\(share)%). "
+                            + "Semua baris disimpan sekaligus di akhir; bila gagal, tidak ada yang tersimpan.",
+                        "\(state.done) of \(state.total) rows (\(share)%). All rows are saved together at the end."))),
+            .element(
+                named: "progress",
+                nodes: [.attribute(named: "max", value: String(max(1, state.total))), .attribute(named: "value", value: String(state.done))]))
+    }
+
+    /// A draft that was imported or discarded: what came of it.
+    static func closed(_ ctx: PageContext, record: RegisterImport, unit: Unit, zone: TimeZoneRegion = .wib) -> Response {
+        Layout.page(
+            ctx, title: record.fileName,
+            .h1(.text(ctx.t("Impor DIK — \(record.fileName)", "Import — \(record.fileName)"))),
+            .p(.strong(.text(status(ctx, record)))),
+            .unwrap(record.importedAt) { .p(.text(ctx.t("Diimpor ", "Imported ") + Dates.show($0, ctx, zone: zone))) },
+            .p(.text("SHA-256 \(record.fileSHA256)")),
+            .p(
+                .a(.href(SiteURL.unitRegister(unit.id).path), .text(ctx.t("DIK \(unit.name)", "Register of \(unit.name)"))),
+                .text(" · "),
+                .a(.href(SiteURL.unitImport(unit.id).path), .text(ctx.t("Impor berkas lain", "Import another file")))))
+    }
+
     static func unreadable(_ ctx: PageContext, record: RegisterImport, unit: Unit, message: String) -> Response {
         Layout.page(
             ctx, title: record.fileName, status: .unprocessableEntity,

@@ -35,6 +35,16 @@ enum ImportController {
         let (record, unit) = try await query(req, user)
         let ctx = PageContext(req, user: user)
         let services = req.application.dikelola
+        let id = try record.requireID()
+        if let running = await ImportProgress.shared.take(id) {
+            if !running.finished { return ImportView.progress(ctx, record: record, state: running) }
+            if let message = running.message { Sessions.setNotice(req, message) }
+            return req.redirect(to: record.status == .imported ? SiteURL.unitRegister(unit.id).path : SiteURL.importDraft(id).path)
+        }
+        guard record.status == .draft else {
+            let zone = try await PublicBody.find(record.$body.id, on: req.db)?.zone ?? .wib
+            return ImportView.closed(ctx, record: record, unit: unit, zone: zone)
+        }
         do {
             let preview = try await RegisterImportService.preview(record, services: services, now: req.now, on: req.db)
             return ImportView.preview(
@@ -102,6 +112,19 @@ enum ImportController {
 
     @Sendable static func confirm(req: Request, user: CurrentUser) async throws -> Response {
         let (record, unit) = try await query(req, user)
+        let acting = req.acting(user)
+        let id = try record.requireID()
+        if record.status == .draft,
+            let rows = try? await RegisterImportService.preview(record, services: acting.services, now: acting.now, on: req.db)
+                .accepted.count, rows > ImportProgress.inlineRows
+        {
+            // A long import runs on after this request; its page shows how far it has come.
+            if await ImportProgress.shared.start(id, total: rows) {
+                let actor = RegisterImportService.Actor(background: req.application, from: acting)
+                Task.detached { await runInBackground(id, actor: actor, language: PageContext(req)) }
+            }
+            return req.redirect(to: SiteURL.importDraft(id).path)
+        }
         do {
             let outcome = try await RegisterImportService.confirm(try record.requireID(), actor: .init(req.acting(user)))
             Sessions.setNotice(
@@ -114,6 +137,25 @@ enum ImportController {
         } catch let error as ProcedureError {
             Sessions.setNotice(req, error.message)
             return req.redirect(to: SiteURL.importDraft(record.id).path)
+        }
+    }
+
+    static func runInBackground(_ id: UUID, actor: RegisterImportService.Actor, language: PageContext) async {
+        let progress = ImportProgress.shared
+        do {
+            let outcome = try await RegisterImportService.confirm(id, actor: actor) { done, total in
+                Task { await progress.update(id, done: done, total: total) }
+            }
+            await progress.finish(
+                id,
+                message: language.t(
+                    "\(outcome.entries) entri didaftarkan dari SK terdahulu \(outcome.decrees.joined(separator: ", "))"
+                        + (outcome.version.map { "; DIK versi \($0) diterbitkan." } ?? "."),
+                    "\(outcome.entries) entries registered from earlier decrees."))
+        } catch let error as ProcedureError {
+            await progress.finish(id, message: error.message)
+        } catch {
+            await progress.finish(id, message: language.t("Impor gagal; tidak ada yang disimpan: \(error)", "Import failed: \(error)"))
         }
     }
 

@@ -25,6 +25,15 @@ enum RegisterImportService {
             services = acting.services
         }
 
+        /// A person's import running on after their request, in the background.
+        init(background app: Application, from acting: Acting) {
+            person = acting.person
+            now = acting.now
+            clientAddress = acting.clientAddress
+            db = app.db
+            services = app.dikelola
+        }
+
         init(commandLine app: Application, person: CurrentUser?) {
             self.person = person
             now = app.dikelola.clock.now()

@@ -6,10 +6,12 @@ import Vapor
 /// The register pages (see `RegisterController`); the table itself is `RegisterTable`.
 enum RegisterView {
     static func unitPage(
-        _ ctx: PageContext, unit: Unit, body: PublicBody, entries: [RegisterEntryView], rules: ExpiryRules, today: LocalDate
+        _ ctx: PageContext, unit: Unit, body: PublicBody, entries: [RegisterEntryView], rules: ExpiryRules, today: LocalDate,
+        notice: String? = nil
     ) -> Response {
         Layout.page(
             ctx, title: "DIK \(unit.name)",
+            .unwrap(notice) { Layout.notice($0, kind: "ok") },
             DocumentParts.toolbar(ctx, pdf: SiteURL.unitRegisterPDF(unit.id).path),
             .p(
                 .class("no-print"),

@@ -33,7 +33,7 @@ enum RegisterController {
         let body = try await unit.$body.get(on: req.db)
         return RegisterView.unitPage(
             PageContext(req, user: user), unit: unit, body: body, entries: entries,
-            rules: req.application.dikelola.expiryRules, today: today(body, now: req.now))
+            rules: req.application.dikelola.expiryRules, today: today(body, now: req.now), notice: Sessions.takeNotice(req))
     }
 
     @Sendable static func unitPDF(req: Request, user: CurrentUser) async throws -> Response {
