@@ -62,6 +62,16 @@ import Testing
         #expect(p.table.notes.contains { $0.contains("berakhir di baris 11") })
     }
 
+    /// No decree date given: the signature block's date is offered, and said so.
+    @Test func theSignatureBlocksDateStandsInForAMissingDecreeDate() throws {
+        var undated = context
+        undated.decreeDate = nil
+        let p = try ImportPreview.make(try SpreadsheetFile.read(Self.publishedCSV), context: undated)
+        #expect(p.table.signedOn?.date == date("2024-03-04") && p.table.signedOn?.row == 11)
+        #expect(p.table.notes.contains { $0.contains("blok tanda tangan baris 11, 4 Maret 2024") })
+        #expect(try row(p, 6).decreeDate == date("2024-03-04"))
+    }
+
     /// A two-row heading with merged cells, a date cell, a formula, a section heading naming the unit,
     /// a unit merged down several rows, and a title merged across two rows.
     static func publishedWorkbook() throws -> Data {

@@ -81,7 +81,12 @@ import Vapor
             page = try await browser.get(draft + "?tampil=semua")
             #expect(page.body.contains("Impor 3 baris yang diterima ke DIK"), "\(page.body.prefix(4000))")
 
-            let done = try await browser.post(draft + "/konfirmasi", [:])
+            // Confirming a preview that has changed since it was seen imports nothing.
+            let stale = try await browser.post(draft + "/konfirmasi", ["accepted": "2"])
+            #expect(stale.location == draft)
+            #expect(try await browser.get(draft).body.contains("Pratinjau berubah sejak Anda melihatnya"))
+            #expect(try await RegisterEntry.query(on: app.db).count() == entriesBefore)
+            let done = try await browser.post(draft + "/konfirmasi", Browser.prefilled(on: page, action: draft + "/konfirmasi"))
             #expect(done.location == SiteURL.unitRegister(unit.id).path)
             let register = try await browser.get(SiteURL.unitRegister(unit.id).path)
             #expect(register.body.contains("didaftarkan dari SK terdahulu") && register.body.contains("440/17/PPID-DINKES/2025"))

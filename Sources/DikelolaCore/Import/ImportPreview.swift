@@ -28,7 +28,14 @@ public struct ImportPreview: Sendable {
         _ grid: SheetGrid, corrections: Corrections = .init(), context: ImportRowReading.Context
     ) throws(ImportFileError) -> ImportPreview {
         let mapping = corrections.mapping.mapValues { ImportColumn(rawValue: $0) }
-        let table = try ImportTable.read(grid, mapping: mapping)
+        var table = try ImportTable.read(grid, mapping: mapping)
+        var context = context
+        if context.decreeDate == nil, let signed = table.signedOn {
+            context.decreeDate = signed.date
+            table.notes.append(
+                "Tanggal SK tidak diisi: dipakai tanggal di blok tanda tangan baris \(signed.row), "
+                    + "\(IndonesianFormat.date(signed.date)). Periksa, lalu isi tanggal SK bila berbeda.")
+        }
         var rows: [ImportRowReading] = []
         var seen: [String: Int] = [:]
         for var row in table.rows {

@@ -66,7 +66,9 @@ extension ImportRowReading {
             readings[.period] = prose.period?.indonesianDescription
         }
         findings += prose.assumptions.map { ImportFinding(.note, field: .period, $0) }
-        if prose.reviewMissing {
+        let foreverRefused =
+            prose.period?.isOpenEnded == true && test.ground.map { "abcdef".contains($0.letter.rawValue) } == true
+        if prose.reviewMissing, !foreverRefused {
             findings.append(
                 ImportFinding(
                     .refused, field: .period, article: "PP 61/2010 Pasal 4",

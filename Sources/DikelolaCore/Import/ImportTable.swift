@@ -27,6 +27,14 @@ public struct ImportTable: Sendable, Equatable {
     public var rows: [Row]
     /// What the reading of the layout decided, to show the officer.
     public var notes: [String]
+    /// The date written in the signature block below the table ("Ditetapkan di …, 4 Maret 2025"),
+    /// and its row: offered as the decree's date when none is given.
+    public var signedOn: (date: LocalDate, row: Int)?
+
+    public static func == (a: ImportTable, b: ImportTable) -> Bool {
+        a.columns == b.columns && a.headingRows == b.headingRows && a.rows == b.rows && a.notes == b.notes
+            && a.signedOn?.date == b.signedOn?.date && a.signedOn?.row == b.signedOn?.row
+    }
 
     public var mapping: [Int: ImportColumn] {
         Dictionary(columns.compactMap { column in column.field.map { (column.index, $0) } }, uniquingKeysWith: { a, _ in a })
@@ -122,6 +130,20 @@ public struct ImportTable: Sendable, Equatable {
         "rsud", "inspektorat", "satuan", "biro", "direktorat", "unit", "seksi", "subbagian",
     ]
 
+    /// The first date in the signature block, within the ten rows from `row`.
+    static func signatureDate(_ grid: SheetGrid, from row: Int) -> (date: LocalDate, row: Int)? {
+        for r in row..<min(grid.rowCount, row + 10) {
+            for column in 0..<min(grid.columnCount, SheetGrid.columnLimit) {
+                if let date = grid.dates[SheetGrid.Address(row: r, column: column)] { return (date, r + 1) }
+                let text = grid[r, column]
+                if !text.isEmpty, let found = Dates.find(in: PeriodProse.normalize(text)).first(where: { !$0.assumed }) {
+                    return (found.date, r + 1)
+                }
+            }
+        }
+        return nil
+    }
+
     /// "Ditetapkan di …", "Kepala Dinas …", "NIP …": the signature block or notes below the table.
     static func endsTable(_ text: String) -> Bool {
         let words = ImportColumn.words(text)
@@ -188,6 +210,7 @@ public struct ImportTable: Sendable, Equatable {
             let framing = values[.number] == nil && (values[.title] == nil || !substantive)
             if framing, let end = texts.first(where: Self.endsTable) {
                 notes.append("Tabel dianggap berakhir di baris \(row + 1) (\"\(end.prefix(60))\").")
+                signedOn = Self.signatureDate(grid, from: row)
                 return
             }
             if !substantive {

@@ -54,6 +54,7 @@ extension ImportView {
             .class("actions"),
             .form(
                 .class("inline"), .action(SiteURL.importConfirm(record.id).path), .method(.post), Layout.csrfField(ctx),
+                .input(.type(.hidden), .name("accepted"), .value(String(accepted))),
                 .button(
                     .type(.submit), .attribute(named: "disabled", value: accepted == 0 ? "disabled" : nil),
                     .text(
@@ -127,12 +128,16 @@ extension ImportView {
                     ImportCorrections.editable.map { field in
                         let value = row.cells[field] ?? (field == .ifOpened ? row.cells[.consequence] : nil) ?? ""
                         let name = "row-\(row.sheetRow)-\(field.rawValue)"
+                        // What applies when the cell stays empty (the import's unit and decree), shown as a hint.
+                        let fallback = value.isEmpty ? row.readingSummary[field.rawValue] : nil
                         return .div(
                             .class("field"),
                             .label(.for(name), .text(field.indonesian)),
                             field.isMultiLine
                                 ? .textarea(.id(name), .name(name), .attribute(named: "rows", value: "2"), .text(value))
-                                : .input(.type(.text), .id(name), .name(name), .value(value.attributeEscaped)))
+                                : .input(
+                                    .type(.text), .id(name), .name(name), .value(value.attributeEscaped),
+                                    .attribute(named: "placeholder", value: fallback?.attributeEscaped)))
                     }),
                 .div(
                     .class("field check"),

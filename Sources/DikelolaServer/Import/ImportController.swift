@@ -112,6 +112,7 @@ enum ImportController {
 
     @Sendable static func confirm(req: Request, user: CurrentUser) async throws -> Response {
         let (record, unit) = try await query(req, user)
+        let expecting = Int(try req.formValues()["accepted"])
         let acting = req.acting(user)
         let id = try record.requireID()
         if record.status == .draft,
@@ -121,12 +122,13 @@ enum ImportController {
             // A long import runs on after this request; its page shows how far it has come.
             if await ImportProgress.shared.start(id, total: rows) {
                 let actor = RegisterImportService.Actor(background: req.application, from: acting)
-                Task.detached { await runInBackground(id, actor: actor, language: PageContext(req)) }
+                let language = PageContext(req)
+                Task.detached { await runInBackground(id, actor: actor, expecting: expecting, language: language) }
             }
             return req.redirect(to: SiteURL.importDraft(id).path)
         }
         do {
-            let outcome = try await RegisterImportService.confirm(try record.requireID(), actor: .init(req.acting(user)))
+            let outcome = try await RegisterImportService.confirm(id, actor: .init(acting), expecting: expecting)
             Sessions.setNotice(
                 req,
                 PageContext(req).t(
@@ -140,10 +142,12 @@ enum ImportController {
         }
     }
 
-    static func runInBackground(_ id: UUID, actor: RegisterImportService.Actor, language: PageContext) async {
+    static func runInBackground(
+        _ id: UUID, actor: RegisterImportService.Actor, expecting: Int?, language: PageContext
+    ) async {
         let progress = ImportProgress.shared
         do {
-            let outcome = try await RegisterImportService.confirm(id, actor: actor) { done, total in
+            let outcome = try await RegisterImportService.confirm(id, actor: actor, expecting: expecting) { done, total in
                 Task { await progress.update(id, done: done, total: total) }
             }
             await progress.finish(
@@ -191,6 +195,11 @@ enum ImportAPI {
         let preview: ImportPreview.Report?
     }
 
+    struct Confirmation: Content {
+        /// The accepted rows the caller saw in the preview.
+        let accepted: Int
+    }
+
     struct Done: Content {
         let entries: Int
         let decrees: [String]
@@ -211,7 +220,8 @@ enum ImportAPI {
 
     @Sendable static func confirm(req: Request, user: CurrentUser) async throws -> Response {
         let (record, _) = try await ImportController.query(req, user)
-        let outcome = try await RegisterImportService.confirm(try record.requireID(), actor: .init(req.acting(user)))
+        let expecting = try req.content.decode(Confirmation.self).accepted
+        let outcome = try await RegisterImportService.confirm(try record.requireID(), actor: .init(req.acting(user)), expecting: expecting)
         return try await Done(entries: outcome.entries, decrees: outcome.decrees, version: outcome.version)
             .encodeResponse(status: .created, for: req)
     }

@@ -15,8 +15,10 @@ extension RegisterImportService {
     /// they were, an item with its test for each row, its register entry (keeping the decree's date
     /// for its period and expiry), one audit event for the import and one per entry, and one new
     /// published version. `progress` hears (done, total) every few hundred rows.
+    /// `expecting`, when given, is the number of accepted rows the officer saw: a draft changed
+    /// meanwhile (another officer's correction) is refused rather than imported unseen.
     static func confirm(
-        _ importID: UUID, actor: Actor, progress: (@Sendable (Int, Int) -> Void)? = nil
+        _ importID: UUID, actor: Actor, expecting: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> Outcome {
         try await actor.write { db in
             guard let record = try await RegisterImport.find(importID, on: db),
@@ -33,6 +35,13 @@ extension RegisterImportService {
             try await refuseRepeat(sha256: record.fileSHA256, bodyID: bodyID, excluding: record.id, on: db)
             let preview = try await preview(record, services: actor.services, now: actor.now, on: db)
             let rows = preview.accepted
+            if let expecting, expecting != rows.count {
+                throw ProcedureError(
+                    status: .conflict,
+                    message:
+                        "Pratinjau berubah sejak Anda melihatnya: kini \(rows.count) baris diterima, bukan \(expecting). "
+                        + "Periksa pratinjaunya lagi; tidak ada yang diimpor.")
+            }
             guard !rows.isEmpty else {
                 throw ProcedureError(
                     status: .unprocessableEntity,

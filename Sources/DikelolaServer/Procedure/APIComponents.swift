@@ -8,6 +8,7 @@ enum APIComponents {
     static let all: [String: APISchema] = inputs.merging(answers) { a, _ in a }
 
     static let inputs: [String: APISchema] = [
+        "ImportConfirmation": .object(["accepted": .integer(minimum: 0)], required: ["accepted"]),
         "Period": .object(
             [
                 "kind": .string(values: ["length", "until", "event", "statute"]),

@@ -23,7 +23,10 @@ extension ProposalAPIController {
                 answers: [.ok(.ref("ImportDraft")), Self.notFound], handler: ImportAPI.show),
             Op(
                 method: .POST, url: .apiImportConfirm(nil),
-                summary: "Import the accepted rows in one transaction and publish one new version",
+                summary:
+                    "Import the accepted rows in one transaction and publish one new version; refused (409) when the "
+                    + "preview no longer has the number of accepted rows given",
+                request: .json(.ref("ImportConfirmation")),
                 answers: [.created(.ref("ImportDone")), Self.blocked, Self.notFound, Self.stale], handler: ImportAPI.confirm),
         ]
     }

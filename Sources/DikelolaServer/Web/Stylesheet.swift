@@ -41,7 +41,10 @@ enum Stylesheet {
         .overdue { color: var(--bad); font-weight: 700; }
         .pending { color: var(--muted); font-style: italic; }
         ul.findings li { color: #7a4b00; }
+        form.stack.import { max-width: none; }
+        table.import-rows { width: 100%; }
         table.import-rows td { vertical-align: top; }
+        table.import-rows td:nth-child(4) { min-width: 18rem; }
         table.import-rows tr.refused { background: #fbeeee; }
         table.import-rows tr.skipped { opacity: .6; }
         ul.import-findings { margin: 0; padding-left: 1rem; }
