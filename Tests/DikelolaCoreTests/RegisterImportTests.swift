@@ -124,6 +124,15 @@ import Testing
         #expect(merged.findings.contains { $0.severity == .refused && $0.message.contains("B11:B12") })
     }
 
+    /// A workbook that opens on an instructions sheet: the sheet holding the table is found.
+    @Test func theSheetHoldingTheTableIsFound() throws {
+        var fixture = WorkbookFixture(rows: [["No", "Informasi", "Dasar hukum", "Jangka waktu"], ["1", "Data pasien", "Pasal 17 huruf h", "5 tahun"]])
+        fixture.sheetName = "Data 2024"
+        let p = try preview(try fixture.data())
+        #expect(p.readAs.contains("lembar \"Data 2024\" (2 dari 2 lembar)"))
+        #expect(p.rows.count == 1)
+    }
+
     @Test func theOfficersCorrectionsAreApplied() throws {
         var corrections = ImportPreview.Corrections()
         corrections.cells[10] = ["legalBasis": "Pasal 17 huruf c"]

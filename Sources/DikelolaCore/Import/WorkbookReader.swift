@@ -75,21 +75,28 @@ private struct Workbook {
         let chosenIndex =
             sheets.firstIndex { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == "dik" }
             ?? sheets.firstIndex { $0.name.lowercased().contains("dik") || $0.name.lowercased().contains("dikecualikan") } ?? 0
-        let chosen = sheets[chosenIndex]
         var targets: [String: String] = [:]
         for relation in try xml("xl/_rels/workbook.xml.rels")?["Relationships"]["Relationship"].all ?? [] {
             if let id = relation.element?.attribute(by: "Id")?.text, let target = relation.element?.attribute(by: "Target")?.text {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
-        let path = targets[chosen.rid] ?? "xl/worksheets/sheet\(chosenIndex + 1).xml"
-        guard let sheet = try xml(path) else { throw ImportFileError.damaged("lembar \(chosen.name) tidak ada") }
         let strings = try sharedStrings()
         let dateStyles = try self.dateStyles()
-        var grid = try cells(of: sheet, strings: strings, dateStyles: dateStyles, rowLimit: rowLimit)
-        grid.readAs =
-            "XLSX, lembar \"\(chosen.name)\"" + (sheets.count > 1 ? " (\(chosenIndex + 1) dari \(sheets.count) lembar)" : "")
-        return grid
+        // The sheet named like the register first; else the first sheet whose table can be found
+        // (a workbook may open on a cover or instructions sheet).
+        let order = [chosenIndex] + sheets.indices.filter { $0 != chosenIndex }.prefix(9)
+        var first: SheetGrid?
+        for index in order {
+            let path = targets[sheets[index].rid] ?? "xl/worksheets/sheet\(index + 1).xml"
+            guard let sheet = try xml(path) else { throw ImportFileError.damaged("lembar \(sheets[index].name) tidak ada") }
+            var grid = try cells(of: sheet, strings: strings, dateStyles: dateStyles, rowLimit: rowLimit)
+            grid.readAs =
+                "XLSX, lembar \"\(sheets[index].name)\"" + (sheets.count > 1 ? " (\(index + 1) dari \(sheets.count) lembar)" : "")
+            if (try? ImportTable.read(grid)) != nil { return grid }
+            if first == nil { first = grid }
+        }
+        return first ?? SheetGrid(format: .xlsx, cells: [], readAs: "XLSX")
     }
 
     /// The workbook's shared strings; a rich-text string joins its runs (phonetic hints left out).

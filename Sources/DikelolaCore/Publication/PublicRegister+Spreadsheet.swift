@@ -81,16 +81,7 @@ enum Spreadsheet {
     static let cellLimit = 32_767
 
     /// `0` → `A`, `25` → `Z`, `26` → `AA`.
-    static func column(_ index: Int) -> String {
-        var n = index + 1
-        var name = ""
-        while n > 0 {
-            let remainder = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-            n = (n - 1) / 26
-        }
-        return name
-    }
+    static func column(_ index: Int) -> String { SheetGrid.columnName(index) }
 
     /// Days since 30 December 1899: Excel's date serial (1900 system).
     static func serial(_ date: LocalDate) -> Int { date.dayNumber + 25_569 }

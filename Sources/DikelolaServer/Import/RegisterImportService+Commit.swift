@@ -138,17 +138,8 @@ private struct EntryWriter {
             decrees[number] = existing
             return existing
         }
-        let last = try await Decree.query(on: db).filter(\.$body.$id == bodyID).filter(\.$year == date.year)
-            .sort(\.$serial, .descending).first()?.serial ?? 0
-        let decree = Decree()
-        decree.$body.id = bodyID
-        decree.$proposal.id = proposalID
-        decree.kind = kind
+        let decree = try await Decree.next(of: body, kind: kind, date: date, proposalID: proposalID, actionID: nil, on: db)
         decree.number = number
-        decree.year = date.year
-        decree.serial = last + 1
-        decree.decreeDate = date
-        decree.place = body.seat.isEmpty ? body.region : body.seat
         let isImports = number == record.decreeNumber
         decree.signerName = isImports ? record.signerName ?? "" : ""
         decree.signerPosition = isImports ? record.signerPosition ?? "" : ""

@@ -148,3 +148,26 @@ extension RegisterEntry {
         status.isOverdue(openingDecreeDue: openingDecreeDue, reviewDate: reviewDate, today: today)
     }
 }
+
+extension Decree {
+    /// A new decree of `body` dated `date`, with the next serial of its year, placed at the body's
+    /// seat; its number and signer are the caller's to set. Call `DecreeIssuer.lockNumbering` first.
+    static func next(
+        of body: PublicBody, kind: DecreeKind, date: LocalDate, proposalID: UUID?, actionID: UUID?, on db: any Database
+    ) async throws -> Decree {
+        let bodyID = try body.requireID()
+        let lastSerial =
+            try await Decree.query(on: db).filter(\.$body.$id == bodyID).filter(\.$year == date.year)
+            .sort(\.$serial, .descending).first()?.serial ?? 0
+        let decree = Decree()
+        decree.$body.id = bodyID
+        decree.$proposal.id = proposalID
+        decree.periodActionID = actionID
+        decree.kind = kind
+        decree.year = date.year
+        decree.serial = lastSerial + 1
+        decree.decreeDate = date
+        decree.place = body.seat.isEmpty ? body.region : body.seat
+        return decree
+    }
+}

@@ -94,19 +94,8 @@ enum DecreeIssuer {
     ) async throws -> Decree {
         let bodyID = try body.requireID()
         let template = try DecreeNumberTemplate(body.decreeNumberTemplate)
-        let lastSerial =
-            try await Decree.query(on: db).filter(\.$body.$id == bodyID).filter(\.$year == date.year)
-            .sort(\.$serial, .descending).first()?.serial ?? 0
-        let decree = Decree()
-        decree.$body.id = bodyID
-        decree.$proposal.id = proposalID
-        decree.periodActionID = actionID
-        decree.kind = kind
-        decree.year = date.year
-        decree.serial = lastSerial + 1
+        let decree = try await Decree.next(of: body, kind: kind, date: date, proposalID: proposalID, actionID: actionID, on: db)
         decree.number = template.number(serial: decree.serial, date: date)
-        decree.decreeDate = date
-        decree.place = body.seat.isEmpty ? body.region : body.seat
         decree.signerName = signer.name
         decree.signerPosition = signer.position
         decree.signerNIP = signer.nip
