@@ -111,7 +111,7 @@ trap stop_pg EXIT
 log "Starting PostgreSQL ($pg_bin) on 127.0.0.1:$port"
 "${as_pg[@]}" "$pg_bin/initdb" -D "$work/data" -U dikelola --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w \
-    -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
+    -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off" start >/dev/null
 "${as_pg[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U dikelola dikelola_test
 
 log "Tests on PostgreSQL"

@@ -15,7 +15,10 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case let .postgres(postgres, _):
-        app.databases.use(.postgres(configuration: postgres, connectionPoolTimeout: .seconds(15)), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: postgres, maxConnectionsPerEventLoop: configuration.databaseConnectionsPerLoop,
+                connectionPoolTimeout: .seconds(15)), as: .psql)
     }
     app.migrations.add(AppMigrations.all)
 

@@ -124,7 +124,7 @@ import Vapor
 
     /// Hundreds of rows run on after the request; the draft's page shows how far, then the register.
     @Test func aLongImportShowsItsProgressAndFinishes() async throws {
-        try await withApp { app in
+        try await withApp(adjust: { $0.databaseConnectionsPerLoop = 2 }) { app in
             _ = try await DemoGovernment.load(in: app)
             let unit = try await Self.dinkes(app)
             let browser = Browser(app)

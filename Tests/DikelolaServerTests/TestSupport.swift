@@ -45,6 +45,9 @@ func withApp(
             database = .sqliteMemory
         }
         var configuration = AppConfiguration(dataDirectory: dataDirectory, database: database)
+        // Hundreds of tests run at once against one PostgreSQL server: one connection per loop each,
+        // unless a test needs more (a long import holds one while its page is read).
+        configuration.databaseConnectionsPerLoop = 1
         adjust(&configuration)
         try configure(app, configuration: configuration)
         app.dikelola = try CoreServices(configuration: app.dikelola.configuration, clock: clock)

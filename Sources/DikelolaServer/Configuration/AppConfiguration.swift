@@ -19,6 +19,9 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool = false
     /// `DIKELOLA_MAX_UPLOAD_MB`: the largest document accepted (default 50 MB).
     public var maxUploadBytes: Int = 50 * 1_048_576
+    /// `DIKELOLA_DB_CONNECTIONS`: PostgreSQL connections per event loop (default 4), so a long
+    /// transaction (a large import) leaves others for the requests on its loop.
+    public var databaseConnectionsPerLoop: Int = 4
     /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
     public var sweepHour: Int = 1
     /// `DIKELOLA_ENDING_NOTICE_DAYS`: how many working days before its end an entry is listed as
@@ -87,6 +90,12 @@ public struct AppConfiguration: Sendable {
                 throw .invalidSetting(name: "DIKELOLA_MAX_UPLOAD_MB", value: text, expected: "isi bilangan 1 sampai 1024")
             }
             configuration.maxUploadBytes = megabytes * 1_048_576
+        }
+        if let text = value("DIKELOLA_DB_CONNECTIONS") {
+            guard let count = Int(text), (1...64).contains(count) else {
+                throw .invalidSetting(name: "DIKELOLA_DB_CONNECTIONS", value: text, expected: "isi bilangan 1 sampai 64")
+            }
+            configuration.databaseConnectionsPerLoop = count
         }
         if let text = value("DIKELOLA_SWEEP_HOUR") {
             guard let hour = Int(text), (0...23).contains(hour) else {
