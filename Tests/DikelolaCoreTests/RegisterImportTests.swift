@@ -72,6 +72,29 @@ import Testing
         #expect(try row(p, 6).decreeDate == date("2024-03-04"))
     }
 
+    /// A DIK published as the attachment of its decree: the decree's number and date are in the
+    /// title, and the signature's place and date stand in a data column below the table.
+    @Test func theDecreeNamedInTheTitleIsRead() throws {
+        var undated = context
+        undated.decreeDate = nil
+        undated.decreeNumber = nil
+        let text = [
+            "LAMPIRAN KEPUTUSAN KEPALA DINAS KESEHATAN;;;;;",
+            "NOMOR 440/123/DINKES/2023 TANGGAL 10 JANUARI 2023;;;;;",
+            "No;Informasi;Dasar hukum;Konsekuensi bila dibuka;Konsekuensi bila ditutup;Jangka waktu",
+            "1;Rekam medis pasien;Pasal 17 huruf h angka 2;Privasi;Terlindungi;5 tahun",
+            ";;;;;Contoh, 10 Januari 2023",
+            ";;;;;KEPALA DINAS KESEHATAN",
+        ].joined(separator: "\n")
+        let p = try ImportPreview.make(try SpreadsheetFile.read(Data(text.utf8)), context: undated)
+        #expect(p.rows.map(\.sheetRow) == [4])
+        let first = try row(p, 4)
+        #expect(first.decreeNumber == "440/123/DINKES/2023" && first.decreeDate == date("2023-01-10"))
+        #expect(first.test.period == .length(PeriodLength(years: 5), from: date("2023-01-10")))
+        #expect(p.table.notes.contains { $0.contains("nomor di judul baris 2") })
+        #expect(p.table.notes.contains { $0.contains("berakhir di baris 5") })
+    }
+
     /// A two-row heading with merged cells, a date cell, a formula, a section heading naming the unit,
     /// a unit merged down several rows, and a title merged across two rows.
     static func publishedWorkbook() throws -> Data {

@@ -30,6 +30,16 @@ public struct ImportPreview: Sendable {
         let mapping = corrections.mapping.mapValues { ImportColumn(rawValue: $0) }
         var table = try ImportTable.read(grid, mapping: mapping)
         var context = context
+        if let named = table.titleDecree {
+            if context.decreeNumber == nil, let number = named.number {
+                context.decreeNumber = number
+                table.notes.append("Nomor SK tidak diisi: dipakai nomor di judul baris \(named.row), \(number).")
+            }
+            if context.decreeDate == nil, let date = named.date {
+                context.decreeDate = date
+                table.notes.append("Tanggal SK tidak diisi: dipakai tanggal di judul baris \(named.row), \(IndonesianFormat.date(date)).")
+            }
+        }
         if context.decreeDate == nil, let signed = table.signedOn {
             context.decreeDate = signed.date
             table.notes.append(

@@ -7,31 +7,10 @@ extension ImportRowReading {
     }
 
     mutating func readTest(_ values: [ImportColumn: String], context: Context) {
-        if title.isEmpty {
+        if title.isEmpty, !findings.contains(where: { $0.field == .title }) {
             findings.append(ImportFinding(.refused, field: .title, "Kolom Informasi kosong: sebut informasi yang dikecualikan."))
         }
-        // The ground, through the core's citation parser.
-        var statute = values[.otherStatute]
-        if let text = values[.legalBasis] {
-            do {
-                let citation = try GroundCitation.parse(text)
-                test.ground = citation.ground
-                if statute == nil, let rest = citation.remainder.map(Self.withoutJuncto), !rest.isEmpty {
-                    statute = rest
-                }
-                readings[.legalBasis] = citation.ground.citation + (statute.map { " jo. \($0)" } ?? "")
-            } catch {
-                findings.append(ImportFinding(.refused, field: .legalBasis, article: "UU 14/2008 Pasal 17", error.description))
-            }
-        }
-        test.otherStatute = test.ground?.citesOtherStatute == true ? statute : nil
-        if let statute, test.ground?.citesOtherStatute == false {
-            findings.append(
-                ImportFinding(
-                    .note, field: .legalBasis,
-                    "\"\(statute.prefix(80))\" disebut bersama dasar hukumnya; Pasal 17 huruf \(test.ground?.letter.rawValue ?? "") "
-                        + "tidak merujuk peraturan lain, jadi tidak dicatat sebagai peraturan lain."))
-        }
+        readGround(values)
         // The consequences and the reason.
         test.consequenceIfOpened = values[.ifOpened] ?? values[.consequence] ?? ""
         if values[.ifOpened] == nil, values[.consequence] != nil {
@@ -60,19 +39,21 @@ extension ImportRowReading {
         test.period = prose.period
         if prose.reviewMissing, case let .untilEvent(event, _, latest)? = prose.period {
             readings[.period] =
-                "sampai \(event) (tanggal peninjauan belum disebut"
+                "\(ExemptionPeriod.eventPhrase(event)) (tanggal peninjauan belum disebut"
                 + (latest.map { "; paling lama sampai \(IndonesianFormat.date($0)))" } ?? ")")
         } else {
             readings[.period] = prose.period?.indonesianDescription
         }
         findings += prose.assumptions.map { ImportFinding(.note, field: .period, $0) }
         let foreverRefused =
-            prose.period?.isOpenEnded == true && test.ground.map { "abcdef".contains($0.letter.rawValue) } == true
+            prose.period?.isOpenEnded == true && test.ground?.letter.neverPermanent == true
         if prose.reviewMissing, !foreverRefused {
             findings.append(
                 ImportFinding(
                     .refused, field: .period, article: "PP 61/2010 Pasal 4",
-                    "Jangka waktu berupa peristiwa tanpa tanggal peninjauan: tambahkan misalnya \"; ditinjau 31 Desember 2027\"."))
+                    "Jangka waktu berupa peristiwa wajib punya tanggal peninjauan, dan berkas tidak menyebutnya: tambahkan "
+                        + "tanggal kapan pengecualian ini ditinjau, misalnya \"; ditinjau "
+                        + "\(IndonesianFormat.date((try? decreeDate.adding(years: 1)) ?? decreeDate))\" (setahun sejak SK)."))
         }
         if case .length = prose.period, let written = date(.endDate), let end = try? prose.period?.endDate, written != end {
             findings.append(
@@ -80,6 +61,39 @@ extension ImportRowReading {
                     .warning, field: .endDate,
                     "Kolom Berakhir menulis \(IndonesianFormat.date(written)), sedangkan jangka waktunya berakhir "
                         + "\(IndonesianFormat.date(end)). Periksa mana yang benar."))
+        }
+    }
+
+    /// The ground, through the core's citation parser; the other statute from its own column or
+    /// from what follows the citation ("jo. Permendagri 1/2023").
+    private mutating func readGround(_ values: [ImportColumn: String]) {
+        var statute = values[.otherStatute]
+        if let text = values[.legalBasis] {
+            do {
+                let citation = try GroundCitation.parse(text)
+                test.ground = citation.ground
+                if statute == nil, let rest = citation.remainder.map(Self.withoutJuncto), !rest.isEmpty {
+                    statute = rest
+                }
+                readings[.legalBasis] = citation.ground.citation + (statute.map { " jo. \($0)" } ?? "")
+                if citation.ground.point == nil, !citation.ground.letter.points.isEmpty {
+                    findings.append(
+                        ImportFinding(
+                            .note, field: .legalBasis,
+                            "Pasal 17 huruf \(citation.ground.letter.rawValue) memiliki angka 1 sampai "
+                                + "\(citation.ground.letter.points.count); sebut angkanya bila diketahui."))
+                }
+            } catch {
+                findings.append(ImportFinding(.refused, field: .legalBasis, article: "UU 14/2008 Pasal 17", error.description))
+            }
+        }
+        test.otherStatute = test.ground?.citesOtherStatute == true ? statute : nil
+        if let statute, test.ground?.citesOtherStatute == false {
+            findings.append(
+                ImportFinding(
+                    .note, field: .legalBasis,
+                    "\"\(statute.prefix(80))\" disebut bersama dasar hukumnya; Pasal 17 huruf \(test.ground?.letter.rawValue ?? "") "
+                        + "tidak merujuk peraturan lain, jadi tidak dicatat sebagai peraturan lain."))
         }
     }
 
@@ -116,7 +130,12 @@ extension ImportRowReading {
             if case .error(.reasonMissing) = finding { severity = .warning }
             // Information already open keeps its history; the law's checks on the period inform.
             if opened != nil, severity == .refused, case .error(.period) = finding { severity = .note }
-            findings.append(ImportFinding(severity, field: field(of: finding), article: finding.article, finding.description))
+            var message = finding.description
+            if message.hasPrefix("Perhatian: ") { message.removeFirst("Perhatian: ".count) }
+            if case .error(.reasonMissing) = finding {
+                message = "Alasan pengecualian tidak ada di berkas; lengkapi sesudah impor pada uji konsekuensinya."
+            }
+            findings.append(ImportFinding(severity, field: field(of: finding), article: finding.article, message))
         }
         if opened == nil, let end = try? test.period?.endDate, end < context.today, end >= classifiedOn {
             findings.append(
@@ -140,6 +159,7 @@ extension ImportRowReading {
             default: .period
             }
         case .warning(.mayNeverBeExempted), .warning(.groundHint): .title
+        case .warning(.opensWithConsent): .legalBasis
         case .warning: .period
         }
     }

@@ -30,10 +30,19 @@ public struct ImportTable: Sendable, Equatable {
     /// The date written in the signature block below the table ("Ditetapkan di …, 4 Maret 2025"),
     /// and its row: offered as the decree's date when none is given.
     public var signedOn: (date: LocalDate, row: Int)?
+    /// The decree a title row names ("LAMPIRAN KEPUTUSAN KEPALA DINAS … NOMOR 440/123/DINKES/2023
+    /// TANGGAL 10 JANUARI 2023"), offered when the import gives none.
+    public var titleDecree: TitleDecree?
+
+    public struct TitleDecree: Sendable, Equatable {
+        public var number: String?
+        public var date: LocalDate?
+        public var row: Int
+    }
 
     public static func == (a: ImportTable, b: ImportTable) -> Bool {
         a.columns == b.columns && a.headingRows == b.headingRows && a.rows == b.rows && a.notes == b.notes
-            && a.signedOn?.date == b.signedOn?.date && a.signedOn?.row == b.signedOn?.row
+            && a.signedOn?.date == b.signedOn?.date && a.signedOn?.row == b.signedOn?.row && a.titleDecree == b.titleDecree
     }
 
     public var mapping: [Int: ImportColumn] {
@@ -64,6 +73,7 @@ public struct ImportTable: Sendable, Equatable {
         }
         var table = ImportTable(
             columns: columns, headingRows: (heading.rows.lowerBound + 1)...(heading.rows.upperBound + 1), rows: [], notes: notes)
+        table.titleDecree = titleDecree(grid, above: heading.rows.lowerBound)
         table.readRows(grid, from: heading.rows.upperBound + 1)
         guard !table.rows.isEmpty else { throw .noDataRows }
         return table
@@ -129,6 +139,34 @@ public struct ImportTable: Sendable, Equatable {
         "dinas", "badan", "bagian", "bidang", "sekretariat", "kantor", "kecamatan", "kelurahan", "upt", "uptd", "puskesmas",
         "rsud", "inspektorat", "satuan", "biro", "direktorat", "unit", "seksi", "subbagian",
     ]
+
+    /// The decree named in the title rows: a row speaking of a decree ("KEPUTUSAN", "SK",
+    /// "LAMPIRAN") with "NOMOR …" and, perhaps, "TANGGAL …".
+    static func titleDecree(_ grid: SheetGrid, above heading: Int) -> TitleDecree? {
+        let lines = (0..<heading).map { row in
+            (0..<min(grid.columnCount, SheetGrid.columnLimit)).map { grid[row, $0] }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        let words = " " + ImportColumn.words(lines.joined(separator: " ")) + " "
+        guard words.contains(" keputusan ") || words.contains(" lampiran ") || words.contains(" sk ") else { return nil }
+        for (row, line) in lines.enumerated() {
+            let text = line + (row + 1 < lines.count ? " " + lines[row + 1] : "")
+            guard let match = line.firstMatch(of: /(?i)nomor\s*:?\s*([0-9A-Za-z][0-9A-Za-z.\/\-]*\/[0-9A-Za-z.\/\-]+)/)
+            else { continue }
+            var date: LocalDate?
+            if let range = text.range(of: "tanggal", options: .caseInsensitive) {
+                date = Dates.find(in: PeriodProse.normalize(String(text[range.upperBound...]))).first { !$0.assumed }?.date
+            }
+            return TitleDecree(number: String(match.1), date: date, row: row + 1)
+        }
+        return nil
+    }
+
+    /// "Contoh, 10 Januari 2023": the place and date a signature block opens with.
+    static func isPlaceAndDate(_ text: String) -> Bool {
+        text.count <= 80 && text.contains(",")
+            && Dates.find(in: PeriodProse.normalize(text)).contains { !$0.assumed }
+            && !text.lowercased().contains("pasal")
+    }
 
     /// The first date in the signature block, within the ten rows from `row`.
     static func signatureDate(_ grid: SheetGrid, from row: Int) -> (date: LocalDate, row: Int)? {
@@ -208,7 +246,9 @@ public struct ImportTable: Sendable, Equatable {
             let substantive = values.keys.contains { ![.number, .title, .unit].contains($0) }
             // The signature block, often in the right-hand columns: no number, no information.
             let framing = values[.number] == nil && (values[.title] == nil || !substantive)
-            if framing, let end = texts.first(where: Self.endsTable) {
+            let placeAndDate = values[.number] == nil && values[.title] == nil && texts.count == 1
+                && texts.contains(where: Self.isPlaceAndDate)
+            if framing, let end = texts.first(where: { Self.endsTable($0) || (placeAndDate && Self.isPlaceAndDate($0)) }) {
                 notes.append("Tabel dianggap berakhir di baris \(row + 1) (\"\(end.prefix(60))\").")
                 signedOn = Self.signatureDate(grid, from: row)
                 return

@@ -133,6 +133,8 @@ public struct SheetGrid: Sendable, Equatable {
 public enum ImportFileError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     case notASpreadsheet(what: String)
+    /// Excel 97–2003 (`.xls`): a spreadsheet, in a format not read here.
+    case legacyExcel
     case damaged(String)
     case tooManyRows(Int, limit: Int)
     case tooManyColumns(Int, limit: Int)
@@ -147,11 +149,14 @@ public enum ImportFileError: Error, Equatable, Sendable, CustomStringConvertible
         case let .notASpreadsheet(what):
             "Berkas ini \(what), bukan lembar kerja. Unggah DIK sebagai XLSX (Excel) atau CSV; tabel di PDF atau Word "
                 + "disalin dulu ke Excel."
+        case .legacyExcel:
+            "Berkas ini berformat Excel 97–2003 (.xls), yang tidak dibaca di sini. Buka di Excel atau LibreOffice dan "
+                + "simpan sebagai .xlsx (Buku Kerja Excel), lalu unggah lagi."
         case let .damaged(detail):
             "Berkas XLSX rusak atau tidak lengkap (\(detail)). Buka di Excel dan simpan ulang sebagai .xlsx."
-        case let .tooManyRows(count, limit):
-            "Lembar kerja berisi \(IndonesianFormat.number(count)) baris; satu impor paling banyak "
-                + "\(IndonesianFormat.number(limit)) baris. Pecah berkasnya per unit atau per tahun."
+        case let .tooManyRows(_, limit):
+            "Lembar kerja berisi lebih dari \(IndonesianFormat.number(limit)) baris, batas satu impor. Pecah berkasnya "
+                + "per unit atau per tahun."
         case let .tooManyColumns(count, limit):
             "Lembar kerja berisi \(count) kolom; DIK dibaca paling banyak \(limit) kolom."
         case let .tooLarge(part, limit):

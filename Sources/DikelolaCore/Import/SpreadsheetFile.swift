@@ -12,9 +12,7 @@ public enum SpreadsheetFile {
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try WorkbookReader.read(data, rowLimit: rowLimit) }
         if head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { throw .empty }
         if head.starts(with: [0x25, 0x50, 0x44, 0x46]) { throw .notASpreadsheet(what: "PDF") }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw .notASpreadsheet(what: "format Excel 97–2003 (.xls); simpan ulang sebagai .xlsx")
-        }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .legacyExcel }
         if let sniffed = SniffedType.sniff(data.prefix(128)), sniffed != .officeOpenXML {
             throw .notASpreadsheet(what: "berkas \(sniffed.rawValue.uppercased())")
         }

@@ -43,6 +43,16 @@ public enum ExemptionPeriod: Hashable, Sendable {
         }
     }
 
+    /// "sampai putusan berkekuatan hukum tetap"; an event already written as a duration
+    /// ("selama masih diperlukan", "hingga …") or "permanen" keeps its own words.
+    public static func eventPhrase(_ event: String) -> String {
+        let lower = event.lowercased()
+        if ["selama", "sampai", "hingga", "sepanjang", "s.d."].contains(where: { lower.hasPrefix($0) }) || meansForever(event) {
+            return event
+        }
+        return "sampai \(event)"
+    }
+
     /// "5 tahun sejak 1 Januari 2025", "sampai dengan 31 Desember 2030", …
     public var indonesianDescription: String {
         switch self {
@@ -51,7 +61,7 @@ public enum ExemptionPeriod: Hashable, Sendable {
         case let .until(end):
             "sampai dengan \(IndonesianFormat.date(end))"
         case let .untilEvent(event, reviewOn, latestEnd):
-            "sampai \(event) (ditinjau \(IndonesianFormat.date(reviewOn))"
+            "\(Self.eventPhrase(event)) (ditinjau \(IndonesianFormat.date(reviewOn))"
                 + (latestEnd.map { "; paling lama sampai \(IndonesianFormat.date($0)))" } ?? ")")
         case let .asStatuteSets(statute, end):
             "sesuai ketentuan \(statute)" + (end.map { " (sampai dengan \(IndonesianFormat.date($0)))" } ?? "")

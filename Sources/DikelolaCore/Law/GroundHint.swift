@@ -52,7 +52,8 @@ public struct GroundHint: Hashable, Sendable {
                "notulensi", "risalah rapat", "surat menyurat internal", "korespondensi internal", "konsep surat",
                "draf", "draft", "rancangan"]),
         ("j", ["nik", "nomor induk kependudukan", "kartu keluarga", "data kependudukan", "dokumen kependudukan",
-               "biodata penduduk", "rahasia bank", "data pribadi", "rahasia jabatan", "rahasia negara"]),
+               "biodata penduduk", "rahasia bank", "data pribadi", "rahasia jabatan", "rahasia negara", "kepesertaan",
+               "data peserta"]),
     ]
 
     /// Grounds the words of `text` point to, best first (a point before its letter alone).

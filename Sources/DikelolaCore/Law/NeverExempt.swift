@@ -146,7 +146,8 @@ public enum NeverExempt: String, CaseIterable, Hashable, Sendable {
             ]
         case .financialReport:
             [
-                "laporan keuangan", "lkpd", "lkpp", "lra", "laporan realisasi anggaran", "realisasi anggaran", "neraca",
+                "laporan keuangan", "lkpd", "lkpp", "lra", "laporan realisasi anggaran", "realisasi anggaran", "realisasi belanja",
+                "neraca",
                 "calk", "catatan atas laporan keuangan", "laporan operasional", "laporan arus kas",
                 "laporan perubahan ekuitas", "laporan pertanggungjawaban keuangan",
             ]

@@ -84,7 +84,9 @@ extension ImportView {
     }
 
     static func rowTable(_ ctx: PageContext, _ rows: [ImportRowReading], preview: ImportPreview) -> Node<HTML.FormContext> {
-        .table(
+        // Refused rows open their correction, unless so many that the page would be endless.
+        let openRefused = rows.filter(\.isRefused).count <= 10
+        return .table(
             .class("import-rows"),
             .tr(
                 .th(.text(ctx.t("Baris", "Row"))), .th(.text(ctx.t("Yang dibaca", "As read"))),
@@ -108,7 +110,7 @@ extension ImportView {
                                         .if(!finding.message.contains(article), .small(.text(" (\(article))")))
                                     })
                             })),
-                    .td(correction(ctx, row, skipped: skipped)))
+                    .td(correction(ctx, row, skipped: skipped, open: openRefused && row.isRefused && !skipped)))
             })
     }
 
@@ -118,11 +120,11 @@ extension ImportView {
         return order.compactMap { field in summary[field.rawValue].map { (field.indonesian, $0) } }
     }
 
-    static func correction(_ ctx: PageContext, _ row: ImportRowReading, skipped: Bool) -> Node<HTML.BodyContext> {
+    static func correction(_ ctx: PageContext, _ row: ImportRowReading, skipped: Bool, open: Bool) -> Node<HTML.BodyContext> {
         .element(
             named: "details",
             nodes: [
-                .attribute(named: "open", value: row.isRefused && !skipped ? "open" : nil),
+                .attribute(named: "open", value: open ? "open" : nil),
                 .element(named: "summary", text: ctx.t("Perbaiki baris \(row.sheetRow)", "Correct row \(row.sheetRow)")),
                 .group(
                     ImportCorrections.editable.map { field in

@@ -10,7 +10,7 @@ import Vapor
 enum ImportCorrections {
     /// The cells a row's correction may change.
     static let editable: [ImportColumn] = [
-        .title, .unit, .legalBasis, .period, .ifOpened, .ifClosed, .reason, .decreeNumber, .decreeDate,
+        .title, .unit, .legalBasis, .otherStatute, .period, .ifOpened, .ifClosed, .reason, .decreeNumber, .decreeDate,
     ]
 
     static func apply(_ form: FormValues, to record: RegisterImport, acting: Acting) async throws {

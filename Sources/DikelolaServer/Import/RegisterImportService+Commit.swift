@@ -62,8 +62,12 @@ extension RegisterImportService {
             var drafts: [AuditChain.Draft] = []
             for (index, row) in rows.enumerated() {
                 drafts.append(try await writer.write(row, on: db))
-                if index % 250 == 249 { progress?(index + 1, rows.count) }
+                if index % EntryWriter.batch == EntryWriter.batch - 1 {
+                    try await writer.flush(on: db)
+                    progress?(index + 1, rows.count)
+                }
             }
+            try await writer.flush(on: db)
             progress?(rows.count, rows.count)
             let summary =
                 "\(record.fileName) (SHA-256 \(record.fileSHA256)): \(rows.count) entri didaftarkan dari SK terdahulu "
@@ -113,6 +117,20 @@ private struct EntryWriter {
     var usedNumbers: Set<String> = []
     var serials: [Int: Int] = [:]
     var opened = 0
+    /// Rows written in batches: one INSERT per table for every `batch` rows, not one per row.
+    static let batch = 200
+    var items: [ProposalItem] = []
+    var entries: [RegisterEntry] = []
+    var dips: [PublicInformationEntry] = []
+
+    mutating func flush(on db: any Database) async throws {
+        if !items.isEmpty { try await items.create(on: db) }
+        if !entries.isEmpty { try await entries.create(on: db) }
+        if !dips.isEmpty { try await dips.create(on: db) }
+        items.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        dips.removeAll(keepingCapacity: true)
+    }
 
     init(
         body: PublicBody, record: RegisterImport, proposalID: UUID, known: RegisterKnowledge,
@@ -188,7 +206,8 @@ private struct EntryWriter {
             proposalID: proposalID, title: row.title, description: row.description, holdingUnitID: unitID, form: .both)
         try item.store(row.test, at: actor.now)
         item.testedBy = actor.person?.id
-        try await item.create(on: db)
+        item.id = UUID()
+        items.append(item)
         let entry = try RegisterEntry(
             bodyID: try body.requireID(), unitID: unitID, itemID: try item.requireID(), decreeID: try decree.requireID(),
             registerNumber: number(for: row, year: decreeDate.year), title: row.title, test: row.test, ground: ground,
@@ -214,7 +233,8 @@ private struct EntryWriter {
                 break
             }
         }
-        try await entry.create(on: db)
+        entry.id = UUID()
+        entries.append(entry)
         if let opening = row.opened, let on = opening.on {
             let dip = PublicInformationEntry()
             dip.$body.id = try body.requireID()
@@ -227,7 +247,7 @@ private struct EntryWriter {
             dip.source = opening.byLaw ? .openedByLaw : .openedByDecree
             dip.openedOn = on
             dip.decreeID = entry.openingDecreeID
-            try await dip.create(on: db)
+            dips.append(dip)
         }
         return actor.draft(
             .registerAdd, targetType: .registerEntry, targetID: entry.id?.uuidString, bodyID: try body.requireID(),

@@ -157,17 +157,31 @@ enum RegisterImportService {
 
     // MARK: Preview
 
-    /// Every row of a stored draft as it would be imported now.
+    /// Every row of a stored draft as it would be imported now. The sheet's reading is kept for
+    /// the draft as it stands (file, corrections, decree), so viewing it again costs only what the
+    /// database may have changed meanwhile (entries registered since, units).
     static func preview(_ record: RegisterImport, services: CoreServices, now: Date, on db: any Database) async throws
         -> ImportPreview
     {
-        guard let file = try await StoredFile.find(record.$file.id, on: db) else { throw Refusal.notFound }
-        let decree = EarlierDecree(
-            number: record.decreeNumber, date: record.decreeDate, signerName: record.signerName,
-            signerPosition: record.signerPosition, signerNIP: record.signerNIP)
-        return try await preview(
-            file.data, bodyID: record.$body.id, unitID: record.$unit.id, decree: decree, corrections: record.storedCorrections,
-            services: services, now: now, on: db)
+        guard let body = try await PublicBody.find(record.$body.id, on: db) else { throw Refusal.notFound }
+        let context = ImportRowReading.Context(
+            decreeNumber: record.decreeNumber, decreeDate: record.decreeDate, policy: body.periodPolicy,
+            expiry: services.expiryRules, today: body.zone.localDate(of: now))
+        let key = [
+            record.id?.uuidString ?? "", record.corrections, record.decreeNumber ?? "", record.decreeDate?.iso ?? "",
+            context.today.iso, String(body.periodHorizonYears),
+        ].joined(separator: "|")
+        var preview: ImportPreview
+        if let kept = await ImportPreviewCache.shared.preview(for: key) {
+            preview = kept
+        } else {
+            guard let file = try await StoredFile.find(record.$file.id, on: db) else { throw Refusal.notFound }
+            preview = try read(file.data, corrections: record.storedCorrections, context: context)
+            await ImportPreviewCache.shared.keep(preview, for: key)
+        }
+        let known = try await RegisterKnowledge.load(bodyID: try body.requireID(), defaultUnitID: record.$unit.id, on: db)
+        for index in preview.rows.indices { known.judge(&preview.rows[index]) }
+        return preview
     }
 
     /// Every row of `data` as it would be imported now, read as the core reads it, with the
@@ -180,14 +194,33 @@ enum RegisterImportService {
         let context = ImportRowReading.Context(
             decreeNumber: decree.number, decreeDate: decree.date, policy: body.periodPolicy, expiry: services.expiryRules,
             today: body.zone.localDate(of: now))
-        var preview: ImportPreview
-        do {
-            preview = try ImportPreview.make(try SpreadsheetFile.read(data), corrections: corrections, context: context)
-        } catch {
-            throw ProcedureError.invalid(["file": error.description])
-        }
+        var preview = try read(data, corrections: corrections, context: context)
         let known = try await RegisterKnowledge.load(bodyID: bodyID, defaultUnitID: unitID, on: db)
         for index in preview.rows.indices { known.judge(&preview.rows[index]) }
         return preview
+    }
+
+    static func read(_ data: Data, corrections: ImportPreview.Corrections, context: ImportRowReading.Context) throws
+        -> ImportPreview
+    {
+        do {
+            return try ImportPreview.make(try SpreadsheetFile.read(data), corrections: corrections, context: context)
+        } catch {
+            throw ProcedureError.invalid(["file": error.description])
+        }
+    }
+}
+
+/// The sheet readings of the drafts viewed last, by everything they depend on.
+actor ImportPreviewCache {
+    static let shared = ImportPreviewCache()
+    private var kept: [(key: String, preview: ImportPreview)] = []
+
+    func preview(for key: String) -> ImportPreview? { kept.first { $0.key == key }?.preview }
+
+    func keep(_ preview: ImportPreview, for key: String) {
+        kept.removeAll { $0.key == key }
+        kept.insert((key, preview), at: 0)
+        if kept.count > 4 { kept.removeLast() }
     }
 }
