@@ -53,12 +53,18 @@ struct ImportCommand: AsyncCommand {
                 throw CommandFailure(message: "Berkas \(signature.file) tidak dapat dibaca.")
             }
             let actor = RegisterImportService.Actor(commandLine: app, person: person)
-            let preview: ImportPreview
+            let reading: ImportPreview
+            var preview: ImportPreview
             do {
                 try RegisterImportService.check(decree)
-                preview = try await RegisterImportService.preview(
-                    data, bodyID: try body.requireID(), unitID: try unit.requireID(), decree: decree, corrections: .init(),
-                    services: app.dikelola, now: actor.now, on: app.db)
+                let context = ImportRowReading.Context(
+                    decreeNumber: decree.number, decreeDate: decree.date, policy: body.periodPolicy,
+                    expiry: app.dikelola.expiryRules, today: body.zone.localDate(of: actor.now))
+                reading = try RegisterImportService.read(data, corrections: .init(), context: context)
+                preview = reading
+                let known = try await RegisterKnowledge.load(
+                    bodyID: try body.requireID(), defaultUnitID: try unit.requireID(), on: app.db)
+                for index in preview.rows.indices { known.judge(&preview.rows[index]) }
             } catch let error as ProcedureError {
                 throw CommandFailure(message: error.fields.values.sorted().joined(separator: " ").nilIfBlank ?? error.message)
             }
@@ -79,7 +85,8 @@ struct ImportCommand: AsyncCommand {
                 FileHandle.standardError.write(Data("Pratinjau saja (--dry-run): tidak ada yang disimpan.\n".utf8))
                 return
             }
-            let outcome = try await Self.importing(data, name: url.lastPathComponent, unit: unit, decree: decree, actor: actor)
+            let outcome = try await Self.importing(
+                data, name: url.lastPathComponent, unit: unit, body: body, decree: decree, reading: reading, actor: actor)
             FileHandle.standardError.write(
                 Data(
                     ("Selesai: \(outcome.entries) entri didaftarkan dari SK terdahulu \(outcome.decrees.joined(separator: ", "))"
@@ -89,11 +96,15 @@ struct ImportCommand: AsyncCommand {
 
     /// Keeps the file as an import and confirms it, telling the progress on standard error.
     static func importing(
-        _ data: Data, name: String, unit: Unit, decree: RegisterImportService.EarlierDecree, actor: RegisterImportService.Actor
+        _ data: Data, name: String, unit: Unit, body: PublicBody, decree: RegisterImportService.EarlierDecree,
+        reading: ImportPreview, actor: RegisterImportService.Actor
     ) async throws -> RegisterImportService.Outcome {
         do {
             let record = try await RegisterImportService.upload(
                 fileName: name, data: data, unit: unit, decree: decree, scan: nil, actor: actor)
+            // The sheet was read once for the preview printed above; the import reads that reading.
+            let key = RegisterImportService.cacheKey(record, body: body, today: body.zone.localDate(of: actor.now))
+            await ImportPreviewCache.shared.keep(reading, for: key)
             return try await RegisterImportService.confirm(try record.requireID(), actor: actor) { done, total in
                 FileHandle.standardError.write(
                     Data("Mengimpor: \(IndonesianFormat.number(done)) dari \(IndonesianFormat.number(total)) baris\n".utf8))

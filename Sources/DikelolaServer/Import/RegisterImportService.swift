@@ -167,10 +167,7 @@ enum RegisterImportService {
         let context = ImportRowReading.Context(
             decreeNumber: record.decreeNumber, decreeDate: record.decreeDate, policy: body.periodPolicy,
             expiry: services.expiryRules, today: body.zone.localDate(of: now))
-        let key = [
-            record.id?.uuidString ?? "", record.corrections, record.decreeNumber ?? "", record.decreeDate?.iso ?? "",
-            context.today.iso, String(body.periodHorizonYears),
-        ].joined(separator: "|")
+        let key = cacheKey(record, body: body, today: context.today)
         var preview: ImportPreview
         if let kept = await ImportPreviewCache.shared.preview(for: key) {
             preview = kept
@@ -182,6 +179,14 @@ enum RegisterImportService {
         let known = try await RegisterKnowledge.load(bodyID: try body.requireID(), defaultUnitID: record.$unit.id, on: db)
         for index in preview.rows.indices { known.judge(&preview.rows[index]) }
         return preview
+    }
+
+    /// What a draft's sheet reading depends on.
+    static func cacheKey(_ record: RegisterImport, body: PublicBody, today: LocalDate) -> String {
+        [
+            record.id?.uuidString ?? "", record.corrections, record.decreeNumber ?? "", record.decreeDate?.iso ?? "",
+            today.iso, String(body.periodHorizonYears),
+        ].joined(separator: "|")
     }
 
     /// Every row of `data` as it would be imported now, read as the core reads it, with the

@@ -28,11 +28,15 @@ struct RegisterKnowledge: Sendable {
                 words: [unit.name, unit.shortName].compactMap { $0 }.map(ImportColumn.words).filter { !$0.isEmpty })
         }
         guard let fallback = units.first(where: { $0.id == defaultUnitID }) else { throw Refusal.notFound }
-        let decrees = try await Decree.query(on: db).filter(\.$body.$id == bodyID).all()
+        let decrees = try await Decree.query(on: db).filter(\.$body.$id == bodyID)
+            .field(\.$id).field(\.$number).field(\.$decreeDate).field(\.$registeredFromEarlier).all()
         let decreeNumbers = Dictionary(decrees.map { ($0.storedID, $0.number) }, uniquingKeysWith: { a, _ in a })
         var entries: [String: String] = [:]
         var numbers: [String: String] = [:]
-        for entry in try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID).all() {
+        // Only the three columns compared: a body may hold tens of thousands of entries.
+        for entry in try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
+            .field(\.$id).field(\.$title).field(\.$registerNumber).field(\.$decree.$id).all()
+        {
             numbers[entry.registerNumber] = entry.title
             entries[key(title: entry.title, decree: decreeNumbers[entry.$decree.id])] = entry.registerNumber
         }
