@@ -25,6 +25,12 @@ import Testing
 
     @Test func aLengthFromItsOwnStart() {
         #expect(read("5 tahun sejak 1 Januari 2024").period == .length(PeriodLength(years: 5), from: date("2024-01-01")))
+        #expect(read("2 (dua) tahun sejak tanggal 1 Juli 2024").period == .length(PeriodLength(years: 2), from: date("2024-07-01")))
+        #expect(read("3 tahun terhitung mulai tgl 02/01/2024").period == .length(PeriodLength(years: 3), from: date("2024-01-02")))
+        // "sejak ditetapkan": from the decree, as said.
+        let fromDecree = read("5 tahun sejak ditetapkan")
+        #expect(fromDecree.period == .length(PeriodLength(years: 5), from: decree))
+        #expect(fromDecree.assumptions.contains { $0.contains("sejak tanggal SK") })
     }
 
     @Test func figuresAndWordsThatDisagreeAreNotGuessed() {
@@ -42,7 +48,7 @@ import Testing
         #expect(read(text).period == .until(date(end)), "\(text)")
     }
 
-    @Test(arguments: ["s.d. 2028", "s/d 2028", "sampai tahun 2028", "hingga 2028", "sd 2028"])
+    @Test(arguments: ["s.d. 2028", "s/d 2028", "sampai tahun 2028", "hingga 2028", "sd 2028", "hingga akhir 2028", "s/d Desember 2028"])
     func aYearAloneIsItsLastDayAndSaysSo(text: String) {
         let reading = read(text)
         #expect(reading.period == .until(date("2028-12-31")), "\(text)")

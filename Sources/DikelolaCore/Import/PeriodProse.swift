@@ -177,7 +177,10 @@ public struct PeriodProse: Sendable, Equatable {
         for word in words {
             guard let range = t.range(of: word) else { continue }
             let rest = t[range.upperBound...]
-            if let first = Dates.find(in: String(rest)).first, first.offset <= 3 {
+            // "sejak 1 Januari 2024", "sejak tanggal 1 Januari 2024", "ditinjau pada tgl. 31-12-2027".
+            let lead = rest.prefix { !$0.isNumber }.split(separator: " ").map(String.init)
+            guard lead.allSatisfy({ ["tanggal", "tgl", "tgl.", "pada", ":", "tanggal:", "tahun"].contains($0) }) else { continue }
+            if let first = Dates.find(in: String(rest)).first, first.offset <= 20 {
                 let end = t.index(range.upperBound, offsetBy: first.offset + first.length, limitedBy: t.endIndex) ?? t.endIndex
                 return (first.date, range.lowerBound..<end)
             }
