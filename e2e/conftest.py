@@ -92,3 +92,28 @@ def driver():
 @pytest.fixture(scope="session")
 def site(server, driver, artifacts) -> Site:
     return Site(server["base"], driver, server["passwords"], artifacts)
+
+
+def csp_violations(driver):
+    """What Chromium's console said since the last look about the page's content security policy:
+    a style, script, image or frame the page itself asked for and its own policy refused."""
+    try:
+        entries = driver.get_log("browser")
+    except Exception:  # a driver without logs: nothing to check
+        return []
+    return [entry["message"] for entry in entries
+            if "Content Security Policy" in entry.get("message", "") or "Refused to" in entry.get("message", "")]
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """Every page a browser test opens keeps to its own policy: a page whose inline style or script
+    is refused shows unstyled (found: the public search page in bare Times New Roman)."""
+    if "site" not in request.fixturenames and "driver" not in request.fixturenames:
+        yield
+        return
+    driver = request.getfixturevalue("driver")
+    csp_violations(driver)  # what earlier tests left
+    yield
+    found = csp_violations(driver)
+    assert not found, "Content-Security-Policy violations in the console:\n" + "\n".join(found)

@@ -25,6 +25,8 @@ def chrome():
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=1366,768", "--lang=id-ID"]:
         options.add_argument(argument)
+    # The console is read after every test for Content-Security-Policy violations (conftest.py).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     browser = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     browser.set_page_load_timeout(60)
     return browser
@@ -150,8 +152,8 @@ class ProposalRun:
         s.get("/")
         s.d.find_element(By.LINK_TEXT, self.unit_name).click()
         s.fill("title", title)
-        s.press("Buka usulan")
-        assert "Usulan dibuka" in s.text, s.text
+        s.press("Buat usulan")
+        assert "Usulan dibuat" in s.text, s.text
         self.url = s.d.current_url.replace(s.base, "")
 
     def current_step(self):

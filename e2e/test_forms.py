@@ -15,7 +15,7 @@ def open_proposal(site, title):
     site.get("/")
     site.d.find_element(By.LINK_TEXT, UNIT).click()
     site.fill("title", title)
-    site.press("Buka usulan")
+    site.press("Buat usulan")
     site.fill("title", "Rekaman CCTV ruang pelayanan")
     site.fill("description", "Rekaman kamera pengawas yang memperlihatkan wajah pemohon")
     site.press("Tambahkan")

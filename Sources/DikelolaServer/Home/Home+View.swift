@@ -9,6 +9,8 @@ enum HomeView {
     struct Model {
         let user: CurrentUser
         let units: [Unit]
+        /// Where the person may start a proposal.
+        let startable: [Unit]
         let waiting: [Awaiting.Entry]
         let overdue: [Awaiting.Entry]
         let board: Dashboard
@@ -25,6 +27,7 @@ enum HomeView {
             ctx, title: ctx.t("Beranda", "Home"),
             .h1(.text(ctx.t("Selamat datang, \(user.name)", "Welcome, \(user.name)"))),
             .unwrap(notice) { Layout.notice($0, kind: "ok") },
+            start(ctx, m),
             work(ctx, m),
             periods(ctx, m),
             overview(ctx, m),
@@ -44,6 +47,24 @@ enum HomeView {
             .p(.a(.href(SiteURL.changePassword.path), .text(ctx.t("Ganti kata sandi", "Change password"))))
 
         )
+    }
+
+    /// "Buat usulan baru": a title and a button for each unit where the person may start one.
+    static func start(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        guard !m.startable.isEmpty else { return .empty }
+        return .section(
+            .class("start"),
+            .h2(.text(ctx.t("Buat usulan baru", "Start a new proposal"))),
+            .forEach(m.startable) { unit in
+                let id = "judul-\(unit.id?.uuidString.lowercased() ?? "")"
+                return .form(
+                    .class("inline start"), .action(SiteURL.unitOpenProposal(unit.id).path), .method(.post), Layout.csrfField(ctx),
+                    .label(.for(id), .text(unit.name)),
+                    .input(
+                        .type(.text), .id(id), .name("title"), .attribute(named: "required", value: "required"),
+                        .attribute(named: "placeholder", value: ctx.t("Judul, misalnya DIK \(unit.shortName ?? unit.name) 2026", "Title"))),
+                    .button(.type(.submit), .text(ctx.t("Buat usulan", "Start"))))
+            })
     }
 
     /// The steps waiting for the person and the ones late in the units they oversee.

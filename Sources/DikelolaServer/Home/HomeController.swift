@@ -11,10 +11,22 @@ enum HomeController {
         return try await Unit.query(on: db).filter(\.$id ~~ unitIDs).sort(\.$name).all()
     }
 
+    /// The units where the person may start a proposal (their role reaches the unit, and it runs
+    /// an SOP), by name: the PPID Utama's reach is the whole body.
+    static func startable(by user: CurrentUser, on db: any Database) async throws -> [Unit] {
+        let bodyIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.bodyID) })
+        var found: [Unit] = []
+        for unit in try await Unit.query(on: db).filter(\.$body.$id ~~ bodyIDs).filter(\.$sopID != nil).sort(\.$name).all() {
+            if user.may(.prepareProposal, on: try await AccessQueries.place(of: unit, on: db)).isAllowed { found.append(unit) }
+        }
+        return found
+    }
+
     @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
         let acting = req.acting(user)
         let model = HomeView.Model(
-            user: user, units: try await units(of: user, on: req.db), waiting: try await Awaiting.proposals(for: acting),
+            user: user, units: try await units(of: user, on: req.db), startable: try await startable(by: user, on: req.db),
+            waiting: try await Awaiting.proposals(for: acting),
             overdue: try await Awaiting.overdue(for: acting), board: try await Dashboard.load(for: acting),
             notice: Sessions.takeNotice(req), now: req.now,
             today: (try await PeriodPreviewRoute.body(of: user, on: req.db)?.zone ?? .wib).localDate(of: req.now),

@@ -66,7 +66,7 @@ enum UnitView {
                     Layout.field(
                         "title", published: .internalOnly, label: ctx.t("Judul usulan baru", "Title of a new proposal"), autocomplete: "off",
                         hint: ctx.t("Misalnya: DIK Dinas Kesehatan 2026", "E.g. DIK Dinas Kesehatan 2026")),
-                    .button(.type(.submit), .text(ctx.t("Buka usulan", "Open a proposal")))))
+                    .button(.type(.submit), .text(ctx.t("Buat usulan", "Start a proposal")))))
         )
     }
 }

@@ -23,7 +23,7 @@ enum UnitController {
         let form = try req.formValues()
         do {
             let proposal = try await ProposalService.open(unitID: try req.id("unit"), title: form["title"], acting: req.acting(user))
-            Sessions.setNotice(req, PageContext(req).t("Usulan dibuka.", "Proposal opened."))
+            Sessions.setNotice(req, PageContext(req).t("Usulan dibuat.", "Proposal started."))
             return req.redirect(to: SiteURL.proposal(proposal.id).path)
         } catch let error as ProcedureError {
             Sessions.setNotice(req, error.message)

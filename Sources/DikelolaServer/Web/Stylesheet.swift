@@ -21,6 +21,9 @@ enum Stylesheet {
         h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
         form.stack { max-width: 28rem; }
         form.inline { display: inline; }
+        form.inline.start { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .25rem 0; }
+        form.start label { min-width: 18rem; font-weight: 600; }
+        form.start input[type=text] { flex: 1; min-width: 14rem; }
         .field { margin-bottom: 1rem; display: flex; flex-direction: column; gap: .25rem; }
         .field label { font-weight: 600; }
         .field small { color: var(--muted); }
