@@ -164,11 +164,19 @@ import Testing
 
     @Test(arguments: [
         "UU 23/2006 Ps 79", "UU Nomor 23 Tahun 2006 tentang Administrasi Kependudukan", "UU No. 24 Th. 2013",
-        "Perbup Kabupaten Contoh Nomor 12 Tahun 2021", "Permendagri 1/2023", "UU ITE", "KUHP Pasal 322",
-        "UU 14/2008 jo. UU 27/2022 tentang Pelindungan Data Pribadi",
+        "UU ITE", "KUHP Pasal 322", "UU 14/2008 jo. UU 27/2022 tentang Pelindungan Data Pribadi",
     ])
     func recognisedStatutesAreAccepted(text: String) {
         #expect(OtherStatuteProblem.check(text, for: .j) == nil, "\(text)")
+        #expect(OtherStatuteProblem.check(text, for: .i) == nil, "\(text)")
+    }
+
+    /// Ground j is what an undang-undang bars (UU 14/2008 Ps 17 huruf j): a regulation below one is
+    /// refused for j; for b, g and i, whose periods the relevant regulation sets, it stands.
+    @Test(arguments: ["Perbup Kabupaten Contoh Nomor 12 Tahun 2021", "Permendagri 1/2023", "PP 40/2019", "Perpres 39/2019"])
+    func groundJNeedsAStatute(text: String) {
+        #expect(OtherStatuteProblem.check(text, for: .j) == .notAStatute(text), "\(text)")
+        #expect(OtherStatuteProblem.check(text, for: .i) == nil, "\(text)")
     }
 
     @Test func aPeriodAsTheStatuteSetsNamesARealOtherStatute() {

@@ -82,6 +82,25 @@ import Testing
         #expect(reading.assumptions.contains { $0.contains("permanen") })
     }
 
+    /// What no typed period holds is named, never read as another period (found by a legal review:
+    /// "1,5 tahun" was read as 5 years, "5-10 tahun" as 10, "2 tahun setelah pemilu" from the decree).
+    @Test(arguments: [
+        "1,5 tahun", "0,5 tahun", "2.5 tahun", "1½ tahun", "setengah tahun", "-5 tahun", "5 tahun, 10 tahun", "5-10 tahun",
+        "3 s.d. 5 tahun", "minimal 5 tahun", "paling sedikit 5 tahun", "90 hari kerja", "Sampai dengan 2 tahun setelah pemilu 2029",
+        "10 tahun setelah proyek selesai", "5 tahun sejak dokumen diterima", "Sampai tahun 2030 (5 tahun)", "5 tahun (s/d 2028)",
+        "31 Februari 2028", "sampai 12/31/2029",
+    ])
+    func whatNoPeriodHoldsIsNamed(text: String) {
+        let reading = read(text)
+        #expect(reading.period == nil && reading.problem != nil, "\(text): \(String(describing: reading.period))")
+    }
+
+    @Test func aFiscalYearEndsWithTheCalendarYear() {
+        #expect(read("1 Tahun Anggaran").period == .until(date("2024-12-31")))
+        #expect(read("sampai dengan tahun anggaran 2025 berakhir").period == .until(date("2025-12-31")))
+        #expect(read("5 (lima) tahun, sampai dengan 4 Maret 2029").period == .length(PeriodLength(years: 5), from: decree))
+    }
+
     @Test func nonsenseIsNamedNotGuessed() {
         for text in ["", "lihat lampiran", "???"] {
             let reading = read(text)

@@ -95,6 +95,26 @@ import Testing
         #expect(p.table.notes.contains { $0.contains("berakhir di baris 5") })
     }
 
+    /// A decree number typed by hand with spaces is read; a blank template is not a number; a cell
+    /// beyond every heading (an unquoted semicolon in a CSV) is named, not dropped silently.
+    @Test func handTypedTitlesAndStrayCells() throws {
+        var undated = context
+        undated.decreeDate = nil
+        undated.decreeNumber = nil
+        let typed = [
+            "LAMPIRAN KEPUTUSAN KEPALA DINAS;;;;;", "NOMOR : 188.45/ 77 /HK/2023;;;;;", "TANGGAL : 31 Desember 2023;;;;;",
+            "No;Informasi;Dasar hukum;Konsekuensi bila dibuka;Konsekuensi bila ditutup;Jangka waktu",
+            "1;Rekam medis;Pasal 17 huruf h angka 2;a;b;sampai putusan berkekuatan hukum tetap; ditinjau 4 Maret 2025",
+        ].joined(separator: "\n")
+        let p = try ImportPreview.make(try SpreadsheetFile.read(Data(typed.utf8)), context: undated)
+        let first = try row(p, 5)
+        #expect(first.decreeNumber == "188.45/77/HK/2023" && first.decreeDate == date("2023-12-31"))
+        #expect(first.findings.contains { $0.severity == .warning && $0.message.contains("G5 di luar kolom") })
+        let template = typed.replacingOccurrences(of: "188.45/ 77 /HK/2023", with: "188.45/..../HK/2023")
+        let blank = try ImportPreview.make(try SpreadsheetFile.read(Data(template.utf8)), context: undated)
+        #expect(try row(blank, 5).decreeNumber == nil)
+    }
+
     /// A two-row heading with merged cells, a date cell, a formula, a section heading naming the unit,
     /// a unit merged down several rows, and a title merged across two rows.
     static func publishedWorkbook() throws -> Data {

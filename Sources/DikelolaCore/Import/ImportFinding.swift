@@ -50,6 +50,7 @@ extension ConsequenceTest.Problem {
         case let .otherStatuteMissing(letter):
             // j names the statute itself; b, g and i last "as the relevant statute sets" (PP 61/2010).
             letter == .j ? "UU 14/2008 Pasal 17 huruf j" : "PP 61/2010 Pasal 6, 8 ayat 1 dan 9"
+        case .otherStatute(.notAStatute): "UU 14/2008 Pasal 17 huruf j"
         case .otherStatute: "UU 14/2008 Pasal 17; PP 61/2010 Pasal 6, 8 dan 9"
         case .consequenceIfOpenedMissing: "UU 14/2008 Pasal 19"
         case .consequenceIfClosedMissing: "UU 14/2008 Pasal 2 ayat 4"

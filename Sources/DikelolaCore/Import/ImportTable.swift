@@ -150,13 +150,16 @@ public struct ImportTable: Sendable, Equatable {
         guard words.contains(" keputusan ") || words.contains(" lampiran ") || words.contains(" sk ") else { return nil }
         for (row, line) in lines.enumerated() {
             let text = line + (row + 1 < lines.count ? " " + lines[row + 1] : "")
-            guard let match = line.firstMatch(of: /(?i)nomor\s*:?\s*([0-9A-Za-z][0-9A-Za-z.\/\-]*\/[0-9A-Za-z.\/\-]+)/)
+            guard let match = line.firstMatch(of: /(?i)nomor\s*:?\s*([0-9A-Za-z][0-9A-Za-z.\-]*(?:\s*\/\s*[0-9A-Za-z.\-]+)+)/)
             else { continue }
+            // "188.45/ 77 /HK/2023" as typed by hand; "188.45/..../HK/2023" is a template, not a number.
+            let number = String(match.1).replacingOccurrences(of: " ", with: "")
+            guard !number.contains("..") else { continue }
             var date: LocalDate?
             if let range = text.range(of: "tanggal", options: .caseInsensitive) {
                 date = Dates.find(in: PeriodProse.normalize(String(text[range.upperBound...]))).first { !$0.assumed }?.date
             }
-            return TitleDecree(number: String(match.1), date: date, row: row + 1)
+            return TitleDecree(number: number, date: date, row: row + 1)
         }
         return nil
     }
@@ -198,6 +201,43 @@ public struct ImportTable: Sendable, Equatable {
         return unitWords.contains(first)
     }
 
+    /// The mapped cells of a data row, a merged cell's value spread down with a warning (a title
+    /// merged across rows is refused), formulas warned, date cells as dates.
+    static func cells(of grid: SheetGrid, row: Int, dataFrom first: Int, fields byField: [Int: ImportColumn])
+        -> ([ImportColumn: String], [ImportFinding])
+    {
+        var values: [ImportColumn: String] = [:]
+        var findings: [ImportFinding] = []
+        for (column, field) in byField {
+            let address = SheetGrid.Address(row: row, column: column)
+            var text = grid[row, column]
+            if let merge = grid.merge(at: address), merge.rows.count > 1, merge.rows.lowerBound >= first {
+                text = grid[merge.rows.lowerBound, merge.columns.lowerBound]
+                if !text.isEmpty {
+                    findings.append(
+                        field == .title
+                            ? ImportFinding(
+                                .refused, field: field,
+                                "Sel \(merge.label) (\(field.indonesian)) digabung melintasi beberapa baris data; tidak jelas "
+                                    + "apakah ini satu informasi atau beberapa. Pisahkan selnya di Excel, atau perbaiki baris ini.")
+                            : ImportFinding(
+                                .warning, field: field,
+                                "Sel \(merge.label) (\(field.indonesian)) digabung melintasi baris \(merge.rows.lowerBound + 1)–"
+                                    + "\(merge.rows.upperBound + 1); isinya dipakai untuk setiap baris itu."))
+                }
+            }
+            if grid.formulas.contains(address) {
+                findings.append(
+                    ImportFinding(
+                        .warning, field: field,
+                        "Sel \(address.label) berisi rumus; dibaca nilai yang tersimpan bersamanya: \"\(text.prefix(80))\"."))
+            }
+            if let date = grid.dates[address] { text = date.iso }
+            if !text.isEmpty { values[field] = text }
+        }
+        return (values, findings)
+    }
+
     private mutating func readRows(_ grid: SheetGrid, from start: Int) {
         let byField = mapping
         let width = grid.columnCount
@@ -213,35 +253,7 @@ public struct ImportTable: Sendable, Equatable {
         while row < grid.rowCount {
             defer { row += 1 }
             if grid.isBlank(row: row) { continue }
-            var values: [ImportColumn: String] = [:]
-            var findings: [ImportFinding] = []
-            for (column, field) in byField {
-                let address = SheetGrid.Address(row: row, column: column)
-                var text = grid[row, column]
-                if let merge = grid.merge(at: address), merge.rows.count > 1, merge.rows.lowerBound >= first {
-                    text = grid[merge.rows.lowerBound, merge.columns.lowerBound]
-                    if !text.isEmpty {
-                        findings.append(
-                            field == .title
-                                ? ImportFinding(
-                                    .refused, field: field,
-                                    "Sel \(merge.label) (\(field.indonesian)) digabung melintasi beberapa baris data; tidak jelas "
-                                        + "apakah ini satu informasi atau beberapa. Pisahkan selnya di Excel, atau perbaiki baris ini.")
-                                : ImportFinding(
-                                    .warning, field: field,
-                                    "Sel \(merge.label) (\(field.indonesian)) digabung melintasi baris \(merge.rows.lowerBound + 1)–"
-                                        + "\(merge.rows.upperBound + 1); isinya dipakai untuk setiap baris itu."))
-                    }
-                }
-                if grid.formulas.contains(address) {
-                    findings.append(
-                        ImportFinding(
-                            .warning, field: field,
-                            "Sel \(address.label) berisi rumus; dibaca nilai yang tersimpan bersamanya: \"\(text.prefix(80))\"."))
-                }
-                if let date = grid.dates[address] { text = date.iso }
-                if !text.isEmpty { values[field] = text }
-            }
+            var (values, findings) = Self.cells(of: grid, row: row, dataFrom: first, fields: byField)
             let texts = Set((0..<width).map { grid.shown(row: row, column: $0) }.filter { !$0.isEmpty })
             let substantive = values.keys.contains { ![.number, .title, .unit].contains($0) }
             // The signature block, often in the right-hand columns: no number, no information.
@@ -270,6 +282,15 @@ public struct ImportTable: Sendable, Equatable {
                     continue
                 }
                 if values[.title] == nil { continue }
+            }
+            if let last = columns.map(\.index).max(),
+                let stray = (last + 1..<width).first(where: { !grid[row, $0].isEmpty })
+            {
+                findings.append(
+                    ImportFinding(
+                        .warning,
+                        "Sel \(SheetGrid.Address(row: row, column: stray).label) di luar kolom mana pun berisi \"\(grid[row, stray].prefix(60))\" "
+                            + "dan tidak dibaca. Bila ini bagian sel lain (titik koma di dalam teks CSV), beri tanda kutip pada selnya."))
             }
             if values[.unit] == nil, let section = sectionUnit {
                 values[.unit] = section.name

@@ -102,6 +102,7 @@ enum Lengths {
         let tokens = t.split { !($0.isLetter || $0.isNumber) }.map(String.init)
         var length = PeriodLength()
         var any = false
+        var seen: Set<String> = []
         var p = 0
         while p < tokens.count {
             for (word, unit) in [("setahun", "tahun"), ("sebulan", "bulan"), ("sehari", "hari")] where tokens[p] == word {
@@ -122,8 +123,18 @@ enum Lengths {
                 next = afterSecond
             }
             guard next < tokens.count, let unit = units[tokens[next]] else {
+                // "5-10 tahun", "3 sampai 5 tahun": a range is not one period.
+                var probe = next
+                if probe < tokens.count, tokens[probe] == "sampai" { probe += 1 }
+                if let (_, after) = number(tokens, at: probe), after < tokens.count, units[tokens[after]] != nil {
+                    return .failure(Unreadable(message: "Rentang lama waktu tidak menetapkan akhir; tulis satu lama waktu."))
+                }
                 p = afterFirst
                 continue
+            }
+            // "5 tahun, 10 tahun": two lengths of the same unit.
+            guard seen.insert("\(unit)").inserted else {
+                return .failure(Unreadable(message: "Dua lama waktu disebut; tulis satu saja."))
             }
             if let repeated, repeated != first {
                 return .failure(Unreadable(message: "Angka dan kata pada jangka waktu berbeda (\(first) dan \(repeated)); perbaiki salah satunya."))

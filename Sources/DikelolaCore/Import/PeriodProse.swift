@@ -23,7 +23,10 @@ public struct PeriodProse: Sendable, Equatable {
         guard !raw.isEmpty else { return PeriodProse(problem: "Jangka waktu kosong.") }
         var reader = Reader(raw: raw, classifiedOn: classifiedOn, reviewOn: columnReview, latestEnd: columnEnd)
         // In order: "sesuai ketentuan …", for ever, a length, a date, an event.
-        if reader.statute() || reader.forever() || reader.length() || reader.date() || reader.event() {
+        if let problem = PeriodProseChecks.problem(in: reader.t, raw: raw) {
+            return PeriodProse(problem: problem)
+        }
+        if reader.statute() || reader.forever() || reader.fiscalYear() || reader.length() || reader.date() || reader.event() {
             return reader.reading
         }
         reader.reading.problem =
@@ -100,6 +103,13 @@ public struct PeriodProse: Sendable, Equatable {
 
         /// A length, from "sejak <date>" or the decree's date; with an event named, the event ends
         /// it and the length is its long stop.
+        mutating func fiscalYear() -> Bool {
+            guard let (end, said) = PeriodProseChecks.fiscalYear(in: t, classifiedOn: classifiedOn) else { return false }
+            reading.period = .until(end)
+            reading.assumptions.append(said)
+            return true
+        }
+
         mutating func length() -> Bool {
             let found: Lengths.Found
             switch Lengths.find(in: t) {
@@ -111,6 +121,12 @@ public struct PeriodProse: Sendable, Equatable {
             case let .success(length?):
                 found = length
             }
+            if PeriodProseChecks.countsFromAnEvent(t) {
+                reading.problem =
+                    "\"\(raw.prefix(80))\" dihitung dari peristiwa yang tanggalnya tidak ada di berkas, sehingga akhirnya tidak "
+                    + "dapat dihitung: tulis tanggal berakhirnya, atau peristiwanya dengan tanggal paling lambat dan tanggal peninjauan."
+                return true
+            }
             var start = classifiedOn
             if let (date, _) = PeriodProse.dateAfter(["sejak", "terhitung sejak", "terhitung mulai", "mulai"], in: t) {
                 start = date
@@ -118,12 +134,21 @@ public struct PeriodProse: Sendable, Equatable {
                 reading.assumptions.append("Dihitung sejak tanggal SK, \(IndonesianFormat.date(classifiedOn)).")
             }
             let plain: Set = ["sampai", "selama", "atau", "dengan", "sejak", "paling", "lama", "ditetapkan", "tanggal", "sk", "terhitung"]
-            let eventWords = Set(t.split(separator: " ").map(String.init)).subtracting(Lengths.vocabulary).subtracting(plain)
+            let eventWords = Set(t.split { !($0.isLetter || $0.isNumber) }.map(String.init)).subtracting(Lengths.vocabulary)
+                .subtracting(plain).filter { Dates.months[$0] == nil }
             if hasMarker, eventWords.contains(where: { $0.count > 3 && Int($0) == nil }) {
                 setEvent(latest: latestEnd ?? (try? found.length.added(to: start)))
                 reading.assumptions.append("Dibaca sebagai peristiwa dengan batas paling lama \(found.length.indonesianDescription).")
             } else {
                 reading.period = .length(found.length, from: start)
+                // "sampai tahun 2030 (5 tahun)": a length and an end that disagree are not guessed between.
+                let written = Dates.find(in: t).filter { $0.date != start }
+                if let end = try? found.length.added(to: start), let other = written.last, other.date != end {
+                    reading.period = nil
+                    reading.problem =
+                        "Lama waktu \(found.length.indonesianDescription) (berakhir \(IndonesianFormat.date(end))) dan tanggal "
+                        + "\(IndonesianFormat.date(other.date)) yang juga ditulis berbeda; tulis salah satunya."
+                }
             }
             return true
         }

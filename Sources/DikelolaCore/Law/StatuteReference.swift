@@ -71,6 +71,9 @@ public struct StatuteReference: Hashable, Sendable {
             || (kind == "UU" && name.map { Self.kipNames.contains($0.lowercased()) } == true)
     }
 
+    /// An undang-undang: a UU, a Perppu (which has its force), or a code (KUHP, KUHAP, KUHPerdata).
+    public var isStatute: Bool { kind == "UU" || kind == "Perppu" || StatuteReference.codes.values.contains(kind) }
+
     /// "UU 23/2006", "UU ITE", "KUHP".
     public var shortForm: String {
         if let number, let year { return "\(kind) \(number)/\(year)" }
@@ -156,17 +159,25 @@ public struct StatuteReference: Hashable, Sendable {
 public enum OtherStatuteProblem: Hashable, Sendable, CustomStringConvertible {
     case unrecognised(ExemptionGround.Letter, String)
     case isPublicInformationLaw(ExemptionGround.Letter, String)
+    /// Ground j exempts what a statute (undang-undang) bars; a regulation below one does not suffice.
+    case notAStatute(String)
 
     public var description: String {
         switch self {
         case let .unrecognised(letter, text):
             "\"\(text)\" tidak dikenali sebagai peraturan perundang-undangan. Pengecualian berdasarkan Pasal 17 huruf "
                 + "\(letter.rawValue) wajib menyebut peraturan yang menjadi dasarnya, misalnya \"UU Nomor 23 Tahun 2006\", "
-                + "\"UU 23/2006 Pasal 79\", \"Perbup Nomor 12 Tahun 2021\" atau \"UU ITE\"."
+                + (letter == .j
+                    ? "\"UU Nomor 23 Tahun 2006\", \"UU 27/2022\", \"UU ITE\" atau \"KUHP Pasal 322\"."
+                    : "\"UU 23/2006 Pasal 79\", \"Perbup Nomor 12 Tahun 2021\" atau \"UU ITE\".")
         case let .isPublicInformationLaw(letter, text):
             "\"\(text)\" adalah UU 14/2008 atau PP 61/2010 sendiri. Pengecualian berdasarkan Pasal 17 huruf \(letter.rawValue) "
                 + "wajib menyebut peraturan lain yang menjadi dasarnya (UU 14/2008 Pasal 17 huruf \(letter.rawValue); "
                 + "PP 61/2010 Pasal 6, 8 dan 9)."
+        case let .notAStatute(text):
+            "Pasal 17 huruf j mengecualikan informasi yang tidak boleh diungkapkan berdasarkan undang-undang: \"\(text)\" "
+                + "bukan undang-undang. Sebut undang-undangnya (UU, Perppu atau kitab undang-undang seperti KUHP), misalnya "
+                + "\"UU 27/2022\" (UU 14/2008 Pasal 17 huruf j)."
         }
     }
 
@@ -176,6 +187,7 @@ public enum OtherStatuteProblem: Hashable, Sendable, CustomStringConvertible {
         let found = StatuteReference.find(in: trimmed)
         if found.isEmpty { return .unrecognised(letter, trimmed) }
         if found.allSatisfy(\.isPublicInformationLaw) { return .isPublicInformationLaw(letter, trimmed) }
+        if letter == .j, !found.contains(where: { !$0.isPublicInformationLaw && $0.isStatute }) { return .notAStatute(trimmed) }
         return nil
     }
 }
