@@ -67,3 +67,34 @@ import Testing
         #expect(GroundCitationError.unknownPoint(.h, 6, available: 5).description.contains("angka 1 sampai 5"))
     }
 }
+
+/// Citations as a legal reviewer found them in published DIKs: an "ayat" Pasal 17 does not have,
+/// a statute named by number and year, several letters at once.
+@Suite struct CitationFormsTests {
+    @Test func anAyatPasal17DoesNotHaveIsReadPast() throws {
+        #expect(try GroundCitation.parse("Pasal 17 Ayat 1 huruf h").ground.letter == .h)
+        #expect(try GroundCitation.parse("Pasal 17 ayat (1) huruf h angka 2").ground == ExemptionGround(code: "h2"))
+        #expect(try GroundCitation.parse("Pasal 17 ayat (h)").ground.letter == .h)
+    }
+
+    @Test func aStatuteByNumberAndYearIsNotAnArticle() {
+        #expect(throws: GroundCitationError.namesStatuteNotArticle("UU 27/2022")) { try GroundCitation.parse("UU 27 Tahun 2022") }
+    }
+
+    @Test(arguments: [
+        "Pasal 17 huruf c dan huruf e", "Pasal 17 huruf a, b, c", "Pasal 17 huruf a sampai j", "Pasal 17 huruf a s/d f",
+        "Pasal 17 huruf e angka 4 dan huruf h", "Pasal 17 huruf i dan j",
+    ])
+    func severalLettersAreOneGroundTooMany(text: String) {
+        #expect(throws: GroundCitationError.severalLetters(text)) { try GroundCitation.parse(text) }
+    }
+
+    @Test(arguments: [
+        ("Pasal 17 huruf j jo. UU 23/2006", "j"), ("Pasal 17 huruf i jo. Permendagri 1/2023", "i"),
+        ("Pasal 17 huruf h angka 2 UU No. 14 Tahun 2008", "h2"), ("Pasal 17 huruf h (data pribadi)", "h"),
+        ("Ps. 17 (h) (2)", "h2"),
+    ])
+    func oneLetterWithItsStatuteStands(text: String, code: String) throws {
+        #expect(try GroundCitation.parse(text).ground.code == code, "\(text)")
+    }
+}

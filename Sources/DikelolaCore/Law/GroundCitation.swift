@@ -18,8 +18,10 @@ public struct GroundCitation: Hashable, Sendable {
         } else if let number = tokens.firstIndex(where: { $0.number != nil }) {
             // "UU 14/2008" names a statute by its number and year, not an article.
             let statutes = StatuteReference.find(in: text)
+            // "UU 14/2008", "UU 27 Tahun 2022": the number and the year of a statute.
+            let yearIndex = number + 1 < tokens.count && ["tahun", "th", "thn"].contains(tokens[number + 1].text) ? number + 2 : number + 1
             if let statute = statutes.first(where: { $0.number == tokens[number].number }),
-                number + 1 < tokens.count, tokens[number + 1].number == statute.year
+                yearIndex < tokens.count, tokens[yearIndex].number == statute.year
             {
                 throw .namesStatuteNotArticle(statute.shortForm)
             }
@@ -30,8 +32,10 @@ public struct GroundCitation: Hashable, Sendable {
         guard articleIndex < tokens.count, let article = tokens[articleIndex].number else { throw .missingArticle(text) }
         guard article == 17 else { throw .wrongArticle(article) }
 
-        // The letter, after an optional "huruf" / "ayat".
+        // The letter, after an optional "huruf" / "ayat". Pasal 17 has no ayat: "Pasal 17 ayat (1) huruf h"
+        // is read as huruf h.
         var index = articleIndex + 1
+        if index + 1 < tokens.count, ["ayat", "ay"].contains(tokens[index].text), tokens[index + 1].number == 1 { index += 2 }
         if index < tokens.count, Token.letterWords.contains(tokens[index].text) { index += 1 }
         guard index < tokens.count, tokens[index].number == nil, tokens[index].text.count == 1 else {
             throw .missingLetter(text)
@@ -54,6 +58,15 @@ public struct GroundCitation: Hashable, Sendable {
         }
 
         let remainder = Token.remainder(of: text, after: tokens[index - 1])
+        // "huruf c dan huruf e", "huruf a, b, c", "huruf a sampai j": one test rests on one ground.
+        let rest = Array(tokens[index...].prefix(3))
+        let joins: Set = ["dan", "serta", "atau", "sampai", "sd", "s", "hingga", "juncto", "jo"]
+        let more = rest.first.map { joins.contains($0.text) || $0.text == "d" } == true ? Array(rest.dropFirst()) : rest
+        if let next = more.first(where: { $0.text != "huruf" && $0.text != "d" }), next.number == nil, next.text.count == 1,
+            ExemptionGround.Letter(rawValue: next.text) != nil, !(rest.first.map { ["jo", "juncto"].contains($0.text) } ?? false)
+        {
+            throw .severalLetters(text)
+        }
         guard let ground = ExemptionGround(letter, point: point) else {
             throw .unknownPoint(letter, point ?? 0, available: letter.points.count)
         }
@@ -70,6 +83,8 @@ public enum GroundCitationError: Error, Equatable, Sendable, CustomStringConvert
     case unknownLetter(String)
     case letterHasNoPoints(ExemptionGround.Letter, Int)
     case unknownPoint(ExemptionGround.Letter, Int, available: Int)
+    /// More than one letter: a consequence test rests on one ground.
+    case severalLetters(String)
 
     public var description: String {
         switch self {
@@ -88,6 +103,9 @@ public enum GroundCitationError: Error, Equatable, Sendable, CustomStringConvert
             "Pasal 17 UU 14/2008 tidak memiliki huruf \(letter); hurufnya a sampai j."
         case let .letterHasNoPoints(letter, point):
             "Pasal 17 huruf \(letter.rawValue) tidak memiliki angka (angka \(point) disebut); sebut hurufnya saja."
+        case let .severalLetters(text):
+            "\"\(text)\" menyebut lebih dari satu huruf Pasal 17. Satu uji konsekuensi berdasar satu dasar pengecualian: "
+                + "pilih huruf yang paling tepat, atau pisahkan informasinya per dasar (UU 14/2008 Pasal 17 dan 19)."
         case let .unknownPoint(letter, point, available):
             "Pasal 17 huruf \(letter.rawValue) hanya memiliki angka 1 sampai \(available); angka \(point) tidak ada."
         }
