@@ -55,7 +55,9 @@ func draft(_ action: String, target: String, after: String? = nil) -> AuditChain
     }
 
     @Test func concurrentAppendsKeepOneChain() async throws {
-        try await withApp { app in
+        // Twenty writers at once: on PostgreSQL each waits on the chain's advisory lock, not for a
+        // pooled connection (one per loop timed out when the machine was loaded by the other tests).
+        try await withApp(adjust: { $0.databaseConnectionsPerLoop = 4 }) { app in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<20 {
                     group.addTask { () async throws -> Void in
