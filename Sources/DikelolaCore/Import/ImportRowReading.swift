@@ -99,7 +99,7 @@ public struct ImportRowReading: Sendable, Equatable {
                 decreeDate = date
                 readings[.decreeDate] = IndonesianFormat.date(date)
                 // "188/12/2024 tanggal 3 Maret 2024" in one column.
-                if values[.decreeNumber] == nil, context.decreeNumber == nil || values[.decreeNumber] == nil {
+                if values[.decreeNumber] == nil {
                     let before = text.components(separatedBy: CharacterSet(charactersIn: ",")).first ?? ""
                     let number = before.replacingOccurrences(of: "tanggal", with: "", options: .caseInsensitive)
                         .replacingOccurrences(of: "tgl", with: "", options: .caseInsensitive)

@@ -57,14 +57,13 @@ struct ImportCommand: AsyncCommand {
             var preview: ImportPreview
             do {
                 try RegisterImportService.check(decree)
-                let context = ImportRowReading.Context(
-                    decreeNumber: decree.number, decreeDate: decree.date, policy: body.periodPolicy,
-                    expiry: app.dikelola.expiryRules, today: body.zone.localDate(of: actor.now))
+                let context = RegisterImportService.context(
+                    body: body, number: decree.number, date: decree.date, services: app.dikelola, now: actor.now)
                 reading = try RegisterImportService.read(data, corrections: .init(), context: context)
                 preview = reading
                 let known = try await RegisterKnowledge.load(
                     bodyID: try body.requireID(), defaultUnitID: try unit.requireID(), on: app.db)
-                for index in preview.rows.indices { known.judge(&preview.rows[index]) }
+                known.judge(&preview)
             } catch let error as ProcedureError {
                 throw CommandFailure(message: error.fields.values.sorted().joined(separator: " ").nilIfBlank ?? error.message)
             }

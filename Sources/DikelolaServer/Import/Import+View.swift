@@ -14,13 +14,6 @@ enum ImportView {
         var page: Int
         static let pageSize = 100
 
-        init(req: Request) {
-            show = (try? req.query.get(String.self, at: "tampil")).flatMap(Show.init) ?? .attention
-            page = max(1, min(10_000, (try? req.query.get(Int.self, at: "halaman")) ?? 1))
-        }
-
-        init(_ req: Request) { self.init(req: req) }
-
         func rows(_ preview: ImportPreview) -> (rows: [ImportRowReading], total: Int) {
             let chosen: [ImportRowReading]
             switch show {

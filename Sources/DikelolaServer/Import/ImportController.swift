@@ -17,6 +17,13 @@ enum ImportController {
         return (record, unit)
     }
 
+    /// Which rows the preview shows, from `?tampil=` and `?halaman=`.
+    static func filter(_ req: Request) -> ImportView.Filter {
+        ImportView.Filter(
+            show: (try? req.query.get(String.self, at: "tampil")).flatMap(ImportView.Filter.Show.init) ?? .attention,
+            page: max(1, min(10_000, (try? req.query.get(Int.self, at: "halaman")) ?? 1)))
+    }
+
     static func drafts(of unit: Unit, on db: any Database) async throws -> [RegisterImport] {
         try await RegisterImport.query(on: db).filter(\.$unit.$id == unit.requireID()).sort(\.$createdAt, .descending)
             .limit(20).all()
@@ -48,7 +55,7 @@ enum ImportController {
         do {
             let preview = try await RegisterImportService.preview(record, services: services, now: req.now, on: req.db)
             return ImportView.preview(
-                ctx, record: record, unit: unit, preview: preview, filter: ImportView.Filter(req), notice: Sessions.takeNotice(req))
+                ctx, record: record, unit: unit, preview: preview, filter: filter(req), notice: Sessions.takeNotice(req))
         } catch let error as ProcedureError {
             return ImportView.unreadable(ctx, record: record, unit: unit, message: error.fields["file"] ?? error.message)
         }

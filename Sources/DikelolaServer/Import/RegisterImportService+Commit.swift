@@ -33,7 +33,7 @@ extension RegisterImportService {
             let bodyID = try body.requireID()
             try await DecreeIssuer.lockNumbering(bodyID, on: db)
             try await refuseRepeat(sha256: record.fileSHA256, bodyID: bodyID, excluding: record.id, on: db)
-            let preview = try await preview(record, services: actor.services, now: actor.now, on: db)
+            let (preview, known) = try await judgedPreview(record, services: actor.services, now: actor.now, on: db)
             let rows = preview.accepted
             if let expecting, expecting != rows.count {
                 throw ProcedureError(
@@ -47,7 +47,6 @@ extension RegisterImportService {
                     status: .unprocessableEntity,
                     message: "Tidak ada baris yang dapat diimpor: setiap baris ditolak atau dilewati. Perbaiki barisnya dulu.")
             }
-            let known = try await RegisterKnowledge.load(bodyID: bodyID, defaultUnitID: record.$unit.id, on: db)
             let proposal = Proposal(
                 bodyID: bodyID, unitID: try unit.requireID(),
                 sopID: unit.sopID ?? actor.services.sopLibrary.definitions.first?.id ?? "",

@@ -163,10 +163,15 @@ enum RegisterImportService {
     static func preview(_ record: RegisterImport, services: CoreServices, now: Date, on db: any Database) async throws
         -> ImportPreview
     {
+        try await judgedPreview(record, services: services, now: now, on: db).preview
+    }
+
+    /// The preview, and the knowledge of the register it was judged against (the import reuses it).
+    static func judgedPreview(_ record: RegisterImport, services: CoreServices, now: Date, on db: any Database) async throws
+        -> (preview: ImportPreview, known: RegisterKnowledge)
+    {
         guard let body = try await PublicBody.find(record.$body.id, on: db) else { throw Refusal.notFound }
-        let context = ImportRowReading.Context(
-            decreeNumber: record.decreeNumber, decreeDate: record.decreeDate, policy: body.periodPolicy,
-            expiry: services.expiryRules, today: body.zone.localDate(of: now))
+        let context = context(body: body, number: record.decreeNumber, date: record.decreeDate, services: services, now: now)
         let key = cacheKey(record, body: body, today: context.today)
         var preview: ImportPreview
         if let kept = await ImportPreviewCache.shared.preview(for: key) {
@@ -177,8 +182,17 @@ enum RegisterImportService {
             await ImportPreviewCache.shared.keep(preview, for: key)
         }
         let known = try await RegisterKnowledge.load(bodyID: try body.requireID(), defaultUnitID: record.$unit.id, on: db)
-        for index in preview.rows.indices { known.judge(&preview.rows[index]) }
-        return preview
+        known.judge(&preview)
+        return (preview, known)
+    }
+
+    /// What a row is read against: the earlier decree given, the body's period policy, today in its zone.
+    static func context(body: PublicBody, number: String?, date: LocalDate?, services: CoreServices, now: Date)
+        -> ImportRowReading.Context
+    {
+        ImportRowReading.Context(
+            decreeNumber: number, decreeDate: date, policy: body.periodPolicy, expiry: services.expiryRules,
+            today: body.zone.localDate(of: now))
     }
 
     /// What a draft's sheet reading depends on.
@@ -187,22 +201,6 @@ enum RegisterImportService {
             record.id?.uuidString ?? "", record.corrections, record.decreeNumber ?? "", record.decreeDate?.iso ?? "",
             today.iso, String(body.periodHorizonYears),
         ].joined(separator: "|")
-    }
-
-    /// Every row of `data` as it would be imported now, read as the core reads it, with the
-    /// findings only the database can give.
-    static func preview(
-        _ data: Data, bodyID: UUID, unitID: UUID, decree: EarlierDecree, corrections: ImportPreview.Corrections,
-        services: CoreServices, now: Date, on db: any Database
-    ) async throws -> ImportPreview {
-        guard let body = try await PublicBody.find(bodyID, on: db) else { throw Refusal.notFound }
-        let context = ImportRowReading.Context(
-            decreeNumber: decree.number, decreeDate: decree.date, policy: body.periodPolicy, expiry: services.expiryRules,
-            today: body.zone.localDate(of: now))
-        var preview = try read(data, corrections: corrections, context: context)
-        let known = try await RegisterKnowledge.load(bodyID: bodyID, defaultUnitID: unitID, on: db)
-        for index in preview.rows.indices { known.judge(&preview.rows[index]) }
-        return preview
     }
 
     static func read(_ data: Data, corrections: ImportPreview.Corrections, context: ImportRowReading.Context) throws

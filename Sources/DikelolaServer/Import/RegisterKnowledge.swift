@@ -64,6 +64,11 @@ struct RegisterKnowledge: Sendable {
         return (defaultUnit, true)
     }
 
+    /// Adds to every row of `preview` what only the database can say.
+    func judge(_ preview: inout ImportPreview) {
+        for index in preview.rows.indices { judge(&preview.rows[index]) }
+    }
+
     /// Adds to a row what only the database can say.
     func judge(_ row: inout ImportRowReading) {
         let (unit, unknown) = unit(for: row.unit)
