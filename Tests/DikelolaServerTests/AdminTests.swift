@@ -11,7 +11,7 @@ import Vapor
         try await withApp { app in
             let browser = try await signedInDeploymentAdmin(app)
             let form = try await browser.get("/admin/badan-publik/baru")
-            let bad = try await browser.post(
+            let bad = try await browser.submit(
                 "/admin/badan-publik/baru",
                 [
                     "name": "Pemerintah Kabupaten Sanggau", "slug": "Kabupaten Sanggau", "region": "", "timeZone": "WITA",
@@ -74,14 +74,14 @@ import Vapor
             // Diskominfo cannot move under its own child.
             let unitURL = "/admin/badan-publik/\(body.id!.uuidString.lowercased())/unit/\(kominfo.id!.uuidString.lowercased())"
             try await browser.get(unitURL)
-            let cycle = try await browser.post(
+            let cycle = try await browser.submit(
                 unitURL, ["name": kominfo.name, "parentID": sandi.id!.uuidString, "hostsMainPPID": "on"])
             #expect(cycle.status == .unprocessableEntity && cycle.body.contains("di bawah dirinya sendiri"))
             // A second seat of the PPID Utama is refused; so is an unknown SOP and a duplicate name.
-            let second = try await browser.post(newUnit, ["name": "Dinas Lain", "hostsMainPPID": "on", "sopID": "sop-khayalan"])
+            let second = try await browser.submit(newUnit, ["name": "Dinas Lain", "hostsMainPPID": "on", "sopID": "sop-khayalan"])
             #expect(second.body.contains("PPID Utama sudah berkedudukan di Dinas Komunikasi dan Informatika"))
             #expect(second.body.contains("SOP ini tidak dikenal."))
-            let duplicate = try await browser.post(newUnit, ["name": "dinas kesehatan"])
+            let duplicate = try await browser.submit(newUnit, ["name": "dinas kesehatan"])
             #expect(duplicate.body.contains("sudah memiliki unit bernama"))
             #expect(try await Unit.query(on: app.db).count() == 5)
         }
@@ -130,7 +130,7 @@ import Vapor
             try await admin.signIn(as: "admin.diskominfo@contohkab.go.id")
             let url = try await usersURL(app) + "/baru"
             try await admin.get(url)
-            let invalid = try await admin.post(
+            let invalid = try await admin.submit(
                 url,
                 [
                     "name": "Siti Aminah, S.Sos.", "position": "Pengelola Informasi",
@@ -139,7 +139,7 @@ import Vapor
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.body.contains("jenis kelamin") && invalid.body.contains("sudah dipakai akun lain"))
 
-            let created = try await admin.post(
+            let created = try await admin.submit(
                 url,
                 [
                     "name": "Siti Aminah, S.Sos.", "position": "Pengelola Informasi",
@@ -175,9 +175,9 @@ import Vapor
             let rolesURL = "/admin/pengguna/\(operatorUser.id!.uuidString.lowercased())/peran"
             try await admin.get("/admin/pengguna/\(operatorUser.id!.uuidString.lowercased())")
 
-            let foreign = try await admin.post(rolesURL, ["role": "head", "unitID": foreignUnit.id!.uuidString])
+            let foreign = try await admin.submit(rolesURL, ["role": "head", "unitID": foreignUnit.id!.uuidString])
             #expect(foreign.status == .unprocessableEntity && foreign.body.contains("milik badan publik lain"))
-            let unknown = try await admin.post(rolesURL, ["role": "bupati", "unitID": dukcapil.id!.uuidString])
+            let unknown = try await admin.submit(rolesURL, ["role": "bupati", "unitID": dukcapil.id!.uuidString])
             #expect(
                 unknown.body.contains("Peran &apos;bupati&apos; tidak dikenal")
                     || unknown.body.contains("Peran 'bupati' tidak dikenal"))
@@ -185,7 +185,7 @@ import Vapor
 
             let given = try await admin.post(rolesURL, ["role": "operator", "unitID": dukcapil.id!.uuidString])
             #expect(given.status == .seeOther)
-            let twice = try await admin.post(rolesURL, ["role": "operator", "unitID": dukcapil.id!.uuidString])
+            let twice = try await admin.submit(rolesURL, ["role": "operator", "unitID": dukcapil.id!.uuidString])
             #expect(twice.body.contains("sudah memegang peran ini"))
             // The new role takes effect at the person's next request.
             let person = try await AccessQueries.person(operatorUser, on: app.db)
@@ -206,13 +206,13 @@ import Vapor
             try await admin.signIn(as: "admin.diskominfo@contohkab.go.id")
             let base = "/admin/pengguna/\(target.id!.uuidString.lowercased())"
             try await admin.get(base)
-            #expect(try await admin.post(base + "/reset", [:]).status == .ok)
+            #expect(try await admin.submit(base + "/reset", [:]).status == .ok)
             #expect(try await officer.get("/").status == .seeOther)  // signed out
             let failed = try await Browser(app).post(
                 "/masuk", ["email": target.email, "password": "kopi tubruk pagi hari"], includeCSRF: false)
             #expect(failed.status == .forbidden)  // (no CSRF) — the old password is checked below instead
             try await officer.get("/masuk")
-            let oldPassword = try await officer.post("/masuk", ["email": target.email, "password": "kopi tubruk pagi hari"])
+            let oldPassword = try await officer.submit("/masuk", ["email": target.email, "password": "kopi tubruk pagi hari"])
             #expect(oldPassword.status == .unauthorized)
 
             try await admin.get(base)
@@ -238,9 +238,9 @@ import Vapor
             let browser = Browser(app)
             try await browser.signIn(as: "mainppid.diskominfo@contohkab.go.id")
             try await browser.get("/akun/token")
-            let bad = try await browser.post("/akun/token", ["name": "", "days": "400"])
+            let bad = try await browser.submit("/akun/token", ["name": "", "days": "400"])
             #expect(bad.body.contains("Beri nama token") && bad.body.contains("1 sampai 365 hari"))
-            let page = try await browser.post("/akun/token", ["name": "Website PPID", "days": "30"])
+            let page = try await browser.submit("/akun/token", ["name": "Website PPID", "days": "30"])
             let token = try #require(page.body.firstMatch(of: /<code>(dk_[A-Za-z0-9_-]{43})<\/code>/)?.1).description
             let stored = try #require(try await ApiToken.query(on: app.db).first())
             #expect(stored.tokenHash != token && !stored.tokenHash.contains(token))
@@ -338,12 +338,12 @@ func makeOtherBody(_ app: Application) async throws -> PublicBody {
             try await admin.signIn(as: "admin.diskominfo@contohkab.go.id")
             let page = "/admin/badan-publik/\(body.id!.uuidString.lowercased())"
             try await admin.get(page)
-            let html = try await admin.upload(
+            let html = try await admin.submitUpload(
                 page + "/logo", [:], file: "logo", name: "logo.png", bytes: Array("<html><script>".utf8))
             #expect(html.status == .unprocessableEntity && html.body.contains("Jenis berkas tidak diterima"))
-            let mislabelled = try await admin.upload(page + "/logo", [:], file: "logo", name: "logo.jpg", bytes: Self.png)
+            let mislabelled = try await admin.submitUpload(page + "/logo", [:], file: "logo", name: "logo.jpg", bytes: Self.png)
             #expect(mislabelled.body.contains("tidak sesuai isinya"))
-            let empty = try await admin.upload(page + "/logo", [:], file: "logo", name: "logo.png", bytes: [])
+            let empty = try await admin.submitUpload(page + "/logo", [:], file: "logo", name: "logo.png", bytes: [])
             #expect(empty.body.contains("Berkas kosong."))
             #expect(try await StoredFile.query(on: app.db).count() == 0)
 

@@ -13,8 +13,10 @@ final class Browser: @unchecked Sendable {
     private(set) var cookies: [String: String] = [:]
     private(set) var lastPage = ""
     var clientAddress = "127.0.0.1"
-    /// The page a form is sent from, as a browser's Referer header says.
+    /// The page a form is sent from, as a browser's Referer header says; unset, the last page shown.
     var referer: String?
+    /// The address of the last page shown, which a browser names as the Referer of a form it sends.
+    private(set) var lastPagePath: String?
     private var pendingHeaders: [String: String] = [:]
 
     init(_ app: Application) { self.app = app }
@@ -118,9 +120,28 @@ final class Browser: @unchecked Sendable {
             contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
     }
 
+    /// Uploads as `upload` does and follows the answer, as a browser does.
+    @discardableResult
+    func submitUpload(_ path: String, _ fields: [String: String], file field: String, name: String, bytes: [UInt8]) async throws
+        -> Page
+    {
+        let answer = try await upload(path, fields, file: field, name: name, bytes: bytes)
+        #expect(answer.status == .seeOther, "an upload must answer with a redirect: \(path) \(answer.status)")
+        return try await follow(answer)
+    }
+
     var csrfToken: String? {
         guard let range = lastPage.range(of: #"name="_csrf" value=""#) else { return nil }
         return String(lastPage[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Posts `form` and follows the answer as a browser does: a refused form comes back (after a
+    /// redirect, see `PostRedirectGetMiddleware`) as the form's page with its status and errors.
+    @discardableResult
+    func submit(_ path: String, _ form: [String: String], csrf: String? = nil, includeCSRF: Bool = true) async throws -> Page {
+        let answer = try await post(path, form, csrf: csrf, includeCSRF: includeCSRF)
+        #expect(answer.status == .seeOther, "a form post must answer with a redirect: \(path) \(answer.status)")
+        return try await follow(answer)
     }
 
     /// Follows redirects like a browser, up to five.
@@ -130,7 +151,8 @@ final class Browser: @unchecked Sendable {
             guard [.seeOther, .found, .movedPermanently, .temporaryRedirect].contains(current.status),
                 let location = current.location
             else { return current }
-            current = try await get(location)
+            // A browser keeps the fragment to itself.
+            current = try await get(location.split(separator: "#", maxSplits: 1).first.map(String.init) ?? location)
         }
         return current
     }
@@ -149,7 +171,9 @@ final class Browser: @unchecked Sendable {
                         name: .cookie, value: self.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
                 }
                 request.headers.replaceOrAdd(name: .host, value: "localhost")
-                if let referer = self.referer { request.headers.replaceOrAdd(name: .referer, value: referer) }
+                if let referer = self.referer ?? (method == .POST ? self.lastPagePath.map { "http://localhost\($0)" } : nil) {
+                    request.headers.replaceOrAdd(name: .referer, value: referer)
+                }
                 for (name, value) in self.pendingHeaders { request.headers.replaceOrAdd(name: name, value: value) }
                 if let rawBody {
                     request.headers.contentType = contentType
@@ -163,7 +187,10 @@ final class Browser: @unchecked Sendable {
             if header.contains("Expires=Thu, 01 Jan 1970") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
         }
         let text = response.body.string
-        if response.headers.contentType == .html { lastPage = text }
+        if response.headers.contentType == .html {
+            lastPage = text
+            if method == .GET { lastPagePath = path }
+        }
         return Page(status: response.status, body: text, headers: response.headers)
     }
 

@@ -97,7 +97,7 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signIn(as: Self.operatorEmail)
             try await browser.get(SiteURL.proposal(proposal.id).path)
-            let form = try await browser.post(
+            let form = try await browser.submit(
                 SiteURL.proposalAddItem(proposal.id).path, ["title": "abc\u{0}def", "description": "x", "form": "both"])
             #expect(form.status == .unprocessableEntity && form.body.contains("title"), "\(form.status)")
             #expect(try await ProposalItem.query(on: app.db).count() == 1)
@@ -175,9 +175,10 @@ import VaporTesting
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n")
             body.writeBytes(SampleFile.pdf)
             body.writeString("\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrfToken ?? "")\r\n--\(boundary)--\r\n")
-            let late = try await browser.send(
-                .POST, SiteURL.proposalUpload(proposal.id).path, rawBody: body,
-                contentType: .init(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+            let late = try await browser.follow(
+                browser.send(
+                    .POST, SiteURL.proposalUpload(proposal.id).path, rawBody: body,
+                    contentType: .init(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])))
             #expect(late.status == .forbidden)
             #expect(try await ProposalDocument.query(on: app.db).count() == 0)
         }
@@ -332,7 +333,7 @@ import VaporTesting
             let admin = Browser(app)
             try await admin.signIn(as: "admin.diskominfo@contohkab.go.id")
             try await admin.get(SiteURL.adminUser(user.id).path)
-            #expect(try await admin.post(SiteURL.adminUserReset(user.id).path, [:]).status == .ok)
+            #expect(try await admin.submit(SiteURL.adminUserReset(user.id).path, [:]).status == .ok)
             #expect(try await fresh.send(.GET, SiteURL.apiProposal(proposal.id).path).status == .unauthorized)
         }
     }
@@ -418,7 +419,7 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signIn(as: adminEmail)
             try await browser.get(SiteURL.adminUser(admin.id).path)
-            let refused = try await browser.post(
+            let refused = try await browser.submit(
                 SiteURL.adminUserRoles(admin.id).path, ["role": Role.head.rawValue, "unitID": unit.id!.uuidString])
             #expect(refused.status == .unprocessableEntity && refused.body.contains("diri sendiri"))
             #expect(
@@ -428,9 +429,9 @@ import VaporTesting
             // Nor to an account whose password they set (made or reset): they could sign in as it.
             let op0 = try #require(try await User.query(on: app.db).filter(\.$email == Self.operatorEmail).first())
             try await browser.get(SiteURL.adminUser(op0.id).path)
-            #expect(try await browser.post(SiteURL.adminUserReset(op0.id).path, [:]).status == .ok)
+            #expect(try await browser.submit(SiteURL.adminUserReset(op0.id).path, [:]).status == .ok)
             try await browser.get(SiteURL.adminUser(op0.id).path)
-            let puppet = try await browser.post(
+            let puppet = try await browser.submit(
                 SiteURL.adminUserRoles(op0.id).path, ["role": Role.head.rawValue, "unitID": unit.id!.uuidString])
             #expect(puppet.status == .unprocessableEntity && puppet.body.contains("administrator lain"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "role.assign.refused").count() == 2)

@@ -51,7 +51,7 @@ final class Received: @unchecked Sendable {
             let admin = Browser(app)
             try await admin.signIn(as: Self.admin)
             try await admin.get(SiteURL.adminBodyWebhook(body.id).path)
-            let bad = try await admin.post(SiteURL.adminBodyWebhook(body.id).path, ["url": "ftp://gerbang.contohkab.go.id/hook"])
+            let bad = try await admin.submit(SiteURL.adminBodyWebhook(body.id).path, ["url": "ftp://gerbang.contohkab.go.id/hook"])
             #expect(bad.status == .unprocessableEntity && bad.body.contains("http:// atau https://"))
             #expect(try await PublicBody.find(body.id, on: app.db)?.webhookURL == nil)
             let good = try await admin.post(SiteURL.adminBodyWebhook(body.id).path, ["url": "http://127.0.0.1:\(port)/hook"])
@@ -126,7 +126,7 @@ final class Received: @unchecked Sendable {
             let admin = Browser(app)
             try await admin.signIn(as: Self.admin)
             try await admin.get(SiteURL.adminBodyArchive(body.id).path)
-            let unknown = try await admin.post(
+            let unknown = try await admin.submit(
                 SiteURL.adminRetentionRow(body.id).path,
                 ["code": "474.1", "activeYears": "2", "inactiveYears": "5", "disposition": "musnah"])
             #expect(unknown.status == .unprocessableEntity && unknown.body.contains("Kode klasifikasi \"474.1\" belum ada"))
@@ -194,7 +194,7 @@ final class Received: @unchecked Sendable {
             #expect(refused.status == .forbidden && refused.body.contains("Arsip inaktif hanya dapat diakses dengan izin"))
             _ = try await op.get(archive)
             // The operator cannot give themself permission.
-            let selfGrant = try await op.post(
+            let selfGrant = try await op.submit(
                 SiteURL.archiveItemPermission(entry.$item.id).path, ["email": PeriodActionTests.operatorEmail, "reason": "x"])
             #expect(selfGrant.status == .forbidden)
 
@@ -215,7 +215,7 @@ final class Received: @unchecked Sendable {
             let permission = try #require(try await ArchivePermission.query(on: app.db).first())
             _ = try await op.get(archive)
             #expect(
-                try await op.post(
+                try await op.submit(
                     SiteURL.archiveItemPermissionRevoke(entry.$item.id).path, ["permission": permission.id!.uuidString]
                 ).status == .forbidden)
             _ = try await ppid.post(

@@ -43,7 +43,7 @@ import Vapor
             try await op.signIn(as: Self.operatorEmail)
             let list = try await op.get(SiteURL.unitEnding(unit).path)
             #expect(list.status == .ok && list.body.contains("Berakhir akhir tahun") && list.body.contains("17 November 2026"))
-            let refused = try await op.post(
+            let refused = try await op.submit(
                 SiteURL.unitStartPeriodAction(unit).path, ["kind": "opening", "entry-\(ending.id!.uuidString)": "on"])
             #expect(refused.status == .forbidden)
 
@@ -66,9 +66,9 @@ import Vapor
 
             // Not complete: the person responsible and the retention are missing.
             try await ppid.get(actionPath)
-            let early = try await ppid.post(SiteURL.periodActionSubmit(action.id).path, ["version": "1"])
+            let early = try await ppid.submit(SiteURL.periodActionSubmit(action.id).path, ["version": "1"])
             #expect(early.status == .conflict && early.body.contains("penanggung jawab"))
-            let blank = try await ppid.post(
+            let blank = try await ppid.submit(
                 SiteURL.periodActionItem(action.id, item.id).path,
                 ["summary": "Data kependudukan ringkas", "responsible": " ", "retention": "5 tahun"])
             #expect(blank.status == .unprocessableEntity || blank.status == .badRequest)
@@ -93,10 +93,10 @@ import Vapor
             try await head.signIn(as: Self.head)
             try await head.get(actionPath)
             #expect(
-                try await head.post(SiteURL.periodActionDecide(action.id).path, ["decision": "agree", "version": "1"]).status
+                try await head.submit(SiteURL.periodActionDecide(action.id).path, ["decision": "agree", "version": "1"]).status
                     == .conflict)
             version = try #require(try await PeriodAction.find(action.id, on: app.db)).version
-            let noNote = try await head.post(
+            let noNote = try await head.submit(
                 SiteURL.periodActionDecide(action.id).path, ["decision": "disagree", "version": String(version), "note": ""])
             #expect(noNote.status != .seeOther)
             #expect(
@@ -136,7 +136,7 @@ import Vapor
 
             // A second approval (the back button) changes nothing; the end date passes without a second opening.
             #expect(
-                try await head.post(
+                try await head.submit(
                     SiteURL.periodActionDecide(action.id).path, ["decision": "agree", "version": String(version)]
                 ).status == .conflict)
             #expect(try await ExpirySweep.run(app: app, now: ExpirySweepTests.at("2027-01-04")).openedByLaw == 0)
@@ -169,12 +169,12 @@ import Vapor
                 "consequenceIfClosed": "Tidak menghalangi pengawasan publik", "verdict": "open", "periodKind": "until",
                 "end": "2029-12-31", "reason": "Pegawai masih aktif",
             ]
-            let opens = try await ppid.post(SiteURL.periodActionTest(action.id, item.id).path, form)
+            let opens = try await ppid.submit(SiteURL.periodActionTest(action.id, item.id).path, form)
             #expect(opens.status != .seeOther && opens.body.contains("PP 61/2010 Pasal 10"))
             form["verdict"] = "closed"
             form["ground"] = "a"  // a needs no other statute but is bounded; here a past end date must be refused
             form["end"] = "2026-11-30"
-            #expect(try await ppid.post(SiteURL.periodActionTest(action.id, item.id).path, form).status != .seeOther)
+            #expect(try await ppid.submit(SiteURL.periodActionTest(action.id, item.id).path, form).status != .seeOther)
             form["ground"] = "h4"
             form["end"] = "2029-12-31"
             #expect(try await ppid.post(SiteURL.periodActionTest(action.id, item.id).path, form).status == .seeOther)
@@ -186,7 +186,7 @@ import Vapor
             let op = Browser(app)
             try await op.signIn(as: Self.operatorEmail)
             try await op.get(SiteURL.periodAction(action.id).path)
-            #expect(try await op.post(SiteURL.periodActionDecide(action.id).path, ["decision": "agree"]).status == .forbidden)
+            #expect(try await op.submit(SiteURL.periodActionDecide(action.id).path, ["decision": "agree"]).status == .forbidden)
             let head = Browser(app)
             try await head.signIn(as: Self.head)
             try await head.get(SiteURL.periodAction(action.id).path)

@@ -24,7 +24,7 @@ import Vapor
             #expect(page.body.contains("Langkah 1: Uji konsekuensi") && page.body.contains("Petugas PPID"))
 
             // An item with a missing description comes back with the title kept and the error named.
-            let bad = try await operatorBrowser.post(
+            let bad = try await operatorBrowser.submit(
                 proposalPath + "/informasi", ["title": "Data NIK", "description": "", "form": "both"])
             #expect(
                 bad.status == .unprocessableEntity && bad.body.contains("Uraian informasi wajib diisi.")
@@ -39,7 +39,7 @@ import Vapor
                 "consequenceIfClosed": "Layanan tetap berjalan.", "verdict": "closed", "periodKind": "until", "end": "2031-12-31",
                 "reason": "", "parts": "",
             ]
-            let missingReason = try await operatorBrowser.post(testPath, fields)
+            let missingReason = try await operatorBrowser.submit(testPath, fields)
             #expect(
                 missingReason.status == .unprocessableEntity && missingReason.body.contains("Alasan pengecualian wajib diisi."))
             #expect(missingReason.body.contains("UU 24/2013 Pasal 79"))  // what was typed is still there
@@ -56,10 +56,10 @@ import Vapor
             #expect(home.body.contains("Menunggu Anda") && home.body.contains("DIK Disdukcapil 2026"))
             page = try await head.get(proposalPath)
             #expect(page.body.contains("Setuju") && page.body.contains("Tidak setuju"))
-            let noNote = try await head.post(
+            let noNote = try await head.submit(
                 proposalPath + "/langkah/2", ["decision": "disagree", "note": " ", "version": versionOn(page.body)])
             #expect(noNote.status == .unprocessableEntity && noNote.body.contains("Catatan wajib diisi"))
-            try await head.post(
+            try await head.submit(
                 proposalPath + "/langkah/2", ["decision": "disagree", "note": "Sebut pasalnya.", "version": versionOn(page.body)])
             page = try await operatorBrowser.get(proposalPath)
             #expect(page.body.contains("Sebut pasalnya."))
@@ -69,7 +69,7 @@ import Vapor
             let old = versionOn(page.body)
             let ticked = Browser.acknowledgements(on: page)
             try await head.post(proposalPath + "/langkah/2", ["decision": "agree", "version": old].merging(ticked) { a, _ in a })
-            let again = try await head.post(
+            let again = try await head.submit(
                 proposalPath + "/langkah/2", ["decision": "agree", "version": old].merging(ticked) { a, _ in a })
             #expect(again.status == .conflict)
             #expect(try await Decree.query(on: app.db).count() == 1)
@@ -105,7 +105,7 @@ import Vapor
                 SiteURL.decreeScan(decree.id).path, [:], file: "file", name: "sk.pdf", bytes: Array("%PDF-1.7\n%%EOF".utf8))
             let updated = try #require(try await Decree.find(decree.id, on: app.db))
             #expect(updated.number == "000.5.10/99/PPID/XI/2026" && updated.signedScanSHA256 != nil)
-            #expect(try await operatorBrowser.post(SiteURL.decreeNumber(decree.id).path, ["number": "x"]).status == .forbidden)
+            #expect(try await operatorBrowser.submit(SiteURL.decreeNumber(decree.id).path, ["number": "x"]).status == .forbidden)
             let register = try await operatorBrowser.get(SiteURL.unitRegister(unit.id).path)
             #expect(
                 register.body.contains("Data NIK") && register.body.contains("31 Desember 2031")
@@ -259,17 +259,17 @@ import Vapor
             let opened = try await browser.post(SiteURL.unitOpenProposal(unit.id).path, ["title": "DIK Dinkes"])
             let path = try #require(opened.location)
             try await browser.get(path)
-            try await browser.post(
+            try await browser.submit(
                 path + "/informasi", ["title": "Rekam medis", "description": "Rekam medis pasien", "form": "both"])
             try await browser.get(path)
-            let bad = try await browser.post(
+            let bad = try await browser.submit(
                 path + "/rapat-uji", ["meetingDate": "2026-02-30", "meetingPlace": "", "meetingParticipants": ""])
             #expect(bad.status == .unprocessableEntity)
             #expect(
                 bad.body.contains("Tanggal rapat wajib diisi") && bad.body.contains("Tempat rapat wajib diisi")
                     && bad.body.contains("Sebut peserta"))
             // UU 14/2008 Ps 19: the test is the PPID's; a meeting without one is refused, with the field named.
-            let withoutPPID = try await browser.post(
+            let withoutPPID = try await browser.submit(
                 path + "/rapat-uji",
                 [
                     "meetingDate": "2024-03-19", "meetingPlace": "Aula Dinas Kesehatan",
@@ -354,8 +354,8 @@ import Vapor
             try await op.get(SiteURL.unit(unit.id).path)
             let path = try #require(try await op.post(SiteURL.unitOpenProposal(unit.id).path, ["title": "DIK DSPPA"]).location)
             try await op.get(path)
-            try await op.post(path + "/informasi", ["title": "Data anak", "description": "Berkas pendampingan", "form": "both"])
-            let blocked = try await complete(op, path, 1)
+            try await op.submit(path + "/informasi", ["title": "Data anak", "description": "Berkas pendampingan", "form": "both"])
+            let blocked = try await op.follow(complete(op, path, 1))
             #expect(blocked.status == .unprocessableEntity && blocked.body.contains("Kelengkapan belum ada: Bahan Informasi"))
             #expect(
                 try await op.upload(
@@ -364,7 +364,7 @@ import Vapor
             #expect(try await complete(op, path, 1).status == .seeOther)
 
             try await ppid.get(path)
-            let noMemo = try await ppid.post(path + "/nota-dinas", ["memoNumber": "", "memoText": ""])
+            let noMemo = try await ppid.submit(path + "/nota-dinas", ["memoNumber": "", "memoText": ""])
             #expect(noMemo.body.contains("Nomor nota dinas wajib diisi."))
             try await ppid.post(path + "/nota-dinas", ["memoNumber": "000.1/7/DSPPA/2026", "memoText": "Himpun dan uji."])
             #expect(try await complete(ppid, path, 2).status == .seeOther)
@@ -383,7 +383,7 @@ import Vapor
                     "verdict": "closed", "periodKind": "length", "years": "10", "months": "0", "from": "2026-11-21",
                     "reason": "Perlindungan anak.",
                 ])
-            try await op.post(path + "/rapat-uji", Browser.meeting)
+            try await op.submit(path + "/rapat-uji", Browser.meeting)
             #expect(try await complete(op, path, 3).status == .seeOther)
             try await complete(ppid, path, 4, ["decision": "disagree", "note": "Uji ulang."])
             #expect(try await Proposal.query(on: app.db).first()?.currentStep == 2)
@@ -397,7 +397,7 @@ import Vapor
             #expect(try await Decree.query(on: app.db).count() == 1)
 
             try await op.get(path)
-            try await op.post(path + "/informasi/\(item.id!.uuidString.lowercased())/lokasi", ["room": "Arsip", "box": "3"])
+            try await op.submit(path + "/informasi/\(item.id!.uuidString.lowercased())/lokasi", ["room": "Arsip", "box": "3"])
             #expect(try await complete(op, path, 6).status == .seeOther)
             let done = try await op.get(path)
             #expect(done.body.contains("Usulan ini sudah selesai."))

@@ -172,7 +172,7 @@ import Vapor
                 #expect(try await other.get(SiteURL.unitImport(unit.id).path).status == .forbidden, "\(email)")
                 // The draft holds exempted content: its preview is refused too, and so is confirming it.
                 #expect(try await other.get(draft).status == .forbidden, "\(email)")
-                #expect(try await other.post(draft + "/konfirmasi", [:]).status == .forbidden, "\(email)")
+                #expect(try await other.submit(draft + "/konfirmasi", [:]).status == .forbidden, "\(email)")
             }
             // The PPID Utama may, for any unit of the body.
             let main = Browser(app)

@@ -72,7 +72,7 @@ import VaporTesting
             try await makeUser(app, email: "ppid@contohkab.go.id")
             let browser = Browser(app)
             try await browser.get("/masuk")
-            let page = try await browser.post("/masuk", ["email": "ppid@contohkab.go.id", "password": "salah sekali ini"])
+            let page = try await browser.submit("/masuk", ["email": "ppid@contohkab.go.id", "password": "salah sekali ini"])
             #expect(page.status == .unauthorized)
             #expect(page.body.contains("E-mail atau kata sandi salah."))
             #expect(page.body.contains(#"value="ppid@contohkab.go.id""#))
@@ -85,7 +85,7 @@ import VaporTesting
         try await withApp { app in
             let browser = Browser(app)
             try await browser.get("/masuk")
-            let page = try await browser.post("/masuk", ["email": "", "password": ""])
+            let page = try await browser.submit("/masuk", ["email": "", "password": ""])
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("E-mail wajib diisi.") && page.body.contains("Kata sandi wajib diisi."))
             #expect(page.body.contains(#"aria-invalid="true""#))
@@ -97,7 +97,7 @@ import VaporTesting
             try await makeUser(app, email: "pensiun@contohkab.go.id", active: false)
             let browser = Browser(app)
             try await browser.get("/masuk")
-            let page = try await browser.post(
+            let page = try await browser.submit(
                 "/masuk", ["email": "pensiun@contohkab.go.id", "password": "kopi tubruk pagi hari"])
             #expect(page.status == .unauthorized && page.body.contains("dinonaktifkan"))
         }
@@ -109,11 +109,11 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.get("/masuk")
             for attempt in 1...5 {
-                let page = try await browser.post(
+                let page = try await browser.submit(
                     "/masuk", ["email": "ppid@contohkab.go.id", "password": "tebakan ke \(attempt)"])
                 #expect(page.status == .unauthorized)
             }
-            let locked = try await browser.post("/masuk", ["email": "ppid@contohkab.go.id", "password": "kopi tubruk pagi hari"])
+            let locked = try await browser.submit("/masuk", ["email": "ppid@contohkab.go.id", "password": "kopi tubruk pagi hari"])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.contains("Coba lagi dalam 15 menit"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "auth.login.throttled").count() == 1)
@@ -126,12 +126,12 @@ import VaporTesting
             try await makeUser(app, email: "ppid@contohkab.go.id")
             let browser = Browser(app)
             try await browser.get("/masuk")
-            let missing = try await browser.post(
+            let missing = try await browser.submit(
                 "/masuk", ["email": "ppid@contohkab.go.id", "password": "kopi tubruk pagi hari"],
                 includeCSRF: false)
             #expect(missing.status == .forbidden)
             #expect(missing.body.contains("Formulir ini sudah kedaluwarsa atau tidak sah"))
-            let wrong = try await browser.post(
+            let wrong = try await browser.submit(
                 "/masuk", ["email": "ppid@contohkab.go.id", "password": "kopi tubruk pagi hari"],
                 csrf: "palsu")
             #expect(wrong.status == .forbidden)
@@ -186,10 +186,10 @@ import VaporTesting
             #expect(try await browser.get("/").location == "/akun/kata-sandi")
 
             try await browser.get("/akun/kata-sandi")
-            let weak = try await browser.post(
+            let weak = try await browser.submit(
                 "/akun/kata-sandi", ["current": "sekali-pakai-123", "new": "pendek", "confirm": "pendek"])
             #expect(weak.status == .unprocessableEntity && weak.body.contains("Kata sandi minimal 10 karakter."))
-            let mismatch = try await browser.post(
+            let mismatch = try await browser.submit(
                 "/akun/kata-sandi",
                 [
                     "current": "sekali-pakai-123", "new": "sawah hijau di kaki bukit",

@@ -19,12 +19,14 @@ enum HomeView {
         let today: LocalDate
         /// For marking dates counted across years whose holidays are not yet decreed.
         let calendar: WorkingDayCalendar
+        /// A start form sent back: its form is the unit's id.
+        var refused: FormState? = nil
     }
 
-    static func page(_ ctx: PageContext, _ m: Model) -> Response {
+    static func page(_ ctx: PageContext, _ m: Model, status: HTTPStatus = .ok) -> Response {
         let user = m.user, notice = m.notice, units = m.units
         return Layout.page(
-            ctx, title: ctx.t("Beranda", "Home"),
+            ctx, title: ctx.t("Beranda", "Home"), status: status,
             .h1(.text(ctx.t("Selamat datang, \(user.name)", "Welcome, \(user.name)"))),
             .unwrap(notice) { Layout.notice($0, kind: "ok") },
             start(ctx, m),
@@ -57,13 +59,19 @@ enum HomeView {
             .h2(.text(ctx.t("Buat usulan baru", "Start a new proposal"))),
             .forEach(m.startable) { unit in
                 let id = "judul-\(unit.id?.uuidString.lowercased() ?? "")"
+                let form = unit.id?.uuidString ?? ""
+                let error = m.refused?.error(form, "title") ?? (m.refused?.form == form ? m.refused?.message : nil)
                 return .form(
                     .class("inline start"), .action(SiteURL.unitOpenProposal(unit.id).path), .method(.post), Layout.csrfField(ctx),
                     .label(.for(id), .text(unit.name)),
                     .input(
-                        .type(.text), .id(id), .name("title"), .attribute(named: "required", value: "required"),
+                        .type(.text), .id(id), .name("title"), .value(m.refused?.value(form, "title") ?? ""),
+                        .attribute(named: "required", value: "required"),
+                        .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                        .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-error"),
                         .attribute(named: "placeholder", value: ctx.t("Judul, misalnya DIK \(unit.shortName ?? unit.name) 2026", "Title"))),
-                    .button(.type(.submit), .text(ctx.t("Buat usulan", "Start"))))
+                    .button(.type(.submit), .text(ctx.t("Buat usulan", "Start"))),
+                    .unwrap(error) { .p(.class("error"), .id("\(id)-error"), .text($0)) })
             })
     }
 

@@ -23,6 +23,11 @@ enum HomeController {
     }
 
     @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
+        try await page(req, user, refused: nil)
+    }
+
+    /// The home page; `refused` is a "Buat usulan baru" form sent back with its error.
+    static func page(_ req: Request, _ user: CurrentUser, refused: FormState?, status: HTTPStatus = .ok) async throws -> Response {
         let acting = req.acting(user)
         let model = HomeView.Model(
             user: user, units: try await units(of: user, on: req.db), startable: try await startable(by: user, on: req.db),
@@ -30,8 +35,8 @@ enum HomeController {
             overdue: try await Awaiting.overdue(for: acting), board: try await Dashboard.load(for: acting),
             notice: Sessions.takeNotice(req), now: req.now,
             today: (try await PeriodPreviewRoute.body(of: user, on: req.db)?.zone ?? .wib).localDate(of: req.now),
-            calendar: req.application.dikelola.calendar)
-        return HomeView.page(PageContext(req, user: user), model)
+            calendar: req.application.dikelola.calendar, refused: refused)
+        return HomeView.page(PageContext(req, user: user), model, status: status)
     }
 }
 

@@ -7,12 +7,13 @@ import Vapor
 enum UnitView {
     static func page(
         _ ctx: PageContext, unit: Unit, sop: SOPDefinition?, proposals: [Proposal], notice: String?, now: Date,
-        mayImport: Bool = false
+        mayImport: Bool = false, refused: FormState? = nil, status: HTTPStatus = .ok
     ) -> Response {
         Layout.page(
-            ctx, title: unit.name,
+            ctx, title: unit.name, status: status,
             .h1(.text(unit.name)),
             .unwrap(notice) { Layout.notice($0, kind: "ok") },
+            .unwrap(refused?.message) { Layout.notice($0, kind: "error") },
             .p(
                 .text(
                     sop.map { "SOP \($0.identity.number) — \($0.identity.name) (\($0.identity.body), \($0.steps.count) langkah)" }
@@ -64,7 +65,8 @@ enum UnitView {
                 .form(
                     .class("stack"), .action(SiteURL.unitOpenProposal(unit.id).path), .method(.post), Layout.csrfField(ctx),
                     Layout.field(
-                        "title", published: .internalOnly, label: ctx.t("Judul usulan baru", "Title of a new proposal"), autocomplete: "off",
+                        "title", published: .internalOnly, label: ctx.t("Judul usulan baru", "Title of a new proposal"),
+                        value: refused?.values["title"] ?? "", autocomplete: "off", error: refused?.errors["title"],
                         hint: ctx.t("Misalnya: DIK Dinas Kesehatan 2026", "E.g. DIK Dinas Kesehatan 2026")),
                     .button(.type(.submit), .text(ctx.t("Buat usulan", "Start a proposal")))))
         )

@@ -41,7 +41,7 @@ struct PageContext: Sendable {
         language = UILanguage.of(req)
         self.user = user ?? req.currentUser
         csrfToken = CSRF.token(for: req)
-        path = req.url.path
+        path = req.shownPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? req.url.path
     }
 
     /// Picks the text for the page's language: `t("Masuk", "Sign in")`.

@@ -1,0 +1,81 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import DikelolaServer
+
+/// Post, redirect, get: a form a browser sends is answered with a redirect whether it is done or
+/// refused, so Back and reload never send it again; a refused form comes back once, on the page it
+/// was sent from, with what was typed and the error beside its field.
+@Suite struct PostRedirectGetTests {
+    /// Every form address of the application, hunted from the route table rather than listed by
+    /// hand, so a new form cannot forget it: refused (unknown ids, empty fields, no token) it
+    /// still answers with a redirect to the page it was sent from.
+    @Test func everyFormAddressAnswersABrowserWithARedirect() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let browser = Browser(app)
+            try await browser.signIn(as: "mainppid.diskominfo@contohkab.go.id")
+            let forms = app.routes.all.filter { $0.method == .POST && $0.path.first?.description != "api" }
+            #expect(forms.count > 40)
+            for route in forms {
+                let path =
+                    "/"
+                    + route.path.map { component in
+                        switch component {
+                        case .parameter(let name) where name == "step": "7"
+                        case .parameter: UUID().uuidString.lowercased()
+                        default: component.description
+                        }
+                    }.joined(separator: "/")
+                guard path != SiteURL.logout.path else { continue }
+                try await browser.get("/")
+                for (label, includeCSRF) in [("with its token", true), ("without a token", false)] {
+                    let answer = try await browser.post(path, [:], includeCSRF: includeCSRF)
+                    #expect(answer.status == .seeOther, "\(path) \(label): \(answer.status)")
+                    #expect(answer.location?.hasPrefix("/") ?? false, "\(path) \(label): \(answer.location ?? "no location")")
+                    // What was refused is shown once, on the page the form was sent from (a form
+                    // that needs no id nor field, "mark all read", may simply be done).
+                    let shown = try await browser.follow(answer)
+                    let namesSomething = route.path.contains { if case .parameter = $0 { true } else { false } }
+                    #expect(shown.status.code >= 400 || !(namesSomething && includeCSRF), "\(path) \(label): \(shown.status)")
+                    #expect(try await browser.get("/").status == .ok)
+                }
+            }
+        }
+    }
+
+    /// The found case: an empty proposal title was a green box at the top of the unit's page.
+    /// Refused, the title's error stands beside the field, the address scrolls to it, and reload
+    /// shows the page afresh without posting again.
+    @Test func aRefusedFormComesBackBesideItsFieldAndReloadDoesNotPostAgain() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let dinkes = try #require(try await DikelolaServer.Unit.query(on: app.db).filter(\.$shortName == "Dinkes").first())
+            let browser = Browser(app)
+            try await browser.signIn(as: "operator.dinkes@contohkab.go.id")
+            let unitPage = SiteURL.unit(dinkes.id).path
+            try await browser.get(unitPage)
+            let before = try await Proposal.query(on: app.db).count()
+            let refused = try await browser.post(SiteURL.unitOpenProposal(dinkes.id).path, ["title": "   "])
+            #expect(refused.status == .seeOther && refused.location == unitPage + "#title")
+            let shown = try await browser.follow(refused)
+            #expect(shown.status == .unprocessableEntity)
+            #expect(shown.body.contains(#"<p class="error" id="title-error">"#) && shown.body.contains("Judul usulan wajib diisi"))
+            #expect(!shown.body.contains(#"class="notice ok""#))
+            // The language link is the page's, not the form's address.
+            #expect(shown.body.contains("href=\"\(unitPage)?lang=en\""))
+            let reloaded = try await browser.get(unitPage)
+            #expect(reloaded.status == .ok && !reloaded.body.contains("title-error"))
+            #expect(try await Proposal.query(on: app.db).count() == before)
+
+            // From the home page, the same refusal comes back to the home page.
+            try await browser.get("/")
+            let fromHome = try await browser.submit(SiteURL.unitOpenProposal(dinkes.id).path, ["title": ""])
+            #expect(fromHome.status == .unprocessableEntity && fromHome.body.contains("Judul usulan wajib diisi"))
+            #expect(fromHome.body.contains("Buat usulan baru"))
+        }
+    }
+}
