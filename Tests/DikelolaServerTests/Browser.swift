@@ -64,7 +64,9 @@ final class Browser: @unchecked Sendable {
                 .replacingOccurrences(of: "&amp;", with: "&")
         }
         var fields: [String: String] = [:]
-        for match in form.matches(of: /<input type="(\w+)"[^>]*name="([^"]+)"(?: value="([^"]*)")?/) where match.1 != "file" {
+        for match in form.matches(of: /<input type="(\w+)"[^>]*name="([^"]+)"(?: value="([^"]*)")?[^>]*>/) where match.1 != "file" {
+            // A box not ticked is not sent at all.
+            if ["checkbox", "radio"].contains(match.1), !match.0.contains("checked") { continue }
             fields[String(match.2)] = match.3.map(decoded) ?? ""
         }
         for match in form.matches(of: /<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/) {

@@ -24,4 +24,15 @@ public enum Role: String, CaseIterable, Sendable, Codable, Hashable {
         case .admin: "Administrator"
         }
     }
+
+    public var englishTitle: String {
+        switch self {
+        case .operator: "Operator / PPID officer"
+        case .assistantPPID: "Assistant PPID"
+        case .mainPPID: "Main PPID"
+        case .reviewPanel: "Review panel"
+        case .head: "Head of the body or unit"
+        case .admin: "Administrator"
+        }
+    }
 }

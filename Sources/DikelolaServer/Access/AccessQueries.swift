@@ -48,3 +48,23 @@ extension AccessQueries {
         return (unit, place)
     }
 }
+
+extension AccessQueries {
+    /// The active people holding one of `roles` whose reach covers `place` (a role held at the
+    /// unit, above it, or body-wide), each once, by name: who acts at a step, who is told of it.
+    static func holders(of roles: Set<Role>, covering place: Authorization.Place, on db: any Database) async throws -> [User] {
+        guard let bodyID = UUID(uuidString: place.bodyID) else { return [] }
+        let unitIDs = try await Unit.query(on: db).filter(\.$body.$id == bodyID).field(\.$id).all().compactMap(\.id)
+        let assignments = try await RoleAssignment.query(on: db).filter(\.$unit.$id ~~ unitIDs)
+            .filter(\.$role ~~ roles.map(\.rawValue)).with(\.$user).all()
+        var found: [UUID: User] = [:]
+        for assignment in assignments where assignment.user.isActive {
+            guard let role = Role(rawValue: assignment.role), let userID = assignment.user.id, found[userID] == nil else { continue }
+            let person = Authorization.Person(
+                isActive: true,
+                assignments: [.init(role: role, unit: .init(id: assignment.$unit.id.uuidString, bodyID: place.bodyID))])
+            if !Authorization.roles(of: person, covering: place).isEmpty { found[userID] = assignment.user }
+        }
+        return found.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+    }
+}

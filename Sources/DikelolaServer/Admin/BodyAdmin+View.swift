@@ -168,10 +168,12 @@ extension BodyAdminController {
             }
         let title = unit?.name ?? ctx.t("Unit baru", "New unit")
         let action = unit.map { SiteURL.adminUnit(body.id, $0.id) } ?? SiteURL.adminNewUnit(body.id)
+        let staffing = try await unit.asyncMap { try await SOPStaffing.of($0, library: req.application.dikelola.sopLibrary, on: req.db) } ?? nil
         return Layout.page(
             ctx, title: title, status: status,
             .h1(.text(title)),
             .p(.a(.href(SiteURL.adminBody(body.id).path), .text("← \(body.name)"))),
+            .unwrap(Sessions.takeNotice(req)) { Layout.notice($0, kind: "ok") },
             .form(
                 .class("stack"), .action(action.path), .method(.post), Layout.csrfField(ctx),
                 Layout.field(
@@ -193,7 +195,33 @@ extension BodyAdminController {
                     "sopID", published: .internalOnly, label: ctx.t("SOP yang dijalankan", "SOP it runs"), options: sops, selected: form.sopID,
                     error: errors["sopID"]),
                 .button(.type(.submit), .text(ctx.t("Simpan unit", "Save unit")))
-            )
+            ),
+            .unwrap(staffing) { staffingSection(ctx, body: body, $0) }
         )
+    }
+
+    /// Each actor of the unit's SOP with the people who hold its role here; one no one holds is a
+    /// problem, named with the role to give.
+    static func staffingSection(_ ctx: PageContext, body: PublicBody, _ staffing: SOPStaffing) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(ctx.t("Pelaksana SOP di unit ini", "The SOP's actors in this unit"))),
+            .table(
+                .tr(
+                    .th(.text(ctx.t("Pelaksana menurut SOP", "Actor in the SOP"))), .th(.text(ctx.t("Peran", "Role"))),
+                    .th(.text(ctx.t("Pemegang", "Held by")))),
+                .forEach(staffing.actors) { actor in
+                    .tr(
+                        .td(.text(actor.title)), .td(.text(ctx.t(actor.role.indonesianTitle, actor.role.englishTitle))),
+                        .td(
+                            actor.holders.isEmpty
+                                ? .span(
+                                    .class("overdue"),
+                                    .text(
+                                        ctx.t(
+                                            "Belum ada — berikan peran ini kepada pegawai yang ditunjuk",
+                                            "No one — give this role to the officer appointed")))
+                                : .text(actor.holders.map { "\($0.name) (\($0.position))" }.joined(separator: "; "))))
+                }),
+            .p(.a(.href(SiteURL.adminUsers(body.id).path), .text(ctx.t("Pengguna dan peran", "People and roles")))))
     }
 }

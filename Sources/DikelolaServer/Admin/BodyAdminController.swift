@@ -264,8 +264,17 @@ enum BodyAdminController {
                     targetID: try unit.requireID().uuidString, bodyID: bodyID.uuidString,
                     before: before, after: UnitForm(unit).summary), on: db)
         }
-        Sessions.setNotice(req, ctx.t("Unit \(unit.name) disimpan.", "Unit \(unit.name) saved."))
-        return req.redirect(to: SiteURL.adminBody(bodyID).path)
+        // An SOP chosen whose actors no one holds here: said now, not when a proposal stops.
+        let gaps = try await SOPStaffing.of(unit, library: req.application.dikelola.sopLibrary, on: req.db)?.gapList ?? ""
+        Sessions.setNotice(
+            req,
+            ctx.t("Unit \(unit.name) disimpan.", "Unit \(unit.name) saved.")
+                + (gaps.isEmpty
+                    ? ""
+                    : ctx.t(
+                        " Pelaksana SOP yang belum ada pemegangnya di unit ini: \(gaps). Berikan perannya di Pengguna dan peran.",
+                        " SOP actors no one holds in this unit yet: \(gaps). Give the roles under People and roles.")))
+        return req.redirect(to: gaps.isEmpty ? SiteURL.adminBody(bodyID).path : SiteURL.adminUnit(bodyID, unit.id).path)
     }
 }
 

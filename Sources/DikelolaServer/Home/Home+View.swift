@@ -21,6 +21,8 @@ enum HomeView {
         let calendar: WorkingDayCalendar
         /// A start form sent back: its form is the unit's id.
         var refused: FormState? = nil
+        /// For the PPID Utama and the administrator: units whose SOP has an actor no one holds.
+        var staffingGaps: [SOPStaffing] = []
     }
 
     static func page(_ ctx: PageContext, _ m: Model, status: HTTPStatus = .ok) -> Response {
@@ -30,6 +32,7 @@ enum HomeView {
             .h1(.text(ctx.t("Selamat datang, \(user.name)", "Welcome, \(user.name)"))),
             .unwrap(notice) { Layout.notice($0, kind: "ok") },
             start(ctx, m),
+            staffing(ctx, m.staffingGaps, admin: m.user.person.assignments.contains { $0.role == .admin }),
             work(ctx, m),
             periods(ctx, m),
             overview(ctx, m),
@@ -75,6 +78,33 @@ enum HomeView {
             })
     }
 
+    /// The units where a step cannot be done because no one holds its actor's role.
+    static func staffing(_ ctx: PageContext, _ gaps: [SOPStaffing], admin: Bool) -> Node<HTML.BodyContext> {
+        guard !gaps.isEmpty else { return .empty }
+        return .div(
+            .class("notice error"), .attribute(named: "role", value: "alert"),
+            .p(
+                .strong(
+                    .text(
+                        ctx.t(
+                            "Pelaksana SOP yang belum ada pemegangnya: usulan di unit ini akan berhenti pada langkah mereka.",
+                            "SOP actors no one holds: proposals in these units will stop at their steps.")))),
+            .ul(
+                .forEach(gaps) { staffing in
+                    .li(
+                        admin
+                            ? .a(.href(SiteURL.adminUnit(staffing.unit.$body.id, staffing.unit.id).path), .text(staffing.unit.name))
+                            : .text(staffing.unit.name),
+                        .text(": " + staffing.gapList))
+                }),
+            .p(
+                .small(
+                    .text(
+                        ctx.t(
+                            "Administrator badan publik memberikan peran itu kepada pegawai yang ditunjuk (Pengguna dan peran).",
+                            "The body's administrator gives the role to the officer appointed (People and roles).")))))
+    }
+
     /// The steps waiting for the person and the ones late in the units they oversee.
     static func work(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
         func day(_ date: LocalDate?) -> String { date.map(ctx.date) ?? "—" }
@@ -89,7 +119,16 @@ enum HomeView {
                         .th(.text(ctx.t("Tenggat", "Due")))),
                     .forEach(m.waiting) { item in
                         .tr(
-                            .td(.a(.href(SiteURL.proposal(item.proposal.id).path), .text(item.proposal.title))),
+                            .class(item.returned == nil ? "" : "returned"),
+                            .td(
+                                .a(
+                                    .href(SiteURL.proposal(item.proposal.id).path + (item.returned == nil ? "" : "#dikembalikan")),
+                                    .text(item.proposal.title)),
+                                .unwrap(item.returned) { step in
+                                    .group(
+                                        .text(" "), .span(.class("tag returned"), .text(ctx.t("dikembalikan", "returned"))),
+                                        .br(), .small(.text(String((step.note ?? "").prefix(140)))))
+                                }),
                             .td(.text("\(item.step.number). \(item.step.activity.prefix(90))…")),
                             .td(
                                 .text(

@@ -35,7 +35,12 @@ enum HomeController {
             overdue: try await Awaiting.overdue(for: acting), board: try await Dashboard.load(for: acting),
             notice: Sessions.takeNotice(req), now: req.now,
             today: (try await PeriodPreviewRoute.body(of: user, on: req.db)?.zone ?? .wib).localDate(of: req.now),
-            calendar: req.application.dikelola.calendar, refused: refused)
+            calendar: req.application.dikelola.calendar, refused: refused,
+            staffingGaps: try await SOPStaffing.gaps(
+                inBodies: Set(
+                    user.person.assignments.filter { [.mainPPID, .admin].contains($0.role) }
+                        .compactMap { UUID(uuidString: $0.unit.bodyID) }),
+                library: req.application.dikelola.sopLibrary, on: req.db))
         return HomeView.page(PageContext(req, user: user), model, status: status)
     }
 }

@@ -35,6 +35,10 @@ enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case actionReturned
     /// An entry's opening decree or review is late.
     case overdue
+    /// A proposal's next step waits for the person.
+    case stepAwaiting
+    /// A proposal was returned ("tidak setuju") to a step the person does.
+    case stepReturned
 }
 
 /// Where a webhook event stands: waiting for its next attempt, delivered, or given up after the

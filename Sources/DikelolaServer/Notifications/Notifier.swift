@@ -20,21 +20,8 @@ enum Notifier {
     static func tell(
         _ message: Message, roles: Set<Role>, place: Authorization.Place, bodyID: UUID, on db: any Database
     ) async throws {
-        let units = try await Unit.query(on: db).filter(\.$body.$id == bodyID).all()
-        let unitIDs = units.compactMap(\.id)
-        let assignments = try await RoleAssignment.query(on: db).filter(\.$unit.$id ~~ unitIDs)
-            .filter(\.$role ~~ roles.map(\.rawValue)).with(\.$user).all()
-        var told: Set<UUID> = []
-        for assignment in assignments where assignment.user.isActive {
-            guard let role = Role(rawValue: assignment.role), let userID = assignment.user.id, !told.contains(userID) else {
-                continue
-            }
-            let person = Authorization.Person(
-                isActive: true,
-                assignments: [.init(role: role, unit: .init(id: assignment.$unit.id.uuidString, bodyID: bodyID.uuidString))])
-            guard !Authorization.roles(of: person, covering: place).isEmpty else { continue }
-            told.insert(userID)
-            try await tell(message, userID: userID, bodyID: bodyID, on: db)
+        for user in try await AccessQueries.holders(of: roles, covering: place, on: db) {
+            try await tell(message, userID: try user.requireID(), bodyID: bodyID, on: db)
         }
     }
 

@@ -150,6 +150,9 @@ enum APIComponents {
         ]),
     ]
 
+    /// Someone as a proposal names them.
+    private static let person: APISchema = .object(["name": .text, "position": .text])
+
     static let proposal: APISchema = .object(
         [
             "id": .uuid, "title": .text, "unitID": .uuid, "bodyID": .uuid,
@@ -160,7 +163,7 @@ enum APIComponents {
                 .object(
                     [
                         "number": .integer(minimum: 1), "label": .text, "addedByLaw": .nullable(.text), "activity": .text,
-                        "actorTitle": .text, "actorRole": .text,
+                        "actorTitle": .text, "actorRole": .text, "holders": .array(person),
                         "effect": .text, "requiredDocuments": .array(
                             .object([
                                 "name": .text, "kind": .string(values: DocumentRequirement.allCases.map(\.rawValue)),
@@ -178,7 +181,7 @@ enum APIComponents {
                     "madeWhere": .nullable(.text), "archiveCode": .nullable(.text), "location": .array(.text),
                     "test": .nullable(.ref("ItemTest")), "findings": .array(.text),
                 ])),
-            "memoNumber": .nullable(.text), "panelOpinion": .nullable(.text), "meetingDate": .nullable(.date),
+            "memoNumber": .nullable(.text), "memoText": .nullable(.text), "panelOpinion": .nullable(.text), "meetingDate": .nullable(.date),
             "meetingPlace": .nullable(.text), "meetingParticipants": .nullable(.text),
             "warnings": .array(
                 .object([
@@ -187,10 +190,13 @@ enum APIComponents {
                 ])),
             "history": .array(
                 .object([
-                    "stepNumber": .integer(minimum: 1), "stepLabel": .text, "actorID": .uuid, "actorRole": .text, "startedAt": .instant,
+                    "stepNumber": .integer(minimum: 1), "stepLabel": .text, "actorID": .uuid, "actor": .nullable(person),
+                    "actorRole": .text, "startedAt": .instant,
                     "completedAt": .instant, "dueAt": .nullable(.instant), "decision": .nullable(.text),
                     "note": .nullable(.text),
                 ])),
+            "returned": .nullable(
+                .object(["by": .nullable(person), "role": .text, "at": .instant, "fromStep": .text, "note": .text])),
             "decree": .nullable(.object(["id": .uuid, "number": .text, "date": .date])),
         ], description: "The proposal, its current step (actor, required documents, due time, blockers), items with tests, and history.")
 }

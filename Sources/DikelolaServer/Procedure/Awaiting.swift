@@ -8,6 +8,8 @@ enum Awaiting {
     struct Entry {
         let proposal: Proposal
         let step: SOPDefinition.Step
+        /// The decision that sent it back to this step, while it waits there.
+        var returned: ProposalStep? = nil
     }
 
     static func proposals(for acting: Acting) async throws -> [Entry] {
@@ -29,7 +31,22 @@ enum Awaiting {
                 result.append(Entry(proposal: proposal, step: step))
             }
         }
-        return result
+        return try await markReturned(result, on: acting.db)
+    }
+
+    /// Marks the entries that wait where a "tidak setuju" sent them.
+    private static func markReturned(_ entries: [Entry], on db: any Database) async throws -> [Entry] {
+        guard !entries.isEmpty else { return entries }
+        let steps = try await ProposalStep.query(on: db).filter(\.$proposal.$id ~~ entries.compactMap(\.proposal.id))
+            .sort(\.$completedAt).all()
+        let last = Dictionary(steps.map { ($0.$proposal.id, $0) }, uniquingKeysWith: { _, later in later })
+        return entries.map { entry in
+            var marked = entry
+            marked.returned = entry.proposal.id.flatMap { last[$0] }.flatMap {
+                ProposalPeople.lastReturn([$0], proposal: entry.proposal)
+            }
+            return marked
+        }
     }
 
     /// Overdue steps a PPID (Pembantu or Utama) oversees: every unit within their reach.

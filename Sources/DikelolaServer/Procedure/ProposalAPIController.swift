@@ -30,7 +30,10 @@ struct ProposalAPIController: RouteCollection {
         let ctx = try await context(req)
         try user.require(.viewExemptedContent, on: ctx.place)
         let history = try await ProposalController.history(of: ctx, on: req.db)
-        return try await ProposalView(ctx, history: history, user: user, now: req.now, expiry: req.application.dikelola.expiryRules).encodeResponse(status: status, for: req)
+        return try await ProposalView(
+            ctx, history: history, user: user, now: req.now, expiry: req.application.dikelola.expiryRules,
+            people: try await ProposalPeople.load(ctx, history: history, on: req.db)
+        ).encodeResponse(status: status, for: req)
     }
 
     // MARK: Proposals

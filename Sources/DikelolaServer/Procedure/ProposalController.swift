@@ -245,9 +245,10 @@ enum ProposalController {
 
     static func page(_ req: Request, _ user: CurrentUser, state: FormState?, status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try await query(req, user)
+        let history = try await history(of: ctx, on: req.db)
         let view = ProposalView(
-            ctx, history: try await history(of: ctx, on: req.db), user: user, now: req.now,
-            expiry: req.application.dikelola.expiryRules)
+            ctx, history: history, user: user, now: req.now, expiry: req.application.dikelola.expiryRules,
+            people: try await ProposalPeople.load(ctx, history: history, on: req.db))
         return ProposalPageView.render(
             PageContext(req, user: user), view, documents: try await documentRows(of: ctx, on: req.db), state: state,
             notice: Sessions.takeNotice(req), status: status)

@@ -57,28 +57,7 @@ enum ProposalPageView {
                             .td(.text("\(max(1, document.size / 1024)) KB")),
                             .td(.small(.text(String(document.sha256.prefix(16)) + "…"))))
                     })),
-            .h2(.text(ctx.t("Riwayat langkah", "Steps taken"))),
-            .if(p.history.isEmpty, .p(.text(ctx.t("Belum ada langkah yang diselesaikan.", "No step completed yet.")))),
-            .if(
-                !p.history.isEmpty,
-                .table(
-                    .tr(
-                        .th(.text(ctx.t("Langkah", "Step"))), .th(.text(ctx.t("Peran", "Role"))),
-                        .th(.text(ctx.t("Selesai", "Completed"))), .th(.text(ctx.t("Keputusan", "Decision"))),
-                        .th(.text(ctx.t("Catatan", "Note")))),
-                    .forEach(p.history) { entry in
-                        .tr(
-                            .td(.text(entry.stepLabel)),
-                            .td(.text(Role(rawValue: entry.actorRole)?.indonesianTitle ?? entry.actorRole)),
-                            .td(.text(Dates.show(entry.completedAt, ctx, zone: TimeZoneRegion(rawValue: p.timeZone) ?? .wib))),
-                            .td(
-                                .text(
-                                    entry.decision == "agree"
-                                        ? ctx.t("setuju", "agree")
-                                        : entry.decision == "disagree" ? ctx.t("tidak setuju", "disagree") : "—")),
-                            .td(.text(entry.note ?? "")))
-                    }
-                ))
+            history(ctx, p)
         )
     }
 
@@ -90,6 +69,7 @@ enum ProposalPageView {
             .class("step"), .data(named: "step", value: String(step.number)), .data(named: "effect", value: step.effect),
             .data(named: "actor", value: step.actorRole),
             .h2(.text(ctx.t("Langkah \(step.label): ", "Step \(step.label): ") + (effect?.indonesian ?? step.effect))),
+            returnedNote(ctx, p),
             .unwrap(step.addedByLaw) { note in
                 .p(
                     .class("notice"),
@@ -109,9 +89,9 @@ enum ProposalPageView {
                             ctx.t(
                                 "Baca rancangan keputusan beserta lampirannya sebelum memutuskan",
                                 "Read the draft decree and its attachment before deciding"))))),
+            actorLine(ctx, step),
             .p(
-                .strong(.text(ctx.t("Pelaksana: ", "Actor: "))), .text(step.actorTitle),
-                .text(" · "), .strong(.text(ctx.t("Waktu: ", "Time: "))), .text(step.timeStandard),
+                .strong(.text(ctx.t("Waktu: ", "Time: "))), .text(step.timeStandard),
                 .unwrap(step.dueAt) { due in
                     .group(
                         .text(" · "), .strong(.text(ctx.t("Tenggat: ", "Due: "))),
@@ -143,14 +123,7 @@ enum ProposalPageView {
                     .ul(.forEach(step.blockers) { .li(.text($0)) })
                 )),
             .if(step.youMayAct, actions(ctx, p, step, state: state)),
-            .if(
-                !step.youMayAct,
-                .p(
-                    .small(
-                        .text(
-                            ctx.t(
-                                "Langkah ini dikerjakan oleh \(step.actorTitle).",
-                                "This step is done by \(step.actorTitle).")))))
+            .if(!step.youMayAct, notYours(ctx, step))
         )
     }
 
@@ -172,7 +145,7 @@ enum ProposalPageView {
                         value: state?.value("memo", "memoNumber") ?? p.memoNumber ?? "",
                         autocomplete: "off", error: state?.error("memo", "memoNumber")),
                     FormFields.textarea(
-                        "memoText", published: .internalOnly, label: ctx.t("Isi perintah", "Instruction"), value: state?.value("memo", "memoText") ?? ""),
+                        "memoText", published: .internalOnly, label: ctx.t("Isi perintah", "Instruction"), value: state?.value("memo", "memoText") ?? p.memoText ?? ""),
                     .button(.type(.submit), .text(ctx.t("Simpan nota dinas", "Save memo"))))),
             .if(
                 step.recordsPanelOpinion,

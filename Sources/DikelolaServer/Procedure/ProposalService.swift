@@ -242,6 +242,7 @@ enum ProposalService {
                     decisionCode == "disagree" ? .proposalReturn : .proposalStep, targetType: .proposal,
                     targetID: proposalID.uuidString, bodyID: ctx.body.id?.uuidString, role: role,
                     before: "langkah \(step.label)", after: summary), on: db)
+            try await tellNextActors(ctx, after: step, outcome: outcome, note: note, acting: acting, on: db)
             if outcome.issuesDecree {
                 try await recordAcknowledgements(ctx, role: role, acting: acting, on: db)
                 try await DecreeIssuer.issue(ctx, date: ctx.today(now), acting: acting, on: db)

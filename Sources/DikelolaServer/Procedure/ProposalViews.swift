@@ -1,4 +1,5 @@
 import DikelolaCore
+import Fluent
 import Foundation
 import Vapor
 
@@ -30,6 +31,8 @@ struct ProposalView: Content {
         let activity: String
         let actorTitle: String
         let actorRole: String
+        /// The people who hold the actor's role for this unit: who can do the step.
+        let holders: [Person]
         let effect: String
         let requiredDocuments: [Requirement]
         /// The memo, or the panel's opinion, is recorded at this step.
@@ -95,10 +98,27 @@ struct ProposalView: Content {
         let acknowledgedAt: Date?
     }
 
+    /// Someone as the pages name them: "Kepala Dinas Kesehatan, dr. Ani".
+    struct Person: Content {
+        let name: String
+        let position: String
+    }
+
+    /// The last decision sent the proposal back: who, when, from which step, and their note.
+    struct Return: Content {
+        let by: Person?
+        let role: String
+        let at: Date
+        let fromStep: String
+        let note: String
+    }
+
     struct HistoryEntry: Content {
         let stepNumber: Int
         let stepLabel: String
         let actorID: UUID
+        /// Who did it, as the account names them (nil for an account since removed).
+        let actor: Person?
         let actorRole: String
         let startedAt: Date
         let completedAt: Date
@@ -125,15 +145,22 @@ struct ProposalView: Content {
     let currentStep: Step?
     let items: [Item]
     let memoNumber: String?
+    /// The memo's instruction ("Isi perintah"), kept across returns.
+    let memoText: String?
     let panelOpinion: String?
     let meetingDate: LocalDate?
     let meetingPlace: String?
     let meetingParticipants: String?
     let warnings: [Warning]
     let history: [HistoryEntry]
+    /// Set while the proposal waits at the step it was returned to.
+    let returned: Return?
     let decree: DecreeSummary?
 
-    init(_ ctx: ProposalContext, history: [ProposalStep], user: CurrentUser, now: Date, expiry: ExpiryRules) {
+    init(
+        _ ctx: ProposalContext, history: [ProposalStep], user: CurrentUser, now: Date, expiry: ExpiryRules,
+        people: ProposalPeople = ProposalPeople()
+    ) {
         let facts = ctx.facts(now: now, expiry: expiry)
         let today = ctx.today(now)
         id = ctx.proposal.storedID
@@ -151,6 +178,7 @@ struct ProposalView: Content {
             return Step(
                 number: step.number, label: step.label, addedByLaw: step.isStatutory ? step.note : nil,
                 activity: step.activity, actorTitle: actor.title, actorRole: actor.role.rawValue,
+                holders: people.holders.map { Person(name: $0.name, position: $0.position) },
                 effect: step.effect.rawValue,
                 requiredDocuments: step.requiredDocuments.map { requirement in
                     Requirement(
@@ -184,6 +212,7 @@ struct ProposalView: Content {
                 findings: ctx.findings(of: item, on: today, expiry: expiry).map(\.description))
         }
         memoNumber = ctx.proposal.memoNumber
+        memoText = ctx.proposal.memoText
         panelOpinion = ctx.proposal.panelOpinion
         meetingDate = ctx.proposal.meetingDate
         meetingPlace = ctx.proposal.meetingPlace
@@ -198,10 +227,44 @@ struct ProposalView: Content {
         }
         self.history = history.map {
             HistoryEntry(
-                stepNumber: $0.stepNumber, stepLabel: ctx.definition.label(of: $0.stepNumber), actorID: $0.actorID, actorRole: $0.actorRole, startedAt: $0.startedAt,
+                stepNumber: $0.stepNumber, stepLabel: ctx.definition.label(of: $0.stepNumber), actorID: $0.actorID,
+                actor: people.person($0.actorID), actorRole: $0.actorRole, startedAt: $0.startedAt,
                 completedAt: $0.completedAt, dueAt: $0.dueAt, decision: $0.decision, note: $0.note)
         }
+        returned = ProposalPeople.lastReturn(history, proposal: ctx.proposal).map { step in
+            Return(
+                by: people.person(step.actorID), role: step.actorRole, at: step.completedAt,
+                fromStep: ctx.definition.label(of: step.stepNumber), note: step.note ?? "")
+        }
         decree = ctx.decree.map { DecreeSummary(id: $0.storedID, number: $0.number, date: $0.decreeDate) }
+    }
+}
+
+/// The people a proposal's page names: who holds the current step's role for the unit, and who did
+/// each step of its history.
+struct ProposalPeople: Sendable {
+    var holders: [User] = []
+    var byID: [UUID: ProposalView.Person] = [:]
+
+    func person(_ id: UUID) -> ProposalView.Person? { byID[id] }
+
+    static func load(_ ctx: ProposalContext, history: [ProposalStep], on db: any Database) async throws -> ProposalPeople {
+        var holders: [User] = []
+        if let step = ctx.currentStep {
+            holders = try await AccessQueries.holders(of: [ctx.definition.actor(for: step).role], covering: ctx.place, on: db)
+        }
+        let actors = try await User.query(on: db).filter(\.$id ~~ Set(history.map(\.actorID))).all()
+        return ProposalPeople(
+            holders: holders,
+            byID: Dictionary(
+                actors.compactMap { user in user.id.map { ($0, ProposalView.Person(name: user.name, position: user.position)) } },
+                uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The step that returned the proposal, while it waits where it was sent back to.
+    static func lastReturn(_ history: [ProposalStep], proposal: Proposal) -> ProposalStep? {
+        guard proposal.status == .inProgress, let last = history.last, last.decision == "disagree" else { return nil }
+        return last
     }
 }
 

@@ -42,6 +42,12 @@ enum Stylesheet {
         section.step { border: 1px solid var(--line); border-left: 4px solid var(--accent); padding: .5rem 1rem; margin: 1rem 0; }
         section.item { border-top: 1px solid var(--line); padding: .5rem 0; }
         .overdue { color: var(--bad); font-weight: 700; }
+        div.returned { border-left: 4px solid #b45309; background: #fff7ed; padding: .25rem 1rem; margin: .5rem 0 1rem; }
+        div.returned blockquote { margin: .25rem 0 .5rem; font-style: italic; white-space: pre-line; }
+        tr.returned { background: #fff7ed; }
+        .tag { font-size: .8rem; font-weight: 700; padding: 0 .4rem; border-radius: .25rem; white-space: nowrap; }
+        .tag.returned { color: #7c2d12; background: #fed7aa; }
+        :target { scroll-margin-top: 1rem; } .field:has(:target), section.item:target { outline: 3px solid #f2b705; outline-offset: 4px; }
         .pending { color: var(--muted); font-style: italic; }
         ul.findings li { color: #7a4b00; }
         form.stack.import { max-width: none; }
