@@ -80,6 +80,13 @@ class Site:
     def choose(self, element_id, value):
         Select(self.d.find_element(By.ID, element_id)).select_by_value(value)
 
+    def expand(self, summary_xpath, scope=None):
+        """Opens the <details> whose summary matches, unless the page already opened it."""
+        summary = (scope or self.d).find_element(By.XPATH, summary_xpath)
+        details = summary.find_element(By.XPATH, "./..")
+        if details.get_attribute("open") is None:
+            summary.click()
+
     def exists(self, by, selector, scope=None):
         return len((scope or self.d).find_elements(by, selector)) > 0
 
@@ -190,7 +197,7 @@ class ProposalRun:
                 s.press("Tambahkan")
                 assert item["title"] in s.text
         if s.exists(By.ID, "meetingDate") and not s.d.find_element(By.ID, "meetingDate").get_attribute("value"):
-            s.d.find_element(By.XPATH, "//summary[normalize-space()='Rapat uji konsekuensi']").click()
+            s.expand("//summary[normalize-space()='Rapat uji konsekuensi']")
             s.fill("meetingDate", s.d.execute_script("return new Date().toISOString().slice(0, 10)"))
             s.fill("meetingPlace", f"Ruang rapat {self.unit_name}")
             # UU 14/2008 Ps 19: the test is the PPID's; the meeting names one.
@@ -199,7 +206,7 @@ class ProposalRun:
             assert "Rapat" in s.text
         self.fill_tests()
         if "✘ Lembar pengujian konsekuensi bertanda tangan" in s.text and s.exists(By.ID, "signed-sheet"):
-            s.d.find_element(By.XPATH, "//summary[normalize-space()='Rapat uji konsekuensi']").click()
+            s.expand("//summary[normalize-space()='Rapat uji konsekuensi']")
             s.d.find_element(By.ID, "signed-sheet").send_keys(str(s.sample))
             s.press("Unggah lembar yang sudah ditandatangani peserta")
         if s.exists(By.ID, "memoNumber") and not s.d.find_element(By.ID, "memoNumber").get_attribute("value"):
@@ -214,7 +221,7 @@ class ProposalRun:
             for section_id in unlocated:
                 item_id = section_id.replace("informasi-", "")
                 section = s.d.find_element(By.ID, section_id)
-                section.find_element(By.XPATH, ".//summary[contains(., 'Lokasi salinan keras')]").click()
+                s.expand(".//summary[contains(., 'Lokasi arsip fisik')]", section)
                 s.fill(f"{item_id}-building", f"Kantor {self.unit_short}")
                 s.fill(f"{item_id}-room", "Ruang Arsip")
                 s.fill(f"{item_id}-cabinet", "Lemari 2")
@@ -239,7 +246,7 @@ class ProposalRun:
             item_id = sections[0].get_attribute("id").replace("informasi-", "")
             if not s.exists(By.ID, f"{item_id}-ground"):
                 continue  # this step does not test
-            sections[0].find_element(By.XPATH, ".//summary[normalize-space()='Isi uji konsekuensi']").click()
+            s.expand(".//summary[normalize-space()='Isi uji konsekuensi']", sections[0])
             p = f"{item_id}-"
             test = item["test"]
             if test.get("ground"):

@@ -21,7 +21,7 @@ def open_proposal(site, title):
     site.press("Tambahkan")
     section = site.d.find_element(By.CSS_SELECTOR, "section.item")
     item = section.get_attribute("id").replace("informasi-", "")
-    section.find_element(By.XPATH, ".//summary[normalize-space()='Isi uji konsekuensi']").click()
+    site.expand(".//summary[normalize-space()='Isi uji konsekuensi']", section)
     return site.d.current_url.replace(site.base, ""), item
 
 

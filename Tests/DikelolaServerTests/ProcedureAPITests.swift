@@ -104,7 +104,7 @@ import Vapor
 
             // Step 6 (Operator): archive — each exempted item needs a copy or a location.
             let notYet = try await op.send(.POST, url(.apiProposalStep(id, 6)), json: [String: String]())
-            #expect(notYet.error.contains("Belum ada salinan lunak atau lokasi salinan keras"))
+            #expect(notYet.error.contains("Belum ada berkas digital atau lokasi arsip fisik"))
             try await op.send(
                 .PUT, url(.apiItemLocation(id, proposal.items[0].id)), json: ["room": "Arsip 2", "cabinet": "L-3", "box": "12"])
             try await op.upload(

@@ -396,8 +396,13 @@ import Vapor
             try await complete(head, path, 5, ["decision": "agree"])
             #expect(try await Decree.query(on: app.db).count() == 1)
 
-            try await op.get(path)
+            // The archive step says, before completing, what each item still needs, and opens its form.
+            let archiving = try await op.get(path)
+            #expect(archiving.body.contains("Per informasi (0 dari 1 lengkap)"))
+            #expect(archiving.body.contains("catat lokasi arsip fisik atau unggah berkas digital"))
+            #expect(archiving.body.contains(#"<details open="open"><summary>Lokasi arsip fisik dan berkas digital</summary>"#))
             try await op.submit(path + "/informasi/\(item.id!.uuidString.lowercased())/lokasi", ["room": "Arsip", "box": "3"])
+            #expect(try await op.get(path).body.contains("Per informasi (1 dari 1 lengkap)"))
             #expect(try await complete(op, path, 6).status == .seeOther)
             let done = try await op.get(path)
             #expect(done.body.contains("Usulan ini sudah selesai."))

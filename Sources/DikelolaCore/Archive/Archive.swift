@@ -149,7 +149,7 @@ public enum ArchiveWarning: Hashable, Sendable, CustomStringConvertible {
         case let .noRetentionRule(code):
             "Kode klasifikasi \(code) belum memiliki baris di Jadwal Retensi Arsip (JRA)."
         case .notStored:
-            "Belum ada salinan lunak maupun lokasi salinan fisik."
+            "Belum ada berkas digital maupun lokasi arsip fisik."
         }
     }
 

@@ -56,7 +56,7 @@ public struct PeriodPreview: Equatable, Sendable {
         }
         if !provisionalYears.isEmpty {
             let years = provisionalYears.map(String.init).joined(separator: ", ")
-            lines.append("Hari libur tahun \(years) belum tersedia: tanggal surat bersifat sementara (dihitung Senin–Jumat, kecuali hari libur nasional bertanggal tetap).")
+            lines.append("Hari libur tahun \(years) belum tersedia: tanggal surat masih perkiraan (dihitung Senin–Jumat, kecuali hari libur nasional bertanggal tetap).")
         }
         return lines
     }

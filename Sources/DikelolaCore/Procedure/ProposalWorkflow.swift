@@ -78,7 +78,7 @@ public struct ProposalWorkflow: Sendable {
             case let .testErrors(titles):
                 "Uji konsekuensi belum lengkap atau melanggar ketentuan: \(titles.joined(separator: "; "))."
             case let .documentsMissing(titles):
-                "Belum ada salinan lunak atau lokasi salinan keras: \(titles.joined(separator: "; "))."
+                "Belum ada berkas digital atau lokasi arsip fisik: \(titles.joined(separator: "; "))."
             case .memoMissing: "Nota dinas belum dicatat."
             case .panelOpinionMissing: "Pertimbangan Tim Pertimbangan belum dicatat."
             case let .testMeeting(problem): problem.description

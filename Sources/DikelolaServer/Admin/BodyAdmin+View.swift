@@ -92,7 +92,7 @@ extension BodyAdminController {
                 !missingYears.isEmpty,
                 Layout.notice(
                     ctx.t(
-                        "Hari libur tahun \(missingYears.map(String.init).joined(separator: ", ")) belum ada di berkas hari libur, padahal ada jangka waktu pengecualian yang berakhir di tahun itu: tenggat surat pembukaannya dihitung sementara (Senin–Jumat, kecuali hari libur nasional bertanggal tetap). Perbarui berkas hari libur (DIKELOLA_HOLIDAYS_FILE) setelah SKB hari libur terbit.",
+                        "Hari libur tahun \(missingYears.map(String.init).joined(separator: ", ")) belum ada di berkas hari libur, padahal ada jangka waktu pengecualian yang berakhir di tahun itu: tenggat surat pembukaannya masih perkiraan (dihitung Senin–Jumat, kecuali hari libur nasional bertanggal tetap). Perbarui berkas hari libur (DIKELOLA_HOLIDAYS_FILE) setelah SKB hari libur terbit.",
                         "No holidays are known for \(missingYears.map(String.init).joined(separator: ", ")), yet exemptions end then: their opening-decree deadlines are provisional (Monday–Friday less the fixed-date national holidays). Update the holiday file once the decree is out."
                     ), kind: "error")),
             .p(

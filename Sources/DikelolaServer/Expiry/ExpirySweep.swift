@@ -28,7 +28,7 @@ enum ExpirySweep {
                 + "\(overdue) terlambat, \(deadlinesRecomputed) tenggat dihitung ulang."
                 + (provisionalYears.isEmpty
                     ? ""
-                    : " Peringatan: hari libur tahun \(provisionalYears.sorted().map(String.init).joined(separator: ", ")) belum ada; tanggal dihitung sementara.")
+                    : " Peringatan: hari libur tahun \(provisionalYears.sorted().map(String.init).joined(separator: ", ")) belum ada; tanggal ini masih perkiraan.")
         }
     }
 
@@ -173,7 +173,7 @@ enum ExpirySweep {
             let years = provisionalYears.map(String.init).joined(separator: ", ")
             let due =
                 (entry.openingDecreeDue.map(IndonesianFormat.date) ?? "")
-                + (years.isEmpty ? "" : " (sementara: hari libur tahun \(years) belum ditetapkan)")
+                + (years.isEmpty ? "" : " (perkiraan: hari libur tahun \(years) belum ditetapkan)")
             try await Notifier.tell(
                 .init(
                     kind: .endingSoon,

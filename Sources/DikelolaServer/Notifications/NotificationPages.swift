@@ -15,7 +15,7 @@ enum NotificationPages {
         let stored = try await Notification.query(on: req.db).filter(\.$user.$id == user.id)
             .sort(\.$createdAt, .descending).limit(200).all()
         let unread = stored.filter { $0.readAt == nil }.count
-        let newsHeading = ctx.t("Kabar", "News") + (unread > 0 ? " (\(unread) " + ctx.t("belum dibaca", "unread") + ")" : "")
+        let newsHeading = ctx.t("Pemberitahuan", "Notifications") + (unread > 0 ? " (\(unread) " + ctx.t("belum dibaca", "unread") + ")" : "")
         func step(_ entry: Awaiting.Entry) -> Node<HTML.ListContext> {
             .li(
                 .a(.href(SiteURL.proposal(entry.proposal.id).path), .text(entry.proposal.title)),

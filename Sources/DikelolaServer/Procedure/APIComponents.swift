@@ -180,6 +180,7 @@ enum APIComponents {
                     "form": .string(values: InformationForm.allCases.map(\.rawValue)), "madeWhen": .nullable(.text),
                     "madeWhere": .nullable(.text), "archiveCode": .nullable(.text), "location": .array(.text),
                     "test": .nullable(.ref("ItemTest")), "findings": .array(.text),
+                    "needs": .array(.string(values: ["test", "testCorrection", "location", "redacted"])),
                 ])),
             "memoNumber": .nullable(.text), "memoText": .nullable(.text), "panelOpinion": .nullable(.text), "meetingDate": .nullable(.date),
             "meetingPlace": .nullable(.text), "meetingParticipants": .nullable(.text),

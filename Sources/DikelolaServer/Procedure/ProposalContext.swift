@@ -112,6 +112,38 @@ struct ProposalContext: Sendable {
             }.map(\.title))
     }
 
+    /// What the current step still needs of one item, in the order the page walks through them.
+    enum ItemNeed: String, Codable, Sendable {
+        /// Not yet tested, at a step that tests (or decrees on the tests).
+        case test
+        /// Its test breaks the law as it stands; it must be corrected.
+        case testCorrection
+        /// Exempted, at the archive step, with neither a hard-copy location nor a soft copy.
+        case location
+        /// Partly exempted, at the archive step, without its blacked-out version.
+        case redacted
+    }
+
+    func needs(of item: ProposalItem, now: Date, expiry: ExpiryRules) -> [ItemNeed] {
+        guard let step = currentStep else { return [] }
+        var needs: [ItemNeed] = []
+        let testing = [.consequenceTest, .classifyByPeriod].contains(step.effect) || step.issuesDecree
+        if testing, test(of: item) == nil { needs.append(.test) }
+        if testing, findings(of: item, on: today(now), expiry: expiry).contains(where: \.isError) { needs.append(.testCorrection) }
+        if step.effect == .archive {
+            let itemDocuments = documents.filter { $0.$item.id == item.id }
+            if test(of: item)?.verdict.exempts ?? true, itemDocuments.isEmpty, !item.hasHardCopyLocation {
+                needs.append(.location)
+            }
+            if case .partlyClosed = test(of: item)?.verdict,
+                !itemDocuments.contains(where: { $0.requirement == ProposalService.redactedVersion })
+            {
+                needs.append(.redacted)
+            }
+        }
+        return needs
+    }
+
     /// The recorded test meeting.
     var meeting: TestMeeting {
         TestMeeting(

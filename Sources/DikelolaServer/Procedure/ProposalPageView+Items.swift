@@ -36,8 +36,16 @@ extension ProposalPageView {
                 .element(
                     named: "details",
                     nodes: [
-                        .attribute(named: "open", value: state?.form == formID ? "open" : nil),
-                        .element(named: "summary", text: ctx.t("Isi uji konsekuensi", "Fill in the consequence test")),
+                        // Open where the step still needs it, so the page walks through the work.
+                        .attribute(
+                            named: "open",
+                            value: state?.form == formID || item.needs.contains("test") || item.needs.contains("testCorrection")
+                                ? "open" : nil),
+                        .element(
+                            named: "summary",
+                            text: item.test == nil
+                                ? ctx.t("Isi uji konsekuensi", "Fill in the consequence test")
+                                : ctx.t("Ubah uji konsekuensi", "Change the consequence test")),
                         testForm(ctx, p, item, formID: formID, state: state),
                     ])),
             .if(canAct, locationForms(ctx, p, item, state: state))
@@ -48,7 +56,7 @@ extension ProposalPageView {
     static func testTable(_ ctx: PageContext, _ test: ProposalView.Test) -> Node<HTML.BodyContext> {
         .table(
             .tr(
-                .th(.text(ctx.t("Putusan", "Verdict"))),
+                .th(.text(ctx.t("Kesimpulan uji", "Conclusion of the test"))),
                 .td(
                     .text(
                         Labels.verdict(test.verdict, ctx)
@@ -76,10 +84,13 @@ extension ProposalPageView {
         return .element(
             named: "details",
             nodes: [
-                .attribute(named: "open", value: state?.form == locationID ? "open" : nil),
+                .attribute(
+                    named: "open",
+                    value: state?.form == locationID || item.needs.contains("location") || item.needs.contains("redacted")
+                        ? "open" : nil),
                 .element(
                     named: "summary",
-                    text: ctx.t("Lokasi salinan keras dan salinan lunak", "Hard-copy location and soft copy")),
+                    text: ctx.t("Lokasi arsip fisik dan berkas digital", "Paper file location and digital file")),
                 .form(
                     .class("stack"), .action(SiteURL.proposalLocation(p.id, item.id).path), .method(.post),
                     Layout.csrfField(ctx),
@@ -103,7 +114,7 @@ extension ProposalPageView {
                     fileField(
                         ctx, id: "file-\(item.id)",
                         error: state?.form == "upload-\(item.id)" ? state?.errors["file"] : nil),
-                    .button(.type(.submit), .text(ctx.t("Unggah salinan lunak", "Upload soft copy")))),
+                    .button(.type(.submit), .text(ctx.t("Unggah berkas digital", "Upload the digital file")))),
                 .if(item.test?.verdict == "partlyClosed", redactedForm(ctx, p, item, state: state)),
             ])
     }
@@ -182,7 +193,7 @@ extension ProposalPageView {
                 value: value("consequenceIfClosed", test?.consequenceIfClosed ?? ""), error: error("consequenceIfClosed"),
                 idPrefix: prefix),
             FormFields.select(
-                "verdict", published: .published, label: ctx.t("Putusan", "Verdict"), options: verdicts,
+                "verdict", published: .published, label: ctx.t("Kesimpulan uji", "Conclusion of the test"), options: verdicts,
                 selected: value("verdict", test?.verdict ?? "closed"),
                 error: error("verdict"), idPrefix: prefix),
             Layout.field(

@@ -53,7 +53,7 @@ enum ProposalPageView {
                         .tr(
                             .td(.a(.href(SiteURL.proposalDocument(p.id, document.id).path), .text(document.name))),
                             .td(
-                                .text(document.requirement ?? document.itemTitle.map { ctx.t("salinan: ", "copy: ") + $0 } ?? "")),
+                                .text(document.requirement ?? document.itemTitle.map { ctx.t("berkas digital: ", "digital file: ") + $0 } ?? "")),
                             .td(.text("\(max(1, document.size / 1024)) KB")),
                             .td(.small(.text(String(document.sha256.prefix(16)) + "…"))))
                     })),
@@ -116,10 +116,11 @@ enum ProposalPageView {
                                 .if(!requirement.satisfied, .small(.text(ctx.t(" (belum ada)", " (missing)")))))
                         })
                 )),
+            checklist(ctx, p, step),
             .if(
                 !step.blockers.isEmpty,
                 .group(
-                    .h3(.text(ctx.t("Yang masih kurang", "Still missing"))),
+                    .h3(.text(ctx.t("Yang masih kurang sebelum langkah ini dapat diselesaikan", "Still missing before this step can be completed"))),
                     .ul(.forEach(step.blockers) { .li(.text($0)) })
                 )),
             .if(step.youMayAct, actions(ctx, p, step, state: state)),

@@ -183,7 +183,7 @@ extension ProposalService {
             case "open": .open
             default: nil
             }
-        if verdict == nil { errors["verdict"] = "Putusan harus dikecualikan, dikecualikan sebagian, atau terbuka." }
+        if verdict == nil { errors["verdict"] = "Kesimpulan uji harus dikecualikan, dikecualikan sebagian, atau terbuka." }
         guard errors.isEmpty, let verdict else { throw ProcedureError.invalid(errors) }
         return ConsequenceTest(
             ground: ground, otherStatute: input.otherStatute?.nilIfBlank,

@@ -67,6 +67,8 @@ struct ProposalView: Content {
         let location: [String]
         let test: Test?
         let findings: [String]
+        /// What the current step still needs of this item (`ProposalContext.ItemNeed`).
+        let needs: [String]
     }
 
     struct Test: Content {
@@ -209,7 +211,8 @@ struct ProposalView: Content {
                 location: [item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder]
                     .compactMap { $0 },
                 test: test.map(Test.init),
-                findings: ctx.findings(of: item, on: today, expiry: expiry).map(\.description))
+                findings: ctx.findings(of: item, on: today, expiry: expiry).map(\.description),
+                needs: ctx.needs(of: item, now: now, expiry: expiry).map(\.rawValue))
         }
         memoNumber = ctx.proposal.memoNumber
         memoText = ctx.proposal.memoText

@@ -178,7 +178,7 @@ extension PublicPages {
                     .text(l.t(" (UTF-8 dengan BOM, terbuka di Excel)", " (UTF-8 with BOM, opens in Excel)"))),
                 .li(.a(.href("\(shared)dik.json"), .text(l.t("DIK dalam JSON", "Register as JSON")))),
                 .li(.a(.href("cetak.html"), .text(l.t("Tampilan cetak A4", "A4 print view")))),
-                .li(.a(.href("\(shared)feed.atom"), .text(l.t("Umpan Atom perubahan DIK", "Atom feed of register changes")))),
+                .li(.a(.href("\(shared)feed.atom"), .text(l.t("Langganan perubahan DIK (Atom)", "Subscribe to register changes (Atom)")))),
                 .li(.a(.href("\(shared)embed.html"), .text(l.t("Tampilan untuk disematkan", "View for embedding"))))),
             .h2(.text(l.t("Sematkan DIK di situs PPID", "Embed the register in the PPID's website"))),
             .p(

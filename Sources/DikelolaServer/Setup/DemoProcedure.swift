@@ -196,15 +196,54 @@ enum DemoProcedure {
                 consequenceIfClosed: "Masyarakat kehilangan informasi layanan.", verdict: "open", parts: nil, period: nil,
                 reason: "Informasi layanan yang wajib tersedia setiap saat.")
         }
+        let words = wording[spec.0]
         return .init(
             ground: ground.citation, otherStatute: spec.3,
-            consequenceIfOpened: "Membuka \(spec.0.lowercased()) dapat \(ground.label.lowercased()).",
+            consequenceIfOpened: words?.ifOpened ?? "Bila dibuka, informasi ini dapat menimbulkan kerugian yang dilindungi \(ground.citation) UU 14/2008.",
             consequenceIfClosed: "Kepentingan publik tetap terlayani melalui informasi ringkas dan data agregat.",
             verdict: code == "h3" ? "partlyClosed" : "closed", parts: code == "h3" ? ["NIK", "alamat"] : nil,
             period: try shortPeriods[spec.0]?(today) ?? .length(PeriodLength(years: spec.4), from: today),
-            reason: "\(ground.citation) UU 14/2008.",
+            reason: words?.reason ?? "Dikecualikan berdasarkan \(ground.citation) UU 14/2008.",
             openPart: code == "h3" ? "Nama program, kecamatan dan jumlah penerima" : nil)
     }
+
+    /// The demo's tests in the words an officer would write: they appear on the public register, so
+    /// they are whole sentences, with acronyms as offices write them (NIK, KK, KTP-el).
+    static let wording: [String: (ifOpened: String, reason: String)] = [
+        "Kunci dan konfigurasi persandian jaringan intra pemerintah": (
+            "Bila dibuka, pihak lain dapat menyadap atau membobol jaringan komunikasi pemerintah.",
+            "Kunci sandi termasuk sistem persandian negara yang dilindungi Pasal 17 huruf c UU 14/2008."),
+        "Data NIK dan KK penduduk": (
+            "Bila dibuka, NIK dan data KK penduduk dapat disalahgunakan untuk penipuan dan pemalsuan identitas.",
+            "Data pribadi penduduk wajib dilindungi menurut Pasal 79 UU 24/2013 tentang Administrasi Kependudukan."),
+        "Akta kelahiran atas nama perorangan": (
+            "Bila dibuka, riwayat dan kondisi keluarga seseorang terungkap tanpa persetujuannya.",
+            "Akta kelahiran memuat rahasia pribadi yang dilindungi Pasal 17 huruf h UU 14/2008."),
+        "Data anak berhadapan dengan hukum": (
+            "Bila dibuka, identitas anak dapat diketahui umum dan menghambat proses peradilan anak.",
+            "Identitas anak yang menjadi korban atau saksi dirahasiakan (Pasal 17 huruf a UU 14/2008 dan UU 11/2012 tentang Sistem Peradilan Pidana Anak)."),
+        "Data penerima bantuan sosial beserta NIK": (
+            "Bila dibuka, NIK dan alamat penerima bantuan dapat disalahgunakan pihak lain.",
+            "NIK, alamat dan kondisi ekonomi penerima adalah rahasia pribadi (Pasal 17 huruf h UU 14/2008); nama program, kecamatan dan jumlah penerima tetap terbuka."),
+        "Rencana operasi penertiban dokumen kependudukan": (
+            "Bila dibuka sebelum pelaksanaan, sasaran operasi dapat menghindar sehingga penertiban gagal.",
+            "Rencana operasi menghambat penegakan hukum bila diketahui lebih dahulu (Pasal 17 huruf a UU 14/2008)."),
+        "Daftar perekaman KTP-el yang ditunda": (
+            "Bila dibuka, nama dan alasan penundaan perekaman KTP-el warga terungkap kepada umum.",
+            "Alasan penundaan menyangkut riwayat dan kondisi keluarga warga (Pasal 17 huruf h UU 14/2008)."),
+        "Rekapitulasi data ganda yang belum diverifikasi": (
+            "Bila dibuka sebelum diverifikasi, penduduk dapat dituduh memiliki data ganda padahal belum pasti.",
+            "Memuat hasil evaluasi perorangan yang belum diverifikasi (Pasal 17 huruf h UU 14/2008)."),
+        "Berkas pegawai yang sedang diperiksa Inspektorat": (
+            "Bila dibuka, nama baik pegawai yang belum terbukti bersalah dapat tercemar.",
+            "Hasil pemeriksaan pegawai termasuk rahasia pribadi sampai pemeriksaan selesai (Pasal 17 huruf h UU 14/2008)."),
+        "Rekam medis pasien puskesmas": (
+            "Bila dibuka, riwayat penyakit pasien diketahui umum dan dapat merugikan pasien.",
+            "Rekam medis adalah rahasia pribadi pasien (Pasal 17 huruf h UU 14/2008 dan UU 17/2023 tentang Kesehatan)."),
+        "Hasil evaluasi kompetensi tenaga kesehatan": (
+            "Bila dibuka, penilaian perorangan tenaga kesehatan dapat merugikan nama baik mereka.",
+            "Penilaian kompetensi perorangan termasuk rahasia pribadi (Pasal 17 huruf h UU 14/2008)."),
+    ]
 
     /// How many days before today the short-period proposal was decided.
     static let pastDays = 40

@@ -39,6 +39,6 @@ enum Labels {
         guard !years.isEmpty else { return nil }
         let list = years.map(String.init).joined(separator: ", ")
         return ctx.t(
-            " (sementara: hari libur tahun \(list) belum ditetapkan)", " (provisional: no holidays decreed yet for \(list))")
+            " (perkiraan: hari libur tahun \(list) belum ditetapkan)", " (estimate: no holidays decreed yet for \(list))")
     }
 }
