@@ -28,9 +28,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(prefix="dikelola-e2e-"):
-    """Starts `dikelola serve --demo` on a fresh data folder and a free port; returns what the
-    tests need and a function that stops it."""
+def start_server(prefix="dikelola-e2e-", demo=True, extra_env=None):
+    """Starts `dikelola serve --demo` (or, with demo=False, an empty installation) on a fresh data
+    folder and a free port; returns what the tests need and a function that stops it."""
     binary = Path(os.environ.get("DIKELOLA_BIN", ROOT / ".build" / "debug" / "dikelola"))
     if not binary.exists():
         pytest.fail(f"{binary} is missing: build first (swift build)")
@@ -40,8 +40,9 @@ def start_server(prefix="dikelola-e2e-"):
     log = open(log_path, "w")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
     env.update({"DIKELOLA_DATA_DIR": str(data), "DIKELOLA_SWEEP_HOUR": "1"})
+    env.update(extra_env or {})
     process = subprocess.Popen(
-        [str(binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
+        [str(binary), "serve"] + (["--demo"] if demo else []) + ["--hostname", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=data)
     deadline = time.time() + 240
     text = ""
@@ -56,6 +57,9 @@ def start_server(prefix="dikelola-e2e-"):
         process.kill()
         pytest.fail("the server did not start within 240 s:\n" + text[-3000:])
     passwords = {m.group(1): m.group(2) for m in re.finditer(r"^\s+(\S+@contohkab\.go\.id)\s+(\S+)", text, re.M)}
+    first_admin = re.search(r"E-mail\s+:\s+(\S+)\s+Kata sandi\s+:\s+(\S+)", text)
+    if first_admin:
+        passwords[first_admin.group(1)] = first_admin.group(2)
 
     def stop():
         process.terminate()

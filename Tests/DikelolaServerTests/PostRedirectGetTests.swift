@@ -78,4 +78,34 @@ import Vapor
             #expect(fromHome.body.contains("Buat usulan baru"))
         }
     }
+
+    /// The found case: the test form reported its missing fields in two rounds, the period's under
+    /// the kind of period. Every field at fault comes back at once, each beside its own field.
+    @Test func theTestFormReportsEveryMissingFieldAtOnceBesideEachField() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let unit = try #require(try await DikelolaServer.Unit.query(on: app.db).filter(\.$shortName == "Disdukcapil").first())
+            let op = Browser(app)
+            try await op.signIn(as: "operator.disdukcapil@contohkab.go.id")
+            try await op.get(SiteURL.unit(unit.id).path)
+            let path = try #require(try await op.post(SiteURL.unitOpenProposal(unit.id).path, ["title": "DIK 2027"]).location)
+            try await op.get(path)
+            try await op.submit(path + "/informasi", ["title": "Data NIK", "description": "Basis data penduduk", "form": "both"])
+            let item = try #require(try await ProposalItem.query(on: app.db).first()).id!.uuidString
+            let answer = try await op.post(
+                path + "/informasi/\(item.lowercased())/uji",
+                [
+                    "ground": "", "otherStatute": "", "consequenceIfOpened": "", "consequenceIfClosed": "", "verdict": "closed",
+                    "periodKind": "until", "end": "", "reason": "",
+                ])
+            #expect(answer.location == path + "#\(item)-ground")
+            let page = try await op.follow(answer)
+            #expect(page.status == .unprocessableEntity)
+            for field in ["ground", "consequenceIfOpened", "consequenceIfClosed", "reason", "end"] {
+                #expect(page.body.contains("id=\"\(item)-\(field)-error\""), "\(field) is named beside its field")
+            }
+            #expect(page.body.contains("Tanggal") && !page.body.contains("id=\"\(item)-periodKind-error\""))
+            #expect(try await ProposalItem.query(on: app.db).first()?.consequenceTest == nil)
+        }
+    }
 }

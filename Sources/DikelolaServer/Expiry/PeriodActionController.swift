@@ -53,8 +53,8 @@ enum PeriodActionController {
         let itemID = try req.id("item")
         return try await act(req, user, form: "test-\(itemID)", values: form) { ctx in
             // The same form as a proposal's test; a re-classification offers no "open" verdict.
-            let input = try ProposalController.testInput(form)
-            try await PeriodActionService.recordTest(ctx, itemID: itemID, input, acting: req.acting(user))
+            let (input, refused) = ProposalController.testInput(form)
+            try await PeriodActionService.recordTest(ctx, itemID: itemID, input, refused: refused, acting: req.acting(user))
             return PageContext(req).t("Uji konsekuensi baru disimpan.", "New test saved.")
         }
     }

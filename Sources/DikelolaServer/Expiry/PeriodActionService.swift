@@ -113,20 +113,18 @@ enum PeriodActionService {
 
     /// The new consequence test of one entry being re-classified (PP 61/2010 Ps 10).
     static func recordTest(
-        _ ctx: PeriodActionContext, itemID: UUID, _ input: ProposalService.TestInput, acting: Acting
+        _ ctx: PeriodActionContext, itemID: UUID, _ input: ProposalService.TestInput, refused: [String: String] = [:],
+        acting: Acting
     ) async throws {
         let role = try requirePreparing(ctx, acting.person)
         guard ctx.kind == .reclassification, let item = ctx.items.first(where: { $0.id == itemID }),
             let entry = ctx.entry(of: item)
         else { throw Refusal.notFound }
-        let test = try ProposalService.parseTest(input)
         let information = ctx.informationItems[entry.$item.id]
-        let problems = PeriodEndProcedure.reclassificationProblems(
-            test, itemTitle: entry.title, itemDescription: information?.description ?? "",
-            on: ctx.zone.localDate(of: acting.now), policy: ctx.body.periodPolicy)
-        if !problems.isEmpty {
-            throw ProcedureError.invalid(
-                Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
+        let test = try ProposalService.checkedTest(input, refused: refused) { test in
+            PeriodEndProcedure.reclassificationProblems(
+                test, itemTitle: entry.title, itemDescription: information?.description ?? "",
+                on: ctx.zone.localDate(of: acting.now), policy: ctx.body.periodPolicy)
         }
         try item.store(test, at: acting.now)
         try await VersionedWrite.change(ctx.action, acting: acting) { db in

@@ -22,25 +22,28 @@ struct PeriodFields {
         }
     }
 
-    /// Reads the period back from a posted form; a field error names what is wrong.
+    /// The form's fields of a period: an error of one stands beside it.
+    static let fieldNames: Set<String> = ["periodKind", "years", "months", "from", "end", "event", "reviewOn", "statute"]
+
+    /// Reads the period back from a posted form; a field error names the field that is wrong.
     static func period(from form: FormValues) -> Result<ExemptionPeriod, FieldError> {
         func date(_ name: String, required: Bool) -> Result<LocalDate?, FieldError> {
             guard let text = form[name].nilIfBlank else {
                 return required
-                    ? .failure(FieldError(field: "period", message: "Tanggal \(Labels.periodField(name)) wajib diisi."))
+                    ? .failure(FieldError(field: name, message: "Tanggal \(Labels.periodField(name)) wajib diisi."))
                     : .success(nil)
             }
             guard let value = LocalDate(iso: text) else {
                 return .failure(
                     FieldError(
-                        field: "period",
+                        field: name,
                         message: "Tanggal \(Labels.periodField(name)) tidak valid: tulis tanggal antara tahun 1900 dan 9999."))
             }
             return .success(value)
         }
         func requiredDate(_ name: String) throws -> LocalDate {
             guard let value = try date(name, required: true).get() else {
-                throw FieldError(field: "period", message: "Tanggal \(Labels.periodField(name)) wajib diisi.")
+                throw FieldError(field: name, message: "Tanggal \(Labels.periodField(name)) wajib diisi.")
             }
             return value
         }
@@ -51,7 +54,7 @@ struct PeriodFields {
                 do {
                     length = try PeriodLength.parse(years: form["years"], months: form["months"], days: form["days"])
                 } catch {
-                    return .failure(FieldError(field: "period", message: error.description))
+                    return .failure(FieldError(field: "years", message: error.description))
                 }
                 return .success(.length(length, from: try requiredDate("from")))
             case "until":
@@ -64,12 +67,12 @@ struct PeriodFields {
             case "statute":
                 return .success(.asStatuteSets(statute: form["statute"], end: try date("end", required: false).get()))
             default:
-                return .failure(FieldError(field: "period", message: "Pilih jenis jangka waktu."))
+                return .failure(FieldError(field: "periodKind", message: "Pilih jenis jangka waktu."))
             }
         } catch let error as FieldError {
             return .failure(error)
         } catch {
-            return .failure(FieldError(field: "period", message: "\(error)"))
+            return .failure(FieldError(field: "periodKind", message: "\(error)"))
         }
     }
 }

@@ -119,7 +119,8 @@ enum ProposalController {
         let form = try req.formValues()
         let itemID = try req.id("item")
         return try await act(req, user, form: "test-\(itemID)", values: form) { ctx in
-            _ = try await ProposalService.recordTest(ctx, itemID: itemID, try testInput(form), acting: req.acting(user))
+            let (input, refused) = testInput(form)
+            _ = try await ProposalService.recordTest(ctx, itemID: itemID, input, refused: refused, acting: req.acting(user))
             return PageContext(req).t("Uji konsekuensi disimpan.", "Test saved.")
         }
     }
@@ -215,21 +216,24 @@ enum ProposalController {
     }
 
     /// The test form as the service reads it: the ground chosen from the list, the period from its
-    /// fields (none for an item found open).
-    static func testInput(_ form: FormValues) throws -> ProposalService.TestInput {
+    /// fields (none for an item found open), and what of the period could not be read, by field, for
+    /// the service to refuse with everything else at fault.
+    static func testInput(_ form: FormValues) -> (ProposalService.TestInput, refused: [String: String]) {
         let verdict = form["verdict"]
         var period: ExemptionPeriod?
+        var refused: [String: String] = [:]
         if verdict != "open" {
             switch PeriodFields.period(from: form) {
             case let .success(value): period = value
-            case let .failure(error): throw ProcedureError.invalid([error.field: error.message])
+            case let .failure(error): refused[error.field] = error.message
             }
         }
-        return ProposalService.TestInput(
+        let input = ProposalService.TestInput(
             ground: form["ground"].nilIfBlank.flatMap(ExemptionGround.init(code:))?.citation, otherStatute: form["otherStatute"],
             consequenceIfOpened: form["consequenceIfOpened"], consequenceIfClosed: form["consequenceIfClosed"], verdict: verdict,
             parts: form["parts"].split(separator: ",").map { String($0) }, period: period, reason: form["reason"],
             openPart: form["openPart"].nilIfBlank)
+        return (input, refused)
     }
 
     static func stepNotice(_ outcome: ProposalWorkflow.Outcome, _ c: PageContext, label: (Int) -> String) -> String {

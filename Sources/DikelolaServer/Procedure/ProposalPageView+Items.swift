@@ -310,30 +310,30 @@ extension ProposalPageView {
         return .group(
         FormFields.select(
             "periodKind", published: .published, label: ctx.t("Jenis jangka waktu", "Kind of period"), options: kinds,
-            selected: value("periodKind", fields.kind), error: error("period"), idPrefix: prefix),
+            selected: value("periodKind", fields.kind), error: error("periodKind") ?? error("period"), idPrefix: prefix),
         Layout.field(
             "years", published: .published, label: ctx.t("Tahun", "Years"), type: .number, value: value("years", fields.years), autocomplete: "off",
-            idPrefix: prefix),
+            error: error("years"), idPrefix: prefix),
         Layout.field(
             "months", published: .published, label: ctx.t("Bulan", "Months"), type: .number, value: value("months", fields.months),
-            autocomplete: "off", idPrefix: prefix),
+            autocomplete: "off", error: error("months"), idPrefix: prefix),
         Layout.field(
             "from", published: .published, label: ctx.t("Sejak tanggal", "From"), type: .date, value: value("from", fields.from),
-            autocomplete: "off", idPrefix: prefix),
+            autocomplete: "off", error: error("from"), idPrefix: prefix),
         Layout.field(
             "end", published: .published, label: ctx.t("Sampai tanggal / paling lambat", "Until / at the latest"), type: .date,
             value: value("end", fields.end),
-            autocomplete: "off", idPrefix: prefix),
+            autocomplete: "off", error: error("end"), idPrefix: prefix),
         Layout.field(
             "event", published: .published, label: ctx.t("Peristiwa yang mengakhiri", "Ending event"), value: value("event", fields.event),
-            autocomplete: "off", idPrefix: prefix),
+            autocomplete: "off", error: error("event"), idPrefix: prefix),
         Layout.field(
             "reviewOn", published: .published, label: ctx.t("Tanggal peninjauan", "Review date"), type: .date,
             value: value("reviewOn", fields.reviewOn),
-            autocomplete: "off", idPrefix: prefix),
+            autocomplete: "off", error: error("reviewOn"), idPrefix: prefix),
         Layout.field(
             "statute", published: .published, label: ctx.t("Peraturan yang menetapkan jangka waktu", "Statute setting the period"),
-            value: value("statute", fields.statute), autocomplete: "off", idPrefix: prefix),
+            value: value("statute", fields.statute), autocomplete: "off", error: error("statute"), idPrefix: prefix),
         .element(
             named: "output", nodes: [.class("period-preview"), .attribute(named: "aria-live", value: "polite")]))
     }

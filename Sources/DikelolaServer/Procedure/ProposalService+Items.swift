@@ -134,26 +134,25 @@ extension ProposalService {
         var openPart: String?
     }
 
-    /// Records an item's test. A test that breaks the law is refused whole; its warnings are kept.
-    static func recordTest(_ ctx: ProposalContext, itemID: UUID, _ input: TestInput, acting: Acting) async throws
-        -> [ConsequenceTest.Finding]
-    {
+    /// Records an item's test. A test that breaks the law is refused whole, every field at fault named
+    /// at once (with `refused`, what the form itself could not read); its warnings are kept.
+    static func recordTest(
+        _ ctx: ProposalContext, itemID: UUID, _ input: TestInput, refused: [String: String] = [:], acting: Acting
+    ) async throws -> [ConsequenceTest.Finding] {
         let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
         guard step.effect.allowsTesting else {
             throw ProcedureError.notAllowedAtThisStep("Mengisi uji konsekuensi")
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
-        let test = try parseTest(input)
-        let findings = test.findings(
-            itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(acting.now),
-            policy: ctx.body.periodPolicy, expiry: acting.services.expiryRules)
-        let problems = findings.compactMap { finding -> ConsequenceTest.Problem? in
-            if case let .error(problem) = finding { return problem }
-            return nil
-        }
-        if !problems.isEmpty {
-            throw ProcedureError.invalid(
-                Dictionary(problems.map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" }))
+        var findings: [ConsequenceTest.Finding] = []
+        let test = try checkedTest(input, refused: refused) { test in
+            findings = test.findings(
+                itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(acting.now),
+                policy: ctx.body.periodPolicy, expiry: acting.services.expiryRules)
+            return findings.compactMap { finding -> ConsequenceTest.Problem? in
+                if case let .error(problem) = finding { return problem }
+                return nil
+            }
         }
         let before = ctx.test(of: item).map(summary)
         try item.store(test, at: acting.now)
@@ -169,9 +168,13 @@ extension ProposalService {
         return findings
     }
 
-    /// A test as typed: the citation parsed, the verdict known; refuses with the field named.
-    static func parseTest(_ input: TestInput) throws -> ConsequenceTest {
-        var errors: [String: String] = [:]
+    /// A test as typed and judged: the citation parsed, the verdict known, and the law's `problems`
+    /// with it. Refuses once with every field at fault: what could not be read (`refused`, the
+    /// citation, the verdict) stands in for what the law would say of the same field.
+    static func checkedTest(
+        _ input: TestInput, refused: [String: String] = [:], problems: (ConsequenceTest) -> [ConsequenceTest.Problem]
+    ) throws -> ConsequenceTest {
+        var errors = refused
         var ground: ExemptionGround?
         if let text = input.ground?.nilIfBlank {
             do { ground = try GroundCitation.parse(text).ground } catch { errors["ground"] = error.description }
@@ -184,12 +187,22 @@ extension ProposalService {
             default: nil
             }
         if verdict == nil { errors["verdict"] = "Kesimpulan uji harus dikecualikan, dikecualikan sebagian, atau terbuka." }
-        guard errors.isEmpty, let verdict else { throw ProcedureError.invalid(errors) }
-        return ConsequenceTest(
-            ground: ground, otherStatute: input.otherStatute?.nilIfBlank,
-            consequenceIfOpened: input.consequenceIfOpened, consequenceIfClosed: input.consequenceIfClosed,
-            verdict: verdict, period: verdict.exempts ? input.period : nil, reason: input.reason,
-            openPart: input.openPart ?? "")
+        let test = verdict.map { verdict in
+            ConsequenceTest(
+                ground: ground, otherStatute: input.otherStatute?.nilIfBlank,
+                consequenceIfOpened: input.consequenceIfOpened, consequenceIfClosed: input.consequenceIfClosed,
+                verdict: verdict, period: verdict.exempts ? input.period : nil, reason: input.reason,
+                openPart: input.openPart ?? "")
+        }
+        // A period the form could not read is named on its own field, not again as "missing".
+        let periodUnread = !Set(refused.keys).isDisjoint(with: PeriodFields.fieldNames)
+        let judged = Dictionary(
+            (test.map(problems) ?? []).map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" })
+        for (field, message) in judged where errors[field] == nil && !(periodUnread && field == "period") {
+            errors[field] = message
+        }
+        guard errors.isEmpty, let test else { throw ProcedureError.invalid(errors) }
+        return test
     }
 
     static func summary(_ test: ConsequenceTest) -> String {
