@@ -429,12 +429,27 @@ import VaporTesting
             // Nor to an account whose password they set (made or reset): they could sign in as it.
             let op0 = try #require(try await User.query(on: app.db).filter(\.$email == Self.operatorEmail).first())
             try await browser.get(SiteURL.adminUser(op0.id).path)
-            #expect(try await browser.submit(SiteURL.adminUserReset(op0.id).path, [:]).status == .ok)
+            let reset = try await browser.submit(SiteURL.adminUserReset(op0.id).path, [:])
+            #expect(reset.status == .ok)
+            let oneTime = try #require(reset.body.firstMatch(of: /<p class="secret"><strong>([^<]+)<\/strong>/)?.1).description
             try await browser.get(SiteURL.adminUser(op0.id).path)
             let puppet = try await browser.submit(
                 SiteURL.adminUserRoles(op0.id).path, ["role": Role.head.rawValue, "unitID": unit.id!.uuidString])
             #expect(puppet.status == .unprocessableEntity && puppet.body.contains("administrator lain"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "role.assign.refused").count() == 2)
+            // Once the owner has replaced the one-time password, only they know it: the role may be given.
+            let owner = Browser(app)
+            try await owner.get("/masuk")
+            try await owner.post("/masuk", ["email": Self.operatorEmail, "password": oneTime])
+            try await owner.get("/akun/kata-sandi")
+            let changed = try await owner.post(
+                "/akun/kata-sandi", ["current": oneTime, "new": "sawah hijau di kaki bukit", "confirm": "sawah hijau di kaki bukit"])
+            #expect(changed.status == .seeOther)
+            try await browser.get(SiteURL.adminUser(op0.id).path)
+            let given = try await browser.post(
+                SiteURL.adminUserRoles(op0.id).path, ["role": Role.head.rawValue, "unitID": unit.id!.uuidString])
+            #expect(given.status == .seeOther)
+            #expect(try await browser.follow(given).body.contains("diberikan"))
             // The operator's history names the action, not the proposal's title or item.
             let op = try #require(try await User.query(on: app.db).filter(\.$email == Self.operatorEmail).first())
             let history = try await browser.get(SiteURL.adminUser(op.id).path)

@@ -97,12 +97,20 @@ extension UserAdminController {
                     target.isActive ? ctx.t("Akun aktif.", "Active account.") : ctx.t("Akun nonaktif.", "Deactivated account.")),
                 .text(" "),
                 .text(
-                    target.lastLoginAt.map { ctx.t("Terakhir masuk ", "Last signed in ") + "\($0)" }
+                    target.lastLoginAt.map { ctx.t("Terakhir masuk ", "Last signed in ") + Dates.show($0, ctx) + "." }
                         ?? ctx.t("Belum pernah masuk.", "Never signed in."))),
             .form(
                 .class("stack"), .action(SiteURL.adminUser(target.id).path), .method(.post), Layout.csrfField(ctx),
                 userFields(ctx, form, errors), .button(.type(.submit), .text(ctx.t("Simpan", "Save")))),
             .h2(.text(ctx.t("Peran", "Roles"))),
+            .if(
+                target.credentialsSetBy != nil && target.credentialsSetBy == user.id,
+                Layout.notice(
+                    ctx.t(
+                        "Anda menetapkan kata sandi sekali pakai akun ini. Peran dapat Anda berikan sesudah \(target.name) masuk "
+                            + "dan mengganti kata sandinya; sebelum itu, oleh administrator lain.",
+                        "You set this account's one-time password. You can give it roles once \(target.name) has signed in and "
+                            + "changed it; until then, another administrator can."))),
             .table(
                 .tr(.th(.text(ctx.t("Peran", "Role"))), .th(.text(ctx.t("Unit", "Unit"))), .th(.text(""))),
                 .forEach(assignments) { assignment in

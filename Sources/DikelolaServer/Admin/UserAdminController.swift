@@ -234,8 +234,10 @@ enum UserAdminController {
         } else if target.credentialsSetBy == user.id {
             // Whoever knew the password could sign in as the account and use the role themselves.
             errors["role"] = ctx.t(
-                "Anda yang menetapkan kata sandi akun ini, jadi perannya harus diberikan administrator lain.",
-                "You set this account's password, so another administrator must give it roles.")
+                "Anda yang menetapkan kata sandi sekali pakai akun ini, sehingga Anda dapat masuk sebagai dia. Peran dapat "
+                    + "Anda berikan sesudah \(target.name) masuk dan mengganti kata sandinya, atau oleh administrator lain sekarang.",
+                "You set this account's one-time password, so you could sign in as it. You can give it roles once "
+                    + "\(target.name) has signed in and changed the password, or another administrator can now.")
         } else if role == nil {
             errors["role"] = ctx.t("Peran '\(form.role)' tidak dikenal.", "Unknown role '\(form.role)'.")
         }
