@@ -5,9 +5,16 @@ import Vapor
 
 /// The register pages (see `RegisterController`); the table itself is `RegisterTable`.
 enum RegisterView {
+    /// Who signs a printed register, and under what title.
+    struct Signer: Sendable {
+        let position: String
+        let name: String?
+        let nip: String?
+    }
+
     static func unitPage(
         _ ctx: PageContext, unit: Unit, body: PublicBody, entries: [RegisterEntryView], rules: ExpiryRules, today: LocalDate,
-        notice: String? = nil
+        notice: String? = nil, signer: Signer? = nil
     ) -> Response {
         Layout.page(
             ctx, title: "DIK \(unit.name)",
@@ -34,7 +41,12 @@ enum RegisterView {
                             ctx.t(
                                 "Diurutkan menurut berakhirnya jangka waktu pengecualian. Keadaan per \(ctx.date(today)).",
                                 "Sorted by the end of the exemption period. As of \(ctx.date(today)).")))),
-                RegisterTable.render(ctx, entries, rules: rules, today: today))
+                RegisterTable.render(ctx, entries, rules: rules, today: today),
+                .unwrap(signer) { signer in
+                    DocumentParts.dated(
+                        place: body.seat.isEmpty ? body.region : body.seat, date: today, position: signer.position,
+                        name: signer.name, nip: signer.nip)
+                })
         )
     }
 

@@ -20,6 +20,17 @@ enum RegisterController {
         return body
     }
 
+    /// Who signs a unit's register: its PPID Pembantu, else the PPID Utama who keeps the body's
+    /// (UU 14/2008 Ps 13; Perki 1/2017 Ps 4), with the title they sign under.
+    static func keeper(of unit: Unit, on db: any Database) async throws -> RegisterView.Signer {
+        let place = try await AccessQueries.place(of: unit, on: db)
+        if unit.hasAssistantPPID, let ppid = try await AccessQueries.holders(of: [.assistantPPID], covering: place, on: db).first {
+            return .init(position: "PPID Pembantu \(unit.name)", name: ppid.name, nip: ppid.nip)
+        }
+        let main = try await AccessQueries.holders(of: [.mainPPID], covering: place, on: db).first
+        return .init(position: "PPID Utama", name: main?.name, nip: main?.nip)
+    }
+
     /// Today in the body's own zone.
     static func today(_ body: PublicBody, now: Date) -> LocalDate {
         body.zone.localDate(of: now)
@@ -33,7 +44,8 @@ enum RegisterController {
         let body = try await unit.$body.get(on: req.db)
         return RegisterView.unitPage(
             PageContext(req, user: user), unit: unit, body: body, entries: entries,
-            rules: req.application.dikelola.expiryRules, today: today(body, now: req.now), notice: Sessions.takeNotice(req))
+            rules: req.application.dikelola.expiryRules, today: today(body, now: req.now), notice: Sessions.takeNotice(req),
+            signer: try await keeper(of: unit, on: req.db))
     }
 
     @Sendable static func unitPDF(req: Request, user: CurrentUser) async throws -> Response {

@@ -57,19 +57,22 @@ enum RegisterTable {
         guard !entries.isEmpty else { return .p(.text(ctx.t("Belum ada informasi yang dikecualikan.", "Nothing exempted yet."))) }
         return .table(
             .class("register"),
-            .tr(
-                .th(.text(ctx.t("No.", "No."))), .th(.text(ctx.t("Informasi", "Information"))),
-                .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
-                .th(.text(ctx.t("Konsekuensi bila dibuka / ditutup", "If opened / if closed"))),
-                .th(.text(ctx.t("Jangka waktu", "Period"))),
-                .th(.text(ctx.t("Surat penetapan", "Decree")))),
-            .forEach(Array(entries.enumerated())) { index, entry in
-                let header: Node<HTML.TableContext> =
-                    index == 0 || group(entries[index - 1], ctx) != group(entry, ctx)
-                    ? .tr(.class("group"), .th(.attribute(named: "colspan", value: "6"), .text(group(entry, ctx)))) : .group()
-                let status = rules.flatMap { rules in today.flatMap { expiry(entry, rules: rules, today: $0, ctx) } }
-                return .group(header, row(ctx, entry, unit: unitNames[entry.unitID], status: status))
-            }
+            // In <thead>, so that a printed register repeats its column heads on every page.
+            .thead(
+                .tr(
+                    .th(.text(ctx.t("No.", "No."))), .th(.text(ctx.t("Informasi", "Information"))),
+                    .th(.text(ctx.t("Dasar hukum", "Legal basis"))),
+                    .th(.text(ctx.t("Konsekuensi bila dibuka / ditutup", "If opened / if closed"))),
+                    .th(.text(ctx.t("Jangka waktu", "Period"))),
+                    .th(.text(ctx.t("Surat penetapan", "Decree"))))),
+            .tbody(
+                .forEach(Array(entries.enumerated())) { index, entry in
+                    let header: Node<HTML.TableContext> =
+                        index == 0 || group(entries[index - 1], ctx) != group(entry, ctx)
+                        ? .tr(.class("group"), .th(.attribute(named: "colspan", value: "6"), .text(group(entry, ctx)))) : .group()
+                    let status = rules.flatMap { rules in today.flatMap { expiry(entry, rules: rules, today: $0, ctx) } }
+                    return .group(header, row(ctx, entry, unit: unitNames[entry.unitID], status: status))
+                })
         )
     }
 

@@ -32,28 +32,37 @@ enum TestSheetDocument {
                 },
                 .table(
                     .class("register"),
-                    .tr(
-                        .th(.text("No")), .th(.text("Informasi")), .th(.text("Dasar hukum pengecualian")),
-                        .th(.text("Konsekuensi bila dibuka")),
-                        .th(.text("Konsekuensi bila ditutup")), .th(.text("Jangka waktu"))),
-                    .forEach(Array(p.items.enumerated())) { index, item in
+                    .thead(
                         .tr(
-                            .td(.text(String(index + 1))),
-                            .td(.text(item.title), .br(), .small(.text(Labels.verdict(item.test?.verdict ?? "", ctx)))),
-                            .td(
-                                .text([item.test?.ground, item.test?.otherStatute].compactMap { $0 }.joined(separator: " jo. "))),
-                            .td(.text(item.test?.consequenceIfOpened ?? "")), .td(.text(item.test?.consequenceIfClosed ?? "")),
-                            .td(.text(item.test?.periodDescription ?? "—")))
-                    }
+                            .th(.text("No")), .th(.text("Informasi")), .th(.text("Dasar hukum pengecualian")),
+                            .th(.text("Konsekuensi bila dibuka")),
+                            .th(.text("Konsekuensi bila ditutup")), .th(.text("Jangka waktu")))),
+                    .tbody(
+                        .forEach(Array(p.items.enumerated())) { index, item in
+                            .tr(
+                                .td(.text(String(index + 1))),
+                                .td(.text(item.title), .br(), .small(.text(Labels.verdict(item.test?.verdict ?? "", ctx)))),
+                                .td(
+                                    .text([item.test?.ground, item.test?.otherStatute].compactMap { $0 }.joined(separator: " jo. "))),
+                                .td(.text(item.test?.consequenceIfOpened ?? "")), .td(.text(item.test?.consequenceIfClosed ?? "")),
+                                .td(.text(item.test?.periodDescription ?? "—")))
+                        })
                 ),
                 acknowledgements(ctx, p.warnings, zone: body.zone),
-                .p(.text(date.map { "\(proposal.meetingPlace ?? ""), \(IndonesianFormat.date($0))" } ?? "")),
+                // Dated with the body's seat, as letters are ("Contoh, 24 November 2026"), not the meeting room.
+                .p(
+                    .class("dated"),
+                    .text(date.map { "\(body.seat.isEmpty ? (proposal.meetingPlace ?? "") : body.seat), \(IndonesianFormat.date($0))" } ?? "")),
+                .h2(.class("participants"), .text("Peserta rapat pengujian")),
                 .table(
                     .class("signatures"),
-                    .tr(.th(.text("No")), .th(.text("Nama dan jabatan")), .th(.text("Tanda tangan"))),
-                    .forEach(Array(participants.enumerated())) { index, person in
-                        .tr(.td(.text(String(index + 1))), .td(.text(person)), .td(.class("sign-space"), .text(" ")))
-                    }
+                    .thead(.tr(.th(.text("No")), .th(.text("Nama dan jabatan")), .th(.text("Tanda tangan")))),
+                    .tbody(
+                        .forEach(Array(participants.enumerated())) { index, person in
+                            .tr(
+                                .td(.text(String(index + 1))), .td(.text(person)),
+                                .td(.class("sign-line"), .text("\(index + 1). ……………………………")))
+                        })
                 )
             )
         )

@@ -32,4 +32,16 @@ enum DocumentParts {
             .p(.strong(.text(name))),
             .unwrap(nip.flatMap { try? NIP($0) }) { .p(.text("NIP \($0.formatted)")) })
     }
+
+    /// A list's signature: the place and day, the signer's position, room to sign, the name and NIP
+    /// ("Contoh, 26 November 2026 / PPID Pembantu … / … / NIP …").
+    static func dated(place: String, date: LocalDate, position: String, name: String?, nip: String?) -> Node<HTML.BodyContext> {
+        .div(
+            .class("signature"),
+            .p(.text("\(place), \(IndonesianFormat.date(date))")),
+            .p(.text(position)),
+            .p(.class("sign-space"), .text(" ")),
+            .p(.strong(.class("signer-name"), .text(name ?? "……………………………………"))),
+            .unwrap(nip.flatMap { try? NIP($0) }) { .p(.text("NIP \($0.formatted)")) })
+    }
 }

@@ -81,6 +81,8 @@ enum Stylesheet {
         output.period-preview { display: block; margin: 0 0 1rem; padding: .5rem .75rem; background: #f6f8fa; border-left: 4px solid var(--line); }
         output.period-preview:empty { display: none; } output.period-preview p { margin: .15rem 0; }
         @media print { header.site, footer.site, .skip, form.inline, .no-print { display: none; } main { max-width: none; padding: 0; } .toolbar { display: none; } }
+        @media print { thead { display: table-header-group; } tr, .signature, .dated { break-inside: avoid; } h1, h2, h3, .dated { break-after: avoid; } section.item, div.chart { break-inside: avoid; } }
+        table.signatures td.sign-line { width: 14rem; padding-top: 1.5rem; color: var(--muted); }
         @page { size: A4; margin: 2cm 2cm 2.2cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt; font-family: "Times New Roman", "DejaVu Serif", serif; } }
         @page wide { size: A4 landscape; margin: 1.5cm 2cm 2cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt; font-family: "Times New Roman", "DejaVu Serif", serif; } }
         @media print { .attachment-pages, .register-pages { page: wide; } .document.register-pages { max-width: none; } }
