@@ -152,21 +152,37 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         public var byGround: [(key: String, count: Int)]
         public var byUnit: [(key: String, count: Int)]
         public var byEndYear: [(key: String, count: Int)]
+        /// Openings (by decree or by law) per month, "2026-11", oldest first; months without any left out.
+        public var openedByMonth: [(key: String, count: Int)] = []
 
         public static func == (a: Statistics, b: Statistics) -> Bool {
             a.byGround.map { "\($0.key)=\($0.count)" } == b.byGround.map { "\($0.key)=\($0.count)" }
                 && a.byUnit.map { "\($0.key)=\($0.count)" } == b.byUnit.map { "\($0.key)=\($0.count)" }
                 && a.byEndYear.map { "\($0.key)=\($0.count)" } == b.byEndYear.map { "\($0.key)=\($0.count)" }
+                && a.openedByMonth.map { "\($0.key)=\($0.count)" } == b.openedByMonth.map { "\($0.key)=\($0.count)" }
+        }
+
+        /// The counts of entries described by (ground code, unit, end date, opened on).
+        public static func of(
+            _ entries: [(groundCode: String, unit: String, endDate: LocalDate?, openedOn: LocalDate?)], exempted: (Int) -> Bool
+        ) -> Statistics {
+            let indices = entries.indices
+            func count(_ keys: [String]) -> [(key: String, count: Int)] {
+                Dictionary(grouping: keys, by: { $0 }).map { (key: $0.key, count: $0.value.count) }.sorted { $0.key < $1.key }
+            }
+            let kept = indices.filter(exempted)
+            return Statistics(
+                byGround: count(kept.map { "Pasal 17 huruf \(entries[$0].groundCode.prefix(1))" }),
+                byUnit: count(kept.map { entries[$0].unit }),
+                byEndYear: count(kept.map { entries[$0].endDate.map { String($0.year) } ?? "tanpa tanggal" }),
+                openedByMonth: count(
+                    indices.filter { !exempted($0) }.compactMap { entries[$0].openedOn }
+                        .map { String(format: "%04d-%02d", $0.year, $0.month) }))
         }
     }
 
     public var statistics: Statistics {
-        func count(_ key: (Entry) -> String) -> [(key: String, count: Int)] {
-            Dictionary(grouping: exempted, by: key).map { (key: $0.key, count: $0.value.count) }.sorted { $0.key < $1.key }
-        }
-        return Statistics(
-            byGround: count { "Pasal 17 huruf \($0.groundCode.prefix(1))" }, byUnit: count(\.unit),
-            byEndYear: count { $0.endDate.map { String($0.year) } ?? "tanpa tanggal" })
+        Statistics.of(entries.map { ($0.groundCode, $0.unit, $0.endDate, $0.openedOn) }) { entries[$0].isExempted }
     }
 
     /// What changed from `earlier` to this register: entries added, opened, changed and removed.

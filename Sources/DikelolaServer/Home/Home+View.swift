@@ -269,6 +269,11 @@ enum HomeView {
                                 .td(.a(.href(SiteURL.unitRegister(row.unit.id).path), .text(String(row.register)))),
                                 .td(.a(.href(SiteURL.unitEnding(row.unit.id).path), .text(String(row.ending)))))
                         }))
+            },
+            .unwrap(m.board.figures) { figures in
+                .group(
+                    .h2(.text(ctx.t("DIK badan publik dalam angka", "The body's register in figures"))),
+                    BarChart.registerFigures(figures, english: ctx.language == .english, t: ctx.t))
             }
         )
     }

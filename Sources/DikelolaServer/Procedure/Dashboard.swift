@@ -31,6 +31,8 @@ struct Dashboard {
     var decisions: [Decision] = []
     /// One row per unit of the body, for a PPID Utama (nil for everyone else).
     var overview: [UnitRow]?
+    /// The body's register in figures, for a PPID Utama's charts (nil for everyone else).
+    var figures: PublicRegister.Statistics?
 
     static let listLimit = 10
 
@@ -102,13 +104,17 @@ struct Dashboard {
                 rows[proposal.$unit.id]?.inProgress += 1
                 if let due = proposal.currentStepDueAt, due < now { rows[proposal.$unit.id]?.overdue += 1 }
             }
-            for entry in try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
-                .filter(\.$status !~ [.opened, .reclassified]).field(\.$unit.$id).field(\.$status).all()
-            {
+            let entries = try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
+                .filter(\.$status != .reclassified).field(\.$unit.$id).field(\.$status).field(\.$groundCode)
+                .field(\.$endDate).field(\.$openedOn).all()
+            for entry in entries where entry.status != .opened {
                 rows[entry.$unit.id]?.register += 1
                 if entry.status.awaitsDecision { rows[entry.$unit.id]?.ending += 1 }
             }
             board.overview = overseen.compactMap { rows[$0.storedID] }
+            board.figures = .of(entries.map { ($0.groundCode, byID[$0.$unit.id]?.name ?? "", $0.endDate, $0.openedOn) }) {
+                entries[$0].status != .opened
+            }
         }
         return board
     }

@@ -53,17 +53,7 @@ extension PublicPages {
     }
 
     static func statistics(_ v: Version, _ l: UILanguage = .indonesian) -> String {
-        let stats = v.register.statistics
-        func table(_ title: String, _ rows: [(key: String, count: Int)]) -> Node<HTML.BodyContext> {
-            .group(
-                .h2(.text(title)),
-                .table(
-                    .tr(.th(.text(title)), .th(.text(l.t("Jumlah", "Count")))),
-                    .forEach(rows) {
-                        .tr(.td(.text($0.key == "tanpa tanggal" ? l.t($0.key, "no date") : $0.key)), .td(.text(String($0.count))))
-                    }))
-        }
-        return page(
+        page(
             v, Place(path: "statistik.html", language: l), title: l.t("Statistik", "Statistics"),
             .h1(.text(l.t("Statistik DIK", "Register statistics"))),
             .p(
@@ -71,8 +61,7 @@ extension PublicPages {
                     l.t(
                         "\(v.register.exempted.count) dikecualikan; \(v.register.opened.count) sudah dibuka.",
                         "\(v.register.exempted.count) exempted; \(v.register.opened.count) opened."))),
-            table(l.t("Menurut dasar hukum", "By legal ground"), stats.byGround), table(l.t("Menurut unit", "By unit"), stats.byUnit),
-            table(l.t("Menurut tahun berakhir", "By year the period ends"), stats.byEndYear))
+            BarChart.registerFigures(v.register.statistics, english: l == .english, t: l.t))
     }
 
     /// The changes of one register against an earlier one, as lists of links.

@@ -38,7 +38,9 @@ enum PublicPages {
         .muted,footer{color:#57606a;font-size:.9rem}.status{white-space:nowrap}.opened{color:#1a7f37}.soon{color:#9a6700}
         .lang{float:right}td:first-child{white-space:nowrap}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
-        @media (max-width:40rem){table{display:block;overflow-x:auto}dl{grid-template-columns:1fr}}
+        figure.chart{margin:0 0 1rem;border:1px solid #d0d7de;padding:.5rem .75rem;break-inside:avoid}figure.chart figcaption{font-weight:700;margin-bottom:.5rem}
+        .chart-body{display:grid;grid-template-columns:3fr 2fr;gap:1rem;align-items:start}.chart-body svg{max-width:100%;height:auto}.chart-body td.number{text-align:right}
+        @media (max-width:40rem){table{display:block;overflow-x:auto}dl{grid-template-columns:1fr}.chart-body{grid-template-columns:1fr}}
         @media print{header nav,footer,.lang{display:none}@page{size:A4 landscape;margin:1.5cm}}
         """
 

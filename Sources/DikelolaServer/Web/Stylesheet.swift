@@ -82,6 +82,12 @@ enum Stylesheet {
         output.period-preview:empty { display: none; } output.period-preview p { margin: .15rem 0; }
         @media print { header.site, footer.site, .skip, form.inline, .no-print { display: none; } main { max-width: none; padding: 0; } .toolbar { display: none; } }
         @media print { thead { display: table-header-group; } tr, .signature, .dated { break-inside: avoid; } h1, h2, h3, .dated { break-after: avoid; } section.item, div.chart { break-inside: avoid; } }
+        div.charts { display: grid; grid-template-columns: 1fr; gap: 1rem; }
+        figure.chart { margin: 0 0 1rem; border: 1px solid var(--line); padding: .5rem .75rem; }
+        figure.chart figcaption { font-weight: 700; margin-bottom: .5rem; }
+        .chart-body { display: grid; grid-template-columns: 3fr 2fr; gap: 1rem; align-items: start; }
+        .chart-body svg { max-width: 100%; height: auto; } .chart-body td.number { text-align: right; }
+        @media screen and (max-width: 40rem) { .chart-body { grid-template-columns: 1fr; } }
         table.signatures td.sign-line { width: 14rem; padding-top: 1.5rem; color: var(--muted); }
         @page { size: A4; margin: 2cm 2cm 2.2cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt; font-family: "Times New Roman", "DejaVu Serif", serif; } }
         @page wide { size: A4 landscape; margin: 1.5cm 2cm 2cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 9pt; font-family: "Times New Roman", "DejaVu Serif", serif; } }
