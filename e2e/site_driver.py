@@ -100,6 +100,17 @@ class Site:
         self.d.set_window_size(1366, 768)
         return path
 
+    def shot_sizes(self, name):
+        """What a person sees first, on an office laptop (1366×768) and on a phone (390×844)."""
+        paths = []
+        for width, height in ((1366, 768), (390, 844)):
+            self.d.set_window_size(width, height)
+            path = self.artifacts / f"{name}-{width}.png"
+            self.d.save_screenshot(str(path))
+            paths.append(path)
+        self.d.set_window_size(1366, 768)
+        return paths
+
     def fetch(self, path):
         """Fetches `path` with this browser's session: (status, content type, bytes)."""
         status, kind, data = self.d.execute_async_script(
@@ -151,17 +162,22 @@ class ProposalRun:
         self.prefix = shots_prefix
         self.url = None
         self.returned = False
+        self.return_seen = False
+        self.back_shot = False
         self.steps_done = []
 
     def open(self, title, opener_role):
+        """Starts the proposal from the home page's "Buat usulan baru", as an officer would."""
         s = self.s
         s.sign_in(Site.email(opener_role, self.unit_short))
         s.get("/")
-        s.d.find_element(By.LINK_TEXT, self.unit_name).click()
-        s.fill("title", title)
-        s.press("Buat usulan")
+        form = s.d.find_element(By.XPATH, f"//form[contains(@class, 'start')][label[normalize-space()='{self.unit_name}']]")
+        field = form.find_element(By.NAME, "title")
+        field.send_keys(title)
+        s.press("Buat usulan", form)
         assert "Usulan dibuat" in s.text, s.text
-        self.url = s.d.current_url.replace(s.base, "")
+        self.url = s.d.current_url.replace(s.base, "").split("#")[0]
+        s.shot_sizes(f"{self.prefix}-dibuat-dari-beranda")
 
     def current_step(self):
         sections = self.s.d.find_elements(By.CSS_SELECTOR, "section.step")
@@ -179,7 +195,15 @@ class ProposalRun:
                 return
             number, effect, actor = step
             s.sign_in(Site.email(actor, self.unit_short))
+            if self.returned and not self.return_seen:
+                self.see_return()
             s.get(self.url)
+            # The step names its actor as the SOP does and the person who holds the role: the one now signed in.
+            me = s.d.find_element(By.CSS_SELECTOR, "span.who").text
+            named = s.d.find_element(By.CSS_SELECTOR, "section.step p.actor").text
+            assert me in named, f"step {number} names {named!r}, not {me!r}"
+            if not self.steps_done:
+                s.shot_sizes(f"{self.prefix}-pelaksana-bernama")
             self.work(number, effect)
             self.steps_done.append((number, effect, actor))
         raise AssertionError(f"the proposal did not finish in {max_steps} steps: {self.steps_done}")
@@ -270,13 +294,50 @@ class ProposalRun:
                 s.press("Tidak setuju")
                 self.returned = True
                 assert "dikembalikan" in s.text.lower() or "Tidak setuju" in s.text, s.text
+                self.back_does_no_harm()
                 return
             # The head acknowledges every warning of the tests before agreeing to the decree.
             for box in s.d.find_elements(By.CSS_SELECTOR, "input[type='checkbox'][name^='ack']"):
                 if not box.is_selected():
                     box.click()
             s.press("Setuju")
+            self.back_does_no_harm()
         else:
             s.press(f"Selesaikan langkah {number}")
         errors = s.d.find_elements(By.CSS_SELECTOR, ".notice.error, p.error")
         assert not errors, f"step {number} refused: " + " | ".join(e.text for e in errors)
+
+    def see_return(self):
+        """The person the proposal came back to notices it at once: marked in Menunggu Anda, in the
+        notifications, and at the top of the step with the note."""
+        s = self.s
+        s.get("/")
+        banner = s.d.find_element(By.CSS_SELECTOR, "main > div.returned")
+        assert "Dikembalikan kepada Anda" in banner.text and "Lengkapi uraian konsekuensi" in banner.text, banner.text
+        row = s.d.find_element(By.CSS_SELECTOR, "tr.returned")
+        assert "dikembalikan" in row.text and "Lengkapi uraian konsekuensi" in row.text, row.text
+        s.shot_sizes(f"{self.prefix}-dikembalikan-beranda")
+        s.get("/pemberitahuan")
+        assert "dikembalikan ke langkah" in s.text, s.text
+        s.get(self.url)
+        box = s.d.find_element(By.CSS_SELECTOR, "section.step div.returned")
+        assert box.text.startswith("Dikembalikan oleh") and "Lengkapi uraian konsekuensi" in box.text, box.text
+        s.shot_sizes(f"{self.prefix}-dikembalikan-langkah")
+        self.return_seen = True
+
+    def back_does_no_harm(self):
+        """Back after a decision shows a page, not "Confirm Form Resubmission"; reloading it sends
+        nothing again: the history keeps the decision once."""
+        s = self.s
+        rows = len(s.d.find_elements(By.CSS_SELECTOR, "table.history tr"))
+        s.d.back()
+        WebDriverWait(s.d, 30).until(lambda d: d.execute_script("return document.readyState === 'complete'"))
+        assert s.d.current_url.replace(s.base, "").split("#")[0] == self.url, s.d.current_url
+        assert s.d.find_elements(By.TAG_NAME, "h1"), "Back shows the proposal's page"
+        s.d.refresh()
+        WebDriverWait(s.d, 30).until(lambda d: d.execute_script("return document.readyState === 'complete'"))
+        s.get(self.url)
+        assert len(s.d.find_elements(By.CSS_SELECTOR, "table.history tr")) == rows, "a decision was sent twice"
+        if not self.back_shot:
+            s.shot_sizes(f"{self.prefix}-kembali-sesudah-keputusan")
+            self.back_shot = True

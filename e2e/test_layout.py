@@ -56,4 +56,5 @@ def test_the_ppid_utama_sees_the_whole_body_on_signing_in(site):
     for unit in ["Dinas Kesehatan", UNIT, "Dinas Komunikasi dan Informatika"]:
         assert unit in text.split("Ikhtisar badan publik", 1)[1]
     assert "Akan berakhir atau perlu ditinjau" in text  # the demo's short periods, body-wide
+    assert "DIK badan publik dalam angka" in text and len(site.d.find_elements(By.CSS_SELECTOR, "figure.chart svg")) >= 3
     site.shot("beranda-ppid-utama")

@@ -42,6 +42,12 @@ def test_the_register_in_both_languages(site):
     site.d.find_element(By.LINK_TEXT, "Bahasa Indonesia").click()
     assert site.d.current_url.endswith(f"/terkini/entri/{first_entry}.html"), site.d.current_url
     assert "Konsekuensi bila dibuka" in site.text
+    # The statistics as charts drawn on the server, each with its table beside it.
+    site.get("/publik/kabupaten-contoh/terkini/statistik.html")
+    charts = site.d.find_elements(By.CSS_SELECTOR, "figure.chart")
+    assert len(charts) == 4 and all(c.find_elements(By.TAG_NAME, "table") for c in charts), site.text
+    assert site.d.find_elements(By.CSS_SELECTOR, "figure.chart svg rect"), "bars are drawn"
+    site.shot_sizes("statistik-publik")
     # Search in English keeps the language.
     site.get("/publik/cari?lang=en&q=data")
     assert "Search exempted information" in site.text and "found" in site.text, site.text

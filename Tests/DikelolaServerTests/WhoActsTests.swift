@@ -55,6 +55,9 @@ import Vapor
             let home = try await op.get("/")
             #expect(home.body.contains("class=\"tag returned\"") && home.body.contains("sebutkan pasal UU Adminduk"))
             #expect(home.body.contains("\(path)#dikembalikan"))
+            // First on the page, before anything else waiting.
+            let banner = try #require(home.body.range(of: "Dikembalikan kepada Anda (1)"))
+            #expect(banner.lowerBound < (home.body.range(of: "Menunggu Anda")?.lowerBound ?? home.body.startIndex))
             let notices = try await op.get(SiteURL.notifications.path)
             #expect(notices.body.contains("dikembalikan ke langkah 1 oleh \(headUser.name)"))
             page = try await op.get(path)

@@ -103,14 +103,7 @@ extension UserAdminController {
                 .class("stack"), .action(SiteURL.adminUser(target.id).path), .method(.post), Layout.csrfField(ctx),
                 userFields(ctx, form, errors), .button(.type(.submit), .text(ctx.t("Simpan", "Save")))),
             .h2(.text(ctx.t("Peran", "Roles"))),
-            .if(
-                target.credentialsSetBy != nil && target.credentialsSetBy == user.id,
-                Layout.notice(
-                    ctx.t(
-                        "Anda menetapkan kata sandi sekali pakai akun ini. Peran dapat Anda berikan sesudah \(target.name) masuk "
-                            + "dan mengganti kata sandinya; sebelum itu, oleh administrator lain.",
-                        "You set this account's one-time password. You can give it roles once \(target.name) has signed in and "
-                            + "changed it; until then, another administrator can."))),
+            .if(target.credentialsSetBy != nil && target.credentialsSetBy == user.id, awaitingOwnPassword(ctx, target)),
             .table(
                 .tr(.th(.text(ctx.t("Peran", "Role"))), .th(.text(ctx.t("Unit", "Unit"))), .th(.text(""))),
                 .forEach(assignments) { assignment in
@@ -150,5 +143,16 @@ extension UserAdminController {
                     ))),
             AuditViews.table(ctx, history, showsSummary: AuditViews.isAdministrative)
         )
+    }
+
+    /// Said before the role form is tried: the administrator who set the one-time password gives
+    /// roles only once its owner has replaced it.
+    static func awaitingOwnPassword(_ ctx: PageContext, _ target: User) -> Node<HTML.BodyContext> {
+        Layout.notice(
+            ctx.t(
+                "Anda menetapkan kata sandi sekali pakai akun ini. Peran dapat Anda berikan sesudah \(target.name) masuk "
+                    + "dan mengganti kata sandinya; sebelum itu, oleh administrator lain.",
+                "You set this account's one-time password. You can give it roles once \(target.name) has signed in and "
+                    + "changed it; until then, another administrator can."))
     }
 }

@@ -31,9 +31,10 @@ enum HomeView {
             ctx, title: ctx.t("Beranda", "Home"), status: status,
             .h1(.text(ctx.t("Selamat datang, \(user.name)", "Welcome, \(user.name)"))),
             .unwrap(notice) { Layout.notice($0, kind: "ok") },
-            start(ctx, m),
+            returnedBanner(ctx, m),
             staffing(ctx, m.staffingGaps, admin: m.user.person.assignments.contains { $0.role == .admin }),
             work(ctx, m),
+            start(ctx, m),
             periods(ctx, m),
             overview(ctx, m),
             .h2(.text(ctx.t("Peran dan unit Anda", "Your roles and units"))),
@@ -76,6 +77,21 @@ enum HomeView {
                     .button(.type(.submit), .text(ctx.t("Buat usulan", "Start"))),
                     .unwrap(error) { .p(.class("error"), .id("\(id)-error"), .text($0)) })
             })
+    }
+
+    /// Work sent back to the person, first thing on the page (on a phone too): who, and the note.
+    static func returnedBanner(_ ctx: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        let returned = m.waiting.filter { $0.returned != nil }
+        guard !returned.isEmpty else { return .empty }
+        return .div(
+            .class("returned"), .attribute(named: "role", value: "alert"),
+            .p(.strong(.text(ctx.t("Dikembalikan kepada Anda (\(returned.count))", "Returned to you (\(returned.count))")))),
+            .ul(
+                .forEach(returned) { item in
+                    .li(
+                        .a(.href(SiteURL.proposal(item.proposal.id).path + "#dikembalikan"), .text(item.proposal.title)),
+                        .text(": " + String((item.returned?.note ?? "").prefix(200))))
+                }))
     }
 
     /// The units where a step cannot be done because no one holds its actor's role.

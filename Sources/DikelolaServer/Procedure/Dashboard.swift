@@ -95,27 +95,29 @@ struct Dashboard {
         let overseen = units.filter {
             places[$0.storedID].map { Authorization.roles(of: user.person, covering: $0).contains(.mainPPID) } ?? false
         }
-        if !overseen.isEmpty {
-            var rows = Dictionary(uniqueKeysWithValues: overseen.map { ($0.storedID, UnitRow(unit: $0)) })
-            let now = acting.now
-            for proposal in try await Proposal.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
-                .filter(\.$status == .inProgress).all()
-            {
-                rows[proposal.$unit.id]?.inProgress += 1
-                if let due = proposal.currentStepDueAt, due < now { rows[proposal.$unit.id]?.overdue += 1 }
-            }
-            let entries = try await RegisterEntry.query(on: acting.db).filter(\.$unit.$id ~~ Array(rows.keys))
-                .filter(\.$status != .reclassified).field(\.$unit.$id).field(\.$status).field(\.$groundCode)
-                .field(\.$endDate).field(\.$openedOn).all()
-            for entry in entries where entry.status != .opened {
-                rows[entry.$unit.id]?.register += 1
-                if entry.status.awaitsDecision { rows[entry.$unit.id]?.ending += 1 }
-            }
-            board.overview = overseen.compactMap { rows[$0.storedID] }
-            board.figures = .of(entries.map { ($0.groundCode, byID[$0.$unit.id]?.name ?? "", $0.endDate, $0.openedOn) }) {
-                entries[$0].status != .opened
-            }
-        }
+        if !overseen.isEmpty { try await board.oversee(overseen, byID: byID, now: acting.now, on: acting.db) }
         return board
+    }
+
+    /// The PPID Utama's rows per unit and the body's figures.
+    private mutating func oversee(_ overseen: [Unit], byID: [UUID: Unit], now: Date, on db: any Database) async throws {
+        var rows = Dictionary(uniqueKeysWithValues: overseen.map { ($0.storedID, UnitRow(unit: $0)) })
+        for proposal in try await Proposal.query(on: db).filter(\.$unit.$id ~~ Array(rows.keys))
+            .filter(\.$status == .inProgress).all()
+        {
+            rows[proposal.$unit.id]?.inProgress += 1
+            if let due = proposal.currentStepDueAt, due < now { rows[proposal.$unit.id]?.overdue += 1 }
+        }
+        let entries = try await RegisterEntry.query(on: db).filter(\.$unit.$id ~~ Array(rows.keys))
+            .filter(\.$status != .reclassified).field(\.$unit.$id).field(\.$status).field(\.$groundCode)
+            .field(\.$endDate).field(\.$openedOn).all()
+        for entry in entries where entry.status != .opened {
+            rows[entry.$unit.id]?.register += 1
+            if entry.status.awaitsDecision { rows[entry.$unit.id]?.ending += 1 }
+        }
+        overview = overseen.compactMap { rows[$0.storedID] }
+        figures = .of(entries.map { ($0.groundCode, byID[$0.$unit.id]?.name ?? "", $0.endDate, $0.openedOn) }) {
+            entries[$0].status != .opened
+        }
     }
 }

@@ -12,7 +12,7 @@ enum BarChart {
     }
 
     /// Geometry, in SVG units: the drawing scales to the width it is given.
-    private static let width = 520, labelWidth = 200, barHeight = 20, gap = 8, countRoom = 48
+    private static let width = 560, labelWidth = 230, barHeight = 20, gap = 8, countRoom = 48
     /// More bars than this are summed into the last one ("lainnya").
     static let maximumBars = 24
 
@@ -51,7 +51,8 @@ enum BarChart {
             let y = index * (barHeight + gap)
             // Whole numbers only: a count of zero still shows its label, with no bar.
             let length = bar.count <= 0 ? 0 : max(2, Int((Double(bar.count) / Double(largest) * Double(room)).rounded()))
-            let label = bar.label.count > 30 ? String(bar.label.prefix(29)) + "…" : bar.label
+            // Long names are cut to fit the label column; the whole name is in the bar's title and the table.
+            let label = bar.label.count > 26 ? String(bar.label.prefix(25)) + "…" : bar.label
             out += "<g><title>\(escaped(bar.label)): \(bar.count)</title>"
             out +=
                 "<text x=\"\(labelWidth - 8)\" y=\"\(y + barHeight - 5)\" text-anchor=\"end\" font-size=\"13\" "
