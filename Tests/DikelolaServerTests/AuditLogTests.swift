@@ -56,8 +56,10 @@ func draft(_ action: String, target: String, after: String? = nil) -> AuditChain
 
     @Test func concurrentAppendsKeepOneChain() async throws {
         // Twenty writers at once: on PostgreSQL each waits on the chain's advisory lock, not for a
-        // pooled connection (one per loop timed out when the machine was loaded by the other tests).
-        try await withApp(adjust: { $0.databaseConnectionsPerLoop = 4 }) { app in
+        // pooled connection. With fewer connections than writers, the writers queued for the pool
+        // behind locked ones timed out (15 s) when the machine was loaded: this test is about the
+        // chain, so each writer gets its own connection.
+        try await withApp(adjust: { $0.databaseConnectionsPerLoop = 20 }) { app in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<20 {
                     group.addTask { () async throws -> Void in

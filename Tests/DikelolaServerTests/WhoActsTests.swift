@@ -27,16 +27,7 @@ import Vapor
             var page = try await op.get(path)
             #expect(page.body.contains("Pelaksana: </strong>Petugas PPID"))
             #expect(page.body.contains("\(opUser.position), \(opUser.name)"))
-            try await op.submit(path + "/informasi", ["title": "Data NIK", "description": "Basis data penduduk", "form": "both"])
-            let item = try #require(try await ProposalItem.query(on: app.db).first())
-            try await op.submit(
-                path + "/informasi/\(item.id!.uuidString.lowercased())/uji",
-                [
-                    "ground": "j", "otherStatute": "UU 24/2013 Pasal 79", "consequenceIfOpened": "Data pribadi terungkap.",
-                    "consequenceIfClosed": "Layanan tetap berjalan.", "verdict": "closed", "periodKind": "until",
-                    "end": "2031-12-31", "reason": "Dilindungi UU Adminduk.",
-                ])
-            try await op.submit(path + "/rapat-uji", Browser.meeting)
+            let item = try await fillStepOne(op, path, on: app)
             page = try await op.get(path)
             #expect(try await op.post(path + "/langkah/1", ["version": version(page)]).status == .seeOther)
 
@@ -88,16 +79,7 @@ import Vapor
             let headID = try #require(
                 try await User.query(on: app.db).filter(\.$email == "head.disdukcapil@contohkab.go.id").first()?.id)
             try await RoleAssignment.query(on: app.db).filter(\.$user.$id == headID).delete()
-            try await op.submit(path + "/informasi", ["title": "Data NIK", "description": "Basis data penduduk", "form": "both"])
-            let item = try #require(try await ProposalItem.query(on: app.db).first())
-            try await op.submit(
-                path + "/informasi/\(item.id!.uuidString.lowercased())/uji",
-                [
-                    "ground": "j", "otherStatute": "UU 24/2013 Pasal 79", "consequenceIfOpened": "Data pribadi terungkap.",
-                    "consequenceIfClosed": "Layanan tetap berjalan.", "verdict": "closed", "periodKind": "until",
-                    "end": "2031-12-31", "reason": "Dilindungi UU Adminduk.",
-                ])
-            try await op.submit(path + "/rapat-uji", Browser.meeting)
+            try await fillStepOne(op, path, on: app)
             let page = try await op.get(path)
             try await op.post(path + "/langkah/1", ["version": version(page)])
             #expect(try await op.get(path).body.contains("Belum ada yang memegang peran Atasan PPID / Pimpinan untuk unit ini"))
@@ -116,6 +98,22 @@ import Vapor
                 SiteURL.adminUnit(unit.$body.id, unit.id).path, Browser.prefilled(on: unitPage, action: SiteURL.adminUnit(unit.$body.id, unit.id).path))
             #expect(saved.body.contains("Pelaksana SOP yang belum ada pemegangnya di unit ini"))
         }
+    }
+
+    /// Step 1 of Kalimantan Barat's SOP, ready to complete: one item, its test, the test meeting.
+    @discardableResult
+    private func fillStepOne(_ op: Browser, _ path: String, on app: Application) async throws -> ProposalItem {
+        try await op.submit(path + "/informasi", ["title": "Data NIK", "description": "Basis data penduduk", "form": "both"])
+        let item = try #require(try await ProposalItem.query(on: app.db).first())
+        try await op.submit(
+            path + "/informasi/\(item.id!.uuidString.lowercased())/uji",
+            [
+                "ground": "j", "otherStatute": "UU 24/2013 Pasal 79", "consequenceIfOpened": "Data pribadi terungkap.",
+                "consequenceIfClosed": "Layanan tetap berjalan.", "verdict": "closed", "periodKind": "until",
+                "end": "2031-12-31", "reason": "Dilindungi UU Adminduk.",
+            ])
+        try await op.submit(path + "/rapat-uji", Browser.meeting)
+        return item
     }
 
     private func version(_ page: Browser.Page) -> String {
