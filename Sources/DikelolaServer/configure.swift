@@ -43,7 +43,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.middleware.use(PageErrorMiddleware())
     app.middleware.use(LanguageCookieMiddleware(secure: secure))
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(PostRedirectGetMiddleware())
+    app.middleware.use(PostRedirectGetMiddleware(secureCookies: secure))
     app.middleware.use(CurrentUserMiddleware())
     app.middleware.use(RefusalMiddleware())
     app.middleware.use(CSRFMiddleware(sessionCookieName: sessionCookieName))

@@ -90,8 +90,12 @@ import Testing
         let held = TestMeeting(
             date: date("2026-11-20"), place: "Aula", participants: ["Sari — Kepala Dinas", "Budi — PPID Pembantu Disdukcapil"])
         #expect(try flow.complete(current: 2, stepNumber: 2, roles: [.head], decision: .agree, facts: facts(held)).issuesDecree)
-        // Steps that issue no decree do not wait for the meeting.
-        #expect(try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts(none)).next == .step(2))
+        // The step where the test is done waits for its meeting too, so that the officer learns it
+        // there rather than when the head cannot approve.
+        #expect(throws: WorkflowError.blocked([.testMeeting(.notRecorded)])) {
+            try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts(none))
+        }
+        #expect(try flow.complete(current: 1, stepNumber: 1, roles: [.operator], decision: nil, facts: facts(held)).next == .step(2))
         #expect(TestMeeting(date: date("2026-12-01"), place: "Aula", participants: ["Budi — PPID"]).problems(decreeDate: today)
             == [.afterDecree(date("2026-12-01"))])
     }

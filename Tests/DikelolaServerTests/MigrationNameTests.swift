@@ -45,6 +45,7 @@ import Testing
             "DikelolaServer.UpdateDecreeAddKeputusanFields",
             "DikelolaServer.UpdateItemsAddOpenPart",
             "DikelolaServer.CreateRegisterImport",
+            "DikelolaServer.UpdateProposalStepAddActorName",
         ])
     }
 }

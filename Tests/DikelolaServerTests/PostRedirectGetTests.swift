@@ -105,7 +105,62 @@ import Vapor
                 #expect(page.body.contains("id=\"\(item)-\(field)-error\""), "\(field) is named beside its field")
             }
             #expect(page.body.contains("Tanggal") && !page.body.contains("id=\"\(item)-periodKind-error\""))
+            // A length that cannot be read and a date no calendar has: both named, each beside its field.
+            try await op.get(path)
+            let both = try await op.submit(
+                path + "/informasi/\(item.lowercased())/uji",
+                [
+                    "ground": "h1", "consequenceIfOpened": "Terungkap.", "consequenceIfClosed": "Tetap terlayani.",
+                    "verdict": "closed", "periodKind": "length", "years": "abc", "from": "2026-13-40", "reason": "Rahasia.",
+                ])
+            #expect(both.body.contains("id=\"\(item)-years-error\"") && both.body.contains("id=\"\(item)-from-error\""))
             #expect(try await ProposalItem.query(on: app.db).first()?.consequenceTest == nil)
+        }
+    }
+
+    /// Found by an outside probe: the kept page (what was typed, a one-time password, a new API
+    /// token) lay in the session table in plain text, and a signed-out browser still got it. Now it
+    /// is sealed with a key only the browser holds, and shown only to the person it was kept for.
+    @Test func aKeptPageIsSealedAndShownOnlyToThePersonItWasKeptFor() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let dinkes = try #require(try await DikelolaServer.Unit.query(on: app.db).filter(\.$shortName == "Dinkes").first())
+            let browser = Browser(app)
+            try await browser.signIn(as: "mainppid.diskominfo@contohkab.go.id")
+            try await browser.get(SiteURL.apiTokens.path)
+            let made = try await browser.post(SiteURL.apiTokens.path, ["name": "Website PPID", "days": "30"])
+            #expect(made.status == .seeOther)
+            let stored = try await SessionRecord.query(on: app.db).all().map { String(describing: $0.data) }.joined()
+            #expect(!stored.contains("dk_") && !stored.contains("Website PPID"), "the session row holds only ciphertext")
+            let shown = try await browser.follow(made)
+            #expect(shown.body.firstMatch(of: /<code>dk_[A-Za-z0-9_-]{43}<\/code>/) != nil)
+            #expect(try await browser.get(SiteURL.apiTokens.path).body.firstMatch(of: /<code>dk_[A-Za-z0-9_-]{43}<\/code>/) == nil)
+
+            // Refused, then signed out before the page is opened: the next person sees none of it.
+            try await browser.get(SiteURL.unit(dinkes.id).path)
+            let refused = try await browser.post(SiteURL.unitOpenProposal(dinkes.id).path, ["title": "  "])
+            #expect(refused.status == .seeOther)
+            try await browser.post(SiteURL.logout.path, [:])
+            let after = try await browser.get(SiteURL.unit(dinkes.id).path)
+            #expect(after.status == .seeOther && after.location?.hasPrefix(SiteURL.login.path) == true)
+            #expect(!after.body.contains("Judul usulan wajib diisi"))
+        }
+    }
+
+    /// Plot passes `&…;` through as an entity; Dikelola's text escapes the ampersand, so a title
+    /// typed as `&#8238;` or `&lt;b&gt;` shows as typed and never as a control or markup.
+    @Test func typedEntitiesShowAsTyped() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let dinkes = try #require(try await DikelolaServer.Unit.query(on: app.db).filter(\.$shortName == "Dinkes").first())
+            let op = Browser(app)
+            try await op.signIn(as: "operator.dinkes@contohkab.go.id")
+            try await op.get(SiteURL.unit(dinkes.id).path)
+            let path = try #require(
+                try await op.post(SiteURL.unitOpenProposal(dinkes.id).path, ["title": "DIK &#8238;6202 &lt;b&gt;tebal"]).location)
+            let page = try await op.get(path)
+            #expect(page.body.contains("<h1>DIK &amp;#8238;6202 &amp;lt;b&amp;gt;tebal</h1>"))
+            #expect(page.body.contains("<title>DIK &amp;#8238;6202 &amp;lt;b&amp;gt;tebal — Dikelola</title>"))
         }
     }
 }

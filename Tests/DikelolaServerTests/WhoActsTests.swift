@@ -51,6 +51,9 @@ import Vapor
             #expect(banner.lowerBound < (home.body.range(of: "Menunggu Anda")?.lowerBound ?? home.body.startIndex))
             let notices = try await op.get(SiteURL.notifications.path)
             #expect(notices.body.contains("dikembalikan ke langkah 1 oleh \(headUser.name)"))
+            // The note stays on the proposal's page, which checks who may read it: a notification
+            // outlives the role of the person it was sent to.
+            #expect(!notices.body.contains("sebutkan pasal UU Adminduk"))
             page = try await op.get(path)
             let top = try #require(page.body.range(of: "Dikembalikan oleh \(headUser.position), \(headUser.name)"))
             let actor = try #require(page.body.range(of: "Pelaksana: "))
@@ -58,8 +61,13 @@ import Vapor
             #expect(page.body.contains("sebutkan pasal UU Adminduk yang melindungi."))
             // The item the note names is one click away.
             #expect(page.body.contains("href=\"#informasi-\(item.id!.uuidString)\">Data NIK</a>"))
-            // The history names people, not only roles.
+            // The history names people, not only roles, as they were named when they acted.
             #expect(page.body.contains("<td>\(headUser.position), \(headUser.name)<br/>"))
+            let originalName = headUser.name
+            headUser.name = "Pejabat Pengganti"
+            try await headUser.save(on: app.db)
+            page = try await op.get(path)
+            #expect(page.body.contains("<td>\(headUser.position), \(originalName)<br/>") && !page.body.contains("Pejabat Pengganti<br/>"))
 
             // Done again, the mark is gone.
             #expect(try await op.post(path + "/langkah/1", ["version": version(page)]).status == .seeOther)

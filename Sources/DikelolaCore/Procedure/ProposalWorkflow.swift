@@ -123,8 +123,9 @@ public struct ProposalWorkflow: Sendable {
             if !facts.untestedItems.isEmpty { found.append(.untested(facts.untestedItems)) }
             if !facts.itemsWithTestErrors.isEmpty { found.append(.testErrors(facts.itemsWithTestErrors)) }
         }
-        // UU 14/2008 Ps 19: the test is the PPID's, done at a meeting the sheet records.
-        if step.issuesDecree { found += facts.meetingProblems.map { .testMeeting($0) } }
+        // UU 14/2008 Ps 19: the test is the PPID's, done at a meeting the sheet records: checked
+        // where the test is done, so the officer learns it there, not when the head cannot approve.
+        if step.issuesDecree || step.effect == .consequenceTest { found += facts.meetingProblems.map { .testMeeting($0) } }
         // The warnings (Ps 18, Ps 9, Ps 11, the letter, the horizon) are the head's to weigh, each one.
         if step.issuesDecree, !facts.unacknowledgedWarnings.isEmpty {
             found.append(.warningsNotAcknowledged(facts.unacknowledgedWarnings))

@@ -145,14 +145,9 @@ extension UserAdminController {
         )
     }
 
-    /// Said before the role form is tried: the administrator who set the one-time password gives
-    /// roles only once its owner has replaced it.
+    /// Said before the role form is tried: the administrator who set the password gives no roles.
     static func awaitingOwnPassword(_ ctx: PageContext, _ target: User) -> Node<HTML.BodyContext> {
         Layout.notice(
-            ctx.t(
-                "Anda menetapkan kata sandi sekali pakai akun ini. Peran dapat Anda berikan sesudah \(target.name) masuk "
-                    + "dan mengganti kata sandinya; sebelum itu, oleh administrator lain.",
-                "You set this account's one-time password. You can give it roles once \(target.name) has signed in and "
-                    + "changed it; until then, another administrator can."))
+            ctx.t(UserAdminController.secondAdministrator.indonesian, UserAdminController.secondAdministrator.english))
     }
 }

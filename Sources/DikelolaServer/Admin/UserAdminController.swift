@@ -219,6 +219,16 @@ enum UserAdminController {
             intro: ctx.t("Kata sandi \(target.name) diatur ulang.", "The password of \(target.name) was reset."))
     }
 
+    /// Why the administrator who set an account's password never gives it roles: they could sign in
+    /// as it (and change the password first) and read what the role reads, exempted content
+    /// included. Another administrator does; the first start or `dikelola create-admin` makes one.
+    static let secondAdministrator = (
+        indonesian: "Anda yang menetapkan kata sandi akun ini, sehingga Anda dapat masuk sebagai dia; perannya harus diberikan "
+            + "administrator lain (administrator kedua dibuat di server dengan perintah dikelola create-admin EMAIL).",
+        english: "You set this account's password, so you could sign in as it; another administrator must give it roles "
+            + "(a second administrator is made on the server with dikelola create-admin EMAIL)."
+    )
+
     @Sendable static func addRole(req: Request, user: CurrentUser) async throws -> Response {
         let target = try await AdminAccess.managedUser(try req.id("user"), for: user, on: req.db)
         let values = try req.formValues()
@@ -233,11 +243,7 @@ enum UserAdminController {
                 "You cannot give yourself a role; ask another administrator.")
         } else if target.credentialsSetBy == user.id {
             // Whoever knew the password could sign in as the account and use the role themselves.
-            errors["role"] = ctx.t(
-                "Anda yang menetapkan kata sandi sekali pakai akun ini, sehingga Anda dapat masuk sebagai dia. Peran dapat "
-                    + "Anda berikan sesudah \(target.name) masuk dan mengganti kata sandinya, atau oleh administrator lain sekarang.",
-                "You set this account's one-time password, so you could sign in as it. You can give it roles once "
-                    + "\(target.name) has signed in and changed the password, or another administrator can now.")
+            errors["role"] = ctx.t(Self.secondAdministrator.indonesian, Self.secondAdministrator.english)
         } else if role == nil {
             errors["role"] = ctx.t("Peran '\(form.role)' tidak dikenal.", "Unknown role '\(form.role)'.")
         }

@@ -37,9 +37,6 @@ enum AccountController {
         try await req.application.writeTransaction { db in
             user.passwordHash = hash
             user.mustChangePassword = false
-            // A password only its owner knows: the administrator who set the one-time password can
-            // no longer sign in as the account, so may now give it roles (see `addRole`).
-            user.credentialsSetBy = nil
             user.sessionEpoch += 1
             try await user.save(on: db)
             try await AuditLog.record(

@@ -145,7 +145,7 @@ enum HomeView {
                                         .text(" "), .span(.class("tag returned"), .text(ctx.t("dikembalikan", "returned"))),
                                         .br(), .small(.text(String((step.note ?? "").prefix(140)))))
                                 }),
-                            .td(.text("\(item.step.number). \(item.step.activity.prefix(90))…")),
+                            .td(.text("\(item.step.label). \(item.step.activity.prefix(90))…")),
                             .td(
                                 .text(
                                     item.proposal.currentStepDueAt.map {

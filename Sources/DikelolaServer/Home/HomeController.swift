@@ -11,13 +11,19 @@ enum HomeController {
         return try await Unit.query(on: db).filter(\.$id ~~ unitIDs).sort(\.$name).all()
     }
 
-    /// The units where the person may start a proposal (their role reaches the unit, and it runs
-    /// an SOP), by name: the PPID Utama's reach is the whole body.
-    static func startable(by user: CurrentUser, on db: any Database) async throws -> [Unit] {
+    /// The units where the person may start a proposal, by name: the unit runs an SOP, their role
+    /// reaches the unit, and they hold the role of the SOP's first step there (as opening requires;
+    /// found: the PPID Utama was offered every unit's form and refused by each).
+    static func startable(by user: CurrentUser, library: SOPLibrary, on db: any Database) async throws -> [Unit] {
         let bodyIDs = Set(user.person.assignments.compactMap { UUID(uuidString: $0.unit.bodyID) })
         var found: [Unit] = []
         for unit in try await Unit.query(on: db).filter(\.$body.$id ~~ bodyIDs).filter(\.$sopID != nil).sort(\.$name).all() {
-            if user.may(.prepareProposal, on: try await AccessQueries.place(of: unit, on: db)).isAllowed { found.append(unit) }
+            guard let definition = unit.sopID.flatMap(library.definition(id:)) else { continue }
+            let place = try await AccessQueries.place(of: unit, on: db)
+            let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
+            if user.may(.prepareProposal, on: place).isAllowed, Authorization.roles(of: user.person, covering: place).contains(first) {
+                found.append(unit)
+            }
         }
         return found
     }
@@ -30,7 +36,7 @@ enum HomeController {
     static func page(_ req: Request, _ user: CurrentUser, refused: FormState?, status: HTTPStatus = .ok) async throws -> Response {
         let acting = req.acting(user)
         let model = HomeView.Model(
-            user: user, units: try await units(of: user, on: req.db), startable: try await startable(by: user, on: req.db),
+            user: user, units: try await units(of: user, on: req.db), startable: try await startable(by: user, library: req.application.dikelola.sopLibrary, on: req.db),
             waiting: try await Awaiting.proposals(for: acting),
             overdue: try await Awaiting.overdue(for: acting), board: try await Dashboard.load(for: acting),
             notice: Sessions.takeNotice(req), now: req.now,

@@ -40,5 +40,6 @@ enum AppMigrations {
         UpdateDecreeAddKeputusanFields(),  // the signer's rank, the PPID by name, Mengingat and Tembusan per body
         UpdateItemsAddOpenPart(),  // what stays open of a partly exempted item
         CreateRegisterImport(),  // registers brought in from spreadsheets; decrees registered from earlier ones
+        UpdateProposalStepAddActorName(),  // who did a step, as named when they did it
     ]
 }

@@ -123,6 +123,9 @@ final class ProposalStep: Model, @unchecked Sendable {
     /// `agree`, `disagree`, or nil for a step without a decision.
     @OptionalField(key: "decision") var decision: String?
     @OptionalField(key: "note") var note: String?
+    /// The actor as named when the step was done (nil for steps recorded before this was kept).
+    @OptionalField(key: "actor_name") var actorName: String?
+    @OptionalField(key: "actor_position") var actorPosition: String?
 
     init() {}
 

@@ -25,55 +25,71 @@ struct PeriodFields {
     /// The form's fields of a period: an error of one stands beside it.
     static let fieldNames: Set<String> = ["periodKind", "years", "months", "from", "end", "event", "reviewOn", "statute"]
 
+    /// The form's field a problem of the test stands beside: a period's problem beside the part of
+    /// the period at fault (the end date, the review date, the event…), the rest by their own name.
+    static func field(on form: FormValues) -> (ConsequenceTest.Problem) -> String {
+        let kind = form["periodKind"]
+        return { problem in
+            guard case let .period(violation) = problem else { return problem.field }
+            switch violation {
+            case .emptyLength, .negativeLength, .lengthTooLong: return "years"
+            case .startsAfterClassification, .startsImplausiblyEarly: return kind == "length" ? "from" : "end"
+            case .endNotAfterStart, .exceedsThirtyYears, .beyondHorizon, .alreadyEnded, .eventNeedsLatestEnd, .mustNotBeOpenEnded:
+                return kind == "length" ? "years" : "end"
+            case .reviewNotAfterStart, .reviewAfterLatestEnd: return "reviewOn"
+            case .eventMissing, .eventMeansForever, .eventUnreadable: return "event"
+            case .statuteMissing, .statuteNotRecognised: return "statute"
+            default: return "periodKind"
+            }
+        }
+    }
+
     /// Reads the period back from a posted form; a field error names the field that is wrong.
     static func period(from form: FormValues) -> Result<ExemptionPeriod, FieldError> {
-        func date(_ name: String, required: Bool) -> Result<LocalDate?, FieldError> {
+        let (period, errors) = read(form)
+        if let period { return .success(period) }
+        let first = errors.sorted { $0.key < $1.key }.first
+        return .failure(FieldError(field: first?.key ?? "periodKind", message: first?.value ?? "Pilih jenis jangka waktu."))
+    }
+
+    /// Reads the period back from a posted form: the period, or every field that is wrong at once.
+    static func read(_ form: FormValues) -> (ExemptionPeriod?, errors: [String: String]) {
+        var errors: [String: String] = [:]
+        func date(_ name: String, required: Bool) -> LocalDate? {
             guard let text = form[name].nilIfBlank else {
-                return required
-                    ? .failure(FieldError(field: name, message: "Tanggal \(Labels.periodField(name)) wajib diisi."))
-                    : .success(nil)
+                if required { errors[name] = "Tanggal \(Labels.periodField(name)) wajib diisi." }
+                return nil
             }
             guard let value = LocalDate(iso: text) else {
-                return .failure(
-                    FieldError(
-                        field: name,
-                        message: "Tanggal \(Labels.periodField(name)) tidak valid: tulis tanggal antara tahun 1900 dan 9999."))
-            }
-            return .success(value)
-        }
-        func requiredDate(_ name: String) throws -> LocalDate {
-            guard let value = try date(name, required: true).get() else {
-                throw FieldError(field: name, message: "Tanggal \(Labels.periodField(name)) wajib diisi.")
+                errors[name] = "Tanggal \(Labels.periodField(name)) tidak valid: tulis tanggal antara tahun 1900 dan 9999."
+                return nil
             }
             return value
         }
-        do {
-            switch form["periodKind"] {
-            case "length":
-                let length: PeriodLength
-                do {
-                    length = try PeriodLength.parse(years: form["years"], months: form["months"], days: form["days"])
-                } catch {
-                    return .failure(FieldError(field: "years", message: error.description))
-                }
-                return .success(.length(length, from: try requiredDate("from")))
-            case "until":
-                return .success(.until(try requiredDate("end")))
-            case "event":
-                return .success(
-                    .untilEvent(
-                        event: form["event"], reviewOn: try requiredDate("reviewOn"),
-                        latestEnd: try date("end", required: false).get()))
-            case "statute":
-                return .success(.asStatuteSets(statute: form["statute"], end: try date("end", required: false).get()))
-            default:
-                return .failure(FieldError(field: "periodKind", message: "Pilih jenis jangka waktu."))
+        var period: ExemptionPeriod?
+        switch form["periodKind"] {
+        case "length":
+            var length: PeriodLength?
+            do {
+                length = try PeriodLength.parse(years: form["years"], months: form["months"], days: form["days"])
+            } catch {
+                errors["years"] = error.description
             }
-        } catch let error as FieldError {
-            return .failure(error)
-        } catch {
-            return .failure(FieldError(field: "periodKind", message: "\(error)"))
+            let from = date("from", required: true)
+            if let length, let from { period = .length(length, from: from) }
+        case "until":
+            period = date("end", required: true).map(ExemptionPeriod.until)
+        case "event":
+            let review = date("reviewOn", required: true)
+            let latest = date("end", required: false)
+            if let review, errors["end"] == nil { period = .untilEvent(event: form["event"], reviewOn: review, latestEnd: latest) }
+        case "statute":
+            let end = date("end", required: false)
+            if errors["end"] == nil { period = .asStatuteSets(statute: form["statute"], end: end) }
+        default:
+            errors["periodKind"] = "Pilih jenis jangka waktu."
         }
+        return (errors.isEmpty ? period : nil, errors)
     }
 }
 

@@ -120,7 +120,8 @@ enum ProposalController {
         let itemID = try req.id("item")
         return try await act(req, user, form: "test-\(itemID)", values: form) { ctx in
             let (input, refused) = testInput(form)
-            _ = try await ProposalService.recordTest(ctx, itemID: itemID, input, refused: refused, acting: req.acting(user))
+            _ = try await ProposalService.recordTest(
+                ctx, itemID: itemID, input, refused: refused, fieldOf: PeriodFields.field(on: form), acting: req.acting(user))
             return PageContext(req).t("Uji konsekuensi disimpan.", "Test saved.")
         }
     }
@@ -222,12 +223,7 @@ enum ProposalController {
         let verdict = form["verdict"]
         var period: ExemptionPeriod?
         var refused: [String: String] = [:]
-        if verdict != "open" {
-            switch PeriodFields.period(from: form) {
-            case let .success(value): period = value
-            case let .failure(error): refused[error.field] = error.message
-            }
-        }
+        if verdict != "open" { (period, refused) = PeriodFields.read(form) }
         let input = ProposalService.TestInput(
             ground: form["ground"].nilIfBlank.flatMap(ExemptionGround.init(code:))?.citation, otherStatute: form["otherStatute"],
             consequenceIfOpened: form["consequenceIfOpened"], consequenceIfClosed: form["consequenceIfClosed"], verdict: verdict,

@@ -48,7 +48,9 @@ extension ProposalPageView {
                                 : ctx.t("Ubah uji konsekuensi", "Change the consequence test")),
                         testForm(ctx, p, item, formID: formID, state: state),
                     ])),
-            .if(canAct, locationForms(ctx, p, item, state: state))
+            // Where copies are kept is recorded while the list is made and at the archive step, not
+            // by the head deciding on it.
+            .if(canAct && (effect == .archive || (effect?.allowsEditingItems ?? false)), locationForms(ctx, p, item, state: state))
         )
     }
 
@@ -274,8 +276,8 @@ extension ProposalPageView {
                     "description", published: .internalOnly, label: ctx.t("Uraian", "Description"), value: value("description"),
                     error: state?.error("item", "description"),
                     hint: ctx.t(
-                        "Judul dan uraian terbit dalam DIK bila dikecualikan: sebut jenis informasinya, bukan isinya.",
-                        "The title and description are published in the register if exempted: name the kind of information, not its content."
+                        "Judulnya terbit dalam DIK bila dikecualikan (uraian tidak): sebut jenis informasinya, bukan isinya.",
+                        "The title is published in the register if exempted (the description is not): name the kind of information, not its content."
                     )),
                 FormFields.select(
                     "form", published: .internalOnly, label: ctx.t("Bentuk", "Form"),

@@ -177,7 +177,8 @@ enum ProposalPageView {
         .element(
             named: "details",
             nodes: [
-                .attribute(named: "open", value: state?.form == "meeting" ? "open" : nil),
+                // Open until the meeting is recorded: the decree needs it (UU 14/2008 Ps 19).
+                .attribute(named: "open", value: state?.form == "meeting" || p.meetingDate == nil ? "open" : nil),
                 .element(named: "summary", text: ctx.t("Rapat uji konsekuensi", "The test meeting")),
                 .form(
                     .class("stack"), .action(SiteURL.proposalMeeting(p.id).path), .method(.post), Layout.csrfField(ctx),
@@ -194,7 +195,10 @@ enum ProposalPageView {
                         label: ctx.t(
                             "Peserta (satu per baris: Nama — Jabatan)", "Participants (one per line: Name — Position)"),
                         value: state?.value("meeting", "meetingParticipants") ?? p.meetingParticipants ?? "",
-                        error: state?.error("meeting", "meetingParticipants")),
+                        error: state?.error("meeting", "meetingParticipants"),
+                        hint: ctx.t(
+                            "Sertakan PPID (PPID Pembantu atau PPID Utama): uji konsekuensi dilakukan oleh PPID (UU 14/2008 Pasal 19).",
+                            "Include the PPID: the consequence test is the PPID's (Law 14/2008 Art. 19).")),
                     .button(.type(.submit), .text(ctx.t("Simpan rapat", "Save meeting")))),
                 .p(
                     .a(

@@ -137,7 +137,8 @@ extension ProposalService {
     /// Records an item's test. A test that breaks the law is refused whole, every field at fault named
     /// at once (with `refused`, what the form itself could not read); its warnings are kept.
     static func recordTest(
-        _ ctx: ProposalContext, itemID: UUID, _ input: TestInput, refused: [String: String] = [:], acting: Acting
+        _ ctx: ProposalContext, itemID: UUID, _ input: TestInput, refused: [String: String] = [:],
+        fieldOf: @escaping (ConsequenceTest.Problem) -> String = \.field, acting: Acting
     ) async throws -> [ConsequenceTest.Finding] {
         let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
         guard step.effect.allowsTesting else {
@@ -145,7 +146,7 @@ extension ProposalService {
         }
         guard let item = ctx.items.first(where: { $0.id == itemID }) else { throw Refusal.notFound }
         var findings: [ConsequenceTest.Finding] = []
-        let test = try checkedTest(input, refused: refused) { test in
+        let test = try checkedTest(input, refused: refused, fieldOf: fieldOf) { test in
             findings = test.findings(
                 itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(acting.now),
                 policy: ctx.body.periodPolicy, expiry: acting.services.expiryRules)
@@ -172,7 +173,8 @@ extension ProposalService {
     /// with it. Refuses once with every field at fault: what could not be read (`refused`, the
     /// citation, the verdict) stands in for what the law would say of the same field.
     static func checkedTest(
-        _ input: TestInput, refused: [String: String] = [:], problems: (ConsequenceTest) -> [ConsequenceTest.Problem]
+        _ input: TestInput, refused: [String: String] = [:], fieldOf: (ConsequenceTest.Problem) -> String = \.field,
+        problems: (ConsequenceTest) -> [ConsequenceTest.Problem]
     ) throws -> ConsequenceTest {
         var errors = refused
         var ground: ExemptionGround?
@@ -197,8 +199,9 @@ extension ProposalService {
         // A period the form could not read is named on its own field, not again as "missing".
         let periodUnread = !Set(refused.keys).isDisjoint(with: PeriodFields.fieldNames)
         let judged = Dictionary(
-            (test.map(problems) ?? []).map { ($0.field, $0.description) }, uniquingKeysWith: { "\($0) \($1)" })
-        for (field, message) in judged where errors[field] == nil && !(periodUnread && field == "period") {
+            (test.map(problems) ?? []).map { (fieldOf($0), $0.description) }, uniquingKeysWith: { "\($0) \($1)" })
+        for (field, message) in judged
+        where errors[field] == nil && !(periodUnread && (field == "period" || PeriodFields.fieldNames.contains(field))) {
             errors[field] = message
         }
         guard errors.isEmpty, let test else { throw ProcedureError.invalid(errors) }

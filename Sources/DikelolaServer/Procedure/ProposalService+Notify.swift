@@ -7,8 +7,8 @@ extension ProposalService {
     /// when it was sent back, who returned it and why: returned work is noticed at once, not found
     /// at the bottom of a history.
     static func tellNextActors(
-        _ ctx: ProposalContext, after step: SOPDefinition.Step, outcome: ProposalWorkflow.Outcome, note: String?,
-        acting: Acting, on db: any Database
+        _ ctx: ProposalContext, after step: SOPDefinition.Step, outcome: ProposalWorkflow.Outcome, acting: Acting,
+        on db: any Database
     ) async throws {
         let number: Int
         let returned: Bool
@@ -21,10 +21,12 @@ extension ProposalService {
         let proposalID = try ctx.proposal.requireID()
         let label = ctx.definition.label(of: number)
         let who = acting.person.name
+        // The note itself stays on the proposal's page, which checks who may read it each time: a
+        // notification outlives the role of the person it was sent to.
         let text =
             returned
-            ? "Usulan \"\(ctx.proposal.title)\" dikembalikan ke langkah \(label) oleh \(who) (langkah \(step.label)): "
-                + (note ?? "")
+            ? "Usulan \"\(ctx.proposal.title)\" dikembalikan ke langkah \(label) oleh \(who) (langkah \(step.label)), "
+                + "dengan catatan. Bukalah untuk membacanya."
             : "Usulan \"\(ctx.proposal.title)\" menunggu Anda: langkah \(label), \(next.activity)"
         try await Notifier.tell(
             .init(

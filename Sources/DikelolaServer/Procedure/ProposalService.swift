@@ -83,10 +83,11 @@ enum ProposalService {
     static func recordMeeting(
         _ ctx: ProposalContext, date: String, place: String, participants: String, acting: Acting
     ) async throws {
-        let (step, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
-        guard step.effect.allowsEditingItems else {
+        // Said first: at a later step no one records the meeting, whatever their role.
+        guard ctx.currentStep?.effect.allowsEditingItems ?? false else {
             throw ProcedureError.notAllowedAtThisStep("Mencatat rapat uji")
         }
+        let (_, role) = try ctx.requireActor(acting.person, for: ctx.currentStep?.effect.action ?? .testItem)
         var errors: [String: String] = [:]
         let day = LocalDate(iso: date)
         if day == nil { errors["meetingDate"] = "Tanggal rapat wajib diisi (TTTT-BB-HH)." }
@@ -210,11 +211,12 @@ enum ProposalService {
                 case let .disagree(text): ("disagree", text.trimmingCharacters(in: .whitespacesAndNewlines))
                 case nil: (nil, nil)
                 }
-            try await ProposalStep(
+            let record = ProposalStep(
                 proposalID: proposalID, stepNumber: stepNumber, startedAt: ctx.proposal.currentStepStartedAt ?? now,
                 dueAt: ctx.proposal.currentStepDueAt, completedAt: now, actorID: acting.person.id, actorRole: role.rawValue,
-                decision: decisionCode, note: note
-            ).create(on: db)
+                decision: decisionCode, note: note)
+            (record.actorName, record.actorPosition) = (acting.person.name, acting.person.position)
+            try await record.create(on: db)
             let nextNumber: Int? =
                 switch outcome.next {
                 case let .step(number), let .returned(to: number): number
@@ -242,7 +244,7 @@ enum ProposalService {
                     decisionCode == "disagree" ? .proposalReturn : .proposalStep, targetType: .proposal,
                     targetID: proposalID.uuidString, bodyID: ctx.body.id?.uuidString, role: role,
                     before: "langkah \(step.label)", after: summary), on: db)
-            try await tellNextActors(ctx, after: step, outcome: outcome, note: note, acting: acting, on: db)
+            try await tellNextActors(ctx, after: step, outcome: outcome, acting: acting, on: db)
             if outcome.issuesDecree {
                 try await recordAcknowledgements(ctx, role: role, acting: acting, on: db)
                 try await DecreeIssuer.issue(ctx, date: ctx.today(now), acting: acting, on: db)

@@ -231,12 +231,12 @@ struct ProposalView: Content {
         self.history = history.map {
             HistoryEntry(
                 stepNumber: $0.stepNumber, stepLabel: ctx.definition.label(of: $0.stepNumber), actorID: $0.actorID,
-                actor: people.person($0.actorID), actorRole: $0.actorRole, startedAt: $0.startedAt,
+                actor: people.person(as: $0), actorRole: $0.actorRole, startedAt: $0.startedAt,
                 completedAt: $0.completedAt, dueAt: $0.dueAt, decision: $0.decision, note: $0.note)
         }
         returned = ProposalPeople.lastReturn(history, proposal: ctx.proposal).map { step in
             Return(
-                by: people.person(step.actorID), role: step.actorRole, at: step.completedAt,
+                by: people.person(as: step), role: step.actorRole, at: step.completedAt,
                 fromStep: ctx.definition.label(of: step.stepNumber), note: step.note ?? "")
         }
         decree = ctx.decree.map { DecreeSummary(id: $0.storedID, number: $0.number, date: $0.decreeDate) }
@@ -250,6 +250,11 @@ struct ProposalPeople: Sendable {
     var byID: [UUID: ProposalView.Person] = [:]
 
     func person(_ id: UUID) -> ProposalView.Person? { byID[id] }
+
+    /// Who did `step`, as they were named then; the account's present name for older records.
+    func person(as step: ProposalStep) -> ProposalView.Person? {
+        step.actorName.map { ProposalView.Person(name: $0, position: step.actorPosition ?? "") } ?? byID[step.actorID]
+    }
 
     static func load(_ ctx: ProposalContext, history: [ProposalStep], on db: any Database) async throws -> ProposalPeople {
         var holders: [User] = []
