@@ -96,6 +96,11 @@ def test_a_double_press_the_back_button_and_two_officers_at_once(site):
     site.fill(p + "end", "2030-12-31")
     site.fill(p + "reason", "Rahasia pribadi.")
     site.press("Simpan uji konsekuensi", site.d.find_element(By.ID, f"informasi-{item}"))
+    # The test is done at a meeting with the PPID (UU 14/2008 Ps 19): the step waits for it.
+    site.fill("meetingDate", site.d.execute_script("return new Date().toISOString().slice(0, 10)"))
+    site.fill("meetingPlace", "Ruang rapat")
+    site.fill("meetingParticipants", "Budi Santoso — PPID Pembantu\nSiti Aminah — Kepala Bidang")
+    site.press("Simpan rapat")
 
     # A second officer (the same role, another browser) has the same step open.
     other = Site(site.base, chrome(), site.passwords, site.artifacts)
