@@ -21,6 +21,9 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
                 connectionPoolTimeout: .seconds(15)), as: .psql)
     }
     app.migrations.add(AppMigrations.all)
+    // Outgoing requests (webhooks) never wait without end for a connection.
+    app.http.client.configuration.timeout = .init(
+        connect: .seconds(Int64(min(configuration.webhookTimeoutSeconds, 10))), read: .seconds(Int64(configuration.webhookTimeoutSeconds)))
 
     // Every multipart body is checked before MultipartKit reads it (see GuardedFormDataDecoder).
     ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)

@@ -32,6 +32,38 @@ final class Received: @unchecked Sendable {
 @Suite struct NotificationTests {
     static let admin = "admin.diskominfo@contohkab.go.id"
 
+    /// A receiver that never answers is a failed attempt after the timeout, retried later: it does
+    /// not hold the sweep or publication (issue 15: a stalled receiver stalled them).
+    @Test func aReceiverThatNeverAnswersTimesOut() async throws {
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
+        try await withApp(clock: clock, adjust: { $0.webhookTimeoutSeconds = 1 }) { app in
+            try await ExpirySweepTests.register(app)
+            let receiver = try await Application.make(.testing)
+            receiver.post("hook") { _ async throws -> HTTPStatus in
+                try await Task.sleep(for: .seconds(4))
+                return .noContent
+            }
+            receiver.http.server.configuration.hostname = "127.0.0.1"
+            receiver.http.server.configuration.port = 0
+            try await receiver.server.start()
+            let port = try #require(receiver.http.server.shared.localAddress?.port)
+            let body = try #require(try await PublicBody.query(on: app.db).first())
+            body.webhookURL = "http://127.0.0.1:\(port)/hook"
+            body.webhookSecret = WebhookSender.newSecret()
+            try await body.save(on: app.db)
+            let now = ExpirySweepTests.at("2026-11-17")
+            _ = try await ExpirySweep.run(app: app, now: now)
+            let started = Date()
+            let report = try await WebhookSender.deliverDue(app: app, now: now)
+            #expect(report.retried >= 1 && report.delivered == 0)
+            #expect(Date().timeIntervalSince(started) < 3.5 * Double(report.retried))
+            let attempt = try #require(try await WebhookAttempt.query(on: app.db).first())
+            #expect(attempt.statusCode == nil && attempt.error != nil)
+            await receiver.server.shutdown()
+            try await receiver.asyncShutdown()
+        }
+    }
+
     @Test func theWebhookIsSignedRetriedAndLogged() async throws {
         let clock = FixedClock(ExpirySweepTests.at("2026-11-10"))
         try await withApp(clock: clock) { app in

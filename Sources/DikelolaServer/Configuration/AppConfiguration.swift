@@ -22,6 +22,9 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_DB_CONNECTIONS`: PostgreSQL connections per event loop (default 4), so a long
     /// transaction (a large import) leaves others for the requests on its loop.
     public var databaseConnectionsPerLoop: Int = 4
+    /// `DIKELOLA_WEBHOOK_TIMEOUT`: seconds a webhook receiver has to answer, connecting included
+    /// (default 10): a receiver that never answers must not hold the sweep or publication.
+    public var webhookTimeoutSeconds: Int = 10
     /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
     public var sweepHour: Int = 1
     /// `DIKELOLA_ENDING_NOTICE_DAYS`: how many working days before its end an entry is listed as
@@ -96,6 +99,12 @@ public struct AppConfiguration: Sendable {
                 throw .invalidSetting(name: "DIKELOLA_DB_CONNECTIONS", value: text, expected: "isi bilangan 1 sampai 64")
             }
             configuration.databaseConnectionsPerLoop = count
+        }
+        if let text = value("DIKELOLA_WEBHOOK_TIMEOUT") {
+            guard let seconds = Int(text), (1...120).contains(seconds) else {
+                throw .invalidSetting(name: "DIKELOLA_WEBHOOK_TIMEOUT", value: text, expected: "isi detik 1 sampai 120")
+            }
+            configuration.webhookTimeoutSeconds = seconds
         }
         if let text = value("DIKELOLA_SWEEP_HOUR") {
             guard let hour = Int(text), (0...23).contains(hour) else {

@@ -182,9 +182,13 @@ enum WebhookSender {
         headers.add(
             name: "X-Dikelola-Signature", value: signature(payload: delivery.payload, timestamp: timestamp, secret: secret))
         let payload = delivery.payload
-        let response = try await app.client.post(URI(string: url), headers: headers) { request in
-            request.body = ByteBuffer(string: payload)
-        }
+        // A deadline for the whole exchange, connecting included: a receiver that never answers
+        // is a failed attempt, retried later, not a stalled sweep.
+        let seconds = Int64(app.dikelola.configuration.webhookTimeoutSeconds)
+        let request = ClientRequest(
+            method: .POST, url: URI(string: url), headers: headers, body: ByteBuffer(string: payload),
+            timeout: .seconds(seconds))
+        let response = try await app.client.send(request)
         return Int(response.status.code)
     }
 }
