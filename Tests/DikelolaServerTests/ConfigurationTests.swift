@@ -1,6 +1,8 @@
 import DikelolaCore
 import Foundation
 import Testing
+import NIOCore
+import Vapor
 
 @testable import DikelolaServer
 
@@ -59,6 +61,30 @@ import Testing
             try AppConfiguration.fromEnvironment(["DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF": "kadang"])
         }
         #expect(throws: ConfigurationError.self) { try AppConfiguration.fromEnvironment(["DIKELOLA_ADMIN_EMAIL": "admin"]) }
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.fromEnvironment(["DIKELOLA_TRUSTED_PROXIES": "nginx"]) }
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.fromEnvironment(["DIKELOLA_WEBHOOK_TIMEOUT": "0"]) }
+    }
+
+    /// Behind the proxy the audit and the sign-in throttle see the client; a forged header from
+    /// anyone else is ignored.
+    @Test func theClientAddressIsTheProxysWordOnlyFromATrustedProxy() async throws {
+        try await withApp(adjust: { $0.trustedProxies = try! TrustedProxies(parsing: "127.0.0.1") }) { app in
+            func address(peer: String, forwardedFor: String) throws -> String {
+                let request = Request(
+                    application: app, method: .GET, url: "/", headers: ["X-Forwarded-For": forwardedFor],
+                    remoteAddress: try SocketAddress(ipAddress: peer, port: 40000), on: app.eventLoopGroup.next())
+                return request.clientAddress
+            }
+            let behindProxy = try address(peer: "127.0.0.1", forwardedFor: "6.6.6.6, 198.51.100.7")
+            let direct = try address(peer: "203.0.113.9", forwardedFor: "198.51.100.7")
+            #expect(behindProxy == "198.51.100.7" && direct == "203.0.113.9")
+        }
+        try await withApp { app in
+            let request = Request(
+                application: app, method: .GET, url: "/", headers: ["X-Forwarded-For": "198.51.100.7"],
+                remoteAddress: try SocketAddress(ipAddress: "127.0.0.1", port: 40000), on: app.eventLoopGroup.next())
+            #expect(request.clientAddress == "127.0.0.1", "no proxy is trusted unless configured")
+        }
     }
 
     @Test func theCollectiveLeaveSettingReachesTheCalendar() throws {

@@ -49,7 +49,13 @@ extension Request {
     }
 
     /// Where the request came from, as recorded in the audit history.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// Behind a trusted proxy, the address it says it forwarded for (see `TrustedProxies`).
+    var clientAddress: String {
+        let peer = remoteAddress?.ipAddress ?? "unknown"
+        let proxies = application.dikelola.configuration.trustedProxies
+        guard !proxies.isEmpty else { return peer }
+        return proxies.client(peer: peer, forwardedFor: headers[.xForwardedFor], forwarded: headers[.forwarded])
+    }
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 

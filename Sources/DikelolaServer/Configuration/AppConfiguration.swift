@@ -25,6 +25,9 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_WEBHOOK_TIMEOUT`: seconds a webhook receiver has to answer, connecting included
     /// (default 10): a receiver that never answers must not hold the sweep or publication.
     public var webhookTimeoutSeconds: Int = 10
+    /// `DIKELOLA_TRUSTED_PROXIES`: the proxies whose `X-Forwarded-For` / `Forwarded` name the client
+    /// (addresses and CIDR ranges, e.g. `127.0.0.1, ::1`); none by default.
+    public var trustedProxies: TrustedProxies = .none
     /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
     public var sweepHour: Int = 1
     /// `DIKELOLA_ENDING_NOTICE_DAYS`: how many working days before its end an entry is listed as
@@ -88,36 +91,35 @@ public struct AppConfiguration: Sendable {
             sopDirectory: value("DIKELOLA_SOP_DIR").map { URL(fileURLWithPath: $0, isDirectory: true) },
             collectiveLeaveIsDayOff: leaveIsDayOff, initialAdminEmail: email.lowercased())
         configuration.secureCookies = secureCookies
-        if let text = value("DIKELOLA_MAX_UPLOAD_MB") {
-            guard let megabytes = Int(text), (1...1024).contains(megabytes) else {
-                throw .invalidSetting(name: "DIKELOLA_MAX_UPLOAD_MB", value: text, expected: "isi bilangan 1 sampai 1024")
+        /// A whole number setting within `range`, or nil when not set.
+        func number(_ name: String, _ range: ClosedRange<Int>, _ expected: String) throws(ConfigurationError) -> Int? {
+            guard let text = value(name) else { return nil }
+            guard let number = Int(text), range.contains(number) else {
+                throw .invalidSetting(name: name, value: text, expected: expected)
             }
+            return number
+        }
+        if let megabytes = try number("DIKELOLA_MAX_UPLOAD_MB", 1...1024, "isi bilangan 1 sampai 1024") {
             configuration.maxUploadBytes = megabytes * 1_048_576
         }
-        if let text = value("DIKELOLA_DB_CONNECTIONS") {
-            guard let count = Int(text), (1...64).contains(count) else {
-                throw .invalidSetting(name: "DIKELOLA_DB_CONNECTIONS", value: text, expected: "isi bilangan 1 sampai 64")
-            }
+        if let count = try number("DIKELOLA_DB_CONNECTIONS", 1...64, "isi bilangan 1 sampai 64") {
             configuration.databaseConnectionsPerLoop = count
         }
-        if let text = value("DIKELOLA_WEBHOOK_TIMEOUT") {
-            guard let seconds = Int(text), (1...120).contains(seconds) else {
-                throw .invalidSetting(name: "DIKELOLA_WEBHOOK_TIMEOUT", value: text, expected: "isi detik 1 sampai 120")
+        if let text = value("DIKELOLA_TRUSTED_PROXIES") {
+            do {
+                configuration.trustedProxies = try TrustedProxies(parsing: text)
+            } catch {
+                throw .invalidSetting(name: "DIKELOLA_TRUSTED_PROXIES", value: text, expected: error.description)
             }
+        }
+        if let seconds = try number("DIKELOLA_WEBHOOK_TIMEOUT", 1...120, "isi detik 1 sampai 120") {
             configuration.webhookTimeoutSeconds = seconds
         }
-        if let text = value("DIKELOLA_SWEEP_HOUR") {
-            guard let hour = Int(text), (0...23).contains(hour) else {
-                throw .invalidSetting(name: "DIKELOLA_SWEEP_HOUR", value: text, expected: "isi jam 0 sampai 23")
-            }
-            configuration.sweepHour = hour
-        }
-        if let text = value("DIKELOLA_ENDING_NOTICE_DAYS") {
-            guard let days = Int(text), (ExpiryRules.openingDecreeLeadWorkingDays...250).contains(days) else {
-                throw .invalidSetting(
-                    name: "DIKELOLA_ENDING_NOTICE_DAYS", value: text,
-                    expected: "isi hari kerja 30 sampai 250 (tidak kurang dari 30 hari kerja PP 61/2010 Pasal 11 ayat 2)")
-            }
+        if let hour = try number("DIKELOLA_SWEEP_HOUR", 0...23, "isi jam 0 sampai 23") { configuration.sweepHour = hour }
+        if let days = try number(
+            "DIKELOLA_ENDING_NOTICE_DAYS", ExpiryRules.openingDecreeLeadWorkingDays...250,
+            "isi hari kerja 30 sampai 250 (tidak kurang dari 30 hari kerja PP 61/2010 Pasal 11 ayat 2)")
+        {
             configuration.endingNoticeWorkingDays = days
         }
         if let path = value("DIKELOLA_PUBLIC_DIR") {
