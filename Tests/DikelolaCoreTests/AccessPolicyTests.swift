@@ -33,21 +33,50 @@ import Testing
     func minutesAgo(_ minutes: Double...) -> [Date] { minutes.map { now.addingTimeInterval(-$0 * 60) } }
 
     @Test func fourFailuresAreForgiven() {
-        #expect(throttle.verdict(accountFailures: minutesAgo(1, 2, 3, 4), addressFailures: [], now: now) == .allowed)
+        let failures = minutesAgo(1, 2, 3, 4)
+        #expect(throttle.verdict(pairFailures: failures, accountFailures: failures, addressFailures: failures, now: now) == .allowed)
     }
 
-    @Test func theFifthLocksTheAccountUntilTheOldestLeavesTheWindow() {
-        let verdict = throttle.verdict(accountFailures: minutesAgo(1, 2, 3, 4, 10), addressFailures: [], now: now)
-        #expect(verdict == .lockedAccount(until: now.addingTimeInterval(5 * 60)))
+    @Test func theDelayGrowsWithEachFailureAndNeverLocksForGood() {
+        // Five failures, the last 10 s ago: wait 30 s from it.
+        let five = [10.0, 60, 120, 180, 240].map { now.addingTimeInterval(-$0) }
+        #expect(
+            throttle.verdict(pairFailures: five, accountFailures: five, addressFailures: [], now: now)
+                == .waitAccountAndAddress(until: now.addingTimeInterval(20)))
+        // Each further failure doubles it; the longest wait is fifteen minutes.
+        let nine = (1...9).map { now.addingTimeInterval(-Double($0)) }
+        #expect(
+            throttle.verdict(pairFailures: nine, accountFailures: nine, addressFailures: [], now: now)
+                == .waitAccountAndAddress(until: now.addingTimeInterval(-1 + 480)))
+        let many = (1...14).map { now.addingTimeInterval(-Double($0)) }
+        #expect(throttle.verdict(pairFailures: many, accountFailures: many, addressFailures: [], now: now).until
+            == now.addingTimeInterval(-1 + 15 * 60))
+        // Once the wait is over, the right password may be tried again.
+        #expect(throttle.verdict(pairFailures: five, accountFailures: five, addressFailures: [], now: now.addingTimeInterval(25)) == .allowed)
+    }
+
+    @Test func anotherAddressesFailuresDoNotHoldTheOwnerBack() {
+        // Ten failures of the account from elsewhere; none from the owner's address.
+        let elsewhere = (1...10).map { now.addingTimeInterval(-Double($0) * 20) }
+        #expect(throttle.verdict(pairFailures: [], accountFailures: elsewhere, addressFailures: [], now: now) == .allowed)
+    }
+
+    @Test func guessingSpreadOverManyAddressesStillWaits() {
+        let spread = (1...50).map { now.addingTimeInterval(-Double($0) * 10) }
+        guard case .waitAccount = throttle.verdict(pairFailures: [], accountFailures: spread, addressFailures: [], now: now) else {
+            Issue.record("fifty failures of one account from anywhere make it wait")
+            return
+        }
     }
 
     @Test func oldFailuresDoNotCount() {
-        #expect(throttle.verdict(accountFailures: minutesAgo(1, 2, 3, 4, 16, 20), addressFailures: [], now: now) == .allowed)
+        let old = minutesAgo(1, 2, 3, 4, 16, 20)
+        #expect(throttle.verdict(pairFailures: old, accountFailures: old, addressFailures: [], now: now) == .allowed)
     }
 
     @Test func anAddressTryingManyAccountsIsLocked() {
         let failures = (1...20).map { now.addingTimeInterval(-Double($0) * 30) }
-        guard case .lockedAddress = throttle.verdict(accountFailures: [], addressFailures: failures, now: now) else {
+        guard case .waitAddress = throttle.verdict(pairFailures: [], accountFailures: [], addressFailures: failures, now: now) else {
             Issue.record("twenty failures from one address must lock it")
             return
         }

@@ -48,28 +48,30 @@ struct LoginController: RouteCollection {
 
         let now = req.now
         let since = now.addingTimeInterval(-throttle.window)
+        let address = req.clientAddress
         let accountFailures = try await LoginAttempt.query(on: req.db)
-            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$occurredAt > since).all().map(\.occurredAt)
+            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$occurredAt > since).all()
         let addressFailures = try await LoginAttempt.query(on: req.db)
-            .filter(\.$clientAddress == req.clientAddress).filter(\.$succeeded == false).filter(\.$occurredAt > since)
+            .filter(\.$clientAddress == address).filter(\.$succeeded == false).filter(\.$occurredAt > since)
             .all().map(\.occurredAt)
-        let verdict = throttle.verdict(accountFailures: accountFailures, addressFailures: addressFailures, now: now)
-        if verdict != .allowed {
+        let verdict = throttle.verdict(
+            pairFailures: accountFailures.filter { $0.clientAddress == address }.map(\.occurredAt),
+            accountFailures: accountFailures.map(\.occurredAt), addressFailures: addressFailures, now: now)
+        if let until = verdict.until {
             try await req.application.writeTransaction { db in
                 try await AuditLog.record(
                     req.auditDraft(
                         .authLoginThrottled, targetType: .account, targetID: email,
                         after: "\(verdict)"), on: db)
             }
-            let minutes: Int =
-                switch verdict {
-                case let .lockedAccount(until), let .lockedAddress(until):
-                    max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
-                case .allowed: 0
-                }
+            let seconds = max(1, Int(until.timeIntervalSince(now).rounded()))
+            let wait =
+                seconds < 60
+                ? ctx.t("\(seconds) detik", "\(seconds) seconds")
+                : ctx.t("\((seconds + 59) / 60) menit", "\((seconds + 59) / 60) minutes")
             let message = ctx.t(
-                "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(minutes) menit.",
-                "Too many failed sign-in attempts. Try again in \(minutes) minutes.")
+                "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(wait).",
+                "Too many failed sign-in attempts. Try again in \(wait).")
             return render(req, form: form, notice: message, noticeKind: "error", status: .tooManyRequests)
         }
 
