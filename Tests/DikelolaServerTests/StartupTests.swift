@@ -1,6 +1,7 @@
 import DikelolaCore
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 
@@ -56,6 +57,10 @@ import Vapor
                 let permissions = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
                 #expect(permissions == 0o700)
                 #expect(try await User.query(on: app.db).count() == 0)
+                // Write-ahead log: readers never wait for a writer, and a running copy is consistent.
+                struct Mode: Decodable { let journal_mode: String }
+                let mode = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode").first(decoding: Mode.self)
+                #expect(mode?.journal_mode == "wal")
             } catch {
                 try await app.asyncShutdown()
                 throw error

@@ -1,5 +1,6 @@
 import DikelolaCore
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -22,9 +23,23 @@ enum Startup {
         }
         do {
             try await DatabaseProbe.ping(app.db)
+            if case .sqliteFile = configuration.database { try await writeAheadLog(app) }
             try await app.autoMigrate()
         } catch {
             throw StartupError.database(configuration.database.description, reason: Self.reason(error))
+        }
+    }
+
+    /// SQLite in write-ahead-log mode (kept in the file): readers never wait for a writer, and a
+    /// copy taken while the server runs is consistent. Each event loop's connection waits up to
+    /// five seconds for another process's lock (the command line beside the server) before failing.
+    static func writeAheadLog(_ app: Application) async throws {
+        guard let sql = app.db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        for loop in app.eventLoopGroup.makeIterator() {
+            if let connection = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase {
+                try await connection.raw("PRAGMA busy_timeout=5000").run()
+            }
         }
     }
 
