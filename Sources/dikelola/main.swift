@@ -6,12 +6,19 @@ import Vapor
 
 // The entry point: read the environment, configure, run the command (serve by default). A failure
 // the user can fix is printed on standard error, and the exit status is 1.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--version" || arguments.first == "version" {
+    print("dikelola \(DikelolaVersion.current)")
+    exit(0)
+}
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
 var failed = false
 do {
-    try configure(app, configuration: try AppConfiguration.fromEnvironment())
+    let (configuration, warning) = try AppConfiguration.forCommand(arguments: arguments)
+    if let warning { FileHandle.standardError.write(Data("dikelola: \(warning) (bantuan tetap ditampilkan)\n".utf8)) }
+    try configure(app, configuration: configuration)
     try await app.execute()
 } catch {
     // Vapor has already logged other errors of `execute`; these it has not, or not visibly.

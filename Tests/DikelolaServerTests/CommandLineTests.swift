@@ -85,6 +85,22 @@ struct Dikelola {
         #expect(assumed.output.contains("Sementara"))
     }
 
+    /// `--version` answers without reading any setting; `--help` still helps when a setting is
+    /// wrong, and names it (issue 15: help failed on a bad setting).
+    @Test func versionAndHelpWorkWhateverTheSettings() throws {
+        let folder = try Dikelola.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let version = try Dikelola.run(["--version"], in: folder, environment: ["DIKELOLA_SWEEP_HOUR": "99"])
+        #expect(version.status == 0 && version.output == "dikelola \(DikelolaVersion.current)\n")
+        let help = try Dikelola.run(["--help"], in: folder, environment: ["DIKELOLA_SWEEP_HOUR": "99"])
+        #expect(help.status == 0, "\(help.error)")
+        #expect(help.output.contains("serve") && help.output.contains("create-admin"))
+        #expect(help.error.contains("DIKELOLA_SWEEP_HOUR"))
+        // Anything else still refuses to run on a wrong setting.
+        let serve = try Dikelola.run(["sop", "list"], in: folder, environment: ["DIKELOLA_SWEEP_HOUR": "99"])
+        #expect(serve.status == 1 && serve.error.contains("DIKELOLA_SWEEP_HOUR"))
+    }
+
     @Test func badInputIsNamed() throws {
         let folder = try Dikelola.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
