@@ -15,6 +15,9 @@ public struct ProposalWorkflow: Sendable {
     /// The step a new proposal starts at.
     public var firstStep: SOPDefinition.Step { definition.proposalSteps[0] }
 
+    /// Who starts a proposal: the actor of its first step.
+    public var opener: SOPDefinition.Actor { definition.actor(for: firstStep) }
+
     /// What the caller knows about the proposal.
     public struct Facts: Sendable {
         public var itemCount: Int

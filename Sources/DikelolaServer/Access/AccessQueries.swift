@@ -54,15 +54,33 @@ extension AccessQueries {
     /// unit, above it, or body-wide), each once, by name: who acts at a step, who is told of it.
     static func holders(of roles: Set<Role>, covering place: Authorization.Place, on db: any Database) async throws -> [User] {
         guard let bodyID = UUID(uuidString: place.bodyID) else { return [] }
+        return try await RoleHolders.load(bodyID: bodyID, roles: roles, on: db).holders(of: roles, covering: place)
+    }
+}
+
+/// The role assignments of one body with their people, read once, for asking who holds which
+/// roles where as many times as a page needs (every actor of every unit's SOP).
+struct RoleHolders: Sendable {
+    let bodyID: String
+    let assignments: [RoleAssignment]
+
+    /// The body's assignments of `roles` (of every role when nil).
+    static func load(bodyID: UUID, roles: Set<Role>? = nil, on db: any Database) async throws -> RoleHolders {
         let unitIDs = try await Unit.query(on: db).filter(\.$body.$id == bodyID).field(\.$id).all().compactMap(\.id)
-        let assignments = try await RoleAssignment.query(on: db).filter(\.$unit.$id ~~ unitIDs)
-            .filter(\.$role ~~ roles.map(\.rawValue)).with(\.$user).all()
+        var query = RoleAssignment.query(on: db).filter(\.$unit.$id ~~ unitIDs)
+        if let roles { query = query.filter(\.$role ~~ roles.map(\.rawValue)) }
+        return RoleHolders(bodyID: bodyID.uuidString, assignments: try await query.with(\.$user).all())
+    }
+
+    /// The active people holding one of `roles` whose reach covers `place`, each once, by name.
+    func holders(of roles: Set<Role>, covering place: Authorization.Place) -> [User] {
         var found: [UUID: User] = [:]
         for assignment in assignments where assignment.user.isActive {
-            guard let role = Role(rawValue: assignment.role), let userID = assignment.user.id, found[userID] == nil else { continue }
+            guard let role = Role(rawValue: assignment.role), roles.contains(role), let userID = assignment.user.id,
+                found[userID] == nil
+            else { continue }
             let person = Authorization.Person(
-                isActive: true,
-                assignments: [.init(role: role, unit: .init(id: assignment.$unit.id.uuidString, bodyID: place.bodyID))])
+                isActive: true, assignments: [.init(role: role, unit: .init(id: assignment.$unit.id.uuidString, bodyID: bodyID))])
             if !Authorization.roles(of: person, covering: place).isEmpty { found[userID] = assignment.user }
         }
         return found.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }

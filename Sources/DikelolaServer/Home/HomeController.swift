@@ -20,8 +20,8 @@ enum HomeController {
         for unit in try await Unit.query(on: db).filter(\.$body.$id ~~ bodyIDs).filter(\.$sopID != nil).sort(\.$name).all() {
             guard let definition = unit.sopID.flatMap(library.definition(id:)) else { continue }
             let place = try await AccessQueries.place(of: unit, on: db)
-            let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
-            if user.may(.prepareProposal, on: place).isAllowed, Authorization.roles(of: user.person, covering: place).contains(first) {
+            let opener = ProposalWorkflow(definition: definition).opener.role
+            if user.may(.prepareProposal, on: place).isAllowed, Authorization.roles(of: user.person, covering: place).contains(opener) {
                 found.append(unit)
             }
         }

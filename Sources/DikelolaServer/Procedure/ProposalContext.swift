@@ -88,7 +88,6 @@ struct ProposalContext: Sendable {
     /// with the request being made.
     func facts(now: Date, expiry: ExpiryRules, acknowledging: Set<String> = []) -> ProposalWorkflow.Facts {
         let date = today(now)
-        let copies = Set(documents.compactMap { $0.$item.id })
         let acknowledged = Set(acknowledgements.map(\.key)).union(acknowledging)
         // Each item judged once: its errors block, its warnings wait for the head.
         let judged = items.map { ($0, findings(of: $0, on: date, expiry: expiry)) }
@@ -96,9 +95,7 @@ struct ProposalContext: Sendable {
             itemCount: items.count,
             untestedItems: items.filter { test(of: $0) == nil }.map(\.title),
             itemsWithTestErrors: judged.filter { $0.1.contains { $0.isError } }.map(\.0.title),
-            exemptedItemsWithoutDocuments: items.filter { item in
-                (test(of: item)?.verdict.exempts ?? true) && !copies.contains(item.storedID) && !item.hasHardCopyLocation
-            }.map(\.title),
+            exemptedItemsWithoutDocuments: items.filter(lacksCopy).map(\.title),
             hasDecree: decree != nil,
             hasMemo: !(proposal.memoNumber ?? "").isEmpty,
             hasPanelOpinion: !(proposal.panelOpinion ?? "").isEmpty,
@@ -106,10 +103,7 @@ struct ProposalContext: Sendable {
             meetingProblems: meeting.problems(decreeDate: date),
             unacknowledgedWarnings: Self.warnings(in: judged).filter { !acknowledged.contains($0.key) }
                 .map { "\($0.item.title): \($0.warning.description)" },
-            partlyExemptedWithoutRedaction: items.filter { item in
-                guard case .partlyClosed = test(of: item)?.verdict else { return false }
-                return !documents.contains { $0.$item.id == item.id && $0.requirement == ProposalService.redactedVersion }
-            }.map(\.title))
+            partlyExemptedWithoutRedaction: items.filter(lacksRedaction).map(\.title))
     }
 
     /// What the current step still needs of one item, in the order the page walks through them.
@@ -124,24 +118,28 @@ struct ProposalContext: Sendable {
         case redacted
     }
 
-    func needs(of item: ProposalItem, now: Date, expiry: ExpiryRules) -> [ItemNeed] {
+    /// What the current step still needs of `item`, given the findings of its test (the same checks
+    /// `facts` gives the engine, item by item).
+    func needs(of item: ProposalItem, findings: [ConsequenceTest.Finding]) -> [ItemNeed] {
         guard let step = currentStep else { return [] }
         var needs: [ItemNeed] = []
         let testing = [.consequenceTest, .classifyByPeriod].contains(step.effect) || step.issuesDecree
         if testing, test(of: item) == nil { needs.append(.test) }
-        if testing, findings(of: item, on: today(now), expiry: expiry).contains(where: \.isError) { needs.append(.testCorrection) }
-        if step.effect == .archive {
-            let itemDocuments = documents.filter { $0.$item.id == item.id }
-            if test(of: item)?.verdict.exempts ?? true, itemDocuments.isEmpty, !item.hasHardCopyLocation {
-                needs.append(.location)
-            }
-            if case .partlyClosed = test(of: item)?.verdict,
-                !itemDocuments.contains(where: { $0.requirement == ProposalService.redactedVersion })
-            {
-                needs.append(.redacted)
-            }
-        }
+        if testing, findings.contains(where: \.isError) { needs.append(.testCorrection) }
+        if step.effect == .archive, lacksCopy(item) { needs.append(.location) }
+        if step.effect == .archive, lacksRedaction(item) { needs.append(.redacted) }
         return needs
+    }
+
+    /// Exempted (or not yet tested) with neither a soft copy nor a hard-copy location.
+    func lacksCopy(_ item: ProposalItem) -> Bool {
+        (test(of: item)?.verdict.exempts ?? true) && !item.hasHardCopyLocation && !documents.contains { $0.$item.id == item.id }
+    }
+
+    /// Partly exempted without its blacked-out version (UU 14/2008 Ps 22(7)(e)).
+    func lacksRedaction(_ item: ProposalItem) -> Bool {
+        guard case .partlyClosed = test(of: item)?.verdict else { return false }
+        return !documents.contains { $0.$item.id == item.id && $0.requirement == ProposalService.redactedVersion }
     }
 
     /// The recorded test meeting.

@@ -36,3 +36,8 @@ extension ProposalPageView {
                 }))
     }
 }
+
+extension ProposalView.Item {
+    /// Whether the current step still needs any of `needs` of this item.
+    func stillNeeds(_ wanted: ProposalContext.ItemNeed...) -> Bool { wanted.contains { needs.contains($0.rawValue) } }
+}

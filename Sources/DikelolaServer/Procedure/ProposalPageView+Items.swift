@@ -39,7 +39,7 @@ extension ProposalPageView {
                         // Open where the step still needs it, so the page walks through the work.
                         .attribute(
                             named: "open",
-                            value: state?.form == formID || item.needs.contains("test") || item.needs.contains("testCorrection")
+                            value: state?.form == formID || item.stillNeeds(.test, .testCorrection)
                                 ? "open" : nil),
                         .element(
                             named: "summary",
@@ -88,7 +88,7 @@ extension ProposalPageView {
             nodes: [
                 .attribute(
                     named: "open",
-                    value: state?.form == locationID || item.needs.contains("location") || item.needs.contains("redacted")
+                    value: state?.form == locationID || item.stillNeeds(.location, .redacted)
                         ? "open" : nil),
                 .element(
                     named: "summary",

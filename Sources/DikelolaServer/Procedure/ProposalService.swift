@@ -23,7 +23,7 @@ enum ProposalService {
         }
         let workflow = ProposalWorkflow(definition: definition)
         let first = workflow.firstStep
-        let actor = definition.actor(for: first)
+        let actor = workflow.opener
         let roles = Authorization.roles(of: acting.person.person, covering: place)
         guard roles.contains(actor.role) else {
             throw ProcedureError.workflow(.wrongRole(required: actor, held: roles))

@@ -204,6 +204,7 @@ struct ProposalView: Content {
         }
         items = ctx.items.map { item in
             let test = ctx.test(of: item)
+            let findings = ctx.findings(of: item, on: today, expiry: expiry)
             return Item(
                 id: item.storedID, title: item.title, description: item.description, holdingUnitID: item.$holdingUnit.id,
                 form: item.form,
@@ -211,8 +212,7 @@ struct ProposalView: Content {
                 location: [item.locationBuilding, item.locationRoom, item.locationCabinet, item.locationBox, item.locationFolder]
                     .compactMap { $0 },
                 test: test.map(Test.init),
-                findings: ctx.findings(of: item, on: today, expiry: expiry).map(\.description),
-                needs: ctx.needs(of: item, now: now, expiry: expiry).map(\.rawValue))
+                findings: findings.map(\.description), needs: ctx.needs(of: item, findings: findings).map(\.rawValue))
         }
         memoNumber = ctx.proposal.memoNumber
         memoText = ctx.proposal.memoText
@@ -249,8 +249,6 @@ struct ProposalPeople: Sendable {
     var holders: [User] = []
     var byID: [UUID: ProposalView.Person] = [:]
 
-    func person(_ id: UUID) -> ProposalView.Person? { byID[id] }
-
     /// Who did `step`, as they were named then; the account's present name for older records.
     func person(as step: ProposalStep) -> ProposalView.Person? {
         step.actorName.map { ProposalView.Person(name: $0, position: step.actorPosition ?? "") } ?? byID[step.actorID]
@@ -261,7 +259,9 @@ struct ProposalPeople: Sendable {
         if let step = ctx.currentStep {
             holders = try await AccessQueries.holders(of: [ctx.definition.actor(for: step).role], covering: ctx.place, on: db)
         }
-        let actors = try await User.query(on: db).filter(\.$id ~~ Set(history.map(\.actorID))).all()
+        // Only steps recorded before names were kept with them need the account's present name.
+        let unnamed = Set(history.filter { $0.actorName == nil }.map(\.actorID))
+        let actors = unnamed.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ unnamed).all()
         return ProposalPeople(
             holders: holders,
             byID: Dictionary(

@@ -94,8 +94,7 @@ enum DemoProcedure {
     ) async throws {
         let key = itemsKey ?? unit.shortName ?? ""
         let definition = app.dikelola.sopLibrary.definition(id: unit.sopID!)!
-        let first = definition.actor(for: ProposalWorkflow(definition: definition).firstStep).role
-        let opener = try await acting(app, role: first, unit: unit, at: instant)
+        let opener = try await acting(app, role: ProposalWorkflow(definition: definition).opener.role, unit: unit, at: instant)
         let proposal = try await ProposalService.open(unitID: unit.storedID, title: title, acting: opener)
         var returned = !withReturn
         var guardSteps = 0
