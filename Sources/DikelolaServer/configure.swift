@@ -60,6 +60,8 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(SweepCommand(), as: "sweep")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     if Environment.get("DIKELOLA_BENCHMARK") == "1" {
         // scripts/benchmark.sh only: generated data for measuring, never listed or run in production.
         app.asyncCommands.use(BenchmarkDataCommand(), as: "benchmark-data")

@@ -28,6 +28,9 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_TRUSTED_PROXIES`: the proxies whose `X-Forwarded-For` / `Forwarded` name the client
     /// (addresses and CIDR ranges, e.g. `127.0.0.1, ::1`); none by default.
     public var trustedProxies: TrustedProxies = .none
+    /// `DIKELOLA_BACKUP_BEFORE_MIGRATION`: copy an existing database into `cadangan/` of the data
+    /// folder before its schema is changed (default yes).
+    public var backupBeforeMigration: Bool = true
     /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
     public var sweepHour: Int = 1
     /// `DIKELOLA_ENDING_NOTICE_DAYS`: how many working days before its end an entry is listed as
@@ -91,6 +94,7 @@ public struct AppConfiguration: Sendable {
             sopDirectory: value("DIKELOLA_SOP_DIR").map { URL(fileURLWithPath: $0, isDirectory: true) },
             collectiveLeaveIsDayOff: leaveIsDayOff, initialAdminEmail: email.lowercased())
         configuration.secureCookies = secureCookies
+        configuration.backupBeforeMigration = try flag("DIKELOLA_BACKUP_BEFORE_MIGRATION", default: true)
         /// A whole number setting within `range`, or nil when not set.
         func number(_ name: String, _ range: ClosedRange<Int>, _ expected: String) throws(ConfigurationError) -> Int? {
             guard let text = value(name) else { return nil }

@@ -8,8 +8,10 @@ import Vapor
 /// on an empty one, create the first administrator.
 enum Startup {
     /// Creates the data folder (for SQLite) and brings the schema up to date. An unreachable or
-    /// refusing database stops the start with a message naming it.
-    static func prepareDatabase(_ app: Application) async throws {
+    /// refusing database stops the start with a message naming it. An existing database with
+    /// migrations waiting is copied first (`DIKELOLA_BACKUP_BEFORE_MIGRATION`), into `cadangan/`
+    /// of the data folder; a copy that cannot be made stops the start before anything changes.
+    static func prepareDatabase(_ app: Application, backupBeforeMigrating: Bool = true) async throws {
         let configuration = app.dikelola.configuration
         if case .sqliteFile = configuration.database {
             do {
@@ -24,10 +26,35 @@ enum Startup {
         do {
             try await DatabaseProbe.ping(app.db)
             if case .sqliteFile = configuration.database { try await writeAheadLog(app) }
+        } catch {
+            throw StartupError.database(configuration.database.description, reason: Self.reason(error))
+        }
+        if backupBeforeMigrating, configuration.backupBeforeMigration, try await Backup.migrationsPending(app) {
+            let made: Backup.Made
+            do {
+                made = try await Backup.make(app, to: migrationBackupFile(configuration, at: app.dikelola.clock.now()))
+            } catch {
+                throw StartupError.backupBeforeMigration(reason: String(describing: error))
+            }
+            app.logger.notice("Sebelum migrasi skema: \(made.description)")
+        }
+        do {
             try await app.autoMigrate()
         } catch {
             throw StartupError.database(configuration.database.description, reason: Self.reason(error))
         }
+    }
+
+    /// `cadangan/sebelum-migrasi-<UTC time>-v<version>.sqlite` (or `.dump` for PostgreSQL).
+    static func migrationBackupFile(_ configuration: AppConfiguration, at now: Date) -> URL {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss'Z'"
+        let stamp = formatter.string(from: now)
+        let ending = if case .postgres = configuration.database { "dump" } else { "sqlite" }
+        return configuration.dataDirectory.appendingPathComponent("cadangan", isDirectory: true)
+            .appendingPathComponent("sebelum-migrasi-\(stamp)-v\(DikelolaVersion.current).\(ending)")
     }
 
     /// SQLite in write-ahead-log mode (kept in the file): readers never wait for a writer, and a
@@ -97,6 +124,7 @@ enum Startup {
 enum StartupError: Error, CustomStringConvertible {
     case dataDirectory(String, reason: String)
     case database(String, reason: String)
+    case backupBeforeMigration(reason: String)
 
     var description: String {
         switch self {
@@ -104,6 +132,8 @@ enum StartupError: Error, CustomStringConvertible {
             "Folder data \(path) tidak dapat dibuat: \(reason). Setel DIKELOLA_DATA_DIR ke folder yang dapat ditulisi."
         case let .database(name, reason):
             "Basis data \(name) tidak dapat disiapkan: \(reason)."
+        case let .backupBeforeMigration(reason):
+            "Skema basis data perlu dimutakhirkan, tetapi cadangan sebelum migrasi gagal dibuat, jadi tidak ada yang diubah: \(reason) Perbaiki penyebabnya, atau setel DIKELOLA_BACKUP_BEFORE_MIGRATION=false bila Anda sudah mencadangkan sendiri."
         }
     }
 }
