@@ -21,6 +21,10 @@ let package = Package(
         // Reading the XLSX registers bodies bring in (issue 19): the ZIP container and its XML.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.1"),
+        // /metrics in Prometheus's text format: Vapor's own request counters and durations (through
+        // swift-metrics) and Dikelola's gauges (issue 15).
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ],
     targets: [
         // The rules of the law, the working-day calendar, the SOP definitions and Indonesian
@@ -45,6 +49,8 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .executableTarget(name: "dikelola", dependencies: ["DikelolaServer", "DikelolaCore"]),

@@ -8,6 +8,7 @@ import Vapor
 /// Connects to nothing yet; `dikelola serve` migrates and checks the database when it starts.
 public func configure(_ app: Application, configuration: AppConfiguration) throws {
     app.dikelola = try CoreServices(configuration: configuration)
+    DikelolaMetrics.bootstrap()
 
     switch configuration.database {
     case let .sqliteFile(url):
@@ -39,7 +40,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     // Outermost first: security headers reach error pages too; the person is known before CSRF
     // is checked, so a refusal is audited with its actor.
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware.default(environment: app.environment))
     app.middleware.use(APIErrorMiddleware())
@@ -74,6 +75,8 @@ func routes(_ app: Application) throws {
     // HTML, CSV and JSON travel compressed to offices on slow connections (images and PDFs as they are).
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     try app.register(collection: HealthController())
+    try app.register(collection: ReadinessController())
+    try app.register(collection: MetricsController())
     try app.register(collection: HomeRoutes())
     try app.register(collection: LoginController())
     try app.register(collection: AccountRoutes())

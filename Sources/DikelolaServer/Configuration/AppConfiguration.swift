@@ -31,6 +31,11 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_BACKUP_BEFORE_MIGRATION`: copy an existing database into `cadangan/` of the data
     /// folder before its schema is changed (default yes).
     public var backupBeforeMigration: Bool = true
+    /// `DIKELOLA_HOUSEKEEPING_DAYS`: days sign-in attempts and delivered webhook events are kept
+    /// (default 30); sessions unused for a day are removed regardless.
+    public var housekeepingDays: Int = 30
+    /// `DIKELOLA_METRICS_TOKEN`: the bearer token `/metrics` asks for; without it there is no `/metrics`.
+    public var metricsToken: String?
     /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
     public var sweepHour: Int = 1
     /// `DIKELOLA_ENDING_NOTICE_DAYS`: how many working days before its end an entry is listed as
@@ -118,6 +123,17 @@ public struct AppConfiguration: Sendable {
         }
         if let seconds = try number("DIKELOLA_WEBHOOK_TIMEOUT", 1...120, "isi detik 1 sampai 120") {
             configuration.webhookTimeoutSeconds = seconds
+        }
+        if let days = try number("DIKELOLA_HOUSEKEEPING_DAYS", 1...3650, "isi hari 1 sampai 3650") {
+            configuration.housekeepingDays = days
+        }
+        if let token = value("DIKELOLA_METRICS_TOKEN") {
+            guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw .invalidSetting(
+                    name: "DIKELOLA_METRICS_TOKEN", value: "…",
+                    expected: "isi paling sedikit 16 karakter ASCII tanpa spasi (misalnya dari openssl rand -hex 24)")
+            }
+            configuration.metricsToken = token
         }
         if let hour = try number("DIKELOLA_SWEEP_HOUR", 0...23, "isi jam 0 sampai 23") { configuration.sweepHour = hour }
         if let days = try number(

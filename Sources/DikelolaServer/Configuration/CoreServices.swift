@@ -20,6 +20,8 @@ public struct CoreServices: Sendable {
     let publicSite = PublicSiteState()
     /// Anonymous refusals counted per address and minute (see `RefusalTally`).
     let refusals = RefusalTally()
+    /// What the background loops last did (see `BackgroundWork`).
+    let background = BackgroundState()
 
     public init(configuration: AppConfiguration, clock: any WallClock = SystemClock()) throws {
         self.configuration = configuration

@@ -73,7 +73,15 @@ struct GatedSessionDriver: SessionDriver {
     }
 
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        gated(request) { base.createSession(data, for: request) }
+        let data = Self.stamped(data, request)
+        return gated(request) { base.createSession(data, for: request) }
+    }
+
+    /// Each write carries its time, so the housekeeping can remove sessions nobody uses.
+    private static func stamped(_ data: SessionData, _ request: Request) -> SessionData {
+        var data = data
+        data[Housekeeping.sessionTouchedKey] = String(Int(request.application.dikelola.clock.now().timeIntervalSince1970))
+        return data
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
@@ -81,7 +89,8 @@ struct GatedSessionDriver: SessionDriver {
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        gated(request) { base.updateSession(sessionID, to: data, for: request) }
+        let data = Self.stamped(data, request)
+        return gated(request) { base.updateSession(sessionID, to: data, for: request) }
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {

@@ -20,12 +20,12 @@ struct HealthController: RouteCollection {
         let kind = req.application.dikelola.configuration.database.kindName
         do {
             try await DatabaseProbe.ping(req.db)
-            return try await Health(status: "ok", database: kind, version: Dikelola.version, message: nil)
+            return try await Health(status: "ok", database: kind, version: DikelolaVersion.current, message: nil)
                 .encodeResponse(status: .ok, for: req)
         } catch {
             req.logger.error("health check: database does not answer: \(String(reflecting: error))")
             return try await Health(
-                status: "error", database: kind, version: Dikelola.version,
+                status: "error", database: kind, version: DikelolaVersion.current,
                 message: "basis data tidak menjawab"
             )
             .encodeResponse(status: .serviceUnavailable, for: req)
@@ -39,8 +39,4 @@ enum DatabaseProbe {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("SELECT 1 AS ok").run()
     }
-}
-
-public enum Dikelola {
-    public static let version = "0.1.0"
 }

@@ -110,6 +110,7 @@ enum WebhookSender {
             } catch {
                 failure = String(describing: error)
             }
+            DikelolaMetrics.webhookAttempts.increment()
             let ok = statusCode.map { (200..<300).contains($0) } ?? false
             if !ok && failure == nil { failure = "HTTP \(statusCode ?? 0)" }
             let (code, error, elapsed) = (statusCode, failure, Int(Date().timeIntervalSince(started) * 1000))

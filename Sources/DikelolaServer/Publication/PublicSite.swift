@@ -172,6 +172,15 @@ enum PublicSite {
         }
     }
 
+    /// The version `terkini` points at in this instance's folder, if any.
+    static func servedVersion(_ app: Application, slug: String) -> Int? {
+        let link = bodyFolder(app, slug: slug).appendingPathComponent("terkini")
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path),
+            target.hasPrefix("versi/")
+        else { return nil }
+        return Int(target.dropFirst("versi/".count))
+    }
+
     /// `terkini` -> `versi/<n>`, replaced atomically; false when it already pointed there.
     private static func pointCurrent(_ folder: URL, to version: Int) throws -> Bool {
         let link = folder.appendingPathComponent("terkini")

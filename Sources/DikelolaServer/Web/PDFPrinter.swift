@@ -49,7 +49,17 @@ enum PDFPrinter {
         return page
     }
 
+    /// Prints `html` to PDF; every failure is counted (`dikelola_pdf_failures_total` on /metrics).
     static func print(html: String, chromium: URL?) async throws -> [UInt8] {
+        do {
+            return try await render(html: html, chromium: chromium)
+        } catch {
+            DikelolaMetrics.pdfFailures.increment()
+            throw error
+        }
+    }
+
+    private static func render(html: String, chromium: URL?) async throws -> [UInt8] {
         guard let chromium else { throw Failure.unavailable }
         await gate.enter()
         defer { Task { await gate.leave() } }
