@@ -63,6 +63,9 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    // Vapor's list of routes is for its developers, not for the people running Dikelola.
+    app.asyncCommands.commands["routes"] = nil
     if Environment.get("DIKELOLA_BENCHMARK") == "1" {
         // scripts/benchmark.sh only: generated data for measuring, never listed or run in production.
         app.asyncCommands.use(BenchmarkDataCommand(), as: "benchmark-data")

@@ -101,6 +101,47 @@ struct Dikelola {
         #expect(serve.status == 1 && serve.error.contains("DIKELOLA_SWEEP_HOUR"))
     }
 
+    /// Every command the help lists says what it does in Bahasa Indonesia and again in English;
+    /// Vapor's developer commands and the benchmark's data command are not listed.
+    @Test func everyCommandIsExplainedInBothLanguages() throws {
+        let folder = try Dikelola.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let help = try Dikelola.run(["--help"], in: folder)
+        let lines = help.output.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "Commands:"))
+        let listing = lines[(start + 1)...].prefix { !$0.isEmpty && !$0.hasPrefix("Use ") }
+        let names = listing.compactMap { line in line.wholeMatch(of: /\s*([a-z-]+) .+/).map { String($0.1) } }
+        let english = listing.filter { $0.wholeMatch(of: /\s+[A-Z].+/) != nil }
+        #expect(Set(names) == ["audit", "backup", "create-admin", "import", "migrate", "restore", "serve", "sop", "sweep", "workdays"])
+        #expect(english.count == names.count, "\(help.output)")
+        for command in ["audit verify", "sop list", "sop check", "workdays add", "workdays between"] {
+            let words = command.split(separator: " ").map(String.init)
+            let sub = try Dikelola.run([words[0], "--help"], in: folder)
+            #expect(sub.output.contains(words[1]), "\(command)")
+        }
+    }
+
+    /// A copy made with `dikelola backup` restores with `dikelola restore` into a new data folder,
+    /// and refuses to write over anything.
+    @Test func backupAndRestoreFromTheCommandLine() throws {
+        let folder = try Dikelola.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nothing = try Dikelola.run(["backup", "salinan.sqlite"], in: folder)
+        #expect(nothing.status == 1 && nothing.error.contains("belum ada"), "\(nothing.error)")
+        #expect(try Dikelola.run(["sweep"], in: folder).status == 0)  // makes and migrates data/
+        let made = try Dikelola.run(["backup", "salinan.sqlite"], in: folder)
+        #expect(made.status == 0 && made.output.contains("Cadangan dibuat"), "\(made.error)")
+        #expect(try Dikelola.run(["backup", "salinan.sqlite"], in: folder).error.contains("sudah ada"))
+        let into = ["DIKELOLA_DATA_DIR": folder.appendingPathComponent("pulih").path]
+        let restored = try Dikelola.run(["restore", "salinan.sqlite"], in: folder, environment: into)
+        #expect(restored.status == 0 && restored.output.contains("rantai audit utuh"), "\(restored.error)")
+        #expect(try Dikelola.run(["audit", "verify"], in: folder, environment: into).status == 0)
+        let again = try Dikelola.run(["restore", "salinan.sqlite"], in: folder, environment: into)
+        #expect(again.status == 1 && again.error.contains("tidak kosong"))
+        let notABackup = try Dikelola.run(["restore", "data/../salinan.sqlite-x"], in: folder)
+        #expect(notABackup.status == 1)
+    }
+
     @Test func badInputIsNamed() throws {
         let folder = try Dikelola.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -5,12 +5,12 @@ import Vapor
 /// link. Exits 1 when the chain is broken.
 struct AuditCommand: AsyncCommandGroup {
     let commands: [String: any AnyAsyncCommand] = ["verify": AuditVerify()]
-    let help = "Riwayat audit yang tidak dapat diubah diam-diam."
+    let help = "Riwayat audit yang tidak dapat diubah diam-diam.\nThe tamper-evident audit history."
 }
 
 struct AuditVerify: AsyncCommand {
     struct Signature: CommandSignature {}
-    let help = "Menghitung ulang rantai hash riwayat audit dan melaporkan mata rantai pertama yang rusak."
+    let help = "Menghitung ulang rantai hash riwayat audit dan melaporkan mata rantai pertama yang rusak.\nRecomputes the audit hash chain and names the first broken link."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await failingClearly {

@@ -15,7 +15,7 @@ struct BenchmarkDataCommand: AsyncCommand {
         var entries: Int?
     }
 
-    let help = "Mengisi basis data KOSONG dengan data buatan untuk pengukuran kinerja (scripts/benchmark.sh)."
+    let help = "Mengisi basis data KOSONG dengan data buatan untuk pengukuran kinerja (scripts/benchmark.sh).\nFills an EMPTY database with generated data for measuring."
 
     static let words = [
         "data", "pribadi", "pengaduan", "rekam", "medis", "pasien", "anggaran", "pengadaan", "lelang", "penyidikan",

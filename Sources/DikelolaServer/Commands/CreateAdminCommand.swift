@@ -13,7 +13,7 @@ struct CreateAdminCommand: AsyncCommand {
         var name: String?
     }
 
-    let help = "Membuat administrator (atau mengatur ulang kata sandinya) dengan kata sandi sekali pakai."
+    let help = "Membuat administrator (atau mengatur ulang kata sandinya) dengan kata sandi sekali pakai.\nCreates an administrator (or resets their password) with a one-time password."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await failingClearly {

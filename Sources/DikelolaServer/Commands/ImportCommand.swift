@@ -36,7 +36,7 @@ struct ImportCommand: AsyncCommand {
         var skipRefused: Bool
     }
 
-    let help = "Mengimpor DIK dari lembar kerja (XLSX/CSV/JSON) dan SK terdahulu ke register badan publik."
+    let help = "Mengimpor DIK dari lembar kerja (XLSX/CSV/JSON) dan SK terdahulu ke register badan publik.\nImports a register kept as a spreadsheet, with its earlier decree."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await failingClearly {

@@ -5,12 +5,12 @@ import Vapor
 /// `dikelola sop list` and `dikelola sop check FILE…`.
 struct SOPCommand: AsyncCommandGroup {
     let commands: [String: any AnyAsyncCommand] = ["list": SOPList(), "check": SOPCheck()]
-    let help = "Definisi SOP Pendokumentasian Informasi yang Dikecualikan."
+    let help = "Definisi SOP Pendokumentasian Informasi yang Dikecualikan.\nThe SOP definitions."
 }
 
 struct SOPList: AsyncCommand {
     struct Signature: CommandSignature {}
-    let help = "Menampilkan definisi SOP yang dikenal: nomor, badan publik, nama, jumlah langkah."
+    let help = "Menampilkan definisi SOP yang dikenal: nomor, badan publik, nama, jumlah langkah.\nLists the known SOP definitions."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let definitions = context.application.dikelola.sopLibrary.definitions
@@ -38,7 +38,7 @@ struct SOPCheck: AsyncCommand {
         var file: String
     }
 
-    let help = "Memeriksa satu berkas definisi SOP dan melaporkan setiap masalah beserta baris dan kolomnya."
+    let help = "Memeriksa satu berkas definisi SOP dan melaporkan setiap masalah beserta baris dan kolomnya.\nChecks an SOP definition file and reports each problem with its line and column."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await failingClearly { try check(signature.file, console: context.console) }

@@ -15,7 +15,7 @@ struct DikelolaServeCommand: AsyncCommand {
         var demo: Bool
     }
 
-    let help = "Menyiapkan basis data lalu menjalankan server Dikelola."
+    let help = "Menyiapkan basis data lalu menjalankan server Dikelola.\nPrepares the database, then runs the Dikelola server."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -10,7 +10,7 @@ struct SweepCommand: AsyncCommand {
     }
 
     let help =
-        "Menandai informasi yang akan berakhir, yang perlu ditinjau, dan membuka yang sudah habis jangka waktunya (PP 61/2010 Pasal 11)."
+        "Menandai informasi yang akan berakhir, yang perlu ditinjau, dan membuka yang sudah habis jangka waktunya (PP 61/2010 Pasal 11).\nThe daily expiry sweep: marks entries ending soon or due for review, opens those whose period ended."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await failingClearly {

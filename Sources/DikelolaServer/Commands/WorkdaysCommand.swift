@@ -5,7 +5,7 @@ import Vapor
 /// calendar on the command line, for officers checking a deadline and for scripts.
 struct WorkdaysCommand: AsyncCommandGroup {
     let commands: [String: any AnyAsyncCommand] = ["add": WorkdaysAdd(), "between": WorkdaysBetween()]
-    let help = "Menghitung hari kerja ASN (Senin–Jumat, tanpa libur nasional dan cuti bersama)."
+    let help = "Menghitung hari kerja ASN (Senin–Jumat, tanpa libur nasional dan cuti bersama).\nCounts civil-service working days."
 }
 
 /// Shared parsing for the two subcommands. They read their arguments raw because a negative day
@@ -79,7 +79,7 @@ extension WorkdaysSubcommand {
 
 struct WorkdaysAdd: WorkdaysSubcommand {
     static let usage = "dikelola workdays add TANGGAL JUMLAH [--assume-weekdays]"
-    let help = "Tanggal JUMLAH hari kerja sesudah TANGGAL (sebelum bila negatif), misalnya: workdays add 2026-12-31 -30"
+    let help = "Tanggal JUMLAH hari kerja sesudah TANGGAL (sebelum bila negatif), misalnya: workdays add 2026-12-31 -30\nThe date COUNT working days after DATE (before if negative)."
 
     func compute(_ context: CommandContext) async throws {
         let arguments = try WorkdaysArguments(context.input)
@@ -96,7 +96,7 @@ struct WorkdaysAdd: WorkdaysSubcommand {
 
 struct WorkdaysBetween: WorkdaysSubcommand {
     static let usage = "dikelola workdays between MULAI SAMPAI [--assume-weekdays]"
-    let help = "Jumlah hari kerja dari MULAI sampai dengan SAMPAI, kedua tanggal ikut dihitung."
+    let help = "Jumlah hari kerja dari MULAI sampai dengan SAMPAI, kedua tanggal ikut dihitung.\nWorking days from START to END, both included."
 
     func compute(_ context: CommandContext) async throws {
         let arguments = try WorkdaysArguments(context.input)
