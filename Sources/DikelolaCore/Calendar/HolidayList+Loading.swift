@@ -4,14 +4,7 @@ import Yams
 extension HolidayList {
     /// The list shipped with Dikelola (2025 and 2026, from the SKB 3 Menteri).
     public static func bundled() throws -> HolidayList {
-        guard let url = Bundle.module.url(forResource: "holidays", withExtension: "yaml") else {
-            throw FileProblems(
-                file: "holidays.yaml",
-                problems: [
-                    FileProblem(line: nil, column: nil, path: "", message: "daftar hari libur bawaan tidak ditemukan")
-                ])
-        }
-        return try load(contentsOf: url)
+        try load(contentsOf: CoreResources.url(forResource: "holidays", withExtension: "yaml"))
     }
 
     public static func load(contentsOf url: URL) throws -> HolidayList {

@@ -42,7 +42,7 @@ public struct SOPLibrary: Sendable {
     }
 
     static func bundledURLs() -> [URL] {
-        guard let directory = Bundle.module.url(forResource: "sops", withExtension: nil) else { return [] }
+        guard let directory = try? CoreResources.url(forResource: "sops", withExtension: nil) else { return [] }
         return (try? definitionFiles(in: directory)) ?? []
     }
 
