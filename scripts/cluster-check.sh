@@ -96,6 +96,7 @@ mkdir -p "$work/pg" "$work/A" "$work/B" "$work/nginx/tmp" "$work/ctl" "$work/swe
 declare -A pid=([A]="" [B]="")
 pg_started=""
 nginx_started=""
+verdict=""
 load_pid=""
 
 stop_pid() {  # stop_pid PID: TERM, then KILL after 10 s; only processes this script started
@@ -116,9 +117,19 @@ cleanup() {
     if [[ -n "$pg_started" ]]; then
         "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
     fi
+    if [[ $rc -ne 0 && -z "$verdict" ]]; then
+        echo "FAIL: the run stopped early (exit $rc); see the messages above"
+    fi
     if [[ "${CLUSTER_KEEP:-0}" == 1 ]]; then
         echo "(kept $work)"
     else
+        if [[ $rc -ne 0 ]]; then
+            # The evidence of a failed run, small files only (not the database nor the publication folders).
+            evidence=$(mktemp -d /tmp/dikelola-cluster-failed.XXXXXX)
+            (cd "$work" && cp -r --parents A/serve.log B/serve.log acks.jsonl* sweep nginx/error.log diff-*.txt \
+                audit.txt summary.json pg/postgres.log "$evidence"/ 2>/dev/null) || true
+            echo "(logs of the failed run kept in $evidence)"
+        fi
         rm -rf "$work"
     fi
     exit "$rc"
@@ -136,7 +147,7 @@ say "PostgreSQL ($pg_bin) on 127.0.0.1:$pg_port"
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/postgres.log" -w -t 60 \
     -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
 pg_started=1
-"${as_pg[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U dikelola dikelola
+timeout 60 "${as_pg[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U dikelola dikelola
 database_url="postgres://dikelola@127.0.0.1:$pg_port/dikelola?sslmode=disable"
 
 # --- Dates: today in the demo body's zone (WIB), the sweep three and a half weeks later ------------
@@ -182,7 +193,7 @@ start_instance() {  # start_instance A|B [--demo]
 wait_healthy() {  # wait_healthy A|B SECONDS
     local name=$1 limit=$2 start
     start=$(date +%s)
-    until curl -sf "http://127.0.0.1:${port[$name]}/health" >/dev/null 2>&1; do
+    until curl -sf --max-time 5 "http://127.0.0.1:${port[$name]}/health" >/dev/null 2>&1; do
         if ! kill -0 "${pid[$name]}" 2>/dev/null; then
             echo "instance $name stopped while starting:" >&2; tail -30 "$work/$name/serve.log" >&2; exit 1
         fi
@@ -246,8 +257,8 @@ CONF
 "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>/dev/null
 nginx_started=1
 proxy="http://127.0.0.1:$nginx_port"
-for i in $(seq 1 40); do curl -sf "$proxy/health" >/dev/null && break; sleep 0.25; done
-curl -sf "$proxy/health" >/dev/null || { echo "nginx does not answer on $proxy" >&2; exit 1; }
+for i in $(seq 1 40); do curl -sf --max-time 5 "$proxy/health" >/dev/null && break; sleep 0.25; done
+curl -sf --max-time 5 "$proxy/health" >/dev/null || { echo "nginx does not answer on $proxy" >&2; exit 1; }
 say "nginx on $proxy, round robin over A and B"
 
 # --- Tokens -------------------------------------------------------------------------------------------
@@ -322,7 +333,7 @@ load_seconds=$(since "$load_start")
 # --- Sweeps after the load, then once more: nothing may change -----------------------------------------
 say "Both instances sweep at once, after the load"
 sweep_both
-q() { psql "$database_url" -X -At -c "$1"; }
+q() { PGCONNECT_TIMEOUT=10 timeout 60 psql "$database_url" -X -At -c "$1"; }
 audit_before=$(q "SELECT count(*) FROM audit_events WHERE action LIKE 'register.%' OR action = 'publication.version'")
 versions_before=$(q "SELECT coalesce(sum(version), 0) FROM (SELECT max(version) AS version FROM publications GROUP BY body_id) v")
 say "Both instances sweep at once again: a repeated sweep changes nothing"
@@ -416,6 +427,7 @@ print(f"   entries opened           {c.get('opened', '?')} ({c.get('opened_by_la
 PY
 note "instance A start ${startup_a} s, B start ${startup_b} s, load ${load_seconds} s, whole run $(since "$t0") s"
 echo
+verdict=1
 if [[ ${#failures[@]} -eq 0 ]]; then
     echo "PASS: two instances on one PostgreSQL, $proposals proposals, a kill -9 mid-load, concurrent sweeps"
     exit 0

@@ -579,10 +579,12 @@ def cmd_check(args):
     # Writes that failed (the instance died under them) but were committed all the same: allowed.
     failed = [json.loads(line) for line in open(args.acks + ".failed", encoding="utf-8") if line.strip()] \
         if os.path.exists(args.acks + ".failed") else []
-    lost_answers = [f for f in failed if f.get("status") is None and f["tag"] in tags]
-    print(f"   info {len(failed)} writes not acknowledged ({sum(1 for f in failed if f.get('status') is None)} "
-          f"without an answer, {sum(1 for f in failed if f.get('status'))} refused); "
-          f"{len(lost_answers)} of those were committed all the same (allowed: the answer died with the instance)")
+    unanswered = [f for f in failed if f.get("status") is None or f.get("error", "").startswith("nginx ")]
+    lost_answers = [f for f in unanswered if f["tag"] in tags]
+    print(f"   info {len(failed)} writes not acknowledged: {len(unanswered)} lost with the killed instance "
+          f"({sum(1 for f in unanswered if f.get('status'))} of them answered 502 by nginx), "
+          f"{len(failed) - len(unanswered)} refused (409: changed meanwhile); {len(lost_answers)} of the lost ones "
+          f"were committed all the same (allowed: the answer died with the instance)")
 
     # 2. No decree number twice (per body), nor a serial, nor a register number.
     dup = db.rows("SELECT body_id, number, count(*) FROM decrees GROUP BY body_id, number HAVING count(*) > 1")

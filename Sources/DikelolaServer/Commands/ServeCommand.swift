@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// `dikelola serve [--hostname H] [--port P] [--bind H:P] [--demo]`: prepares the database (creating
@@ -22,7 +23,13 @@ struct DikelolaServeCommand: AsyncCommand {
         context.console.info("Basis data: \(app.dikelola.configuration.database.description)")
         try await failingClearly {
             try await Startup.prepareDatabase(app)
-            if let admin = try await Startup.ensureAdministrator(app) {
+            if ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil {
+                // Under systemd the console is the journal, which others read: no password there.
+                if try await User.query(on: app.db).count() == 0 {
+                    app.logger.warning(
+                        "Belum ada administrator. Buat di terminal: sudo dikelola create-admin EMAIL (kata sandinya tidak ditulis ke jurnal). No administrator yet: run `sudo dikelola create-admin EMAIL` in a terminal.")
+                }
+            } else if let admin = try await Startup.ensureAdministrator(app) {
                 Self.announce(admin, on: context.console)
             }
             if signature.demo {
