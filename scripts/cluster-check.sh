@@ -95,7 +95,7 @@ mkdir -p "$work/pg" "$work/A" "$work/B" "$work/nginx/tmp" "$work/ctl" "$work/swe
 [[ ${#as_pg[@]} -gt 0 ]] && chown postgres "$work/pg"
 declare -A pid=([A]="" [B]="")
 pg_started=""
-nginx_started=""
+nginx_pid=""
 verdict=""
 load_pid=""
 
@@ -111,9 +111,7 @@ cleanup() {
     [[ -n "$load_pid" ]] && stop_pid "$load_pid"
     stop_pid "${pid[A]}"
     stop_pid "${pid[B]}"
-    if [[ -n "$nginx_started" ]]; then
-        "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -s stop 2>/dev/null || true
-    fi
+    stop_pid "$nginx_pid"
     if [[ -n "$pg_started" ]]; then
         "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
     fi
@@ -253,9 +251,11 @@ http {
     }
 }
 CONF
-"$nginx_bin" -t -q -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>&1 | grep -v 'could not open error log file' >&2 || true
-"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>/dev/null
-nginx_started=1
+if ! "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>"$work/nginx/start.txt"; then
+    echo "nginx did not start:" >&2; cat "$work/nginx/start.txt" >&2; exit 1
+fi
+for i in $(seq 1 40); do [[ -s "$work/nginx/nginx.pid" ]] && break; sleep 0.25; done
+nginx_pid=$(cat "$work/nginx/nginx.pid")
 proxy="http://127.0.0.1:$nginx_port"
 for i in $(seq 1 40); do curl -sf --max-time 5 "$proxy/health" >/dev/null && break; sleep 0.25; done
 curl -sf --max-time 5 "$proxy/health" >/dev/null || { echo "nginx does not answer on $proxy" >&2; exit 1; }
@@ -316,8 +316,8 @@ if [[ -f "$work/ctl/kill" ]] && kill -0 "$load_pid" 2>/dev/null; then
     note "instance $victim back after $(since "$killed_at") s (down ${down_seconds} s, then its restart)"
     say "Both instances sweep at once, during the load"
     sweep_both
-elif [[ ! -f "$work/ctl/kill" ]]; then
-    fail "the workload ended before the kill point"
+else
+    fail "the workload ended before the kill -9 could happen (raise CLUSTER_PROPOSALS)"
 fi
 load_rc=0
 wait_deadline=$(( $(date +%s) + 300 ))

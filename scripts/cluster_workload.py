@@ -399,7 +399,6 @@ class Driver:
 def cmd_load(args):
     people = json.load(open(args.tokens))
     cluster = Cluster(args)
-    driver_template = Driver(cluster, people, args)
     units = {}
     for person in people:
         for role in person["roles"]:
@@ -477,10 +476,6 @@ class Database:
     def value(self, sql):
         rows = self.rows(sql)
         return rows[0][0] if rows else None
-
-
-def sql_list(values):
-    return ",".join("'" + v.replace("'", "''") + "'" for v in values) or "NULL"
 
 
 def cmd_check(args):

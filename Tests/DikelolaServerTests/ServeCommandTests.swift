@@ -37,6 +37,21 @@ import Vapor
         #expect(!secondOutput.contains("Kata sandi :"))
         #expect(secondOutput.contains("Demo dimuat: Pemerintah Kabupaten Contoh"))
     }
+
+    /// Under systemd the console is the journal, which others read: an empty database gets no
+    /// administrator and no password there, only the command to make one in a terminal.
+    @Test func underSystemdNoPasswordReachesTheJournal() async throws {
+        let folder = try Dikelola.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try await ServerDatabase.make()
+        defer { Task { await database.drop() } }
+        let environment = database.environment.merging(["JOURNAL_STREAM": "8:12345"]) { $1 }
+        let server = try await ServingProcess.start(in: folder, environment: environment)
+        #expect(try await server.health().status == "ok")
+        let output = try await server.stop()
+        #expect(!output.contains("Kata sandi :"), "\(output)")
+        #expect(output.contains("create-admin"))
+    }
 }
 
 /// On PostgreSQL, a database of the test's own (the binary connects to its default schema).
