@@ -30,17 +30,18 @@
 #
 # Nothing is built: DIKELOLA_BIN names the executable (default: `swift build --show-bin-path`'s).
 # Settings (environment):
-#   CLUSTER_PROPOSALS  proposals in the workload (default 40)
+#   CLUSTER_PROPOSALS  proposals in the workload (default 30)
 #   CLUSTER_WORKERS    proposals in flight at once (default 4)
 #   CLUSTER_KILL       the instance killed mid-load, A or B (default B)
 #   CLUSTER_DOWN       seconds it stays down while the load goes on (default 6)
 #   CLUSTER_KEEP       1 keeps the temporary folder (logs, acknowledgement log) for a look afterwards
-# Every wait is bounded; the whole run takes about three to four minutes with a debug build.
+# Every wait is bounded; with a debug build on two cores the whole run takes three to four minutes
+# (about half a minute of it waiting for the instances' once-a-minute background loop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-proposals="${CLUSTER_PROPOSALS:-40}"
+proposals="${CLUSTER_PROPOSALS:-30}"
 workers="${CLUSTER_WORKERS:-4}"
 victim="${CLUSTER_KILL:-B}"
 down_seconds="${CLUSTER_DOWN:-6}"
@@ -389,8 +390,11 @@ for line in "${bodies[@]}"; do
     else
         fail "$slug: the version folders differ between A and B: $(head -c 600 "$work/diff-$slug-versi.txt")"
     fi
-    leftovers=$(find "$work/A/publik/$slug" "$work/B/publik/$slug" -maxdepth 2 -name '.*' | wc -l)
-    [[ "$leftovers" -eq 0 ]] || note "info: $leftovers unfinished temporary folders/links left (an instance killed mid-write)"
+    # A version is written under a temporary name and renamed: kill -9 in between leaves the
+    # temporary folder behind (named with a dot, so neither Dikelola nor the nginx site serves it;
+    # the instance removes it once it is an hour old). Reported, not failed.
+    leftovers=$(cd "$work" && find A/publik/"$slug" B/publik/"$slug" -maxdepth 2 -name '.*' | tr '\n' ' ')
+    [[ -z "$leftovers" ]] || note "info: temporary folders left by the kill -9 (removed after an hour): $leftovers"
 done
 if ! diff "$work/A/publik/index.html" "$work/B/publik/index.html" >/dev/null 2>&1; then
     fail "the publication home page publik/index.html differs between A and B"

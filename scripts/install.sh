@@ -14,13 +14,15 @@
 #                                                Dikelola_DikelolaCore.resources)
 #   sudo ./scripts/install.sh --no-packages      skip apt-get
 set -euo pipefail
+called_from=$(pwd)
 cd "$(dirname "$0")/.."
 
 binary_dir=""
 packages=1
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --binary) binary_dir="${2:?--binary needs a folder}"; shift 2 ;;
+        --binary) binary_dir="${2:?--binary needs a folder}"; shift 2
+                  [[ "$binary_dir" == /* ]] || binary_dir="$called_from/$binary_dir" ;;
         --no-packages) packages=0; shift ;;
         -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -47,12 +49,21 @@ fi
 
 if [[ -z "$binary_dir" ]]; then
     say "Release build (7 to 15 minutes the first time)"
-    command -v swift >/dev/null || fail "swift is not on the PATH: install the Swift toolchain (swift.org), or use --binary DIR"
+    # sudo resets the PATH: look where the toolchain is usually unpacked, and in the caller's PATH.
+    swift_bin=$(command -v swift || true)
+    if [[ -z "$swift_bin" && -n "${SUDO_USER:-}" ]]; then
+        swift_bin=$(runuser -l "$SUDO_USER" -c 'command -v swift' 2>/dev/null || true)
+    fi
+    for candidate in /opt/swift/usr/bin/swift /usr/share/swift/usr/bin/swift /usr/local/swift/usr/bin/swift; do
+        [[ -z "$swift_bin" && -x "$candidate" ]] && swift_bin=$candidate
+    done
+    [[ -n "$swift_bin" ]] || fail "swift not found (PATH, /opt/swift/usr/bin): install the Swift toolchain (swift.org), or use --binary DIR"
+    export PATH="$(dirname "$swift_bin"):$PATH"
     as_builder=()
     # Build as the person who called sudo, so .build/ stays theirs.
     [[ -n "${SUDO_USER:-}" && "$SUDO_USER" != root ]] && as_builder=(runuser -u "$SUDO_USER" --)
-    "${as_builder[@]}" swift build -c release --product dikelola
-    binary_dir=$("${as_builder[@]}" swift build -c release --show-bin-path)
+    "${as_builder[@]}" env PATH="$PATH" swift build -c release --product dikelola
+    binary_dir=$("${as_builder[@]}" env PATH="$PATH" swift build -c release --show-bin-path)
 fi
 [[ -x "$binary_dir/dikelola" ]] || fail "$binary_dir/dikelola is missing or not executable"
 [[ -d "$binary_dir/$resources" ]] || fail "$binary_dir/$resources is missing: the program cannot run without it (the holiday list and the seed SOPs). Copy the whole build folder, or rebuild."
@@ -75,9 +86,13 @@ install -m 0755 "$binary_dir/dikelola" "$staging/dikelola"
 cp -R "$binary_dir/$resources" "$staging/$resources"
 chmod -R a+rX "$staging/$resources"
 "$staging/dikelola" --version >/dev/null || fail "the new program does not start"
-if [[ -d "$prefix/bin" ]]; then
+# The version being replaced becomes bin.previous; installing the same program again keeps the
+# real previous one.
+if [[ -d "$prefix/bin" ]] && ! cmp -s "$prefix/bin/dikelola" "$staging/dikelola"; then
     rm -rf "$prefix/bin.previous"
     mv "$prefix/bin" "$prefix/bin.previous"
+else
+    rm -rf "$prefix/bin"
 fi
 mv "$staging" "$prefix/bin"
 install -m 0644 docs/DEPLOY.md "$prefix/docs/DEPLOY.md"

@@ -10,6 +10,8 @@
 #   ./scripts/test.sh --sqlite    Swift tests on SQLite only (quick)
 #   ./scripts/test.sh --browser   the browser suite only
 #   ./scripts/test.sh --postgres  Swift tests on PostgreSQL only
+#   ./scripts/test.sh --cluster   the cluster check only (scripts/cluster-check.sh: PostgreSQL, two
+#                                 instances behind nginx, a workload with one killed; about 3 minutes)
 # Screenshots of the browser suite land in e2e/artifacts/ (E2E_ARTIFACTS to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +60,15 @@ python3 scripts/check-shape.py
 log "Building (debug) with tests"
 swift build --build-tests
 
+cluster_check() {
+    log "Cluster check: PostgreSQL, two instances behind nginx round-robin, one killed mid-load"
+    DIKELOLA_BIN="$(swift build --show-bin-path)/dikelola" ./scripts/cluster-check.sh
+}
+
+if [[ "$mode" == "--cluster" ]]; then
+    cluster_check
+    exit 0
+fi
 if [[ "$mode" == "--browser" ]]; then
     browser_tools
     browser_suite
@@ -117,3 +128,6 @@ log "Starting PostgreSQL ($pg_bin) on 127.0.0.1:$port"
 log "Tests on PostgreSQL"
 DIKELOLA_TEST_DATABASE_URL="postgres://dikelola@127.0.0.1:$port/dikelola_test?sslmode=disable" \
     swift test --skip-build --disable-xctest
+
+[[ "$mode" == "all" ]] && cluster_check
+exit 0

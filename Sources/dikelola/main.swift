@@ -11,6 +11,12 @@ if arguments.first == "--version" || arguments.first == "version" {
     print("dikelola \(DikelolaVersion.current)")
     exit(0)
 }
+// The server logs each request (info); the other commands print their outcome, and the database's
+// migration notes would bury it: they log notices and above unless LOG_LEVEL or --log says otherwise.
+let command = arguments.first { !$0.hasPrefix("-") } ?? "serve"
+if command != "serve", ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil, !arguments.contains("--log") {
+    setenv("LOG_LEVEL", "notice", 1)
+}
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)

@@ -47,4 +47,19 @@ import Vapor
         #expect(!PublishedFileCache.isInVersion("/srv/publik/kab/versi/.tmp-3-x/index.html", root: root))
         #expect(!PublishedFileCache.isInVersion("/srv/publik-lain/kab/versi/3/index.html", root: root))
     }
+
+    /// A version folder left half-written by a killed writer goes once it is an hour old; a fresh
+    /// one (another instance may be writing it) and the versions stay.
+    @Test func abandonedTemporaryVersionsAreRemoved() throws {
+        let versions = FileManager.default.temporaryDirectory.appendingPathComponent(TestDatabase.uniqueName("versi"))
+        defer { try? FileManager.default.removeItem(at: versions) }
+        let fm = FileManager.default
+        for name in [".tmp-3-lama", ".tmp-4-baru", "3"] {
+            try fm.createDirectory(at: versions.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try fm.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: versions.appendingPathComponent(".tmp-3-lama").path)
+        PublicSite.removeAbandoned(in: versions)
+        #expect(Set(try fm.contentsOfDirectory(atPath: versions.path)) == [".tmp-4-baru", "3"])
+    }
 }

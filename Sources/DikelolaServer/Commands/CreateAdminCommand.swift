@@ -45,7 +45,8 @@ struct CreateAdminCommand: AsyncCommand {
                         targetID: try user.requireID().uuidString, bodyID: nil,
                         summaryAfter: "administrator \(email) lewat baris perintah"), on: db)
             }
-            DikelolaServeCommand.announce(Startup.InitialAdministrator(email: email, password: password), on: context.console)
+            DikelolaServeCommand.announce(
+                Startup.InitialAdministrator(email: email, password: password), on: context.console, reset: existing != nil)
         }
     }
 }

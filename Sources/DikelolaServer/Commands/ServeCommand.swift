@@ -57,10 +57,14 @@ struct DikelolaServeCommand: AsyncCommand {
     }
 
     /// Printed on the console only — never logged, since logs travel.
-    static func announce(_ admin: Startup.InitialAdministrator, on console: any Console) {
+    static func announce(_ admin: Startup.InitialAdministrator, on console: any Console, reset: Bool = false) {
         let rule = String(repeating: "=", count: 72)
         console.output(rule.consoleText())
-        console.output("Akun administrator pertama dibuat / first administrator created".consoleText(.info))
+        let headline =
+            reset
+            ? "Kata sandi administrator diatur ulang / administrator password reset"
+            : "Akun administrator dibuat / administrator created"
+        console.output(headline.consoleText(.info))
         console.output("  E-mail     : \(admin.email)".consoleText())
         console.output("  Kata sandi : \(admin.password)".consoleText(.success))
         console.output("  Sekali pakai: wajib diganti saat pertama masuk. Catat sekarang; tidak ditampilkan lagi.".consoleText())

@@ -72,6 +72,7 @@ enum PublicSite {
         let missing = numbers.filter {
             corrected.contains($0) || !fm.fileExists(atPath: versions.appendingPathComponent(String($0)).path)
         }
+        removeAbandoned(in: versions)
         if !missing.isEmpty {
             // Each missing version with its predecessor (for its changes) and the 20 before it (for the feed).
             let wanted = Set(missing.flatMap { n in (max(1, n - 20)...n) })
@@ -169,6 +170,21 @@ enum PublicSite {
         } catch {
             try? fm.removeItem(at: temporary)  // another writer (instance sharing the folder) was first
             if !fm.fileExists(atPath: final.path) { throw error }
+        }
+    }
+
+    /// Temporary folders of versions whose writer was killed mid-way (`kill -9`, a power cut): the
+    /// version itself is written again whole, but the half folder would stay for ever, and a plain
+    /// web server serving the folder would show it. An hour old is long past any writer still at it
+    /// (another instance sharing the folder).
+    static func removeAbandoned(in versions: URL, olderThan age: TimeInterval = 3600, now: Date = Date()) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: versions.path)) ?? [] where name.hasPrefix(".tmp-") {
+            let path = versions.appendingPathComponent(name).path
+            guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                now.timeIntervalSince(modified) > age
+            else { continue }
+            try? fm.removeItem(atPath: path)
         }
     }
 

@@ -86,6 +86,11 @@ enum PDFPrinter {
         process.standardOutput = logHandle
         process.standardError = logHandle
         process.standardInput = FileHandle.nullDevice
+        // Chromium's own files (crash reports, caches) go into the temporary folder, not the
+        // service's home, which is the data folder.
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"] { environment[name] = folder.path }
+        process.environment = environment
 
         let status: Int32 = try await withThrowingTaskGroup(of: Int32?.self) { group in
             group.addTask {
