@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import DikelolaCore
@@ -5,6 +6,23 @@ import Testing
 /// PP 61/2010 Ps 11 on the calendar: dates counted independently against the 2025–2026 lists.
 @Suite struct ExpiryRulesTests {
     func rules(notice: Int = 30) throws -> ExpiryRules { ExpiryRules(calendar: try shippedCalendar(), noticeWorkingDays: notice) }
+
+    /// The sweep reads only entries ending by its horizon: no entry ending later may be one the
+    /// assessment would change today, whatever the notice setting and the holidays.
+    @Test func nothingBeyondTheSweepHorizonIsDue() async throws {
+        let calendar = try shippedCalendar()
+        let start = date("2024-06-01")
+        await propertyCheck(count: 400, input: Gen.int(in: 0...1_000), Gen.int(in: 0...400), Gen.int(in: 30...250)) {
+            todayOffset, endOffset, notice in
+            let rules = ExpiryRules(calendar: calendar, noticeWorkingDays: notice)
+            guard let today = try? start.adding(days: todayOffset), let end = try? today.adding(days: endOffset),
+                let horizon = rules.sweepHorizon(on: today)
+            else { return }
+            if end > horizon {
+                #expect(rules.assess(endDate: end, reviewDate: nil, today: today).status == .exempted, "\(today) \(end) \(notice)")
+            }
+        }
+    }
 
     @Test func theOpeningDecreeIsDueThirtyWorkingDaysBefore() throws {
         #expect(try rules().openingDecreeDue(endingOn: date("2026-12-31")).value == date("2026-11-17"))

@@ -46,6 +46,7 @@ import Testing
             "DikelolaServer.UpdateItemsAddOpenPart",
             "DikelolaServer.CreateRegisterImport",
             "DikelolaServer.UpdateProposalStepAddActorName",
+            "DikelolaServer.CreateRegisterEntrySweepIndex",
         ])
     }
 }

@@ -38,6 +38,16 @@ public struct ExpiryRules: Sendable {
             ?? WorkingDayResult(value: end, yearsWithoutData: [])
     }
 
+    /// The latest end date a sweep on `today` can find ending soon (or ended): an entry ending later
+    /// is `exempted` whatever else is true, unless its review date has come. A sweep reads only
+    /// entries ending by this date, or due for review, through an index, instead of the whole
+    /// register. One working day and a week to spare; nil when the dates run out of range.
+    public func sweepHorizon(on today: LocalDate) -> LocalDate? {
+        guard let ahead = try? calendar.adding(noticeWorkingDays + 1, workingDaysTo: today, policy: .assumeWeekdaysOnly)
+        else { return nil }
+        return try? ahead.value.adding(days: 7)
+    }
+
     public func assess(endDate: LocalDate?, reviewDate: LocalDate?, today: LocalDate) -> Assessment {
         if let end = endDate {
             // PP 61/2010 Ps 11(3): public on the end date when no opening decree came before.

@@ -69,65 +69,35 @@ public struct AppConfiguration: Sendable {
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ConfigurationError) -> AppConfiguration
     {
-        func value(_ name: String) -> String? {
-            environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        }
-        let dataDirectory = URL(fileURLWithPath: value("DIKELOLA_DATA_DIR") ?? "data", isDirectory: true).standardizedFileURL
+        let settings = SettingsReader(environment: environment)
+        let dataDirectory = URL(fileURLWithPath: settings.value("DIKELOLA_DATA_DIR") ?? "data", isDirectory: true)
+            .standardizedFileURL
         let database: DatabaseChoice =
-            if let url = value("DATABASE_URL") {
+            if let url = settings.value("DATABASE_URL") {
                 try DatabaseChoice.postgres(url: url)
             } else {
                 .sqliteFile(dataDirectory.appendingPathComponent(databaseFileName))
             }
-        func flag(_ name: String, default fallback: Bool) throws(ConfigurationError) -> Bool {
-            guard let text = value(name) else { return fallback }
-            switch text.lowercased() {
-            case "1", "true", "yes", "ya": return true
-            case "0", "false", "no", "tidak": return false
-            default: throw .invalidSetting(name: name, value: text, expected: "isi true atau false")
-            }
-        }
-        let leaveIsDayOff = try flag("DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF", default: true)
-        let secureCookies = try flag("DIKELOLA_SECURE_COOKIES", default: false)
-        let email = value("DIKELOLA_ADMIN_EMAIL") ?? "admin@dikelola.local"
+        let email = settings.value("DIKELOLA_ADMIN_EMAIL") ?? "admin@dikelola.local"
         guard EmailAddress.isPlausible(email) else {
             throw .invalidSetting(name: "DIKELOLA_ADMIN_EMAIL", value: email, expected: "harus alamat e-mail")
         }
         var configuration = AppConfiguration(
             dataDirectory: dataDirectory, database: database,
-            holidaysFile: value("DIKELOLA_HOLIDAYS_FILE").map { URL(fileURLWithPath: $0) },
-            sopDirectory: value("DIKELOLA_SOP_DIR").map { URL(fileURLWithPath: $0, isDirectory: true) },
-            collectiveLeaveIsDayOff: leaveIsDayOff, initialAdminEmail: email.lowercased())
-        configuration.secureCookies = secureCookies
-        configuration.backupBeforeMigration = try flag("DIKELOLA_BACKUP_BEFORE_MIGRATION", default: true)
-        /// A whole number setting within `range`, or nil when not set.
-        func number(_ name: String, _ range: ClosedRange<Int>, _ expected: String) throws(ConfigurationError) -> Int? {
-            guard let text = value(name) else { return nil }
-            guard let number = Int(text), range.contains(number) else {
-                throw .invalidSetting(name: name, value: text, expected: expected)
-            }
-            return number
-        }
-        if let megabytes = try number("DIKELOLA_MAX_UPLOAD_MB", 1...1024, "isi bilangan 1 sampai 1024") {
-            configuration.maxUploadBytes = megabytes * 1_048_576
-        }
-        if let count = try number("DIKELOLA_DB_CONNECTIONS", 1...64, "isi bilangan 1 sampai 64") {
-            configuration.databaseConnectionsPerLoop = count
-        }
-        if let text = value("DIKELOLA_TRUSTED_PROXIES") {
+            holidaysFile: settings.value("DIKELOLA_HOLIDAYS_FILE").map { URL(fileURLWithPath: $0) },
+            sopDirectory: settings.value("DIKELOLA_SOP_DIR").map { URL(fileURLWithPath: $0, isDirectory: true) },
+            collectiveLeaveIsDayOff: try settings.flag("DIKELOLA_CUTI_BERSAMA_IS_DAY_OFF", default: true),
+            initialAdminEmail: email.lowercased())
+        configuration.secureCookies = try settings.flag("DIKELOLA_SECURE_COOKIES", default: false)
+        configuration.backupBeforeMigration = try settings.flag("DIKELOLA_BACKUP_BEFORE_MIGRATION", default: true)
+        if let text = settings.value("DIKELOLA_TRUSTED_PROXIES") {
             do {
                 configuration.trustedProxies = try TrustedProxies(parsing: text)
             } catch {
                 throw .invalidSetting(name: "DIKELOLA_TRUSTED_PROXIES", value: text, expected: error.description)
             }
         }
-        if let seconds = try number("DIKELOLA_WEBHOOK_TIMEOUT", 1...120, "isi detik 1 sampai 120") {
-            configuration.webhookTimeoutSeconds = seconds
-        }
-        if let days = try number("DIKELOLA_HOUSEKEEPING_DAYS", 1...3650, "isi hari 1 sampai 3650") {
-            configuration.housekeepingDays = days
-        }
-        if let token = value("DIKELOLA_METRICS_TOKEN") {
+        if let token = settings.value("DIKELOLA_METRICS_TOKEN") {
             guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
                 throw .invalidSetting(
                     name: "DIKELOLA_METRICS_TOKEN", value: "…",
@@ -135,26 +105,48 @@ public struct AppConfiguration: Sendable {
             }
             configuration.metricsToken = token
         }
-        if let hour = try number("DIKELOLA_SWEEP_HOUR", 0...23, "isi jam 0 sampai 23") { configuration.sweepHour = hour }
-        if let days = try number(
+        try configuration.readNumbers(settings)
+        try configuration.readPaths(settings)
+        return configuration
+    }
+
+    /// The settings that are whole numbers within a range.
+    private mutating func readNumbers(_ settings: SettingsReader) throws(ConfigurationError) {
+        if let megabytes = try settings.number("DIKELOLA_MAX_UPLOAD_MB", 1...1024, "isi bilangan 1 sampai 1024") {
+            maxUploadBytes = megabytes * 1_048_576
+        }
+        if let count = try settings.number("DIKELOLA_DB_CONNECTIONS", 1...64, "isi bilangan 1 sampai 64") {
+            databaseConnectionsPerLoop = count
+        }
+        if let seconds = try settings.number("DIKELOLA_WEBHOOK_TIMEOUT", 1...120, "isi detik 1 sampai 120") {
+            webhookTimeoutSeconds = seconds
+        }
+        if let days = try settings.number("DIKELOLA_HOUSEKEEPING_DAYS", 1...3650, "isi hari 1 sampai 3650") {
+            housekeepingDays = days
+        }
+        if let hour = try settings.number("DIKELOLA_SWEEP_HOUR", 0...23, "isi jam 0 sampai 23") { sweepHour = hour }
+        if let days = try settings.number(
             "DIKELOLA_ENDING_NOTICE_DAYS", ExpiryRules.openingDecreeLeadWorkingDays...250,
             "isi hari kerja 30 sampai 250 (tidak kurang dari 30 hari kerja PP 61/2010 Pasal 11 ayat 2)")
         {
-            configuration.endingNoticeWorkingDays = days
+            endingNoticeWorkingDays = days
         }
-        if let path = value("DIKELOLA_PUBLIC_DIR") {
-            configuration.publicDirectoryOverride = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    /// The publication folder and Chromium.
+    private mutating func readPaths(_ settings: SettingsReader) throws(ConfigurationError) {
+        if let path = settings.value("DIKELOLA_PUBLIC_DIR") {
+            publicDirectoryOverride = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         }
-        if let path = value("DIKELOLA_CHROMIUM") {
+        if let path = settings.value("DIKELOLA_CHROMIUM") {
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw .invalidSetting(
                     name: "DIKELOLA_CHROMIUM", value: path, expected: "jalur berkas Chromium yang dapat dijalankan")
             }
-            configuration.chromium = URL(fileURLWithPath: path)
+            chromium = URL(fileURLWithPath: path)
         } else {
-            configuration.chromium = PDFPrinter.findChromium(path: environment["PATH"] ?? "/usr/bin:/bin")
+            chromium = PDFPrinter.findChromium(path: settings.environment["PATH"] ?? "/usr/bin:/bin")
         }
-        return configuration
     }
 
     /// The working-day calendar this deployment computes deadlines on.
@@ -165,6 +157,33 @@ public struct AppConfiguration: Sendable {
 
     public func loadSOPLibrary() throws -> SOPLibrary {
         try SOPLibrary.load(additionalDirectory: sopDirectory)
+    }
+}
+
+/// Reads settings from the environment: blank counts as unset; flags and numbers are checked.
+struct SettingsReader {
+    let environment: [String: String]
+
+    func value(_ name: String) -> String? {
+        environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+    }
+
+    func flag(_ name: String, default fallback: Bool) throws(ConfigurationError) -> Bool {
+        guard let text = value(name) else { return fallback }
+        switch text.lowercased() {
+        case "1", "true", "yes", "ya": return true
+        case "0", "false", "no", "tidak": return false
+        default: throw .invalidSetting(name: name, value: text, expected: "isi true atau false")
+        }
+    }
+
+    /// A whole number setting within `range`, or nil when not set.
+    func number(_ name: String, _ range: ClosedRange<Int>, _ expected: String) throws(ConfigurationError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw .invalidSetting(name: name, value: text, expected: expected)
+        }
+        return number
     }
 }
 

@@ -72,8 +72,17 @@ enum ExpirySweep {
         -> Report
     {
         var report = Report()
-        let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
-            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue]).all()
+        // Only what today can change, through the index on (body, status, end date): entries ending
+        // within the notice window (or past it), due for review, or already marked (for reminders).
+        var candidates = RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
+            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue])
+        if let horizon = rules.sweepHorizon(on: today) {
+            candidates = candidates.group(.or) { due in
+                due.filter(\.$endDate <= horizon).filter(\.$reviewDate <= today)
+                    .filter(\.$status ~~ [.endingSoon, .reviewDue])
+            }
+        }
+        let entries = try await candidates.all()
         var places: [UUID: Authorization.Place] = [:]
         for entry in entries {
             let previous = entry.status.rawValue

@@ -41,5 +41,6 @@ enum AppMigrations {
         UpdateItemsAddOpenPart(),  // what stays open of a partly exempted item
         CreateRegisterImport(),  // registers brought in from spreadsheets; decrees registered from earlier ones
         UpdateProposalStepAddActorName(),  // who did a step, as named when they did it
+        CreateRegisterEntrySweepIndex(),  // the sweep reads what is due through an index, not the register
     ]
 }
