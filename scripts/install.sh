@@ -17,14 +17,16 @@ set -euo pipefail
 called_from=$(pwd)
 cd "$(dirname "$0")/.."
 
+resources=Dikelola_DikelolaCore.resources
 binary_dir=""
 packages=1
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --binary) binary_dir="${2:?--binary needs a folder}"; shift 2
+        --binary) [[ $# -ge 2 ]] || { echo "install.sh: --binary needs the build folder (holding dikelola and $resources)" >&2; exit 2; }
+                  binary_dir="$2"; shift 2
                   [[ "$binary_dir" == /* ]] || binary_dir="$called_from/$binary_dir" ;;
         --no-packages) packages=0; shift ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -39,7 +41,6 @@ data=/var/lib/dikelola
 public=/var/lib/dikelola-publik
 backups=/var/backups/dikelola
 conf=/etc/dikelola
-resources=Dikelola_DikelolaCore.resources
 
 if [[ $packages -eq 1 ]]; then
     say "Debian packages: chromium, fonts-liberation"
@@ -118,6 +119,11 @@ if [[ -d /etc/nginx/sites-available ]]; then
         echo "wrote /etc/nginx/sites-available/dikelola: set the host name and certificate, then enable it"
     else
         echo "kept /etc/nginx/sites-available/dikelola (the shipped one is deploy/nginx-dikelola.conf)"
+        if ! diff -q <(sed -E 's/server_name [^;]+;//; /ssl_certificate/d' /etc/nginx/sites-available/dikelola) \
+            <(sed -E 's/server_name [^;]+;//; /ssl_certificate/d' deploy/nginx-dikelola.conf) >/dev/null; then
+            echo "   it differs from the shipped site beyond the host name and certificate: compare them"
+            echo "   diff /etc/nginx/sites-available/dikelola $(pwd)/deploy/nginx-dikelola.conf"
+        fi
     fi
 fi
 if [[ -d /run/systemd/system ]]; then
@@ -130,6 +136,7 @@ if [[ -d /run/systemd/system ]]; then
     fi
 fi
 
+[[ -e "$prefix/bin.previous" ]] && exit 0    # an upgrade: nothing more to do
 cat <<NEXT
 
 Done. Next (docs/DEPLOY.md):

@@ -131,6 +131,8 @@ struct PublicSiteRoutes: RouteCollection {
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"DIK-\(slug).xlsx\"")
         }
         response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+        // Compressed on the way when the client asks: a cache in between must keep both forms apart.
+        response.headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
         return response
     }
 
