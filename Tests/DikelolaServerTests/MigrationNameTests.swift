@@ -47,6 +47,7 @@ import Testing
             "DikelolaServer.CreateRegisterImport",
             "DikelolaServer.UpdateProposalStepAddActorName",
             "DikelolaServer.CreateRegisterEntrySweepIndex",
+            "DikelolaServer.UpdatePublicationAddFormat",
         ])
     }
 }

@@ -18,6 +18,12 @@ import Foundation
 /// the record was made; archive codes and locations; meetings, memos, opinions, notes, files and
 /// people. The forms say the same beside every field (`formFieldVisibility`).
 public struct PublicRegister: Codable, Equatable, Sendable {
+    /// Which published set and derivation a snapshot was made with. Raise it whenever a release
+    /// changes what a snapshot holds or how a field is written: a body whose latest version has an
+    /// older format is published again at start, and no other body is read (issue 16: a start
+    /// independent of the register's size).
+    public static let format = 1
+
     public struct Body: Codable, Equatable, Sendable {
         public var slug: String
         public var name: String

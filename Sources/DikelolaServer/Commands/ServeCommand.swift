@@ -38,10 +38,9 @@ struct DikelolaServeCommand: AsyncCommand {
                 let procedure = try await DemoProcedure.load(in: app)
                 if procedure.proposals > 0 { context.console.info(procedure.description) }
             }
-            // The public register: a version for any body whose register changed unpublished, then
-            // the publication folder brought up to date.
-            _ = try await Publisher.catchUp(app: app, now: app.dikelola.clock.now())
-            try await PublicSite.materializeAll(app)
+            // The public register is brought up to date by the background work once the server
+            // listens (a snapshot of an older release published again, the folder written), so the
+            // start does not grow with the register.
             context.console.info("Folder publikasi: \(app.dikelola.configuration.publicDirectory.path)")
         }
 

@@ -42,5 +42,6 @@ enum AppMigrations {
         CreateRegisterImport(),  // registers brought in from spreadsheets; decrees registered from earlier ones
         UpdateProposalStepAddActorName(),  // who did a step, as named when they did it
         CreateRegisterEntrySweepIndex(),  // the sweep reads what is due through an index, not the register
+        UpdatePublicationAddFormat(),  // a start republishes only bodies whose snapshot format is older
     ]
 }

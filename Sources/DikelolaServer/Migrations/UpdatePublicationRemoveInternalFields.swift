@@ -29,6 +29,13 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
         try await Self.correct(on: database, now: Date())
     }
 
+    /// The stored versions, with only the columns that existed when this migration was written:
+    /// later migrations add columns this one must not ask for.
+    static func versions(on database: any Database) -> QueryBuilder<Publication> {
+        Publication.query(on: database).field(\.$id).field(\.$body.$id).field(\.$version).field(\.$snapshot)
+            .field(\.$sha256).field(\.$correctedAt).field(\.$correction)
+    }
+
     /// Rewrites every stored version that carries an internal field; returns how many.
     @discardableResult
     static func correct(on database: any Database, now: Date) async throws -> Int {
@@ -41,7 +48,7 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
             dip.summary = entry.title
             try await dip.save(on: database)
         }
-        for publication in try await Publication.query(on: database).sort(\.$version).all() {
+        for publication in try await Self.versions(on: database).sort(\.$version).all() {
             guard Self.carriesInternalFields(publication.snapshot) else { continue }
             var register = try Publisher.decode(publication)
             for index in register.entries.indices where register.entries[index].openedByLaw {
@@ -56,7 +63,7 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
             corrected[publication.$body.id, default: []].append(publication.version)
         }
         for (bodyID, versions) in corrected.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
-            if let latest = try await Publication.query(on: database).filter(\.$body.$id == bodyID).sort(\.$version, .descending)
+            if let latest = try await Self.versions(on: database).filter(\.$body.$id == bodyID).sort(\.$version, .descending)
                 .first()
             {
                 try await SearchIndex.update(bodyID: bodyID, register: try Publisher.decode(latest), previous: nil, on: database)

@@ -20,6 +20,8 @@ final class Publication: Model, @unchecked Sendable {
     /// When a correction rewrote this version (its files are written again), and what it said.
     @OptionalField(key: "corrected_at") var correctedAt: Date?
     @OptionalField(key: "correction") var correction: String?
+    /// `PublicRegister.format` of the snapshot (nil for versions recorded before it was kept).
+    @OptionalField(key: "format") var format: Int?
 
     init() {}
 

@@ -17,6 +17,14 @@ enum BackgroundWork {
     static func start(_ app: Application) {
         app.dikelola.background.update { $0.started = Date() }
         let work = Task {
+            // Bodies whose latest version was made by an older release are published again; the
+            // first round below writes the publication folder.
+            do {
+                let republished = try await Publisher.catchUp(app: app, now: app.dikelola.clock.now(), onlyOlderFormats: true)
+                if republished > 0 { app.logger.info("Register \(republished) badan publik diterbitkan ulang dalam format rilis ini.") }
+            } catch {
+                app.logger.report(error: error)
+            }
             // The holidays or the working hours may have changed since the last run.
             do {
                 let refreshed = try await DeadlineRefresh.all(app, now: app.dikelola.clock.now())

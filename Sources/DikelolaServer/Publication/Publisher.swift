@@ -71,10 +71,18 @@ enum Publisher {
         let text = try encode(register)
         let hash = RandomToken.sha256Hex(text)
         let latest = try await Publication.query(on: db).filter(\.$body.$id == bodyID).sort(\.$version, .descending).first()
-        if let latest, latest.sha256 == hash { return nil }
+        if let latest, latest.sha256 == hash {
+            if latest.format != PublicRegister.format {
+                // The same snapshot in this release's format: the next start need not look again.
+                latest.format = PublicRegister.format
+                try await latest.save(on: db)
+            }
+            return nil
+        }
         let publication = Publication(
             bodyID: bodyID, version: (latest?.version ?? 0) + 1, publishedAt: now, reason: reason, snapshot: text, sha256: hash,
             exemptedCount: register.exempted.count)
+        publication.format = PublicRegister.format
         try await publication.create(on: db)
         try await SearchIndex.update(bodyID: bodyID, register: register, previous: try latest.map(decode), on: db)
         services.publicSite.markStale(register.body.slug)
@@ -89,10 +97,17 @@ enum Publisher {
 
     /// Publishes every body whose register differs from its latest version (after an upgrade, or a
     /// change made outside the application); nothing when all are current.
-    static func catchUp(app: Application, now: Date) async throws -> Int {
+    static func catchUp(app: Application, now: Date, onlyOlderFormats: Bool = false) async throws -> Int {
         var count = 0
         for body in try await PublicBody.query(on: app.db).all() {
             let bodyID = try body.requireID()
+            if onlyOlderFormats {
+                let latest = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID)
+                    .sort(\.$version, .descending).field(\.$version).field(\.$format).first()
+                // Every change made through Dikelola publishes in its own transaction: only a
+                // snapshot of an older release (or none yet) needs a look.
+                if let latest, latest.format == PublicRegister.format { continue }
+            }
             if try await app.writeTransaction({ db in
                 try await record(services: app.dikelola, bodyID: bodyID, reason: "penyesuaian", now: now, actor: nil, on: db)
             }) != nil {
