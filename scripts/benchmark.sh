@@ -10,7 +10,8 @@
 #   (c) a Dikelola route returning the same bytes from memory (the framework's ceiling here)
 #   (d) a search with filters (/publik/cari, JSON)
 # and prints requests per second, p50/p99 latency, the ratios b÷c and b÷a, and the server's peak
-# memory. Needs wrk and nginx (installed from Debian when this runs as root).
+# memory; then times the daily sweep over BENCH_SWEEP_ENTRIES (default 1,000,000) entries on a
+# second database. Needs wrk and nginx (installed from Debian when this runs as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bodies="${1:-50}"
@@ -123,3 +124,20 @@ print(f"b/a = {r['b'] / r['a']:.2f}")
 PY
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
 echo "Dikelola peak memory (VmHWM): $((peak / 1024)) MB   (target < 150 MB)"
+
+# The daily sweep at national scale (issue 16, item 4): a second database of BENCH_SWEEP_ENTRIES
+# entries (default 1,000,000; entries and decrees only, nothing published), none due today. The
+# sweep reads only the entries its day can change, through an index, so it should not grow with
+# the register.
+sweep_entries="${BENCH_SWEEP_ENTRIES:-1000000}"
+echo
+echo "== Generating $sweep_entries entries for the sweep (no publication)"
+start=$(date +%s)
+DIKELOLA_DATA_DIR="$work/sweep" DIKELOLA_BENCHMARK=1 "$bin" benchmark-data --bodies 50 --entries "$sweep_entries" \
+    --no-publication --log warning | tail -1
+echo "   ($(( $(date +%s) - start )) s, database $(du -sh "$work/sweep/dikelola.sqlite" | cut -f1))"
+for run in first second; do
+    start_ns=$(date +%s%N)
+    DIKELOLA_DATA_DIR="$work/sweep" "$bin" sweep --log warning | tail -1
+    echo "   the day's sweep over $sweep_entries entries ($run run): $(( ($(date +%s%N) - start_ns) / 1000000 )) ms   (target < 2000 ms)"
+done

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// `dikelola benchmark-data [--bodies 50] [--entries 100000]`: fills an EMPTY database with generated
+/// `dikelola benchmark-data [--bodies 50] [--entries 100000] [--no-publication]`: fills an EMPTY database with generated
 /// public bodies and register entries — for `scripts/benchmark.sh` only, never for real data. The
 /// entries are written directly (not through the procedure, which would take hours), then published
 /// exactly as real ones are: a version per body and the publication folder.
@@ -13,6 +13,8 @@ struct BenchmarkDataCommand: AsyncCommand {
         var bodies: Int?
         @Option(name: "entries", help: "Jumlah entri DIK seluruhnya (bawaan 100000).")
         var entries: Int?
+        @Flag(name: "no-publication", help: "Tanpa versi terbit dan folder publikasi (untuk mengukur sapuan harian pada sejuta entri).")
+        var noPublication: Bool
     }
 
     let help = "Mengisi basis data KOSONG dengan data buatan untuk pengukuran kinerja (scripts/benchmark.sh).\nFills an EMPTY database with generated data for measuring."
@@ -90,10 +92,12 @@ struct BenchmarkDataCommand: AsyncCommand {
                     }
                     try await entries.create(on: db)
                 }
-                try await Publisher.record(
-                    services: app.dikelola, bodyID: bodyID, reason: "Data uji kinerja", now: Date(), actor: nil, on: db)
+                if !signature.noPublication {
+                    try await Publisher.record(
+                        services: app.dikelola, bodyID: bodyID, reason: "Data uji kinerja", now: Date(), actor: nil, on: db)
+                }
             }
-            try await PublicSite.materialize(app, bodyID: try body.requireID())
+            if !signature.noPublication { try await PublicSite.materialize(app, bodyID: try body.requireID()) }
             context.console.info("\(body.slug): \(count) entri (\(Int(Date().timeIntervalSince(started))) dtk)")
         }
         context.console.info("Selesai: \(bodies) badan publik, \(total) entri, \(Int(Date().timeIntervalSince(started))) detik.")
