@@ -72,17 +72,7 @@ enum ExpirySweep {
         -> Report
     {
         var report = Report()
-        // Only what today can change, through the index on (body, status, end date): entries ending
-        // within the notice window (or past it), due for review, or already marked (for reminders).
-        var candidates = RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
-            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue])
-        if let horizon = rules.sweepHorizon(on: today) {
-            candidates = candidates.group(.or) { due in
-                due.filter(\.$endDate <= horizon).filter(\.$reviewDate <= today)
-                    .filter(\.$status ~~ [.endingSoon, .reviewDue])
-            }
-        }
-        let entries = try await candidates.all()
+        let entries = try await candidates(bodyID: bodyID, today: today, rules: rules, on: db)
         var places: [UUID: Authorization.Place] = [:]
         for entry in entries {
             let previous = entry.status.rawValue
@@ -211,6 +201,24 @@ enum ExpirySweep {
                 entry, bodyID: bodyID, place: place, decreeNumber: nil,
                 how: "demi hukum pada \(ends) (PP 61/2010 Pasal 11 ayat 3)", now: now, db: db)
         }
+    }
+
+    /// Only what `today` can change, each part through an index range of its own (one query with OR
+    /// made SQLite walk every withheld entry of the body): withheld entries ending by the sweep
+    /// horizon, those whose review date has come, and those already marked (for their reminders).
+    static func candidates(bodyID: UUID, today: LocalDate, rules: ExpiryRules, on db: any Database) async throws
+        -> [RegisterEntry]
+    {
+        func of(_ body: UUID) -> QueryBuilder<RegisterEntry> { RegisterEntry.query(on: db).filter(\.$body.$id == body) }
+        var found = try await of(bodyID).filter(\.$status ~~ [.endingSoon, .reviewDue]).all()
+        if let horizon = rules.sweepHorizon(on: today) {
+            found += try await of(bodyID).filter(\.$status == .exempted).filter(\.$endDate <= horizon).all()
+            found += try await of(bodyID).filter(\.$status == .exempted).filter(\.$reviewDate <= today).all()
+        } else {
+            found += try await of(bodyID).filter(\.$status == .exempted).all()
+        }
+        var seen: Set<UUID> = []
+        return found.filter { entry in entry.id.map { seen.insert($0).inserted } ?? false }
     }
 
     /// One sweeper per body at a time across instances (PostgreSQL); SQLite writers queue anyway.
