@@ -120,7 +120,7 @@ extension PublicPages {
             .unwrap(value.flatMap { $0.isEmpty ? nil : $0 }) { .group(.dt(.text(label)), .dd(.text($0))) }
         }
         return page(
-            v, Place(path: "entri/\(e.id).html", language: l), title: e.id,
+            v, Place(path: "entri/\(e.id).html", language: l), title: e.id, asPublishedIn: true,
             .h1(.text("\(e.id) — \(e.title)")),
             .p(status(e, l)),
             .dl(

@@ -96,7 +96,11 @@ enum PublicPages {
     }
 
     /// A page of the version's folder, with the navigation, the language switch and the footer.
-    static func page(_ v: Version, _ at: Place, title: String, _ content: Node<HTML.BodyContext>...) -> String {
+    /// An entry's page says only the version it was published in (its bytes are reused by later
+    /// versions while the entry stays the same, `EntryPageReuse`); every other page says its version.
+    static func page(
+        _ v: Version, _ at: Place, title: String, asPublishedIn: Bool = false, _ content: Node<HTML.BodyContext>...
+    ) -> String {
         let l = at.language
         let here = at.toLanguageRoot
         let html = HTML(
@@ -125,8 +129,11 @@ enum PublicPages {
                 .footer(
                     .p(
                         .text(
-                            l.t("Versi \(v.number), diterbitkan ", "Version \(v.number), published ")
-                                + "\(instant(v.publishedAt, zone: v.register.body.timeZone, l)) — \(v.reason). "
+                            (asPublishedIn
+                                ? l.t("Entri ini sebagaimana diterbitkan dalam versi \(v.number), ", "This entry as published in version \(v.number), ")
+                                    + "\(instant(v.publishedAt, zone: v.register.body.timeZone, l)). "
+                                : l.t("Versi \(v.number), diterbitkan ", "Version \(v.number), published ")
+                                    + "\(instant(v.publishedAt, zone: v.register.body.timeZone, l)) — \(v.reason). ")
                                 + l.t(
                                     "Daftar Informasi yang Dikecualikan menurut UU 14/2008 dan PP 61/2010; dibuat oleh Dikelola.",
                                     "Register of exempted information under Law 14/2008 and Government Regulation 61/2010; made with Dikelola."

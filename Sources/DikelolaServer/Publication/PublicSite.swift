@@ -132,6 +132,7 @@ enum PublicSite {
             try Data(text.utf8).write(to: temporary.appendingPathComponent(name))
         }
         let year = (TimeZoneRegion(rawValue: v.register.body.timeZone) ?? .wib).localDate(of: v.publishedAt).year
+        let reuse = EntryPageReuse(v, versions: versions)
         for language in UILanguage.allCases {
             let folder = PublicPages.folder(language)
             try fm.createDirectory(at: temporary.appendingPathComponent("\(folder)entri"), withIntermediateDirectories: true)
@@ -145,7 +146,9 @@ enum PublicSite {
             try put(folder + "data.html", PublicPages.data(v, language))
             try put(folder + "cetak.html", PublicPages.printView(v, language))
             for entry in v.register.entries {
-                try put("\(folder)entri/\(entry.id).html", PublicPages.entry(v, entry, language))
+                let name = "\(folder)entri/\(entry.id).html"
+                if reuse.link(entry, relativePath: name, to: temporary.appendingPathComponent(name)) { continue }
+                try put(name, PublicPages.entry(v, entry, language))
             }
         }
         // Shared by both languages.
@@ -156,6 +159,7 @@ enum PublicSite {
             to: temporary.appendingPathComponent("dik.json"))
         try put("feed.atom", PublicPages.feed(history, base: SiteURL.publicBody(v.register.body.slug).path + "/"))
         if let correction = v.correction { try put(correctionMarker(correction.at), "") }
+        try put(EntryPageReuse.marker, "")
         let final = versions.appendingPathComponent(String(v.number), isDirectory: true)
         if replacing, fm.fileExists(atPath: final.path) {
             // A correction: the old folder is moved aside and removed once the new one is in place.
