@@ -8,7 +8,8 @@
 #   (a) nginx serving a body's DIK page from the publication folder
 #   (b) Dikelola serving the same published page (/publik/<body>/terkini/index.html)
 #   (c) a Dikelola route returning the same bytes from memory (the framework's ceiling here)
-#   (d) a search with filters (/publik/cari, JSON)
+#   (d) a search with filters (/publik/cari, JSON), the same one each time (the cache answers it)
+#   (e) searches with filters, a different one each time (the full-text index answers them)
 # and prints requests per second, p50/p99 latency, the ratios b÷c and b÷a, and the server's peak
 # memory; then times the daily sweep over BENCH_SWEEP_ENTRIES (default 1,000,000) entries on a
 # second database. Needs wrk and nginx (installed from Debian when this runs as root).
@@ -115,6 +116,29 @@ measure "(a) nginx, static file" "http://127.0.0.1:$nginx_port$page" a
 measure "(b) Dikelola, published file" "http://127.0.0.1:$app_port$page" b
 measure "(c) Dikelola route, same bytes from memory" "http://127.0.0.1:$app_port/benchmark/memory/$slug" c
 measure "(d) Dikelola search with filters" "http://127.0.0.1:$app_port$search" d
+# (d) asks the same search again and again, which the search cache answers from memory after the
+# first time. (e) asks a different search each time (two words of the generator's thirty, a body,
+# an end year: about a million combinations), so nearly every one goes to the full-text index.
+cat >"$work/varied.lua" <<LUA
+local words = {"data","pribadi","pengaduan","rekam","medis","pasien","anggaran","pengadaan","lelang","penyidikan",
+  "kependudukan","pajak","aset","tanah","sertifikat","perizinan","pegawai","disiplin","evaluasi","bantuan",
+  "sosial","anak","korban","saksi","intelijen","jaringan","persandian","kontrak","rencana","strategis"}
+math.randomseed(7)
+request = function()
+  local path = string.format("/publik/cari?format=json&q=%s%%20%s&badan=badan-%02d&tahun=%d",
+    words[math.random(#words)], words[math.random(#words)], math.random($bodies), 2027 + math.random(0, 24))
+  return wrk.format("GET", path)
+end
+LUA
+measure_script() {  # label url script -> as measure
+    local out rps p50 p99
+    out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$3" "$2")
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    printf '%-44s %12s %10s %10s\n' "$1" "$rps" "$p50" "$p99"
+}
+measure_script "(e) search, a different one each time" "http://127.0.0.1:$app_port" "$work/varied.lua"
 python3 - "$work" <<'PY'
 import sys
 w = sys.argv[1]

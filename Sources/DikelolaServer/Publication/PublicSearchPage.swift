@@ -28,7 +28,7 @@ enum PublicSearchPage {
             return render(
                 req, filters: SearchIndex.Filters(), results: nil, problem: problem, status: .badRequest, query: query, l)
         case let .success(filters):
-            let results = try await SearchIndex.search(filters, on: req.db)
+            let results = try await cachedSearch(filters, req)
             if wantsJSON {
                 struct Answer: Content {
                     let total: Int
@@ -62,6 +62,16 @@ enum PublicSearchPage {
             }
             return render(req, filters: filters, results: results, problem: nil, status: .ok, query: query, l)
         }
+    }
+
+    /// The answer from the cache when it is current, else from the index (and kept).
+    static func cachedSearch(_ filters: SearchIndex.Filters, _ req: Request) async throws -> SearchIndex.Results {
+        let cache = req.application.dikelola.publicSite.searches
+        if let kept = cache.results(for: filters) { return kept }
+        let generation = cache.generation
+        let results = try await SearchIndex.search(filters, on: req.db)
+        cache.keep(results, for: filters, generation: generation)
+        return results
     }
 
     /// Whether an Accept header names JSON, by its exact name, above HTML. (Vapor's media-type

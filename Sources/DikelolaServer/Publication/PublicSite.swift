@@ -11,6 +11,8 @@ final class PublicSiteState: Sendable {
     let writer = PrintGate(slots: 1)
     /// The files of published versions, kept in memory once read.
     let files = PublishedFileCache()
+    /// Recent search answers, dropped whenever a version is recorded or written here.
+    let searches = SearchCache()
     private let root = NIOLockedValueBox<String?>(nil)
 
     /// The publication folder's real path, resolved once it exists (it does not move while running).
@@ -21,7 +23,10 @@ final class PublicSiteState: Sendable {
         return resolved
     }
 
-    func markStale(_ slug: String) { stale.withLockedValue { _ = $0.insert(slug) } }
+    func markStale(_ slug: String) {
+        stale.withLockedValue { _ = $0.insert(slug) }
+        searches.invalidate()
+    }
     func isStale(_ slug: String) -> Bool { stale.withLockedValue { $0.contains(slug) } }
     func clear(_ slug: String) { stale.withLockedValue { _ = $0.remove(slug) } }
 }
@@ -74,6 +79,7 @@ enum PublicSite {
         }
         removeAbandoned(in: versions)
         if !missing.isEmpty {
+            state.searches.invalidate()  // versions recorded elsewhere: the search index has them already
             // Each missing version with its predecessor (for its changes) and the 20 before it (for the feed).
             let wanted = Set(missing.flatMap { n in (max(1, n - 20)...n) })
             let rows = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID).filter(\.$version ~~ Array(wanted))

@@ -115,7 +115,7 @@ enum SearchIndex {
 
     // MARK: Querying
 
-    struct Filters: Equatable, Sendable {
+    struct Filters: Hashable, Sendable {
         var text = ""
         var body: String?
         var unit: String?
