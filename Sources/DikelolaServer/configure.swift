@@ -30,7 +30,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
 
     // Browser sessions live in the database so that several instances share them.
-    app.sessions.use { app in GatedSessionDriver(base: app.fluent.sessions.driver()) }
+    app.sessions.use { _ in GatedSessionDriver(base: HashedSessionDriver()) }
     app.sessions.configuration.cookieName = sessionCookieName
     let secure = configuration.secureCookies
     app.sessions.configuration.cookieFactory = { id in

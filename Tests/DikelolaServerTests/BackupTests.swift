@@ -89,6 +89,50 @@ import Vapor
         }
     }
 
+    /// A copy of the database signs nobody in: sessions are kept under the digest of their cookie.
+    @Test func aSessionIsStoredUnderItsDigestNotItsCookie() async throws {
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            let person = Browser(app)
+            try await person.signIn(as: "operator.diskominfo@contohkab.go.id")
+            let cookie = try #require(person.cookies[sessionCookieName])
+            let keys = try await SessionRecord.query(on: app.db).all().map(\.key.string)
+            #expect(!keys.contains(cookie))
+            #expect(keys.contains(HashedSessionDriver.stored(SessionID(string: cookie)).string))
+            #expect(try await person.get("/").body.contains("Keluar"), "the cookie still signs its holder in")
+        }
+    }
+
+    /// Only a Dikelola database with its history protected is restored; a refused file leaves the
+    /// data folder as empty as it was.
+    @Test func aForeignOrUnprotectedDatabaseIsNotRestored() async throws {
+        guard TestDatabase.postgresURL == nil else { return }  // SQLite files; pg_restore checks its own format
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(TestDatabase.uniqueName("asing"))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let foreign = folder.appendingPathComponent("asing.sqlite")
+        try await withApp(adjust: { $0.database = .sqliteFile(foreign) }) { app in
+            try await (app.db as! any SQLDatabase).raw("CREATE TABLE dompet (id INTEGER)").run()
+            try await (app.db as! any SQLDatabase).raw("DROP TABLE _fluent_migrations").run()
+        }
+        let unprotected = folder.appendingPathComponent("tanpa-pelindung.sqlite")
+        try await withApp(adjust: { $0.database = .sqliteFile(unprotected) }) { app in
+            try await (app.db as! any SQLDatabase).raw("DROP TRIGGER audit_events_no_update").run()
+        }
+        for file in [foreign, unprotected] {
+            let target = try await Application.make(.testing)
+            let data = folder.appendingPathComponent("pulih-\(file.lastPathComponent)")
+            try configure(
+                target,
+                configuration: AppConfiguration(
+                    dataDirectory: data, database: .sqliteFile(data.appendingPathComponent(AppConfiguration.databaseFileName))))
+            await #expect(throws: Backup.Problem.self) { _ = try await Backup.restore(target, from: file) }
+            try await target.asyncShutdown()
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? []
+            #expect(left.filter { $0.hasPrefix("dikelola.sqlite") }.isEmpty, "\(left)")
+        }
+    }
+
     /// Accounts created one after another, each with its audit event, until cancelled.
     static func keepWriting(_ app: Application) async throws -> Int {
         var written = 0

@@ -116,7 +116,27 @@ import VaporTesting
             let locked = try await browser.submit("/masuk", ["email": "ppid@contohkab.go.id", "password": "kopi tubruk pagi hari"])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.contains("Coba lagi dalam 30 detik"))
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "auth.login.throttled").count() == 1)
+            // Refusals while waiting are counted per address and minute, then written as one event.
+            for _ in 1...3 { _ = try await browser.submit("/masuk", ["email": "ppid@contohkab.go.id", "password": "lagi"]) }
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "auth.login.throttled").count() == 0)
+            try await RefusalTally.flush(app, now: Date(), everything: true)
+            let throttled = try await AuditEvent.query(on: app.db).filter(\.$action == "auth.login.throttled").all()
+            #expect(throttled.count == 1 && throttled.first?.summaryAfter?.hasPrefix("4 ") == true)
+        }
+    }
+
+    /// What was typed as the e-mail is kept only when it names an account: a password typed into
+    /// the wrong field is not written into the history or the attempts.
+    @Test func whatWasTypedForAnUnknownAccountIsNotKept() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            try await browser.get("/masuk")
+            let page = try await browser.submit("/masuk", ["email": "rahasia-sandi-2026", "password": "apa saja"])
+            #expect(page.status == .unauthorized)
+            let attempts = try await LoginAttempt.query(on: app.db).all()
+            #expect(attempts.count == 1 && !attempts[0].email.contains("rahasia"))
+            let events = try await AuditEvent.query(on: app.db).filter(\.$action == "auth.login.failed").all()
+            #expect(events.count == 1 && events[0].targetID?.contains("rahasia") == false)
         }
     }
 

@@ -69,6 +69,21 @@ import Vapor
         }
     }
 
+    /// A data folder made beforehand, readable by others, does not make the database readable.
+    @Test func theDatabaseIsTheOwnersAloneWhateverTheFolder() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(TestDatabase.uniqueName("terbuka"))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let app = try await Application.make(.testing)
+        let file = folder.appendingPathComponent(AppConfiguration.databaseFileName)
+        try configure(app, configuration: AppConfiguration(dataDirectory: folder, database: .sqliteFile(file)))
+        try await Startup.prepareDatabase(app)
+        try await app.asyncShutdown()
+        for path in [file.path, file.path + "-wal"] where FileManager.default.fileExists(atPath: path) {
+            #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600, "\(path)")
+        }
+    }
+
     @Test func anUnreachablePostgresIsNamedWithoutItsPassword() async throws {
         let app = try await Application.make(.testing)
         defer { Task { try? await app.asyncShutdown() } }

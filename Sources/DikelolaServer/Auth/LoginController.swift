@@ -49,8 +49,12 @@ struct LoginController: RouteCollection {
         let now = req.now
         let since = now.addingTimeInterval(-throttle.window)
         let address = req.clientAddress
+        let user = try await User.query(on: req.db).filter(\.$email == email).first()
+        // What was typed is kept only when it names an account: a password typed into the e-mail
+        // field must not stay in the history (found by an outside probe).
+        let attempted = user == nil ? Self.unknownAccount(email) : email
         let accountFailures = try await LoginAttempt.query(on: req.db)
-            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$occurredAt > since).all()
+            .filter(\.$email == attempted).filter(\.$succeeded == false).filter(\.$occurredAt > since).all()
         let addressFailures = try await LoginAttempt.query(on: req.db)
             .filter(\.$clientAddress == address).filter(\.$succeeded == false).filter(\.$occurredAt > since)
             .all().map(\.occurredAt)
@@ -58,12 +62,9 @@ struct LoginController: RouteCollection {
             pairFailures: accountFailures.filter { $0.clientAddress == address }.map(\.occurredAt),
             accountFailures: accountFailures.map(\.occurredAt), addressFailures: addressFailures, now: now)
         if let until = verdict.until {
-            try await req.application.writeTransaction { db in
-                try await AuditLog.record(
-                    req.auditDraft(
-                        .authLoginThrottled, targetType: .account, targetID: email,
-                        after: "\(verdict)"), on: db)
-            }
+            // Counted per address and minute, like other anonymous refusals: a flood of attempts
+            // while waiting costs a counter, not a row of the history each.
+            req.application.dikelola.refusals.count(action: .authLoginThrottled, address: address, at: now)
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded()))
             let wait =
                 seconds < 60
@@ -75,16 +76,15 @@ struct LoginController: RouteCollection {
             return render(req, form: form, notice: message, noticeKind: "error", status: .tooManyRequests)
         }
 
-        let user = try await User.query(on: req.db).filter(\.$email == email).first()
         // Verify against a fixed hash when there is no such account, so timing does not tell.
         let verified = try await req.password.async.verify(password, created: user?.passwordHash ?? Self.decoyHash)
         guard let user, verified, user.isActive else {
             try await req.application.writeTransaction { db in
-                try await LoginAttempt(email: email, clientAddress: req.clientAddress, succeeded: false, occurredAt: now).create(
-                    on: db)
+                try await LoginAttempt(email: attempted, clientAddress: req.clientAddress, succeeded: false, occurredAt: now)
+                    .create(on: db)
                 try await AuditLog.record(
                     req.auditDraft(
-                        .authLoginFailed, targetType: .account, targetID: email,
+                        .authLoginFailed, targetType: .account, targetID: attempted,
                         after: user == nil ? "akun tidak dikenal" : (verified ? "akun nonaktif" : "kata sandi salah")),
                     on: db)
             }
@@ -110,6 +110,12 @@ struct LoginController: RouteCollection {
         try await Sessions.signIn(req, user: user)
         if user.mustChangePassword { return req.redirect(to: SiteURL.changePassword.path) }
         return req.redirect(to: Self.safeNext(form.lanjut))
+    }
+
+    /// An e-mail that names no account, as it is kept: a digest, the same for the same text (so the
+    /// throttle still counts it), never the text.
+    static func unknownAccount(_ typed: String) -> String {
+        "tidak-dikenal:" + RandomToken.sha256Hex(typed).prefix(16)
     }
 
     @Sendable func signOut(req: Request, user: CurrentUser) async throws -> Response {

@@ -35,6 +35,11 @@ enum Backup {
         }
         let partial = folder.appendingPathComponent(".\(file.lastPathComponent).sebagian")
         try? manager.removeItem(at: partial)
+        // Owner-only from its first byte (it holds password hashes and exempted documents): the
+        // copy is written into an empty file made with that mode, never one the umask opened.
+        guard manager.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw Problem.unwritable(folder.path, reason: "berkas sementara tidak dapat dibuat")
+        }
         do {
             switch app.dikelola.configuration.database {
             case .sqliteFile, .sqliteMemory:
@@ -45,7 +50,6 @@ enum Backup {
                 arguments += (configuration.searchPath ?? []).map { "--schema=\($0)" }
                 try await PostgresTool.run("pg_dump", arguments + [PostgresTool.databaseName(configuration)], configuration)
             }
-            // Owner-only, like the database: it holds password hashes and exempted documents.
             try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial.path)
             try manager.moveItem(at: partial, to: file)
         } catch {
@@ -80,6 +84,13 @@ enum Backup {
             }
             try requireEmptyPublicationFolder(configuration.publicDirectory)
             try placeSQLiteCopy(file, at: target)
+            do {
+                try await requireDikelolaDatabase(app.db, file: file)
+            } catch {
+                // Nothing is left behind: the folder is as empty as it was.
+                for path in [target.path, target.path + "-wal", target.path + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
+                throw error
+            }
         case .sqliteMemory:
             throw Problem.unsupported
         case let .postgres(postgres, redacted):
@@ -119,6 +130,30 @@ enum Backup {
             try manager.moveItem(at: partial, to: target)
         } catch {
             throw Problem.unwritable(folder.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// A Dikelola database with its history protected: its migration log names only Dikelola's
+    /// migrations, and the audit table still refuses changes (SQLite triggers). A foreign database,
+    /// or a copy whose protection was removed, is refused rather than restored "successfully".
+    static func requireDikelolaDatabase(_ db: any Database, file: URL) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        struct Name: Decodable { let name: String }
+        let known = Set(AppMigrations.all.map(\.name) + ["Fluent.SessionRecord.Create"])
+        let applied: [Name]
+        do {
+            applied = try await sql.raw("SELECT name FROM _fluent_migrations").all(decoding: Name.self)
+        } catch {
+            throw Problem.notABackup(file.path, reason: "basis data SQLite ini bukan milik Dikelola (tidak ada catatan migrasinya)")
+        }
+        guard !applied.isEmpty, applied.allSatisfy({ known.contains($0.name) }) else {
+            throw Problem.notABackup(file.path, reason: "catatan migrasinya bukan milik Dikelola (atau dari versi yang lebih baru)")
+        }
+        let triggers = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'")
+            .all(decoding: Name.self)
+        guard triggers.count >= 2 else {
+            throw Problem.notABackup(
+                file.path, reason: "perlindungan riwayat audit (trigger yang menolak ubah dan hapus) telah dicabut dari salinan ini")
         }
     }
 

@@ -25,7 +25,10 @@ enum Startup {
         }
         do {
             try await DatabaseProbe.ping(app.db)
-            if case .sqliteFile = configuration.database { try await writeAheadLog(app) }
+            if case let .sqliteFile(file) = configuration.database {
+                try await writeAheadLog(app)
+                ownerOnly(file)
+            }
         } catch {
             throw StartupError.database(configuration.database.description, reason: Self.reason(error))
         }
@@ -55,6 +58,14 @@ enum Startup {
         let ending = if case .postgres = configuration.database { "dump" } else { "sqlite" }
         return configuration.dataDirectory.appendingPathComponent("cadangan", isDirectory: true)
             .appendingPathComponent("sebelum-migrasi-\(stamp)-v\(DikelolaVersion.current).\(ending)")
+    }
+
+    /// The database and its log files readable by the owner alone, whatever the folder or the umask
+    /// (found: a data folder made beforehand with 0755 left the database readable by everyone).
+    static func ownerOnly(_ file: URL) {
+        for path in [file.path, file.path + "-wal", file.path + "-shm"] where FileManager.default.fileExists(atPath: path) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
     }
 
     /// SQLite in write-ahead-log mode (kept in the file): readers never wait for a writer, and a
