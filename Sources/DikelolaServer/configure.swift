@@ -8,7 +8,9 @@ import Vapor
 /// Connects to nothing yet; `dikelola serve` migrates and checks the database when it starts.
 public func configure(_ app: Application, configuration: AppConfiguration) throws {
     app.dikelola = try CoreServices(configuration: configuration)
-    DikelolaMetrics.bootstrap()
+    // Vapor's request metrics cost every request a counter and a histogram under a lock: collected
+    // only where someone can read them (DIKELOLA_METRICS_TOKEN set).
+    if configuration.metricsToken != nil { DikelolaMetrics.bootstrap() }
 
     switch configuration.database {
     case let .sqliteFile(url):
