@@ -79,6 +79,12 @@ if ! command -v nginx >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 \
         || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
 fi
+if ! command -v curl >/dev/null; then
+    need_root curl curl
+    say "Installing curl (Debian package curl)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null 2>&1 \
+        || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+fi
 nginx_bin=$(command -v nginx)
 python3 -c 'import requests' 2>/dev/null || { echo "python3 requests is needed (pip install requests)" >&2; exit 2; }
 
