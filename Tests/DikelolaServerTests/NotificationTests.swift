@@ -151,6 +151,28 @@ final class Received: @unchecked Sendable {
         }
     }
 
+    /// A body due in its own zone does not pull another body's sweep ahead of that body's hour.
+    @Test func eachBodyIsSweptAtItsOwnZonesHour() async throws {
+        // 00.30 WIB on 18 November is 01.30 WITA: past the sweep hour (01.00) in Makassar only.
+        let clock = FixedClock(ExpirySweepTests.at("2026-11-18", hour: 0.5))
+        try await withApp(clock: clock) { app in
+            var bodies: [PublicBody] = []
+            for (slug, zone) in [("barat", TimeZoneRegion.wib), ("tengah", .wita)] {
+                let body = PublicBody(
+                    slug: slug, name: "Pemerintah \(slug)", region: slug, timeZone: zone, letterheadLines: [slug],
+                    decreeNumberTemplate: "000/{serial}/{year}")
+                body.lastSweptOn = LocalDate(iso: "2026-11-17")
+                try await body.create(on: app.db)
+                bodies.append(body)
+            }
+            await BackgroundWork.tick(app)
+            let west = try #require(try await PublicBody.find(bodies[0].id, on: app.db))
+            let central = try #require(try await PublicBody.find(bodies[1].id, on: app.db))
+            #expect(central.lastSweptOn?.iso == "2026-11-18")
+            #expect(west.lastSweptOn?.iso == "2026-11-17", "not before 01.00 in its own zone")
+        }
+    }
+
     @Test func aRetentionRowMustReferToAKnownClassificationCode() async throws {
         try await withApp { app in
             _ = try await DemoGovernment.load(in: app)

@@ -61,7 +61,7 @@ enum BackgroundWork {
                 if now >= startOfHour, (body.lastSweptOn ?? .epoch) < today, let id = body.id { due.insert(id) }
             }
             if !due.isEmpty {
-                let report = try await ExpirySweep.run(app: app, now: now)
+                let report = try await ExpirySweep.run(app: app, now: now, bodyIDs: due)
                 app.logger.info("\(report.description)")
             }
             try await RefusalTally.flush(app, now: now)
