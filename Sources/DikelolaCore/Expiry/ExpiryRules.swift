@@ -38,6 +38,14 @@ public struct ExpiryRules: Sendable {
             ?? WorkingDayResult(value: end, yearsWithoutData: [])
     }
 
+    /// Years without holiday data that an exemption ending on `end` reaches: the year it ends, and
+    /// those its opening decree's deadline is counted across.
+    public func yearsWithoutHolidays(endingOn end: LocalDate) -> Set<Int> {
+        var years = Set(openingDecreeDue(endingOn: end).yearsWithoutData)
+        if !calendar.holidays.hasData(for: end.year) { years.insert(end.year) }
+        return years
+    }
+
     /// The latest end date a sweep on `today` can find ending soon (or ended): an entry ending later
     /// is `exempted` whatever else is true, unless its review date has come. A sweep reads only
     /// entries ending by this date, or due for review, through an index, instead of the whole

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import Vapor
@@ -8,14 +7,10 @@ import Vapor
 /// outside probe: the stored key was the cookie itself, and a backup's session turned into a
 /// year-long API token without a password.
 struct HashedSessionDriver: SessionDriver {
-    static func stored(_ id: SessionID) -> SessionID {
-        SessionID(string: SHA256.hash(data: Data(id.string.utf8)).map { String(format: "%02x", $0) }.joined())
-    }
+    static func stored(_ id: SessionID) -> SessionID { SessionID(string: RandomToken.sha256Hex(id.string)) }
 
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let id = SessionID(string: Data(bytes).base64EncodedString())
+        let id = SessionID(string: RandomToken.make(bytes: 32))
         return SessionRecord(key: Self.stored(id), data: data).create(on: request.db).map { id }
     }
 

@@ -234,17 +234,13 @@ enum ExpirySweep {
 /// Years in which a body's exemptions end (or their opening decrees fall due) but for which the
 /// holiday file has no data: the administrator is warned instead of a silent guess.
 enum HolidayCoverage {
-    static func missingYears(bodyID: UUID, app: Application, on db: any Database) async throws -> [Int] {
+    /// For one body, or every body when `bodyID` is nil (`/metrics`); each end date is counted once.
+    static func missingYears(bodyID: UUID?, app: Application, on db: any Database) async throws -> [Int] {
+        var withheld = RegisterEntry.query(on: db).filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue])
+        if let bodyID { withheld = withheld.filter(\.$body.$id == bodyID) }
+        let ends = Set(try await withheld.unique().field(\.$endDate).all().compactMap(\.endDate))
         let rules = app.dikelola.expiryRules
-        let entries = try await RegisterEntry.query(on: db).filter(\.$body.$id == bodyID)
-            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue]).field(\.$id).field(\.$endDate).all()
-        var years: Set<Int> = []
-        for end in entries.compactMap({ $0.endDate }) {
-            let due = rules.openingDecreeDue(endingOn: end)
-            years.formUnion(due.yearsWithoutData)
-            if !app.dikelola.calendar.holidays.hasData(for: end.year) { years.insert(end.year) }
-        }
-        return years.sorted()
+        return ends.reduce(into: Set<Int>()) { $0.formUnion(rules.yearsWithoutHolidays(endingOn: $1)) }.sorted()
     }
 }
 

@@ -101,19 +101,11 @@ struct MetricsReport {
 
     /// Years in which withheld entries end or their opening decrees fall due, without holiday data.
     private mutating func holidays(_ app: Application) async throws {
-        let ends = try await RegisterEntry.query(on: app.db)
-            .filter(\.$status ~~ [RegisterEntryStatus.exempted, .endingSoon, .reviewDue])
-            .unique().field(\.$endDate).all().compactMap(\.endDate)
-        var years: Set<Int> = []
-        let rules = app.dikelola.expiryRules
-        for end in Set(ends) {
-            years.formUnion(rules.openingDecreeDue(endingOn: end).yearsWithoutData)
-            if !app.dikelola.calendar.holidays.hasData(for: end.year) { years.insert(end.year) }
-        }
+        let years = try await HolidayCoverage.missingYears(bodyID: nil, app: app, on: app.db)
         family("dikelola_holiday_years_missing", "gauge", "Years the register reaches for which the holiday file has no data.")
         sample([:], Double(years.count))
         family("dikelola_holiday_year_missing", "gauge", "1 for each such year.")
-        for year in years.sorted() { sample(["year": String(year)], 1) }
+        for year in years { sample(["year": String(year)], 1) }
     }
 
     // MARK: The text format

@@ -19,6 +19,8 @@ struct RequestLogMiddleware: AsyncMiddleware {
     }
 
     private func log(_ request: Request, status: UInt, since started: ContinuousClock.Instant) {
+        // Every request passes here: nothing is measured or formatted when the level drops the line.
+        guard request.logger.logLevel <= .info else { return }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let user = request.currentUser?.id.uuidString ?? "-"

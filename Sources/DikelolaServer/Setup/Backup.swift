@@ -57,8 +57,8 @@ enum Backup {
             if error is Problem { throw error }
             throw Problem.failed(reason: Startup.reason(error))
         }
-        let bytes = (try? manager.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        return Made(file: file, bytes: bytes ?? 0, seconds: Date().timeIntervalSince(started))
+        let bytes = (try? manager.attributesOfItem(atPath: file.path))?[.size] as? Int ?? 0
+        return Made(file: file, bytes: bytes, seconds: Date().timeIntervalSince(started))
     }
 
     struct Restored {
@@ -221,13 +221,11 @@ enum PostgresTool {
     }
 
     static func find(_ tool: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+        let path = ExecutableSearch.folders(ofPath: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         // Debian keeps the newest in /usr/lib/postgresql/N/bin too.
         let versioned = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }.map { "/usr/lib/postgresql/\($0)/bin" }
-        return (folders + versioned).lazy.map { URL(fileURLWithPath: $0).appendingPathComponent(tool) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return ExecutableSearch.first(named: [tool], in: path + ["/usr/bin", "/usr/local/bin"] + versioned)
     }
 
     static func run(_ tool: String, _ arguments: [String], _ configuration: SQLPostgresConfiguration) async throws {

@@ -27,13 +27,7 @@ enum PDFPrinter {
 
     /// The first Chromium on `path` (a PATH value).
     static func findChromium(path: String) -> URL? {
-        for directory in path.split(separator: ":") {
-            for name in ["chromium", "chromium-browser", "google-chrome"] {
-                let candidate = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
-            }
-        }
-        return nil
+        ExecutableSearch.first(named: ["chromium", "chromium-browser", "google-chrome"], in: ExecutableSearch.folders(ofPath: path))
     }
 
     /// The page's HTML made self-contained: stylesheet inline, scripts removed, images inlined.
