@@ -34,6 +34,9 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_HOUSEKEEPING_DAYS`: days sign-in attempts and delivered webhook events are kept
     /// (default 30); sessions unused for a day are removed regardless.
     public var housekeepingDays: Int = 30
+    /// `DIKELOLA_SEARCH_IN_MEMORY`: answer the public search from an index kept in memory (default
+    /// yes; about 1 KB per published entry); `false` answers from the database's full-text index.
+    public var searchInMemory: Bool = true
     /// `DIKELOLA_METRICS_TOKEN`: the bearer token `/metrics` asks for; without it there is no `/metrics`.
     public var metricsToken: String?
     /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
@@ -90,6 +93,7 @@ public struct AppConfiguration: Sendable {
             initialAdminEmail: email.lowercased())
         configuration.secureCookies = try settings.flag("DIKELOLA_SECURE_COOKIES", default: false)
         configuration.backupBeforeMigration = try settings.flag("DIKELOLA_BACKUP_BEFORE_MIGRATION", default: true)
+        configuration.searchInMemory = try settings.flag("DIKELOLA_SEARCH_IN_MEMORY", default: true)
         if let text = settings.value("DIKELOLA_TRUSTED_PROXIES") {
             do {
                 configuration.trustedProxies = try TrustedProxies(parsing: text)

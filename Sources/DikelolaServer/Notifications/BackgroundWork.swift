@@ -25,6 +25,17 @@ enum BackgroundWork {
             } catch {
                 app.logger.report(error: error)
             }
+            // The public search's index in memory, so the first searches need not wait for it.
+            if app.dikelola.configuration.searchInMemory {
+                do {
+                    let started = Date()
+                    let index = try await app.dikelola.publicSite.memorySearch.current(on: app.db)
+                    let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+                    app.logger.info("Indeks pencarian dimuat: \(index?.count ?? 0) entri dalam \(seconds) detik.")
+                } catch {
+                    app.logger.report(error: error)
+                }
+            }
             // The holidays or the working hours may have changed since the last run.
             do {
                 let refreshed = try await DeadlineRefresh.all(app, now: app.dikelola.clock.now())

@@ -64,9 +64,18 @@ enum PublicSearchPage {
         }
     }
 
-    /// The answer from the cache when it is current, else from the index (and kept).
+    /// The answer from memory when the index there is loaded; else from the cache when it is
+    /// current, else from the database's index (and kept).
     static func cachedSearch(_ filters: SearchIndex.Filters, _ req: Request) async throws -> SearchIndex.Results {
-        let cache = req.application.dikelola.publicSite.searches
+        let site = req.application.dikelola.publicSite
+        if req.application.dikelola.configuration.searchInMemory {
+            do {
+                if let index = try await site.memorySearch.current(on: req.db) { return MemorySearch.answer(filters, from: index) }
+            } catch {
+                req.logger.warning("Indeks pencarian di memori tidak dapat dimuat; dijawab dari basis data: \(String(reflecting: error))")
+            }
+        }
+        let cache = site.searches
         if let kept = cache.results(for: filters) { return kept }
         let generation = cache.generation
         let results = try await SearchIndex.search(filters, on: req.db)

@@ -13,6 +13,8 @@ final class PublicSiteState: Sendable {
     let files = PublishedFileCache()
     /// Recent search answers, dropped whenever a version is recorded or written here.
     let searches = SearchCache()
+    /// The public search in memory, when `DIKELOLA_SEARCH_IN_MEMORY` allows it.
+    let memorySearch = MemorySearch()
     private let root = NIOLockedValueBox<String?>(nil)
 
     /// The publication folder's real path, resolved once it exists (it does not move while running).
@@ -26,6 +28,7 @@ final class PublicSiteState: Sendable {
     func markStale(_ slug: String) {
         stale.withLockedValue { _ = $0.insert(slug) }
         searches.invalidate()
+        memorySearch.markRecorded()
     }
     func isStale(_ slug: String) -> Bool { stale.withLockedValue { $0.contains(slug) } }
     func clear(_ slug: String) { stale.withLockedValue { _ = $0.remove(slug) } }

@@ -1,0 +1,142 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+
+/// The public search answered from memory (`RegisterSearch`), loaded from the search table and kept
+/// current by publication: a version recorded here is seen by the next search, and one recorded by
+/// another instance within `interval` seconds, when a search compares each body's latest version
+/// number with the one it loaded. Until it is loaded, or if loading fails, searches are answered by
+/// the database (`SearchIndex.search`), which gives the same answers, slower.
+final class MemorySearch: Sendable {
+    static let interval: TimeInterval = 2
+    /// How long a version recorded here keeps each search looking: its transaction may still be open.
+    static let pending: TimeInterval = 5
+
+    private struct State {
+        var index: RegisterSearch?
+        var versions: [UUID: Int] = [:]
+        var checkedAt = Date.distantPast
+        var recordedAt: Date?
+        var checking = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    /// A version was recorded here: the next searches look for it.
+    func markRecorded(now: Date = Date()) { state.withLockedValue { $0.recordedAt = now } }
+
+    var loaded: RegisterSearch? { state.withLockedValue { $0.index } }
+
+    /// The index brought up to date when a look is due; nil when none is loaded and another search
+    /// is loading it (that search's caller answers from the database meanwhile).
+    func current(on db: any Database, now: Date = Date()) async throws -> RegisterSearch? {
+        let due: Bool = state.withLockedValue { state in
+            let recent = state.recordedAt.map { now.timeIntervalSince($0) < Self.pending } ?? false
+            let due = state.index == nil || recent || now.timeIntervalSince(state.checkedAt) >= Self.interval || now < state.checkedAt
+            guard due, !state.checking else { return false }
+            state.checking = true
+            return true
+        }
+        guard due else { return loaded }
+        do {
+            try await refresh(on: db, now: now)
+        } catch {
+            state.withLockedValue { $0.checking = false }
+            throw error
+        }
+        return loaded
+    }
+
+    /// Loads the bodies whose latest version differs from the one loaded (every body the first time).
+    private func refresh(on db: any Database, now: Date) async throws {
+        guard let sql = db as? any SQLDatabase else { throw SearchIndexError.notSQL }
+        struct Latest: Decodable {
+            let body_id: UUID
+            let version: Int
+        }
+        let latest = try await sql.raw("SELECT body_id, MAX(version) AS version FROM publications GROUP BY body_id")
+            .all(decoding: Latest.self)
+        let versions = Dictionary(latest.map { ($0.body_id, $0.version) }, uniquingKeysWith: max)
+        let (known, index) = state.withLockedValue { ($0.versions, $0.index) }
+        let changed = versions.filter { known[$0.key] != $0.value }.map(\.key)
+        let gone = known.keys.filter { versions[$0] == nil }
+        var next = index
+        if index == nil || !changed.isEmpty {
+            // The rows are read after the versions: a version recorded between the two is loaded
+            // now and loaded again at the next look, never missed.
+            let segments = try await Self.segments(of: index == nil ? nil : changed, on: sql)
+            if var updated = index {
+                for key in changed { updated = updated.replacing(key.uuidString, with: segments[key.uuidString]) }
+                next = updated
+            } else {
+                next = RegisterSearch(segments: segments.map { (key: $0.key, segment: $0.value) })
+            }
+        }
+        for key in gone { next = next?.replacing(key.uuidString, with: nil) }
+        state.withLockedValue { state in
+            state.index = next
+            state.versions = versions
+            state.checkedAt = now
+            state.checking = false
+            if !changed.isEmpty { state.recordedAt = nil }
+        }
+    }
+
+    /// The search table's rows, of the given bodies or of all, as one segment per body.
+    static func segments(of bodies: [UUID]?, on sql: any SQLDatabase) async throws -> [String: SearchSegment] {
+        struct Row: Decodable {
+            let body_id: String
+            let body_slug: String
+            let body_name: String
+            let entry_id: String
+            let unit: String
+            let ground: String
+            let ground_letter: String
+            let end_year: Int?
+            let status: String
+            let title: String
+            let description: String
+            let reason: String
+            let consequences: String
+            let end_date: String?
+            let sort_key: String
+        }
+        var query: SQLQueryString =
+            "SELECT body_id, body_slug, body_name, entry_id, unit, ground, ground_letter, end_year, status, title, description, reason, consequences, end_date, sort_key FROM \(unsafeRaw: SearchIndex.table)"
+        if let bodies {
+            guard !bodies.isEmpty else { return [:] }
+            let ids = bodies.map(\.uuidString)
+            query = "\(query) WHERE body_id IN (\(binds: ids))"
+        }
+        var documents: [String: [SearchDocument]] = [:]
+        for row in try await sql.raw(query).all(decoding: Row.self) {
+            documents[row.body_id, default: []].append(
+                SearchDocument(
+                    bodySlug: row.body_slug, bodyName: row.body_name, entryID: row.entry_id, unit: row.unit, ground: row.ground,
+                    groundLetter: row.ground_letter, endYear: row.end_year, status: row.status, title: row.title,
+                    description: row.description, reason: row.reason, consequences: row.consequences, endDate: row.end_date,
+                    sortKey: row.sort_key))
+        }
+        var segments = documents.mapValues { SearchSegment(documents: $0) }
+        // A body whose version has no rows (every entry withdrawn) is an empty segment, not a stale one.
+        for body in bodies ?? [] where segments[body.uuidString] == nil { segments[body.uuidString] = SearchSegment(documents: []) }
+        return segments
+    }
+
+    /// The answer to `filters` from `index`, in the shape of the database's answer.
+    static func answer(_ filters: SearchIndex.Filters, from index: RegisterSearch) -> SearchIndex.Results {
+        let answer = index.search(
+            RegisterSearch.Query(
+                terms: filters.terms, body: filters.body, unit: filters.unit, groundLetter: filters.groundLetter,
+                endYear: filters.endYear, status: filters.status, offset: (filters.page - 1) * SearchIndex.Filters.pageSize,
+                limit: SearchIndex.Filters.pageSize))
+        return SearchIndex.Results(
+            hits: answer.documents.map {
+                SearchIndex.Hit(
+                    body_slug: $0.bodySlug, body_name: $0.bodyName, entry_id: $0.entryID, unit: $0.unit, ground: $0.ground,
+                    status: $0.status, title: $0.title, end_date: $0.endDate)
+            }, total: answer.total)
+    }
+}
