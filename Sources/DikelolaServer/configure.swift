@@ -72,6 +72,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     if Environment.get("DIKELOLA_BENCHMARK") == "1" {
         // scripts/benchmark.sh only: generated data for measuring, never listed or run in production.
         app.asyncCommands.use(BenchmarkDataCommand(), as: "benchmark-data")
+        app.asyncCommands.use(BenchmarkChangeCommand(), as: "benchmark-change")
     }
 }
 

@@ -31,7 +31,7 @@ enum BackgroundWork {
                     let started = Date()
                     let index = try await app.dikelola.publicSite.memorySearch.current(on: app.db)
                     let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-                    app.logger.info("Indeks pencarian dimuat: \(index?.count ?? 0) entri dalam \(seconds) detik.")
+                    app.logger.notice("Indeks pencarian dimuat: \(index?.count ?? 0) entri dalam \(seconds) detik.")
                 } catch {
                     app.logger.report(error: error)
                 }

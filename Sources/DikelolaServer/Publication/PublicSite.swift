@@ -106,6 +106,7 @@ enum PublicSite {
             if !corrected.isEmpty { state.files.removeAll() }
         }
         let moved = try pointCurrent(folder, to: latest)
+        if moved { state.files.forgetLinks() }
         let redirect = folder.appendingPathComponent("index.html")
         let changed = !missing.isEmpty || moved || !fm.fileExists(atPath: redirect.path)
         guard changed else { return false }

@@ -52,9 +52,10 @@ struct PublicSiteRoutes: RouteCollection {
     /// Writes the body's newest version first when this instance recorded it or has never written it.
     static func ensureCurrent(_ req: Request, slug: String) async throws {
         let app = req.application
-        let folder = PublicSite.bodyFolder(app, slug: slug).appendingPathComponent("terkini")
-        guard app.dikelola.publicSite.isStale(slug) || access(folder.path, F_OK) != 0 else { return }
-        guard Self.isSafe(slug), let body = try await PublicBody.query(on: req.db).filter(\.$slug == slug).first() else { return }
+        let state = app.dikelola.publicSite
+        guard Self.isSafe(slug) else { return }
+        guard state.isStale(slug) || state.files.currentTarget(root: PublicSite.root(app), slug: slug) == nil else { return }
+        guard let body = try await PublicBody.query(on: req.db).filter(\.$slug == slug).first() else { return }
         try await PublicSite.materialize(app, bodyID: body.requireID())
     }
 
@@ -72,15 +73,15 @@ struct PublicSiteRoutes: RouteCollection {
         if parts.count == 1, !FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
             try await PublicSite.materializeAll(req.application)
         }
-        let path = root.appendingPathComponent(relative).path
         let state = req.application.dikelola.publicSite
         let rootPath = state.realRoot(root)
-        // A file of a version already in memory: found by its key, one system call at most.
-        if let rootPath, let key = PublishedFileCache.key(root: rootPath, folder: root, parts: parts),
+        // A file of a version already in memory: found by its key, no system call once `terkini` is known.
+        if let rootPath, let key = state.files.key(root: rootPath, folder: root, parts: parts),
             let file = state.files.file(at: key)
         {
             return headed(answer(req, file, mediaType: mediaType(of: relative)), relative: relative, parts: parts, cache: cache)
         }
+        let path = root.appendingPathComponent(relative).path
         // Otherwise real paths: `terkini` resolved to its version, and nothing outside the folder followed.
         let real = PublishedFileCache.realPath(path)
         var isDirectory: ObjCBool = false

@@ -40,6 +40,9 @@ final class PublishedFileCache: Sendable {
 
     private let state = NIOLockedValueBox(State())
     let budget: Int
+    /// Each body's `terkini` link as last read, and when (uptime nanoseconds).
+    private let links = NIOLockedValueBox<[String: (target: String, read: UInt64)]>([:])
+    static let linkLifetime: UInt64 = 1_000_000_000
 
     init(budget: Int = 16 << 20) { self.budget = budget }
 
@@ -69,6 +72,39 @@ final class PublishedFileCache: Sendable {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// The target of `<slug>/terkini` (`versi/<n>`), or nil when there is no link: read from the
+    /// folder at most once a second per body. `materialize` moves the link and forgets what was read
+    /// at once (`forgetLinks`); a second or less covers a link moved by another process
+    /// (`dikelola publish`, a restore) on the same folder.
+    func currentTarget(root: URL, slug: String) -> String? {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let known = links.withLockedValue({ $0[slug] }), now &- known.read < Self.linkLifetime { return known.target }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let link = root.path + "/" + slug + "/terkini"
+        let length = readlink(link, &buffer, buffer.count - 1)
+        guard length > 0 else {
+            links.withLockedValue { $0[slug] = nil }
+            return nil
+        }
+        let target = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        links.withLockedValue { $0[slug] = (target, now) }
+        return target
+    }
+
+    func forgetLinks() { links.withLockedValue { $0.removeAll() } }
+
+    /// Where a published address's file lies, with `terkini` as `currentTarget` knows it.
+    func key(root: String, folder: URL, parts: [String]) -> String? {
+        guard parts.count >= 3 else { return nil }
+        switch parts[1] {
+        case "versi": return ([root] + parts).joined(separator: "/")
+        case "terkini":
+            guard let target = currentTarget(root: folder, slug: parts[0]) else { return nil }
+            return ([root, parts[0], target] + parts.dropFirst(2)).joined(separator: "/")
+        default: return nil
+        }
     }
 
     /// Where a published address's file lies, as the cache knows it, with one system call at most:
