@@ -48,6 +48,7 @@ import Testing
             "DikelolaServer.UpdateProposalStepAddActorName",
             "DikelolaServer.CreateRegisterEntrySweepIndex",
             "DikelolaServer.UpdatePublicationAddFormat",
+            "DikelolaServer.CreatePublishedEntries",
         ])
     }
 }

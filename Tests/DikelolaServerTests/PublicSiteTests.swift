@@ -279,7 +279,8 @@ import Vapor
             let body = try #require(try await PublicBody.query(on: app.db).filter(\.$slug == Self.slug).first())
             // given: version 1 as an earlier release stored it, with the two internal fields, written out
             let stored = try #require(try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID()).first())
-            var legacy = try #require(try JSONSerialization.jsonObject(with: Data(stored.snapshot.utf8)) as? [String: Any])
+            let whole = try Publisher.encode(try await Publisher.register(of: stored, on: app.db))
+            var legacy = try #require(try JSONSerialization.jsonObject(with: Data(whole.utf8)) as? [String: Any])
             legacy["entries"] = (legacy["entries"] as? [[String: Any]] ?? []).map { entry in
                 entry.merging(["description": "BOCORANURAIAN rahasia", "reason": "BOCORANALASAN rahasia"]) { $1 }
             }

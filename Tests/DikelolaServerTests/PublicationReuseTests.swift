@@ -1,6 +1,7 @@
 import DikelolaCore
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 
@@ -23,7 +24,21 @@ import Vapor
             let changed = try #require(entries.first)
             changed.title = "Judul yang diperbaiki"
             try await changed.save(on: app.db)
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Count: Decodable { let n: Int }
+            func storedEntries() async throws -> Int {
+                try await sql.raw("SELECT COUNT(*) AS n FROM published_entries").first(decoding: Count.self)?.n ?? -1
+            }
+            let storedBefore = try await storedEntries()
             #expect(try await Publisher.catchUp(app: app, now: Date()) == 1)
+            // The database keeps the one changed entry more, and the version its entries' digests.
+            #expect(try await storedEntries() == storedBefore + 1)
+            let row = try #require(try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID())
+                .sort(\.$version, .descending).first())
+            #expect(row.snapshot.contains("entryDigests") && !row.snapshot.contains("Judul yang diperbaiki"))
+            let read = try await Publisher.register(of: row, on: app.db)
+            #expect(read == (try await Publisher.snapshot(bodyID: body.requireID(), on: app.db)))
+            #expect(RandomToken.sha256Hex(try Publisher.encode(read)) == row.sha256)
             try await PublicSite.materializeAll(app)
             let after = try #require(PublicSite.servedVersion(app, slug: body.slug))
             #expect(after == before + 1)
@@ -32,8 +47,8 @@ import Vapor
                 let url = versions.appendingPathComponent("\(version)/\(path)")
                 return try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int
             }
-            let published = try await Publisher.decode(
-                try #require(try await Publication.query(on: app.db).filter(\.$version == after).first()))
+            let published = try await Publisher.register(
+                of: try #require(try await Publication.query(on: app.db).filter(\.$version == after).first()), on: app.db)
             var linked = 0
             for entry in published.entries {
                 for folder in ["", "en/"] {

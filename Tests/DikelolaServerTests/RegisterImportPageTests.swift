@@ -106,7 +106,7 @@ import Vapor
             // one event per entry in an unbroken chain.
             #expect(try await Publication.query(on: app.db).count() == versionsBefore + 1)
             let latest = try #require(try await Publication.query(on: app.db).sort(\.$version, .descending).first())
-            #expect(try Publisher.decode(latest).entries.filter { $0.registeredFromEarlier == true }.count == 3)
+            #expect(try await Publisher.register(of: latest, on: app.db).entries.filter { $0.registeredFromEarlier == true }.count == 3)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import.confirm").count() == 1)
             let adds = try await AuditEvent.query(on: app.db).filter(\.$action == "register.add").all()
             #expect(adds.filter { ($0.summaryAfter ?? "").contains("didaftarkan dari SK terdahulu") }.count == 3)

@@ -1,13 +1,14 @@
 import DikelolaCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// `dikelola benchmark-change --body SLUG --entries N`: the cost of a new version (issue 16). It
 /// changes the title of N of the body's published entries, records the version and writes it, as a
 /// correction would, then prints what that cost: seconds, the files written anew (the rest of the
 /// version folder is hard links to the previous version's files) and their bytes, and the bytes the
-/// version added to the database. For `scripts/benchmark.sh` on generated data only.
+/// version added to the database (its row and the entries it stored). For `scripts/benchmark.sh` on generated data only.
 struct BenchmarkChangeCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "body", help: "Alamat singkat badan publik.")
@@ -28,6 +29,13 @@ struct BenchmarkChangeCommand: AsyncCommand {
         let wanted = max(1, signature.entries ?? 1)
         let entries = try await RegisterEntry.query(on: app.db).filter(\.$body.$id == bodyID).filter(\.$status == .exempted)
             .sort(\.$registerNumber).limit(wanted).all()
+        struct Bytes: Decodable { let bytes: Int? }
+        func storedEntryBytes() async throws -> Int {
+            guard let sql = app.db as? any SQLDatabase else { return 0 }
+            return try await sql.raw("SELECT SUM(LENGTH(entry)) AS bytes FROM \(ident: PublishedEntries.table)")
+                .first(decoding: Bytes.self)?.bytes ?? 0
+        }
+        let entryBytesBefore = try await storedEntryBytes()
         let started = Date()
         let publication = try await app.writeTransaction { db in
             for entry in entries {
@@ -50,7 +58,7 @@ struct BenchmarkChangeCommand: AsyncCommand {
             guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             if info.st_nlink > 1 { linked += 1 } else { written += 1; bytes += Int(info.st_size) }
         }
-        let stored = publication.snapshot.utf8.count
+        let stored = publication.snapshot.utf8.count + (try await storedEntryBytes() - entryBytesBefore)
         context.console.print(
             "\(entries.count) entri diubah: \(String(format: "%.2f", seconds)) s, \(written) berkas ditulis (\(bytes / 1024) KB), "
                 + "\(linked) berkas ditautkan, \(stored / 1024) KB di basis data")

@@ -43,5 +43,6 @@ enum AppMigrations {
         UpdateProposalStepAddActorName(),  // who did a step, as named when they did it
         CreateRegisterEntrySweepIndex(),  // the sweep reads what is due through an index, not the register
         UpdatePublicationAddFormat(),  // a start republishes only bodies whose snapshot format is older
+        CreatePublishedEntries(),  // each published entry once; a version stores their digests
     ]
 }

@@ -50,7 +50,8 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
         }
         for publication in try await Self.versions(on: database).sort(\.$version).all() {
             guard Self.carriesInternalFields(publication.snapshot) else { continue }
-            var register = try Publisher.decode(publication)
+            // Only whole snapshots carry them: versions stored by digest were made without them.
+            var register = try JSONDecoder().decode(PublicRegister.self, from: Data(publication.snapshot.utf8))
             for index in register.entries.indices where register.entries[index].openedByLaw {
                 register.entries[index].summary = register.entries[index].title
             }
@@ -66,7 +67,8 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
             if let latest = try await Self.versions(on: database).filter(\.$body.$id == bodyID).sort(\.$version, .descending)
                 .first()
             {
-                try await SearchIndex.update(bodyID: bodyID, register: try Publisher.decode(latest), previous: nil, on: database)
+                try await SearchIndex.update(
+                    bodyID: bodyID, register: try await Publisher.register(of: latest, on: database), previous: nil, on: database)
             }
             try await AuditLog.record(
                 AuditChain.Draft(

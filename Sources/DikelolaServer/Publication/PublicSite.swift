@@ -89,8 +89,9 @@ enum PublicSite {
                 .sort(\.$version).all()
             var decoded: [Int: PublicPages.Version] = [:]
             var previous: PublicRegister?
+            let entries = try PublishedEntries(on: app.db)
             for row in rows {
-                let register = try Publisher.decode(row)
+                let register = try await entries.register(of: row)
                 let prior = decoded[row.version - 1]?.register ?? (row.version == rows.first?.version ? nil : previous)
                 decoded[row.version] = PublicPages.Version(
                     number: row.version, publishedAt: row.publishedAt, reason: row.reason, register: register,
@@ -248,7 +249,7 @@ enum PublicSite {
             } else {
                 let whole = try await Publication.query(on: app.db).filter(\.$body.$id == body.requireID())
                     .filter(\.$version == latest.version).first()
-                count = try whole.map { try Publisher.decode($0).exempted.count } ?? 0
+                if let whole { count = try await Publisher.register(of: whole, on: app.db).exempted.count } else { count = 0 }
             }
             rows.append((body.name, body.slug, latest.version, count))
         }

@@ -198,7 +198,8 @@ struct PublicSiteRoutes: RouteCollection {
             return notFound(
                 req, l.t("Versi \(from) atau \(to) belum pernah terbit.", "Version \(from) or \(to) has not been published."))
         }
-        let changes = try Publisher.decode(newer).changes(since: try Publisher.decode(older))
+        let entries = try PublishedEntries(on: req.db)
+        let changes = try await entries.register(of: newer).changes(since: try await entries.register(of: older))
         let folder = SiteURL.publicVersion(slug, newer.version, "").path + "/" + PublicPages.folder(l)
         let olderFolder = SiteURL.publicVersion(slug, older.version, "").path + "/" + PublicPages.folder(l)
         let html = HTML(

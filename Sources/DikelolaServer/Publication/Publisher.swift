@@ -52,8 +52,9 @@ enum Publisher {
         return String(decoding: try encoder.encode(register), as: UTF8.self)
     }
 
-    static func decode(_ publication: Publication) throws -> PublicRegister {
-        try JSONDecoder().decode(PublicRegister.self, from: Data(publication.snapshot.utf8))
+    /// The register a version holds (`PublishedEntries` reads it, whole or stored by digest).
+    static func register(of publication: Publication, on db: any Database) async throws -> PublicRegister {
+        try await PublishedEntries(on: db).register(of: publication)
     }
 
     /// Records a new version of the body's public register when it differs from the latest; call it
@@ -79,12 +80,16 @@ enum Publisher {
             }
             return nil
         }
+        // The previous version first: its entries are known to be stored, and only the others are looked up.
+        let entries = try PublishedEntries(on: db)
+        var previous: PublicRegister?
+        if let latest { previous = try await entries.register(of: latest) }
         let publication = Publication(
-            bodyID: bodyID, version: (latest?.version ?? 0) + 1, publishedAt: now, reason: reason, snapshot: text, sha256: hash,
-            exemptedCount: register.exempted.count)
+            bodyID: bodyID, version: (latest?.version ?? 0) + 1, publishedAt: now, reason: reason,
+            snapshot: try await entries.store(register), sha256: hash, exemptedCount: register.exempted.count)
         publication.format = PublicRegister.format
         try await publication.create(on: db)
-        try await SearchIndex.update(bodyID: bodyID, register: register, previous: try latest.map(decode), on: db)
+        try await SearchIndex.update(bodyID: bodyID, register: register, previous: previous, on: db)
         services.publicSite.markStale(register.body.slug)
         try await AuditLog.record(
             AuditChain.Draft(
