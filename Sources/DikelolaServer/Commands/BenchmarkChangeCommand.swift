@@ -52,15 +52,23 @@ struct BenchmarkChangeCommand: AsyncCommand {
         var written = 0
         var bytes = 0
         var linked = 0
+        var largest: [(name: String, bytes: Int)] = []
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             var info = stat()
             guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            if info.st_nlink > 1 { linked += 1 } else { written += 1; bytes += Int(info.st_size) }
+            if info.st_nlink > 1 {
+                linked += 1
+            } else {
+                written += 1
+                bytes += Int(info.st_size)
+                largest.append((String(url.path.dropFirst(folder.path.count + 1)), Int(info.st_size)))
+            }
         }
         let stored = publication.snapshot.utf8.count + (try await storedEntryBytes() - entryBytesBefore)
         context.console.print(
             "\(entries.count) entri diubah: \(String(format: "%.2f", seconds)) s, \(written) berkas ditulis (\(bytes / 1024) KB), "
-                + "\(linked) berkas ditautkan, \(stored / 1024) KB di basis data")
+                + "\(linked) berkas ditautkan, \(stored / 1024) KB di basis data; terbesar: "
+                + largest.sorted { $0.bytes > $1.bytes }.prefix(6).map { "\($0.name) \($0.bytes / 1024) KB" }.joined(separator: ", "))
     }
 }
