@@ -71,7 +71,10 @@ import Testing
                 }
             }
             #expect(all.total == documents.filter { matches($0.document) }.count)
-            #expect(all.documents.count == all.total && all.documents.allSatisfy(matches))
+            // The index lists entries without their long texts: check them against the originals.
+            let originals = Dictionary(uniqueKeysWithValues: documents.map { ($0.document.entryID, $0.document) })
+            #expect(all.documents.count == all.total && all.documents.allSatisfy { originals[$0.entryID].map(matches) ?? false })
+            #expect(all.documents.allSatisfy { $0.consequences.isEmpty && $0 == originals[$0.entryID]?.listed })
             if term.isEmpty { #expect(all.documents.map(\.sortKey) == all.documents.map(\.sortKey).sorted()) }
             // Pages are slices of the whole answer, with the same total.
             var paged: [SearchDocument] = []

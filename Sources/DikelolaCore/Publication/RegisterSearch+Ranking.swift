@@ -43,38 +43,43 @@ extension RegisterSearch {
         let rows = count
         guard rows > 0 else { return Answer(documents: [], total: 0) }
         let average = Double(totalWords) / Double(rows)
-        // Per segment, per word: occurrences in each document; and per word, the entries holding it.
-        var frequencies: [[[Int32]]] = []
-        frequencies.reserveCapacity(segments.count)
-        var wordHits = [Int](repeating: 0, count: words.count)
-        for segment in segments {
+        let filters = segments.map { SegmentFilter($0, query) }
+        // Each word's count of entries across every body: remembered, or counted here over all of them.
+        let remembered = words.map { wordHits.count(of: $0) }
+        let countAll = remembered.contains(nil)
+        var hits = remembered.map { $0 ?? 0 }
+        // Per segment that can answer, per word: occurrences in each document.
+        var frequencies = [[[Int32]]?](repeating: nil, count: segments.count)
+        for (s, segment) in segments.enumerated() where countAll || filters[s] != nil {
             var perWord: [[Int32]] = []
             for (i, word) in words.enumerated() {
                 let found = segment.frequencies(prefix: word)
                 perWord.append(found.counts)
-                wordHits[i] += found.documents
+                if remembered[i] == nil { hits[i] += found.documents }
             }
-            frequencies.append(perWord)
+            frequencies[s] = perWord
         }
-        let idfs = (wordHits + facetHits(query)).map { Self.idf(rows: rows, hits: $0) }
-        let facetIDFs = idfs.dropFirst(words.count)
+        for (i, word) in words.enumerated() where remembered[i] == nil { wordHits.keep(hits[i], for: word) }
+        let idfs = (hits + facetHits(query)).map { Self.idf(rows: rows, hits: $0) }
+        let facetIDFs = Array(idfs.dropFirst(words.count))
         let wanted = query.offset.addingReportingOverflow(query.limit)
         var best = TopScores(capacity: wanted.overflow ? Int.max : wanted.partialValue)
         var total = 0
         for (s, segment) in segments.enumerated() {
-            let counts = frequencies[s]
-            guard counts.allSatisfy({ !$0.isEmpty }) else { continue }
-            if let body = query.body, segment.documents.first?.bodySlug != body { continue }
-            for d in segment.documents.indices where counts.allSatisfy({ $0[d] > 0 }) {
-                guard passes(segment.documents[d], query) else { continue }
+            guard let filter = filters[s], let counts = frequencies[s], counts.allSatisfy({ !$0.isEmpty }) else { continue }
+            let lengths = segment.lengths
+            let ranks = self.ranks[s]
+            documents: for d in 0..<segment.documents.count {
+                for perDocument in counts where perDocument[d] == 0 { continue documents }
+                guard filter.passes(d) else { continue }
                 total += 1
-                let size = Double(segment.lengths[d])
+                let size = Double(lengths[d])
                 var score = 0.0
                 for (i, perDocument) in counts.enumerated() {
                     score += Self.term(frequency: Double(perDocument[d]), idf: idfs[i], size: size, average: average)
                 }
                 for idf in facetIDFs { score += Self.term(frequency: 1, idf: idf, size: size, average: average) }
-                best.offer(Scored(score: score, rank: ranks[s][d], place: Place(segment: Int32(s), document: Int32(d))))
+                best.offer(Scored(score: score, rank: ranks[d], place: Place(segment: Int32(s), document: Int32(d))))
             }
         }
         let page = best.sorted().dropFirst(query.offset).map { segments[Int($0.place.segment)].documents[Int($0.place.document)] }

@@ -50,6 +50,9 @@ public struct RegisterSearch: Sendable {
     /// Each document's position in `order`, per segment.
     let ranks: [[Int32]]
     let totalWords: Int
+    /// How many entries hold each word searched so far (its IDF's count), which does not change
+    /// while this index lives: a search restricted to one body then reads only that body's words.
+    let wordHits = WordHits()
 
     public var count: Int { order.count }
 
@@ -103,16 +106,36 @@ public struct RegisterSearch: Sendable {
 
     /// Without words: the entries passing the filters, in the register's order.
     func filtered(_ query: Query) -> Answer {
+        let filters = segments.map { SegmentFilter($0, query) }
         var total = 0
         var page: [SearchDocument] = []
         let end = query.offset.addingReportingOverflow(query.limit)
         let last = end.overflow ? Int.max : end.partialValue
         for place in order {
-            let document = segments[Int(place.segment)].documents[Int(place.document)]
-            guard passes(document, query) else { continue }
-            if total >= query.offset && total < last { page.append(document) }
+            guard let filter = filters[Int(place.segment)], filter.passes(Int(place.document)) else { continue }
+            if total >= query.offset && total < last { page.append(filter.segment.documents[Int(place.document)]) }
             total += 1
         }
         return Answer(documents: page, total: total)
+    }
+}
+
+/// Counts of entries per searched word, shared by the searches of one index (and safe across threads).
+final class WordHits: @unchecked Sendable {
+    static let capacity = 20_000
+    private let lock = NSLock()
+    private var hits: [SearchText.Word: Int] = [:]
+
+    func count(of word: SearchText.Word) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return hits[word]
+    }
+
+    func keep(_ count: Int, for word: SearchText.Word) {
+        lock.lock()
+        defer { lock.unlock() }
+        if hits.count >= Self.capacity { hits.removeAll(keepingCapacity: true) }
+        hits[word] = count
     }
 }

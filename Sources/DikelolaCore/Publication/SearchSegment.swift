@@ -40,6 +40,15 @@ public struct SearchDocument: Sendable, Equatable {
         self.sortKey = sortKey
     }
 
+    /// The entry as a search answer lists it: without the searched long texts (description,
+    /// reason, consequences), which the index has read and need not keep.
+    public var listed: SearchDocument {
+        SearchDocument(
+            bodySlug: bodySlug, bodyName: bodyName, entryID: entryID, unit: unit, ground: ground, groundLetter: groundLetter,
+            endYear: endYear, status: status, title: title, description: "", reason: "", consequences: "", endDate: endDate,
+            sortKey: sortKey)
+    }
+
     /// The filter words (`facets`) the full-text index gives this entry: `b<slug in hex> u<unit in
     /// hex> g<letter> y<year> s<status>`.
     public var facetWords: [String] {
@@ -77,7 +86,7 @@ public final class SearchSegment: Sendable {
         let count: Int32
     }
 
-    /// In the register's order (`sortKey`).
+    /// In the register's order (`sortKey`), as listed (`SearchDocument.listed`).
     public let documents: [SearchDocument]
     /// Words of every column, the filter words included, per document: FTS5's row size.
     let lengths: [Int32]
@@ -89,10 +98,21 @@ public final class SearchSegment: Sendable {
     let groundCounts: [String: Int]
     let yearCounts: [Int: Int]
     let statusCounts: [String: Int]
+    /// The body's address (every document's), and each document's filter values as numbers, so a
+    /// filter is checked without touching the document.
+    let slug: String?
+    let units: [String]
+    let unitOf: [Int32]
+    let letters: [String]
+    let letterOf: [Int32]
+    let statuses: [String]
+    let statusOf: [Int32]
+    /// The end year, `Int.min` for none.
+    let yearOf: [Int]
 
     public init(documents unsorted: [SearchDocument]) {
         let documents = unsorted.sorted { $0.sortKey < $1.sortKey }
-        self.documents = documents
+        self.documents = documents.map(\.listed)
         var found: [SearchText.Word: [Posting]] = [:]
         var lengths: [Int32] = []
         lengths.reserveCapacity(documents.count)
@@ -128,6 +148,23 @@ public final class SearchSegment: Sendable {
         self.groundCounts = grounds
         self.yearCounts = years
         self.statusCounts = statuses
+        slug = documents.first?.bodySlug
+        func codes(_ values: [String]) -> (names: [String], of: [Int32]) {
+            var names: [String] = []
+            var index: [String: Int32] = [:]
+            let of = values.map { value in
+                if let known = index[value] { return known }
+                let code = Int32(names.count)
+                names.append(value)
+                index[value] = code
+                return code
+            }
+            return (names, of)
+        }
+        (self.units, unitOf) = codes(documents.map(\.unit))
+        (self.letters, letterOf) = codes(documents.map(\.groundLetter))
+        (self.statuses, statusOf) = codes(documents.map(\.status))
+        yearOf = documents.map { $0.endYear ?? Int.min }
     }
 
     /// The vocabulary's words that begin with `prefix`.
@@ -157,5 +194,40 @@ public final class SearchSegment: Sendable {
             }
         }
         return (counts, matched)
+    }
+}
+
+/// A search's filters as one segment's numbers; nil when no document of the segment can pass.
+struct SegmentFilter {
+    let segment: SearchSegment
+    let unit: Int32?
+    let letter: Int32?
+    let status: Int32?
+    let year: Int?
+
+    init?(_ segment: SearchSegment, _ query: RegisterSearch.Query) {
+        guard !segment.documents.isEmpty else { return nil }
+        if let body = query.body, segment.slug != body { return nil }
+        func code(_ wanted: String?, in names: [String]) -> Int32?? {
+            guard let wanted else { return .some(nil) }
+            guard let index = names.firstIndex(of: wanted) else { return nil }
+            return .some(Int32(index))
+        }
+        guard let unit = code(query.unit, in: segment.units), let letter = code(query.groundLetter, in: segment.letters),
+            let status = code(query.status, in: segment.statuses)
+        else { return nil }
+        self.segment = segment
+        self.unit = unit
+        self.letter = letter
+        self.status = status
+        year = query.endYear
+    }
+
+    @inline(__always) func passes(_ d: Int) -> Bool {
+        if let unit, segment.unitOf[d] != unit { return false }
+        if let letter, segment.letterOf[d] != letter { return false }
+        if let status, segment.statusOf[d] != status { return false }
+        if let year, segment.yearOf[d] != year { return false }
+        return true
     }
 }

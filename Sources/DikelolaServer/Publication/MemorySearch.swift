@@ -84,10 +84,26 @@ final class MemorySearch: Sendable {
         }
     }
 
-    /// The search table's rows, of the given bodies or of all, as one segment per body.
+    /// The search table's rows, of the given bodies or of all, as one segment per body: read a body
+    /// at a time, so loading holds one body's rows beside the index, with repeated names shared.
     static func segments(of bodies: [UUID]?, on sql: any SQLDatabase) async throws -> [String: SearchSegment] {
+        struct Body: Decodable { let body_id: String }
+        let keys: [String]
+        if let bodies {
+            keys = bodies.map(\.uuidString)
+        } else {
+            keys = try await sql.raw("SELECT DISTINCT body_id FROM \(unsafeRaw: SearchIndex.table)").all(decoding: Body.self).map(\.body_id)
+        }
+        var segments: [String: SearchSegment] = [:]
+        for key in keys {
+            // A body whose version has no rows (every entry withdrawn) is an empty segment, not a stale one.
+            segments[key] = SearchSegment(documents: try await documents(of: key, on: sql))
+        }
+        return segments
+    }
+
+    static func documents(of body: String, on sql: any SQLDatabase) async throws -> [SearchDocument] {
         struct Row: Decodable {
-            let body_id: String
             let body_slug: String
             let body_name: String
             let entry_id: String
@@ -103,26 +119,24 @@ final class MemorySearch: Sendable {
             let end_date: String?
             let sort_key: String
         }
-        var query: SQLQueryString =
-            "SELECT body_id, body_slug, body_name, entry_id, unit, ground, ground_letter, end_year, status, title, description, reason, consequences, end_date, sort_key FROM \(unsafeRaw: SearchIndex.table)"
-        if let bodies {
-            guard !bodies.isEmpty else { return [:] }
-            let ids = bodies.map(\.uuidString)
-            query = "\(query) WHERE body_id IN (\(binds: ids))"
+        var shared: [String: String] = [:]
+        func one(_ text: String) -> String {
+            if let known = shared[text] { return known }
+            shared[text] = text
+            return text
         }
-        var documents: [String: [SearchDocument]] = [:]
-        for row in try await sql.raw(query).all(decoding: Row.self) {
-            documents[row.body_id, default: []].append(
-                SearchDocument(
-                    bodySlug: row.body_slug, bodyName: row.body_name, entryID: row.entry_id, unit: row.unit, ground: row.ground,
-                    groundLetter: row.ground_letter, endYear: row.end_year, status: row.status, title: row.title,
-                    description: row.description, reason: row.reason, consequences: row.consequences, endDate: row.end_date,
-                    sortKey: row.sort_key))
+        return try await sql.raw(
+            """
+            SELECT body_slug, body_name, entry_id, unit, ground, ground_letter, end_year, status, title, description, reason,
+              consequences, end_date, sort_key FROM \(unsafeRaw: SearchIndex.table) WHERE body_id = \(bind: body)
+            """
+        ).all(decoding: Row.self).map { row in
+            SearchDocument(
+                bodySlug: one(row.body_slug), bodyName: one(row.body_name), entryID: row.entry_id, unit: one(row.unit),
+                ground: one(row.ground), groundLetter: one(row.ground_letter), endYear: row.end_year, status: one(row.status),
+                title: row.title, description: row.description, reason: row.reason, consequences: row.consequences,
+                endDate: row.end_date.map(one), sortKey: row.sort_key)
         }
-        var segments = documents.mapValues { SearchSegment(documents: $0) }
-        // A body whose version has no rows (every entry withdrawn) is an empty segment, not a stale one.
-        for body in bodies ?? [] where segments[body.uuidString] == nil { segments[body.uuidString] = SearchSegment(documents: []) }
-        return segments
     }
 
     /// The answer to `filters` from `index`, in the shape of the database's answer.
