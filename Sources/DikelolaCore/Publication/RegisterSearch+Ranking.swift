@@ -69,6 +69,12 @@ extension RegisterSearch {
             guard let filter = filters[s], let counts = frequencies[s], counts.allSatisfy({ !$0.isEmpty }) else { continue }
             let lengths = segment.lengths
             let ranks = self.ranks[s]
+            if counts.count == 1 && facetIDFs.isEmpty {
+                // One word, no filter: the common case, in a loop of its own.
+                total += Self.rankOneWord(
+                    counts[0], idf: idfs[0], lengths: lengths, ranks: ranks, average: average, segment: Int32(s), into: &best)
+                continue
+            }
             documents: for d in 0..<segment.documents.count {
                 for perDocument in counts where perDocument[d] == 0 { continue documents }
                 guard filter.passes(d) else { continue }
@@ -86,6 +92,22 @@ extension RegisterSearch {
         return Answer(documents: Array(page), total: total)
     }
 
+    /// The documents holding one word offered to `best`; returns how many hold it.
+    static func rankOneWord(
+        _ counts: [Int32], idf: Double, lengths: [Int32], ranks: [Int32], average: Double, segment: Int32, into best: inout TopScores
+    ) -> Int {
+        var total = 0
+        counts.withUnsafeBufferPointer { counts in
+            for d in 0..<counts.count where counts[d] != 0 {
+                total += 1
+                let score = term(frequency: Double(counts[d]), idf: idf, size: Double(lengths[d]), average: average)
+                if best.rejects(score: score, rank: ranks[d]) { continue }
+                best.offer(Scored(score: score, rank: ranks[d], place: Place(segment: segment, document: Int32(d))))
+            }
+        }
+        return total
+    }
+
     /// One phrase's part of the score, written as FTS5 writes it so the same doubles come out.
     static func term(frequency: Double, idf: Double, size: Double, average: Double) -> Double {
         idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * size / average)))
@@ -98,6 +120,12 @@ struct TopScores {
     private var heap: [RegisterSearch.Scored] = []
 
     init(capacity: Int) { self.capacity = capacity }
+
+    /// Whether a score would not enter: the heap is full and its worst is at least as good.
+    @inline(__always) func rejects(score: Double, rank: Int32) -> Bool {
+        guard heap.count >= capacity, let worst = heap.first else { return capacity == 0 }
+        return score != worst.score ? score < worst.score : rank > worst.rank
+    }
 
     mutating func offer(_ item: RegisterSearch.Scored) {
         guard capacity > 0 else { return }

@@ -37,6 +37,9 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_SEARCH_IN_MEMORY`: answer the public search from an index kept in memory (default
     /// yes; about 1 KB per published entry); `false` answers from the database's full-text index.
     public var searchInMemory: Bool = true
+    /// `DIKELOLA_SEARCH_CACHE`: answer a search asked again from the last answers (default yes);
+    /// `false` computes every answer (for measuring the search itself).
+    public var searchCache: Bool = true
     /// `DIKELOLA_METRICS_TOKEN`: the bearer token `/metrics` asks for; without it there is no `/metrics`.
     public var metricsToken: String?
     /// `DIKELOLA_SWEEP_HOUR`: the hour (0–23, in each body's own zone) the server runs the daily sweep.
@@ -94,6 +97,7 @@ public struct AppConfiguration: Sendable {
         configuration.secureCookies = try settings.flag("DIKELOLA_SECURE_COOKIES", default: false)
         configuration.backupBeforeMigration = try settings.flag("DIKELOLA_BACKUP_BEFORE_MIGRATION", default: true)
         configuration.searchInMemory = try settings.flag("DIKELOLA_SEARCH_IN_MEMORY", default: true)
+        configuration.searchCache = try settings.flag("DIKELOLA_SEARCH_CACHE", default: true)
         if let text = settings.value("DIKELOLA_TRUSTED_PROXIES") {
             do {
                 configuration.trustedProxies = try TrustedProxies(parsing: text)

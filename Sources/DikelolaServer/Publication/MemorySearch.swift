@@ -23,6 +23,9 @@ final class MemorySearch: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    private let changed: @Sendable () -> Void
+
+    init(changed: @escaping @Sendable () -> Void = {}) { self.changed = changed }
 
     /// A version was recorded here: the next searches look for it.
     func markRecorded(now: Date = Date()) { state.withLockedValue { $0.recordedAt = now } }
@@ -75,6 +78,7 @@ final class MemorySearch: Sendable {
             }
         }
         for key in gone { next = next?.replacing(key.uuidString, with: nil) }
+        if index == nil || !changed.isEmpty || !gone.isEmpty { self.changed() }
         state.withLockedValue { state in
             state.index = next
             state.versions = versions

@@ -64,22 +64,27 @@ enum PublicSearchPage {
         }
     }
 
-    /// The answer from memory when the index there is loaded; else from the cache when it is
-    /// current, else from the database's index (and kept).
+    /// The answer kept from before when it is current; else from the index in memory when it is
+    /// loaded, else from the database's index (and kept). A kept answer is dropped when a version is
+    /// recorded here or the index in memory changes, and after 30 s.
     static func cachedSearch(_ filters: SearchIndex.Filters, _ req: Request) async throws -> SearchIndex.Results {
         let site = req.application.dikelola.publicSite
-        if req.application.dikelola.configuration.searchInMemory {
+        let configuration = req.application.dikelola.configuration
+        let cache = site.searches
+        // Read before the index is brought up to date: an answer from an index replaced meanwhile is not kept as current.
+        let generation = cache.generation
+        var index: RegisterSearch?
+        if configuration.searchInMemory {
             do {
-                if let index = try await site.memorySearch.current(on: req.db) { return MemorySearch.answer(filters, from: index) }
+                index = try await site.memorySearch.current(on: req.db)
             } catch {
                 req.logger.warning("Indeks pencarian di memori tidak dapat dimuat; dijawab dari basis data: \(String(reflecting: error))")
             }
         }
-        let cache = site.searches
-        if let kept = cache.results(for: filters) { return kept }
-        let generation = cache.generation
-        let results = try await SearchIndex.search(filters, on: req.db)
-        cache.keep(results, for: filters, generation: generation)
+        if configuration.searchCache, let kept = cache.results(for: filters) { return kept }
+        let results =
+            if let index { MemorySearch.answer(filters, from: index) } else { try await SearchIndex.search(filters, on: req.db) }
+        if configuration.searchCache { cache.keep(results, for: filters, generation: generation) }
         return results
     }
 

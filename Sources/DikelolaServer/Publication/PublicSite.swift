@@ -14,7 +14,13 @@ final class PublicSiteState: Sendable {
     /// Recent search answers, dropped whenever a version is recorded or written here.
     let searches = SearchCache()
     /// The public search in memory, when `DIKELOLA_SEARCH_IN_MEMORY` allows it.
-    let memorySearch = MemorySearch()
+    let memorySearch: MemorySearch
+
+    init() {
+        let searches = self.searches
+        // A new index in memory makes every kept answer out of date.
+        memorySearch = MemorySearch(changed: { searches.invalidate() })
+    }
     private let root = NIOLockedValueBox<String?>(nil)
 
     /// The publication folder's real path, resolved once it exists (it does not move while running).
