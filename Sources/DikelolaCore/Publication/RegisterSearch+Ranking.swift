@@ -97,12 +97,17 @@ extension RegisterSearch {
         _ counts: [Int32], idf: Double, lengths: [Int32], ranks: [Int32], average: Double, segment: Int32, into best: inout TopScores
     ) -> Int {
         var total = 0
+        let n = min(counts.count, lengths.count, ranks.count)
         counts.withUnsafeBufferPointer { counts in
-            for d in 0..<counts.count where counts[d] != 0 {
-                total += 1
-                let score = term(frequency: Double(counts[d]), idf: idf, size: Double(lengths[d]), average: average)
-                if best.rejects(score: score, rank: ranks[d]) { continue }
-                best.offer(Scored(score: score, rank: ranks[d], place: Place(segment: segment, document: Int32(d))))
+            lengths.withUnsafeBufferPointer { lengths in
+                ranks.withUnsafeBufferPointer { ranks in
+                    for d in 0..<n where counts[d] != 0 {
+                        total += 1
+                        let score = term(frequency: Double(counts[d]), idf: idf, size: Double(lengths[d]), average: average)
+                        if best.rejects(score: score, rank: ranks[d]) { continue }
+                        best.offer(Scored(score: score, rank: ranks[d], place: Place(segment: segment, document: Int32(d))))
+                    }
+                }
             }
         }
         return total

@@ -28,7 +28,12 @@ enum PublicSearchPage {
             return render(
                 req, filters: SearchIndex.Filters(), results: nil, problem: problem, status: .badRequest, query: query, l)
         case let .success(filters):
-            let results = try await cachedSearch(filters, req)
+            let cache = req.application.dikelola.publicSite.searches
+            let keeps = req.application.dikelola.configuration.searchCache
+            let generation = cache.generation
+            let index = await currentIndex(req)
+            if wantsJSON, keeps, let bytes = cache.json(for: filters) { return jsonAnswer(bytes) }
+            let results = try await answer(filters, index: index, generation: generation, req)
             if wantsJSON {
                 struct Answer: Content {
                     let total: Int
@@ -47,44 +52,58 @@ enum PublicSearchPage {
                         let url: String
                     }
                 }
-                let response = try await Answer(
+                let answer = Answer(
                     total: results.total, page: filters.page, pageSize: SearchIndex.Filters.pageSize,
                     results: results.hits.map {
                         .init(
                             body: $0.body_slug, bodyName: $0.body_name, id: $0.entry_id, title: $0.title, unit: $0.unit,
                             ground: $0.ground, status: $0.status, endDate: $0.end_date,
                             url: SiteURL.publicCurrent($0.body_slug, "entri/\($0.entry_id).html").path)
-                    }
-                ).encodeResponse(for: req)
-                response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=30")
-                response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
-                return response
+                    })
+                var headers = HTTPHeaders()
+                var bytes = ByteBufferAllocator().buffer(capacity: 512)
+                try ContentConfiguration.global.requireEncoder(for: .json).encode(answer, to: &bytes, headers: &headers)
+                if keeps { cache.keepJSON(bytes, for: filters, generation: generation) }
+                return jsonAnswer(bytes)
             }
             return render(req, filters: filters, results: results, problem: nil, status: .ok, query: query, l)
         }
     }
 
-    /// The answer kept from before when it is current; else from the index in memory when it is
-    /// loaded, else from the database's index (and kept). A kept answer is dropped when a version is
-    /// recorded here or the index in memory changes, and after 30 s.
-    static func cachedSearch(_ filters: SearchIndex.Filters, _ req: Request) async throws -> SearchIndex.Results {
-        let site = req.application.dikelola.publicSite
-        let configuration = req.application.dikelola.configuration
-        let cache = site.searches
-        // Read before the index is brought up to date: an answer from an index replaced meanwhile is not kept as current.
-        let generation = cache.generation
-        var index: RegisterSearch?
-        if configuration.searchInMemory {
-            do {
-                index = try await site.memorySearch.current(on: req.db)
-            } catch {
-                req.logger.warning("Indeks pencarian di memori tidak dapat dimuat; dijawab dari basis data: \(String(reflecting: error))")
-            }
+    /// The JSON answer's response, from its encoded body.
+    static func jsonAnswer(_ bytes: ByteBuffer) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=30")
+        headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+        return Response(status: .ok, headers: headers, body: .init(buffer: bytes))
+    }
+
+    /// The index in memory brought up to date (a version recorded anywhere drops the kept answers),
+    /// or nil when it is off, still loading, or cannot be loaded.
+    static func currentIndex(_ req: Request) async -> RegisterSearch? {
+        guard req.application.dikelola.configuration.searchInMemory else { return nil }
+        do {
+            return try await req.application.dikelola.publicSite.memorySearch.current(on: req.db)
+        } catch {
+            req.logger.warning("Indeks pencarian di memori tidak dapat dimuat; dijawab dari basis data: \(String(reflecting: error))")
+            return nil
         }
-        if configuration.searchCache, let kept = cache.results(for: filters) { return kept }
+    }
+
+    /// The answer kept from before when it is current; else from the index in memory when there is
+    /// one, else from the database's index (and kept). A kept answer is dropped when a version is
+    /// recorded here or the index in memory changes, and after 30 s. `generation` is read before
+    /// the index was brought up to date: an answer from an index replaced meanwhile is not kept as current.
+    static func answer(_ filters: SearchIndex.Filters, index: RegisterSearch?, generation: Int, _ req: Request) async throws
+        -> SearchIndex.Results
+    {
+        let cache = req.application.dikelola.publicSite.searches
+        let keeps = req.application.dikelola.configuration.searchCache
+        if keeps, let kept = cache.results(for: filters) { return kept }
         let results =
             if let index { MemorySearch.answer(filters, from: index) } else { try await SearchIndex.search(filters, on: req.db) }
-        if configuration.searchCache { cache.keep(results, for: filters, generation: generation) }
+        if keeps { cache.keep(results, for: filters, generation: generation) }
         return results
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// Recent search results, so a search asked again answers from memory: published registers change
 /// a few times a week, searches many times a minute (issue 16). An answer is used while no version
@@ -15,6 +16,8 @@ final class SearchCache: Sendable {
         let results: SearchIndex.Results
         let generation: Int
         let at: Date
+        /// The JSON answer's body, once encoded: it depends on the filters only.
+        var json: ByteBuffer?
     }
 
     private struct State {
@@ -29,12 +32,27 @@ final class SearchCache: Sendable {
     func invalidate() { state.withLockedValue { $0.generation += 1 } }
 
     func results(for filters: SearchIndex.Filters, now: Date = Date()) -> SearchIndex.Results? {
+        state.withLockedValue { state in Self.current(state, filters, now)?.results }
+    }
+
+    /// The encoded JSON answer, when it is kept and current.
+    func json(for filters: SearchIndex.Filters, now: Date = Date()) -> ByteBuffer? {
+        state.withLockedValue { state in Self.current(state, filters, now)?.json }
+    }
+
+    /// Keeps the encoded JSON beside the answer it encodes, if that answer is still the one kept.
+    func keepJSON(_ bytes: ByteBuffer, for filters: SearchIndex.Filters, generation: Int) {
         state.withLockedValue { state in
-            guard let kept = state.kept[filters], kept.generation == state.generation,
-                now.timeIntervalSince(kept.at) < Self.lifetime, now >= kept.at
-            else { return nil }
-            return kept.results
+            guard state.kept[filters]?.generation == generation else { return }
+            state.kept[filters]?.json = bytes
         }
+    }
+
+    private static func current(_ state: State, _ filters: SearchIndex.Filters, _ now: Date) -> Kept? {
+        guard let kept = state.kept[filters], kept.generation == state.generation,
+            now.timeIntervalSince(kept.at) < Self.lifetime, now >= kept.at
+        else { return nil }
+        return kept
     }
 
     /// The generation to store an answer under: read before the search, so an answer computed
@@ -51,7 +69,7 @@ final class SearchCache: Sendable {
                     state.order.removeFirst(dropped)
                 }
             }
-            state.kept[filters] = Kept(results: results, generation: generation, at: now)
+            state.kept[filters] = Kept(results: results, generation: generation, at: now, json: nil)
         }
     }
 

@@ -76,37 +76,23 @@ enum SearchIndex {
                     """
                     INSERT INTO \(unsafeRaw: fts) (rowid, title, description, reason, consequences, entry_id, facets)
                     VALUES (\(bind: row.row_id), \(bind: entry.title), \(bind: description), \(bind: reason), \(bind: consequences), \(bind: entry.id),
-                      \(bind: Facets.tokens(body: register.body.slug, unit: entry.unit, groundLetter: String(entry.groundCode.prefix(1)), endYear: entry.endDate?.year, status: entry.status.rawValue)))
+                      \(bind: SearchFacets.words(body: register.body.slug, unit: entry.unit, groundLetter: String(entry.groundCode.prefix(1)), endYear: entry.endDate?.year, status: entry.status.rawValue).joined(separator: " ")))
                     """
                 ).run()
             }
         }
     }
 
-    /// The filters as tokens of the full-text index (SQLite), in a column of their own: `b<slug in
-    /// hex> u<unit in hex> g<letter> y<year> s<status>`. Hex keeps every token one word for the
-    /// tokenizer whatever the name holds; the migration below writes the same tokens in SQL.
+    /// The filters as tokens of the full-text index (SQLite), in a column of their own
+    /// (`SearchFacets`: `b<slug in hex> u<unit in hex> g<letter> y<year> s<status>`). Hex keeps every
+    /// token one word for the tokenizer whatever the name holds; the migration `UpdateSearchIndexAddFacets`
+    /// writes the same tokens in SQL.
     enum Facets {
         static let textColumns = "{title description reason consequences entry_id}"
 
-        static func hex(_ text: String) -> String { text.utf8.map { String(format: "%02x", $0) }.joined() }
-
-        /// The tokens of what is given; an entry gives all of them, a search the filters it has.
-        static func list(body: String?, unit: String?, groundLetter: String?, endYear: Int?, status: String?) -> [String] {
-            [
-                body.map { "b" + hex($0) }, unit.map { "u" + hex($0) }, groundLetter.map { "g" + $0.lowercased() },
-                endYear.map { "y\($0)" }, status.map { "s" + $0.lowercased() },
-            ].compactMap { $0 }
-        }
-
-        /// An entry's `facets` column.
-        static func tokens(body: String, unit: String, groundLetter: String, endYear: Int?, status: String) -> String {
-            list(body: body, unit: unit, groundLetter: groundLetter, endYear: endYear, status: status).joined(separator: " ")
-        }
-
         /// The facet terms of a search's filters, each `facets : "token"`.
         static func query(_ filters: Filters) -> [String] {
-            list(
+            SearchFacets.words(
                 body: filters.body, unit: filters.unit, groundLetter: filters.groundLetter, endYear: filters.endYear,
                 status: filters.status
             ).map { "facets : \"\($0)\"" }
