@@ -93,6 +93,32 @@ import Vapor
         }
     }
 
+    /// The words in memory are FTS5's words: each text is given to SQLite's own tokenizer (the one
+    /// the search table uses) and the words compared, in order. Letters added to Unicode after
+    /// SQLite's table (6.1) are left out: SQLite does not know them.
+    @Test func theWordsInMemoryAreTheFullTextIndexsWords() async throws {
+        try await withApp { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            guard sql.dialect.name == "sqlite" else { return }
+            try await sql.raw("CREATE VIRTUAL TABLE kata USING fts5(a, tokenize = 'unicode61 remove_diacritics 2')").run()
+            try await sql.raw("CREATE VIRTUAL TABLE kata_v USING fts5vocab(kata, 'instance')").run()
+            let texts = [
+                "Data Pribadi Pegawai (NIP, alamat) 2026/11", "Café CAFÉ cafe\u{301} naïve Ærø İzin ı ß ẞ ǅemal Ǆ ĳ ŀ",
+                "x\u{336}strike a\u{305}b a\u{301}b \u{301}abc", "ΣΊΣΥΦΟΣ σίσυφος ὀδυσσεύς ά α\u{301}",
+                "مُحَمَّد محمد", "हिन्दी द", "เชียงใหม่", "Emoji🙂data 𝐀bc 𐍈x a\u{E0001}b", "x\u{200D}y a\u{AD}b a_b aʼb a\u{640}b",
+                "ǖ ẽ ḍ Ø ł đ ｶ Ａ ﬁ Ⅻ ²3 1.5", "日本語 テスト 한국어", "DIK-2026-0001 h4 a1",
+            ]
+            struct Term: Decodable { let term: String }
+            for text in texts {
+                try await sql.raw("DELETE FROM kata").run()
+                try await sql.raw("INSERT INTO kata (a) VALUES (\(bind: text))").run()
+                let sqlite = try await sql.raw("SELECT term FROM kata_v ORDER BY offset").all(decoding: Term.self).map(\.term)
+                let memory = SearchText.words(text).map { String(decoding: $0, as: UTF8.self) }
+                #expect(memory == sqlite, "\(text)")
+            }
+        }
+    }
+
     /// Published through the application, a version is found by the next search, in memory.
     @Test func aVersionRecordedHereIsFoundByTheNextSearch() async throws {
         try await withApp { app in

@@ -233,11 +233,15 @@ import Vapor
                 ("dasar=z", "satu huruf Pasal 17"), ("keadaan=rahasia", "Keadaan harus"), ("halaman=0", "Nomor halaman"),
                 ("halaman=abc", "Nomor halaman"), ("tahun=20x", "Tahun berakhir"),
                 ("q=\(String(repeating: "a", count: 201))", "terlalu panjang"),
+                ("badan=\(Self.slug)&q=%c3", "Isian q bukan teks yang sah"), ("q=data%ff", "Isian q bukan teks yang sah"),
             ] {
                 let page = try await reader.get("/publik/cari?" + query)
                 #expect(page.status == .badRequest && page.body.contains(message), "\(query)")
             }
             // Asked for JSON, a bad filter is answered in JSON, naming the field.
+            let badText = try await reader.get("/publik/cari?format=json&q=%ed%a0%80")
+            #expect(badText.status == .badRequest && badText.body.contains(#""field":"q""#))
+            #expect(try await reader.get("/publik/cari?q=pensiun").headers.first(name: .vary) == "Accept")
             let badJSON = try await reader.get("/publik/cari?format=json&tahun=20x")
             #expect(badJSON.status == .badRequest && badJSON.headers.contentType?.subType == "json")
             #expect(badJSON.body.contains(#""field":"tahun""#) && badJSON.body.contains("Tahun berakhir"))

@@ -7,10 +7,11 @@ import Vapor
 /// public page computed per request. Bad filters get a clear message, never a server error.
 enum PublicSearchPage {
     @Sendable static func search(req: Request) async throws -> Response {
-        let query = (try? req.query.decode([String: String].self)) ?? [:]
-        let wantsJSON = query["format"] == "json" || prefersJSON(req.headers.accept)
+        let decoded = parameters(req.url.query)
+        let query = (try? decoded.get()) ?? [:]
+        let wantsJSON = query["format"] == "json" || req.url.query?.contains("format=json") == true || prefersJSON(req.headers.accept)
         let l = PublicSiteRoutes.language(of: req)
-        switch SearchIndex.Filters.parse(query) {
+        switch decoded.flatMap(SearchIndex.Filters.parse) {
         case let .failure(problem):
             if wantsJSON {
                 struct Problem: Content {
@@ -70,12 +71,34 @@ enum PublicSearchPage {
         }
     }
 
+    /// The query string's parameters (the last of a repeated one wins, `+` is a space); a value or
+    /// name that is not UTF-8 once decoded is refused, naming its field.
+    static func parameters(_ query: String?) -> Result<[String: String], SearchIndex.SearchProblem> {
+        var parameters: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String? { String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            let rawName = parts[0]
+            guard let name = decode(rawName), let value = parts.count > 1 ? decode(parts[1]) : "" else {
+                let field = decode(rawName) ?? String(rawName.prefix(40))
+                return .failure(
+                    .init(
+                        field: field, message: "Isian \(field) bukan teks yang sah (UTF-8); periksa huruf yang diketik.",
+                        english: "The field \(field) is not valid text (UTF-8); check the characters typed."))
+            }
+            parameters[name] = value
+        }
+        return .success(parameters)
+    }
+
     /// The JSON answer's response, from its encoded body.
     static func jsonAnswer(_ bytes: ByteBuffer) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=30")
         headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+        // The same address answers JSON or HTML by the Accept header: a cache keeps them apart.
+        headers.replaceOrAdd(name: .vary, value: "Accept")
         return Response(status: .ok, headers: headers, body: .init(buffer: bytes))
     }
 
@@ -175,21 +198,31 @@ enum PublicSearchPage {
                             .p(
                                 .text(
                                     l.t("\(results.total) informasi ditemukan", "\(results.total) found")
-                                        + (results.total > 0
-                                            ? l.t("; halaman \(filters.page) dari \(pages).", "; page \(filters.page) of \(pages).") : "."))),
+                                        + (results.total == 0
+                                            ? "."
+                                            : filters.page <= pages
+                                                ? l.t("; halaman \(filters.page) dari \(pages).", "; page \(filters.page) of \(pages).")
+                                                : l.t(
+                                                    "; halaman \(filters.page) melewati halaman terakhir (\(pages)).",
+                                                    "; page \(filters.page) is past the last page (\(pages)).")))),
                             .if(
                                 !results.hits.isEmpty,
                                 hitsTable(results.hits, l, statuses: statuses)),
                             .p(
                                 .if(
-                                    filters.page > 1,
+                                    filters.page > 1 && filters.page <= pages,
                                     .a(.href(link(page: filters.page - 1, language: l)), .text(l.t("← Sebelumnya", "← Previous")))),
+                                .if(
+                                    filters.page > pages,
+                                    .a(.href(link(page: pages, language: l)), .text(l.t("← Halaman terakhir", "← Last page")))),
                                 .text(" "),
                                 .if(
                                     filters.page < pages,
                                     .a(.href(link(page: filters.page + 1, language: l)), .text(l.t("Berikutnya →", "Next →"))))))
                     })))
-        return PublicSiteRoutes.page(html.render(), status: status, cache: "public, max-age=30")
+        let response = PublicSiteRoutes.page(html.render(), status: status, cache: "public, max-age=30")
+        response.headers.replaceOrAdd(name: .vary, value: "Accept")
+        return response
     }
 
     /// The hits as a table: number (linked to the entry's public page), information, body and unit,

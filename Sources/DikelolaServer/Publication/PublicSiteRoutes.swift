@@ -76,7 +76,8 @@ struct PublicSiteRoutes: RouteCollection {
         let state = req.application.dikelola.publicSite
         let rootPath = state.realRoot(root)
         // A file of a version already in memory: found by its key, no system call once `terkini` is known.
-        if let rootPath, let key = state.files.key(root: rootPath, folder: root, parts: parts),
+        // A range request is streamed from disk below, which answers ranges.
+        if req.headers.first(name: .range) == nil, let rootPath, let key = state.files.key(root: rootPath, folder: root, parts: parts),
             let file = state.files.file(at: key)
         {
             return headed(answer(req, file, mediaType: mediaType(of: relative)), relative: relative, parts: parts, cache: cache)
@@ -199,22 +200,25 @@ struct PublicSiteRoutes: RouteCollection {
                 req, l.t("Versi \(from) atau \(to) belum pernah terbit.", "Version \(from) or \(to) has not been published."))
         }
         let entries = try PublishedEntries(on: req.db)
-        let changes = try await entries.register(of: newer).changes(since: try await entries.register(of: older))
+        let newerRegister = try await entries.register(of: newer)
+        let changes = newerRegister.changes(since: try await entries.register(of: older))
+        // The name as the newer version published it: a rename not yet published stays unpublished.
+        let name = newerRegister.body.name
         let folder = SiteURL.publicVersion(slug, newer.version, "").path + "/" + PublicPages.folder(l)
         let olderFolder = SiteURL.publicVersion(slug, older.version, "").path + "/" + PublicPages.folder(l)
         let html = HTML(
             .lang(l.html),
             .head(
                 .encoding(.utf8), .viewport(.accordingToDevice),
-                .element(named: "title", text: l.t("Perbandingan versi", "Versions compared") + " — \(body.name)"),
+                .element(named: "title", text: l.t("Perbandingan versi", "Versions compared") + " — \(name)"),
                 .element(named: "style", text: PublicPages.style)),
             .body(
                 .main(
                     .h1(
                         .text(
                             l.t(
-                                "\(body.name): versi \(older.version) dibandingkan dengan versi \(newer.version)",
-                                "\(body.name): version \(older.version) compared with version \(newer.version)"))),
+                                "\(name): versi \(older.version) dibandingkan dengan versi \(newer.version)",
+                                "\(name): version \(older.version) compared with version \(newer.version)"))),
                     PublicPages.changeLists(changes, l) { "\(folder)entri/\($0.id).html" },
                     .if(changes.isEmpty, .p(.text(l.t("Tidak ada perbedaan isi.", "No difference in content.")))),
                     .p(
