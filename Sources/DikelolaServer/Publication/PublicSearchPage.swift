@@ -156,17 +156,7 @@ enum PublicSearchPage {
             ("opened", l.t("sudah dibuka", "opened")),
         ]
         let pages = results.map { max(1, ($0.total + SearchIndex.Filters.pageSize - 1) / SearchIndex.Filters.pageSize) } ?? 1
-        func link(page: Int, language: UILanguage) -> String {
-            var items = query.filter { $0.key != "halaman" && $0.key != "lang" && !$0.value.isEmpty }.map {
-                URLQueryItem(name: $0.key, value: $0.value)
-            }
-            items.append(URLQueryItem(name: "halaman", value: String(page)))
-            if language == .english { items.append(URLQueryItem(name: "lang", value: "en")) }
-            var components = URLComponents()
-            components.path = SiteURL.publicSearch.path
-            components.queryItems = items.sorted { $0.name < $1.name }
-            return components.string ?? SiteURL.publicSearch.path
-        }
+        func link(page: Int, language: UILanguage) -> String { pageLink(query, page: page, language: language) }
         let html = HTML(
             .lang(l.html),
             .head(
@@ -223,6 +213,19 @@ enum PublicSearchPage {
         let response = PublicSiteRoutes.page(html.render(), status: status, cache: "public, max-age=30")
         response.headers.replaceOrAdd(name: .vary, value: "Accept")
         return response
+    }
+
+    /// The search's address for another page or language, with the same parameters.
+    static func pageLink(_ query: [String: String], page: Int, language: UILanguage) -> String {
+        var items = query.filter { $0.key != "halaman" && $0.key != "lang" && !$0.value.isEmpty }.map {
+            URLQueryItem(name: $0.key, value: $0.value)
+        }
+        items.append(URLQueryItem(name: "halaman", value: String(page)))
+        if language == .english { items.append(URLQueryItem(name: "lang", value: "en")) }
+        var components = URLComponents()
+        components.path = SiteURL.publicSearch.path
+        components.queryItems = items.sorted { $0.name < $1.name }
+        return components.string ?? SiteURL.publicSearch.path
     }
 
     /// The hits as a table: number (linked to the entry's public page), information, body and unit,
