@@ -1,3 +1,5 @@
+import DikelolaCore
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -22,6 +24,29 @@ import Vapor
         #expect(cache.count == 2)
         cache.keep(Self.file(PublishedFileCache.largestFile + 1), at: "/large")
         #expect(cache.file(at: "/large") == nil)  // streamed instead
+    }
+
+    /// Two versions written within one second with a file of the same size must not share its tag:
+    /// the tag names the version, whether the file comes from memory or is streamed.
+    @Test func aFilesTagNamesItsVersion() async throws {
+        let at = Date(timeIntervalSince1970: 1_795_696_346)
+        #expect(PublishedFileCache.etag(realPath: "/p/kab/versi/21/dik.json", modified: at, size: 15) == "\"v21-1795696346-15\"")
+        #expect(PublishedFileCache.etag(realPath: "/p/kab/versi/22/dik.json", modified: at, size: 15) == "\"v22-1795696346-15\"")
+        try await withApp { app in
+            _ = try await DemoGovernment.load(in: app)
+            _ = try await DemoProcedure.load(in: app)
+            try await PublicSite.materializeAll(app)
+            let body = try #require(try await PublicBody.query(on: app.db).first())
+            let latest = try #require(PublicSite.servedVersion(app, slug: body.slug))
+            let reader = Browser(app)
+            let current = try await reader.get("/publik/\(body.slug)/terkini/index.html")
+            let tag = try #require(current.headers.first(name: .eTag))
+            #expect(tag.hasPrefix("\"v\(latest)-"))
+            #expect(try await reader.get("/publik/\(body.slug)/terkini/index.html", headers: ["If-None-Match": tag]).status == .notModified)
+            // A range is streamed from disk, under the same tag.
+            let part = try await reader.get("/publik/\(body.slug)/terkini/index.html", headers: ["Range": "bytes=0-9"])
+            #expect(part.status == .partialContent && part.headers.first(name: .eTag) == tag && part.body.count == 10)
+        }
     }
 
     @Test func theKeyOfAnAddressReadsTerkiniFromItsLink() throws {

@@ -107,6 +107,20 @@ struct PublicSiteRoutes: RouteCollection {
             let file = try await publishedFile(req, real: real)
         {
             response = answer(req, file, mediaType: mediaType(of: relative))
+        } else if PublishedFileCache.isInVersion(real, root: rootPath),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: real),
+            let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+        {
+            // A large file or a range, streamed, with the same ETag as a file from the cache.
+            let etag = PublishedFileCache.etag(realPath: real, modified: modified, size: size)
+            if req.headers.first(name: .ifNoneMatch) == etag, req.headers.first(name: .range) == nil {
+                var headers = HTTPHeaders()
+                headers.replaceOrAdd(name: .eTag, value: etag)
+                response = Response(status: .notModified, version: .http1_1, headersNoUpdate: headers, body: .empty)
+            } else {
+                response = try await req.fileio.asyncStreamFile(at: real, mediaType: mediaType(of: relative))
+                response.headers.replaceOrAdd(name: .eTag, value: etag)
+            }
         } else {
             response = try await req.fileio.asyncStreamFile(at: real, mediaType: mediaType(of: relative))
         }
@@ -149,7 +163,8 @@ struct PublicSiteRoutes: RouteCollection {
         else { return nil }
         let bytes = try await req.fileio.collectFile(at: real)
         let file = PublishedFileCache.File(
-            bytes: bytes, etag: "\"\(Int(modified.timeIntervalSince1970))-\(bytes.readableBytes)\"", modified: modified)
+            bytes: bytes, etag: PublishedFileCache.etag(realPath: real, modified: modified, size: bytes.readableBytes),
+            modified: modified)
         files.keep(file, at: real)
         return file
     }

@@ -125,6 +125,16 @@ final class PublishedFileCache: Sendable {
         }
     }
 
+    /// A published file's ETag: its version, modification second and size. Without the version, two
+    /// versions written within one second could give a changed file of the same size the same tag,
+    /// and `terkini/` would answer 304 for content the client has not seen.
+    static func etag(realPath: String, modified: Date, size: Int) -> String {
+        let parts = realPath.split(separator: "/")
+        let version = parts.indices.last { parts[$0] == "versi" && $0 + 1 < parts.count && Int(parts[$0 + 1]) != nil }
+            .map { "v\(parts[$0 + 1])-" } ?? ""
+        return "\"\(version)\(Int(modified.timeIntervalSince1970))-\(size)\""
+    }
+
     /// Whether a real path lies inside a version folder below `root` (itself a real path).
     static func isInVersion(_ realPath: String, root: String) -> Bool {
         guard realPath.hasPrefix(root + "/") else { return false }
