@@ -85,15 +85,6 @@ public struct RegisterSearch: Sendable {
         return RegisterSearch(segments: keyed)
     }
 
-    func passes(_ document: SearchDocument, _ query: Query) -> Bool {
-        if let body = query.body, document.bodySlug != body { return false }
-        if let unit = query.unit, document.unit != unit { return false }
-        if let letter = query.groundLetter, document.groundLetter != letter { return false }
-        if let year = query.endYear, document.endYear != year { return false }
-        if let status = query.status, document.status != status { return false }
-        return true
-    }
-
     public func search(_ query: Query) -> Answer {
         let words = query.terms.flatMap { term in
             // A term the tokenizer splits is searched as its words, the last one as a prefix.

@@ -22,7 +22,9 @@ struct BenchmarkMemoryRoute: RouteCollection {
                     let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
                 else { throw Abort(.notFound) }
                 file = PublishedFileCache.File(
-                    bytes: ByteBuffer(bytes: data), etag: "\"\(Int(modified.timeIntervalSince1970))-\(data.count)\"", modified: modified)
+                    bytes: ByteBuffer(bytes: data),
+                    etag: PublishedFileCache.etag(realPath: PublishedFileCache.realPath(path) ?? path, modified: modified, size: data.count),
+                    modified: modified)
                 cache.withLockedValue { $0[slug] = file }
             }
             let relative = "\(slug)/terkini/index.html"

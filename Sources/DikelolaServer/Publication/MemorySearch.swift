@@ -63,28 +63,28 @@ final class MemorySearch: Sendable {
             .all(decoding: Latest.self)
         let versions = Dictionary(latest.map { ($0.body_id, $0.version) }, uniquingKeysWith: max)
         let (known, index) = state.withLockedValue { ($0.versions, $0.index) }
-        let changed = versions.filter { known[$0.key] != $0.value }.map(\.key)
+        let updated = versions.filter { known[$0.key] != $0.value }.map(\.key)
         let gone = known.keys.filter { versions[$0] == nil }
         var next = index
-        if index == nil || !changed.isEmpty {
+        if index == nil || !updated.isEmpty {
             // The rows are read after the versions: a version recorded between the two is loaded
             // now and loaded again at the next look, never missed.
-            let segments = try await Self.segments(of: index == nil ? nil : changed, on: sql)
-            if var updated = index {
-                for key in changed { updated = updated.replacing(key.uuidString, with: segments[key.uuidString]) }
-                next = updated
+            let segments = try await Self.segments(of: index == nil ? nil : updated, on: sql)
+            if var replaced = index {
+                for key in updated { replaced = replaced.replacing(key.uuidString, with: segments[key.uuidString]) }
+                next = replaced
             } else {
                 next = RegisterSearch(segments: segments.map { (key: $0.key, segment: $0.value) })
             }
         }
         for key in gone { next = next?.replacing(key.uuidString, with: nil) }
-        if index == nil || !changed.isEmpty || !gone.isEmpty { self.changed() }
+        if index == nil || !updated.isEmpty || !gone.isEmpty { changed() }
         state.withLockedValue { state in
             state.index = next
             state.versions = versions
             state.checkedAt = now
             state.checking = false
-            if !changed.isEmpty { state.recordedAt = nil }
+            if !updated.isEmpty { state.recordedAt = nil }
         }
     }
 

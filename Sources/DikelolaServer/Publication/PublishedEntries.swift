@@ -25,19 +25,13 @@ final class PublishedEntries {
         self.sql = sql
     }
 
-    static func encode(_ entry: PublicRegister.Entry) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(entry), as: UTF8.self)
-    }
-
     /// The stored form of `register`, its new entries written (those already kept are skipped).
     func store(_ register: PublicRegister) async throws -> String {
         let stored = Set(known.keys)  // read from the table by `register(of:)`
         var digests: [String] = []
         var texts: [String: String] = [:]
         for entry in register.entries {
-            let text = try Self.encode(entry)
+            let text = try Publisher.canonicalJSON(entry)
             let digest = RandomToken.sha256Hex(text)
             digests.append(digest)
             texts[digest] = text
@@ -57,9 +51,7 @@ final class PublishedEntries {
             query.appendLiteral(" ON CONFLICT (sha256) DO NOTHING")
             try await sql.raw(query).run()
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(StoredSnapshot(body: register.body, entryDigests: digests)), as: UTF8.self)
+        return try Publisher.canonicalJSON(StoredSnapshot(body: register.body, entryDigests: digests))
     }
 
     private func existing(_ digests: [String]) async throws -> Set<String> {

@@ -46,10 +46,13 @@ enum Publisher {
             })
     }
 
-    static func encode(_ register: PublicRegister) throws -> String {
+    static func encode(_ register: PublicRegister) throws -> String { try canonicalJSON(register) }
+
+    /// JSON with sorted keys, the form every stored snapshot and entry is digested in.
+    static func canonicalJSON(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(register), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// The register a version holds (`PublishedEntries` reads it, whole or stored by digest).
