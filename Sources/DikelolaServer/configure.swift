@@ -98,6 +98,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: NotificationRoutes())
     try app.register(collection: IntegrationAdminRoutes())
     try app.register(collection: ArchiveRoutes())
+    try app.register(collection: EntryRoutes())
     try app.register(collection: PublicSiteRoutes())
     if Environment.get("DIKELOLA_BENCHMARK") == "1" {
         // scripts/benchmark.sh only: the same published bytes from memory — the framework's ceiling.

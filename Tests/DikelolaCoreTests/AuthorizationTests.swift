@@ -29,14 +29,14 @@ import Testing
         .operator: [.prepareProposal, .testItem, .archive, .publishRegister, .viewExemptedContent],
         .assistantPPID: [
             .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
-            .viewExemptedContent, .viewAudit,
+            .recordRuling, .viewExemptedContent, .viewAudit,
         ],
         .mainPPID: [
             .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
-            .viewExemptedContent, .viewAudit,
+            .recordRuling, .viewExemptedContent, .viewAudit,
         ],
         .reviewPanel: [.advise, .reviewProposal, .viewExemptedContent],
-        .head: [.reviewProposal, .signDecree, .viewExemptedContent, .viewAudit],
+        .head: [.reviewProposal, .signDecree, .recordRuling, .viewExemptedContent, .viewAudit],
         .admin: [.manageUnits, .manageUsers, .manageBody, .viewAudit],
     ]
 

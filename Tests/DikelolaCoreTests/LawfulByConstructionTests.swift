@@ -90,7 +90,7 @@ import Testing
             ground: ground("h2"), consequenceIfOpened: "Privasi pasien terganggu", consequenceIfClosed: "Tidak ada",
             verdict: .closed, period: .until(date("2026-12-31")), reason: "Rahasia pribadi")
         let findings = test.findings(
-            itemTitle: "Rekam medis pasien", classifiedOn: decreeDate, policy: .standard, expiry: rules)
+            itemTitle: "Rekam medis pasien", classifiedOn: decreeDate, policy: .standard, expiry: rules, openedByRuling: [])
         #expect(!findings.contains { $0.isError })
         #expect(findings.contains(.warning(.period(.openingDecreeAlreadyDue(due: date("2026-11-17"), end: date("2026-12-31"))))))
     }
@@ -156,7 +156,7 @@ import Testing
         let test = ConsequenceTest(
             ground: ground("j"), otherStatute: text, consequenceIfOpened: "a", consequenceIfClosed: "b", verdict: .closed,
             period: .until(date("2030-01-01")), reason: "c")
-        let errors = test.findings(itemTitle: "Data NIK", classifiedOn: decreeDate, policy: .standard, expiry: nil)
+        let errors = test.findings(itemTitle: "Data NIK", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: [])
             .filter(\.isError)
         #expect(errors.count == 1, "\(text)")
         #expect(errors.first?.description.contains(text.trimmingWhitespace) == true)

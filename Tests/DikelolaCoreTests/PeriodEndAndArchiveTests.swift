@@ -45,15 +45,15 @@ import Testing
             consequenceIfClosed: "Tidak merugikan kepentingan publik", verdict: .closed,
             period: .until(LocalDate(iso: "2031-12-31")!), reason: "Masih menyangkut rahasia pribadi")
         #expect(
-            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today, policy: .standard).isEmpty)
+            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", itemID: nil, on: today, policy: .standard, openedByRuling: []).isEmpty)
         test.verdict = .open
         #expect(
-            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today, policy: .standard)
+            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", itemID: nil, on: today, policy: .standard, openedByRuling: [])
                 == [.reclassificationMustExempt])
         test.verdict = .closed
         test.period = .until(LocalDate(iso: "2026-11-01")!)  // a new period must end after the new decree
         #expect(
-            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", on: today, policy: .standard).map(
+            PeriodEndProcedure.reclassificationProblems(test, itemTitle: "Rekam medis", itemDescription: "", itemID: nil, on: today, policy: .standard, openedByRuling: []).map(
                 \.field) == ["period"])
     }
 }

@@ -18,35 +18,35 @@ import Testing
     }
 
     @Test func aCompleteTestHasNoErrors() {
-        let findings = test("h2").findings(itemTitle: "Rekam medis pasien", classifiedOn: decreeDate, policy: .standard, expiry: nil)
+        let findings = test("h2").findings(itemTitle: "Rekam medis pasien", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: [])
         #expect(!findings.contains { $0.isError })
         // Ground h: a reminder that the person's consent opens it (Ps 18(2)).
         #expect(findings == [.warning(.opensWithConsent)])
     }
 
     @Test func anExemptionNeedsGroundPeriodAndStatuteWhereTheLawSaysSo() {
-        #expect(test(nil).findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil) == [.error(.groundMissing)])
-        #expect(test("c1", period: nil).findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil) == [.error(.periodMissing)])
-        #expect(test("j").findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil).contains(.error(.otherStatuteMissing(.j))))
+        #expect(test(nil).findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: []) == [.error(.groundMissing)])
+        #expect(test("c1", period: nil).findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: []) == [.error(.periodMissing)])
+        #expect(test("j").findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: []).contains(.error(.otherStatuteMissing(.j))))
         #expect(
-            !test("j", statute: "UU 23/2006 Ps 79").findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil).contains { $0.isError })
+            !test("j", statute: "UU 23/2006 Ps 79").findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: []).contains { $0.isError })
         let permanent = test("e3", period: .asStatuteSets(statute: "UU KUP", end: nil))
-        #expect(permanent.findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil) == [.error(.period(.mustNotBeOpenEnded(.e)))])
+        #expect(permanent.findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: []) == [.error(.period(.mustNotBeOpenEnded(.e)))])
     }
 
     @Test func aPartialExemptionNamesItsParts() {
-        let findings = test("h3", verdict: .partlyClosed(parts: [" "])).findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil)
+        let findings = test("h3", verdict: .partlyClosed(parts: [" "])).findings(itemTitle: "x", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: [])
         #expect(findings.contains(.error(.partsMissing)))
         #expect(ConsequenceTest.Problem.partsMissing.description.contains("Pasal 22"))
     }
 
     @Test func anOpenVerdictNeedsNoGroundOrPeriod() {
         let open = test(nil, verdict: .open, period: nil)
-        #expect(open.findings(itemTitle: "Daftar hadir rapat", classifiedOn: decreeDate, policy: .standard, expiry: nil).isEmpty)
+        #expect(open.findings(itemTitle: "Daftar hadir rapat", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: []).isEmpty)
     }
 
     @Test func warnsAboutWhatMayNeverBeExempted() {
-        let findings = test("i").findings(itemTitle: "Laporan Keuangan Dinas Tahun 2025", classifiedOn: decreeDate, policy: .standard, expiry: nil)
+        let findings = test("i").findings(itemTitle: "Laporan Keuangan Dinas Tahun 2025", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: [])
         #expect(findings.contains(.warning(.mayNeverBeExempted(.financialReport))))
         #expect(NeverExempt.match("Salinan Putusan Pengadilan Negeri") == .courtRuling)
         #expect(NeverExempt.match("Peraturan Bupati Nomor 5") == .regulationOrDecree)
@@ -57,7 +57,7 @@ import Testing
         let empty = ConsequenceTest(
             ground: ground("a1"), consequenceIfOpened: " ", consequenceIfClosed: "", verdict: .closed,
             period: .length(PeriodLength(years: 5), from: decreeDate), reason: "")
-        let problems = empty.findings(itemTitle: "Berkas penyidikan", classifiedOn: decreeDate, policy: .standard, expiry: nil)
+        let problems = empty.findings(itemTitle: "Berkas penyidikan", classifiedOn: decreeDate, policy: .standard, expiry: nil, openedByRuling: [])
         #expect(
             problems.contains(.error(.consequenceIfOpenedMissing)) && problems.contains(.error(.consequenceIfClosedMissing))
                 && problems.contains(.error(.reasonMissing)))

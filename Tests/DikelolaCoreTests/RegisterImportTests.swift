@@ -8,7 +8,7 @@ import Testing
 @Suite struct RegisterImportTests {
     let context = ImportRowReading.Context(
         decreeNumber: "188.4/12/PPID/2024", decreeDate: date("2024-03-04"), policy: .standard, expiry: nil,
-        today: date("2026-11-25"))
+        today: date("2026-11-25"), openedByRuling: [])
 
     func preview(_ data: Data, _ corrections: ImportPreview.Corrections = .init()) throws -> ImportPreview {
         try ImportPreview.make(try SpreadsheetFile.read(data), corrections: corrections, context: context)

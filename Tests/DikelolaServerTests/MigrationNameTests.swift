@@ -49,6 +49,7 @@ import Testing
             "DikelolaServer.CreateRegisterEntrySweepIndex",
             "DikelolaServer.UpdatePublicationAddFormat",
             "DikelolaServer.CreatePublishedEntries",
+            "DikelolaServer.CreateDisputes",
         ])
     }
 }

@@ -21,6 +21,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case importRegister
     /// Prepare the opening of items whose period ends (PP 61/2010 Ps 11).
     case openExpired
+    /// Record a refused request's objection and dispute, and their decisions (the head's answer, a
+    /// ruling of the Information Commission or a court), which may open an entry (UU 14/2008 Ps 35–50).
+    case recordRuling
     /// Read exempted content: item descriptions, test deliberations, attached documents.
     case viewExemptedContent
     /// Read the audit history.

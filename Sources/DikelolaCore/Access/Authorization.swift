@@ -36,17 +36,17 @@ public enum Authorization {
         case .assistantPPID:
             [
                 .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
-                .viewExemptedContent, .viewAudit,
+                .recordRuling, .viewExemptedContent, .viewAudit,
             ]
         case .mainPPID:
             [
                 .prepareProposal, .testItem, .reviewProposal, .archive, .publishRegister, .importRegister, .openExpired,
-                .viewExemptedContent, .viewAudit,
+                .recordRuling, .viewExemptedContent, .viewAudit,
             ]
         case .reviewPanel:
             [.advise, .reviewProposal, .viewExemptedContent]
         case .head:
-            [.reviewProposal, .signDecree, .viewExemptedContent, .viewAudit]
+            [.reviewProposal, .signDecree, .recordRuling, .viewExemptedContent, .viewAudit]
         case .admin:
             [.manageUnits, .manageUsers, .manageBody, .viewAudit]
         }
@@ -170,6 +170,7 @@ extension Action {
         case .publishRegister: "mempublikasikan DIK"
         case .importRegister: "mendaftarkan SK terdahulu dan mengimpor DIK"
         case .openExpired: "membuka informasi yang habis jangka waktunya"
+        case .recordRuling: "mencatat keberatan, sengketa informasi dan putusannya"
         case .viewExemptedContent: "melihat isi informasi yang dikecualikan"
         case .viewAudit: "melihat riwayat audit"
         case .manageUnits: "mengelola unit"

@@ -93,10 +93,12 @@ public struct PeriodEndProcedure: Sendable {
     /// The problems of a re-classification's new test, decided on `date`: it must keep the
     /// information exempted (else it is an opening) and pass every rule of the consequence test.
     public static func reclassificationProblems(
-        _ test: ConsequenceTest, itemTitle: String, itemDescription: String, on date: LocalDate, policy: PeriodPolicy
+        _ test: ConsequenceTest, itemTitle: String, itemDescription: String, itemID: String?, on date: LocalDate,
+        policy: PeriodPolicy, openedByRuling: [OpenedByRuling]
     ) -> [ConsequenceTest.Problem] {
         var problems = test.findings(
-            itemTitle: itemTitle, itemDescription: itemDescription, classifiedOn: date, policy: policy, expiry: nil)
+            itemTitle: itemTitle, itemDescription: itemDescription, itemID: itemID, classifiedOn: date, policy: policy,
+            expiry: nil, openedByRuling: openedByRuling)
             .compactMap { finding -> ConsequenceTest.Problem? in
                 if case let .error(problem) = finding { return problem }
                 return nil

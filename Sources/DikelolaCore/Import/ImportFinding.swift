@@ -59,6 +59,7 @@ extension ConsequenceTest.Problem {
         case .periodMissing: "PP 61/2010 Pasal 4"
         case let .period(violation): violation.article
         case .reclassificationMustExempt: "PP 61/2010 Pasal 10"
+        case .openedByRuling: OpenedByRuling.article
         }
     }
 }

@@ -113,7 +113,7 @@ extension ImportRowReading {
         let unreadable = Set(findings.filter { $0.severity == .refused }.compactMap(\.field))
         var law = test.findings(
             itemTitle: title, itemDescription: description, classifiedOn: classifiedOn, policy: context.policy,
-            expiry: opened == nil ? context.expiry : nil)
+            expiry: opened == nil ? context.expiry : nil, openedByRuling: context.openedByRuling)
         law.removeAll { finding in
             guard case let .error(problem) = finding else { return false }
             switch problem {

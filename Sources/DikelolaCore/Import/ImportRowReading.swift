@@ -12,8 +12,14 @@ public struct ImportRowReading: Sendable, Equatable {
         public var policy: PeriodPolicy
         public var expiry: ExpiryRules?
         public var today: LocalDate
+        /// The body's information opened through an objection or a dispute: never exempted again.
+        public var openedByRuling: [OpenedByRuling]
 
-        public init(decreeNumber: String?, decreeDate: LocalDate?, policy: PeriodPolicy, expiry: ExpiryRules?, today: LocalDate) {
+        public init(
+            decreeNumber: String?, decreeDate: LocalDate?, policy: PeriodPolicy, expiry: ExpiryRules?, today: LocalDate,
+            openedByRuling: [OpenedByRuling]
+        ) {
+            self.openedByRuling = openedByRuling
             self.decreeNumber = decreeNumber
             self.decreeDate = decreeDate
             self.policy = policy

@@ -61,16 +61,21 @@ public struct ConsequenceTest: Hashable, Sendable {
     /// Every problem of the test for an item titled `title`, classified on `classifiedOn` under
     /// the body's period `policy`. Errors block the step; warnings are shown to the officers, and
     /// the head acknowledges each before approving. With `expiry`, a period whose opening decree
-    /// (PP 61/2010 Ps 11(2)) is already due is warned.
+    /// (PP 61/2010 Ps 11(2)) is already due is warned. A test that would exempt information in
+    /// `openedByRuling` (the body's information opened through an objection or a dispute) is refused
+    /// (UU 14/2008 Ps 18(1)(g) jo. Ps 11(2)); every caller passes the body's list.
     public func findings(
-        itemTitle title: String, itemDescription description: String = "",
-        classifiedOn: LocalDate, policy: PeriodPolicy, expiry: ExpiryRules?
+        itemTitle title: String, itemDescription description: String = "", itemID: String? = nil,
+        classifiedOn: LocalDate, policy: PeriodPolicy, expiry: ExpiryRules?, openedByRuling: [OpenedByRuling]
     ) -> [Finding] {
         var found: [Finding] = []
         if consequenceIfOpened.trimmingWhitespace.isEmpty { found.append(.error(.consequenceIfOpenedMissing)) }
         if consequenceIfClosed.trimmingWhitespace.isEmpty { found.append(.error(.consequenceIfClosedMissing)) }
         if reason.trimmingWhitespace.isEmpty { found.append(.error(.reasonMissing)) }
         guard verdict.exempts else { return found }
+        if let opened = OpenedByRuling.barring(title: title, itemID: itemID, among: openedByRuling) {
+            found.append(.error(.openedByRuling(opened)))
+        }
         if case let .partlyClosed(parts) = verdict {
             if parts.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { found.append(.error(.partsMissing)) }
             if openPart.trimmingWhitespace.isEmpty { found.append(.error(.openPartMissing)) }
@@ -137,6 +142,8 @@ public struct ConsequenceTest: Hashable, Sendable {
         case otherStatute(OtherStatuteProblem)
         /// A re-classification that would open the information is an opening, not a re-classification.
         case reclassificationMustExempt
+        /// The information was opened through an objection or a dispute (Ps 18(1)(g) jo. Ps 11(2)).
+        case openedByRuling(OpenedByRuling)
 
         public var field: String {
             switch self {
@@ -148,7 +155,7 @@ public struct ConsequenceTest: Hashable, Sendable {
             case .partsMissing: "parts"
             case .openPartMissing: "openPart"
             case .periodMissing, .period: "period"
-            case .reclassificationMustExempt: "verdict"
+            case .reclassificationMustExempt, .openedByRuling: "verdict"
             }
         }
 
@@ -177,6 +184,8 @@ public struct ConsequenceTest: Hashable, Sendable {
                 problem.description
             case .reclassificationMustExempt:
                 "Klasifikasi ulang mempertahankan pengecualian dengan jangka waktu baru (PP 61/2010 Pasal 10); bila hasil uji menyatakan terbuka, gunakan pembukaan."
+            case let .openedByRuling(info):
+                Self.openedByRulingDescription(info)
 
             }
         }

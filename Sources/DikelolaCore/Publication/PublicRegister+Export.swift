@@ -40,7 +40,7 @@ extension PublicRegister {
             .text(e.partly ? "ya" : "tidak"), .text(e.ifOpened), .text(e.ifClosed), .text(e.period),
             .date(e.endDate), .date(e.reviewDate), .text(e.decreeNumber), .date(e.decreeDate), .text(Self.statusLabel(e.status)),
             .date(e.openedOn), .text(e.openedOn == nil ? "" : (e.openedByLaw ? "ya" : "tidak")),
-            .text(e.openingDecreeNumber ?? ""), .text(e.summary ?? ""), .text(e.responsible ?? ""), .text(e.retention ?? ""),
+            .text(e.openingDecreeNumber ?? e.openingRuling ?? ""), .text(e.summary ?? ""), .text(e.responsible ?? ""), .text(e.retention ?? ""),
             .text(e.openPart ?? ""),
         ]
     }

@@ -64,6 +64,9 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         public var openedOn: LocalDate?
         public var openedByLaw: Bool
         public var openingDecreeNumber: String?
+        /// The objection decision or ruling that opened it (UU 14/2008 Ps 11(2)), as cited; nil
+        /// otherwise, so earlier versions compare unchanged.
+        public var openingRuling: String?
         /// The DIP's columns once opened.
         public var summary: String?
         public var responsible: String?
@@ -77,8 +80,10 @@ public struct PublicRegister: Codable, Equatable, Sendable {
             otherStatute: String?, partly: Bool, ifOpened: String, ifClosed: String, period: String,
             endDate: LocalDate?, reviewDate: LocalDate?, decreeNumber: String, decreeDate: LocalDate, status: Status,
             openedOn: LocalDate? = nil, openedByLaw: Bool = false, openingDecreeNumber: String? = nil, summary: String? = nil,
-            responsible: String? = nil, retention: String? = nil, openPart: String? = nil, registeredFromEarlier: Bool = false
+            responsible: String? = nil, retention: String? = nil, openPart: String? = nil, registeredFromEarlier: Bool = false,
+            openingRuling: String? = nil
         ) {
+            self.openingRuling = openingRuling
             self.registeredFromEarlier = registeredFromEarlier ? true : nil
             self.openPart = partly ? openPart : nil
             self.id = id
@@ -105,6 +110,7 @@ public struct PublicRegister: Codable, Equatable, Sendable {
         }
 
         public var isExempted: Bool { status != .opened }
+
     }
 
     /// Whether a field of the officers' forms reaches the public register: each form shows it beside

@@ -55,10 +55,11 @@ struct ImportCommand: AsyncCommand {
             let actor = RegisterImportService.Actor(commandLine: app, person: person)
             let reading: ImportPreview
             var preview: ImportPreview
+            let context: ImportRowReading.Context
             do {
                 try RegisterImportService.check(decree)
-                let context = RegisterImportService.context(
-                    body: body, number: decree.number, date: decree.date, services: app.dikelola, now: actor.now)
+                context = try await RegisterImportService.context(
+                    body: body, number: decree.number, date: decree.date, services: app.dikelola, now: actor.now, on: app.db)
                 reading = try RegisterImportService.read(data, corrections: .init(), context: context)
                 preview = reading
                 let known = try await RegisterKnowledge.load(
@@ -85,7 +86,7 @@ struct ImportCommand: AsyncCommand {
                 return
             }
             let outcome = try await Self.importing(
-                data, name: url.lastPathComponent, unit: unit, body: body, decree: decree, reading: reading, actor: actor)
+                data, name: url.lastPathComponent, unit: unit, body: body, decree: decree, reading: reading, context: context, actor: actor)
             FileHandle.standardError.write(
                 Data(
                     ("Selesai: \(outcome.entries) entri didaftarkan dari SK terdahulu \(outcome.decrees.joined(separator: ", "))"
@@ -96,13 +97,13 @@ struct ImportCommand: AsyncCommand {
     /// Keeps the file as an import and confirms it, telling the progress on standard error.
     static func importing(
         _ data: Data, name: String, unit: Unit, body: PublicBody, decree: RegisterImportService.EarlierDecree,
-        reading: ImportPreview, actor: RegisterImportService.Actor
+        reading: ImportPreview, context: ImportRowReading.Context, actor: RegisterImportService.Actor
     ) async throws -> RegisterImportService.Outcome {
         do {
             let record = try await RegisterImportService.upload(
                 fileName: name, data: data, unit: unit, decree: decree, scan: nil, actor: actor)
             // The sheet was read once for the preview printed above; the import reads that reading.
-            let key = RegisterImportService.cacheKey(record, body: body, today: body.zone.localDate(of: actor.now))
+            let key = RegisterImportService.cacheKey(record, body: body, context: context)
             await ImportPreviewCache.shared.keep(reading, for: key)
             return try await RegisterImportService.confirm(try record.requireID(), actor: actor) { done, total in
                 FileHandle.standardError.write(

@@ -245,17 +245,20 @@ enum HolidayCoverage {
 }
 
 extension RegisterEntry {
-    /// Opens the entry on `date` — by `decree`, or by law when there is none (PP 61/2010 Ps 11) —
+    /// Opens the entry on `date` — by `decree`, by an objection decision or a ruling (UU 14/2008
+    /// Ps 11(2)), or by law when there is neither (PP 61/2010 Ps 11(3)) —
     /// and lists it in the DIP, with the fields the opening gave or, by law, its title: the item's
     /// description is internal (`PublicRegister`) and nobody reviews what opens by law.
     /// The caller saves the entry.
     func open(
-        on date: LocalDate, by decree: Decree?, dipFields: PeriodActionItem?, information: ProposalItem?, db: any Database
+        on date: LocalDate, by decree: Decree?, ruling: Ruling? = nil, dipFields: PeriodActionItem?, information: ProposalItem?,
+        db: any Database
     ) async throws {
         status = .opened
         openedOn = date
-        openedByLaw = decree == nil
+        openedByLaw = decree == nil && ruling == nil
         openingDecreeID = decree?.id
+        openingRulingID = ruling?.id
         var information = information
         if information == nil { information = try await ProposalItem.find($item.id, on: db) }
         let dip = PublicInformationEntry()
@@ -268,9 +271,10 @@ extension RegisterEntry {
         dip.madeWhen = information?.madeWhen
         dip.madeWhere = information?.madeWhere
         dip.form = information?.form ?? .both
-        dip.source = decree == nil ? .openedByLaw : .openedByDecree
+        dip.source = ruling != nil ? .openedByRuling : decree == nil ? .openedByLaw : .openedByDecree
         dip.openedOn = date
         dip.decreeID = decree?.id
+        dip.rulingID = ruling?.id
         try await dip.create(on: db)
     }
 }

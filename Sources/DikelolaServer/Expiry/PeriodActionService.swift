@@ -121,10 +121,12 @@ enum PeriodActionService {
             let entry = ctx.entry(of: item)
         else { throw Refusal.notFound }
         let information = ctx.informationItems[entry.$item.id]
+        let opened = try await RulingQueries.openedByRuling(bodyID: try ctx.body.requireID(), on: acting.db)
         let test = try ProposalService.checkedTest(input, refused: refused) { test in
             PeriodEndProcedure.reclassificationProblems(
                 test, itemTitle: entry.title, itemDescription: information?.description ?? "",
-                on: ctx.zone.localDate(of: acting.now), policy: ctx.body.periodPolicy)
+                itemID: entry.$item.id.uuidString, on: ctx.zone.localDate(of: acting.now), policy: ctx.body.periodPolicy,
+                openedByRuling: opened)
         }
         try item.store(test, at: acting.now)
         try await VersionedWrite.change(ctx.action, acting: acting) { db in

@@ -171,8 +171,9 @@ enum RegisterImportService {
         -> (preview: ImportPreview, known: RegisterKnowledge)
     {
         guard let body = try await PublicBody.find(record.$body.id, on: db) else { throw Refusal.notFound }
-        let context = context(body: body, number: record.decreeNumber, date: record.decreeDate, services: services, now: now)
-        let key = cacheKey(record, body: body, today: context.today)
+        let context = try await context(
+            body: body, number: record.decreeNumber, date: record.decreeDate, services: services, now: now, on: db)
+        let key = cacheKey(record, body: body, context: context)
         var preview: ImportPreview
         if let kept = await ImportPreviewCache.shared.preview(for: key) {
             preview = kept
@@ -187,19 +188,21 @@ enum RegisterImportService {
     }
 
     /// What a row is read against: the earlier decree given, the body's period policy, today in its zone.
-    static func context(body: PublicBody, number: String?, date: LocalDate?, services: CoreServices, now: Date)
-        -> ImportRowReading.Context
-    {
+    /// and the information opened through an objection or a dispute, which no row may exempt again.
+    static func context(
+        body: PublicBody, number: String?, date: LocalDate?, services: CoreServices, now: Date, on db: any Database
+    ) async throws -> ImportRowReading.Context {
         ImportRowReading.Context(
             decreeNumber: number, decreeDate: date, policy: body.periodPolicy, expiry: services.expiryRules,
-            today: body.zone.localDate(of: now))
+            today: body.zone.localDate(of: now),
+            openedByRuling: try await RulingQueries.openedByRuling(bodyID: try body.requireID(), on: db))
     }
 
     /// What a draft's sheet reading depends on.
-    static func cacheKey(_ record: RegisterImport, body: PublicBody, today: LocalDate) -> String {
+    static func cacheKey(_ record: RegisterImport, body: PublicBody, context: ImportRowReading.Context) -> String {
         [
             record.id?.uuidString ?? "", record.corrections, record.decreeNumber ?? "", record.decreeDate?.iso ?? "",
-            today.iso, String(body.periodHorizonYears),
+            context.today.iso, String(body.periodHorizonYears), context.openedByRuling.map(\.registerNumber).joined(separator: ","),
         ].joined(separator: "|")
     }
 

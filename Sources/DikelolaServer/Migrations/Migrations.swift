@@ -44,5 +44,6 @@ enum AppMigrations {
         CreateRegisterEntrySweepIndex(),  // the sweep reads what is due through an index, not the register
         UpdatePublicationAddFormat(),  // a start republishes only bodies whose snapshot format is older
         CreatePublishedEntries(),  // each published entry once; a version stores their digests
+        CreateDisputes(),  // objections, Commission and court rulings; the ruling that opened an entry
     ]
 }

@@ -41,8 +41,13 @@ struct UpdatePublicationRemoveInternalFields: AsyncMigration {
     static func correct(on database: any Database, now: Date) async throws -> Int {
         var corrected: [UUID: [Int]] = [:]
         // The DIP row of an entry opened by law took its summary from the item's description.
-        for dip in try await PublicInformationEntry.query(on: database).filter(\.$source == .openedByLaw).all() {
-            guard let entry = try await RegisterEntry.query(on: database).filter(\.$item.$id == dip.$item.id).first(),
+        // Only the columns this migration knows: later ones add columns it must not ask for.
+        let dips = try await PublicInformationEntry.query(on: database).filter(\.$source == .openedByLaw)
+            .field(\.$id).field(\.$item.$id).field(\.$summary).all()
+        for dip in dips {
+            guard
+                let entry = try await RegisterEntry.query(on: database).filter(\.$item.$id == dip.$item.id)
+                    .field(\.$id).field(\.$title).first(),
                 dip.summary != entry.title
             else { continue }
             dip.summary = entry.title

@@ -74,6 +74,8 @@ final class RegisterEntry: Model, @unchecked Sendable {
     @OptionalField(key: "opening_decree_due") var openingDecreeDue: LocalDate?
     /// The decree that opened it (none when it opened by law).
     @OptionalField(key: "opening_decree_id") var openingDecreeID: UUID?
+    /// The objection decision or ruling that opened it (UU 14/2008 Ps 11(2)), if one did.
+    @OptionalField(key: "opening_ruling_id") var openingRulingID: UUID?
     /// A re-classification ends an entry (status `reclassified`) and starts a new one for the same
     /// item: the two point at each other, so the item's history keeps every classification.
     @OptionalField(key: "replaced_by_id") var replacedByID: UUID?
@@ -131,11 +133,13 @@ final class PublicInformationEntry: Model, @unchecked Sendable {
     @OptionalField(key: "made_where") var madeWhere: String?
     @Field(key: "form") var form: InformationForm
     @OptionalField(key: "retention") var retention: String?
-    /// `testedOpen`, `openedByDecree` or `openedByLaw`.
+    /// `testedOpen`, `partlyOpen`, `openedByDecree`, `openedByLaw` or `openedByRuling`.
     @Field(key: "source") var source: PublicInformationSource
     /// The day it became public (ISO) and the opening decree, when it came out of the register.
     @OptionalField(key: "opened_on") var openedOn: LocalDate?
     @OptionalField(key: "decree_id") var decreeID: UUID?
+    /// The objection decision or ruling that opened it, its legal basis.
+    @OptionalField(key: "ruling_id") var rulingID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -74,6 +74,10 @@ enum NotificationPages {
             try await Decree.query(on: req.db).filter(\.$id ~~ entries.compactMap(\.decreeID)).all().compactMap { d in
                 d.id.map { ($0, d.number) }
             }, uniquingKeysWith: { a, _ in a })
+        let rulings = Dictionary(
+            try await Ruling.query(on: req.db).filter(\.$id ~~ entries.compactMap(\.rulingID)).all().compactMap { r in
+                r.id.map { ($0, r.citation) }
+            }, uniquingKeysWith: { a, _ in a })
         let ctx = PageContext(req, user: user)
         func source(_ entry: PublicInformationEntry) -> String {
             let since = entry.openedOn.map(ctx.date) ?? ""
@@ -82,6 +86,9 @@ enum NotificationPages {
                 return ctx.t("Dibuka \(since) dengan surat ", "Opened \(since) by decree ")
                     + (entry.decreeID.flatMap { decrees[$0] } ?? "")
             case .openedByLaw: return ctx.t("Terbuka demi hukum \(since) (PP 61/2010 Ps 11(3))", "Public by law \(since)")
+            case .openedByRuling:
+                return ctx.t("Dibuka \(since) berdasarkan ", "Opened \(since) by ") + (entry.rulingID.flatMap { rulings[$0] } ?? "")
+                    + " (UU 14/2008 Ps 11(2))"
             case .testedOpen: return ctx.t("Terbuka menurut uji konsekuensi", "Found open by the test")
             case .partlyOpen:
                 return ctx.t(

@@ -16,6 +16,8 @@ struct ProposalContext: Sendable {
     let decree: Decree?
     /// The head's acknowledgements of the items' warnings, kept when the decree was approved.
     let acknowledgements: [WarningAcknowledgement]
+    /// The body's information opened through an objection or a dispute, which no test may exempt again.
+    let openedByRuling: [OpenedByRuling]
 
     var workflow: ProposalWorkflow { ProposalWorkflow(definition: definition) }
     var zone: TimeZoneRegion { body.zone }
@@ -43,7 +45,8 @@ struct ProposalContext: Sendable {
             .sort(\.$acknowledgedAt).all()
         return ProposalContext(
             proposal: proposal, unit: unit, body: body, definition: definition, items: items, documents: documents,
-            place: try await AccessQueries.place(of: unit, on: db), decree: decree, acknowledgements: acknowledgements)
+            place: try await AccessQueries.place(of: unit, on: db), decree: decree, acknowledgements: acknowledgements,
+            openedByRuling: try await RulingQueries.openedByRuling(bodyID: proposal.$body.id, on: db))
     }
 
     /// The day a decree would be dated, in the body's zone.
@@ -56,8 +59,8 @@ struct ProposalContext: Sendable {
     /// period policy; with `expiry`, also whether the opening decree would already be due.
     func findings(of item: ProposalItem, on date: LocalDate, expiry: ExpiryRules? = nil) -> [ConsequenceTest.Finding] {
         test(of: item)?.findings(
-            itemTitle: item.title, itemDescription: item.description, classifiedOn: date, policy: body.periodPolicy,
-            expiry: expiry) ?? []
+            itemTitle: item.title, itemDescription: item.description, itemID: item.storedID.uuidString, classifiedOn: date,
+            policy: body.periodPolicy, expiry: expiry, openedByRuling: openedByRuling) ?? []
     }
 
     /// One warning of one item's test, under the key the head acknowledges it by.

@@ -148,8 +148,9 @@ extension ProposalService {
         var findings: [ConsequenceTest.Finding] = []
         let test = try checkedTest(input, refused: refused, fieldOf: fieldOf) { test in
             findings = test.findings(
-                itemTitle: item.title, itemDescription: item.description, classifiedOn: ctx.today(acting.now),
-                policy: ctx.body.periodPolicy, expiry: acting.services.expiryRules)
+                itemTitle: item.title, itemDescription: item.description, itemID: item.storedID.uuidString,
+                classifiedOn: ctx.today(acting.now), policy: ctx.body.periodPolicy, expiry: acting.services.expiryRules,
+                openedByRuling: ctx.openedByRuling)
             return findings.compactMap { finding -> ConsequenceTest.Problem? in
                 if case let .error(problem) = finding { return problem }
                 return nil

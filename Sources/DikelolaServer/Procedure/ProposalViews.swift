@@ -302,6 +302,8 @@ struct RegisterEntryView: Content {
     /// The day it became public, and whether by law rather than by an opening decree.
     let openedOn: LocalDate?
     let openedByLaw: Bool
+    /// Opened by an objection decision or a ruling (UU 14/2008 Ps 11(2)).
+    let openedByRuling: Bool
     /// Registered from an earlier, signed decree rather than decided here.
     let registeredFromEarlier: Bool
 
@@ -331,6 +333,7 @@ struct RegisterEntryView: Content {
         status = entry.status
         openedOn = entry.openedOn
         openedByLaw = entry.openedByLaw
+        openedByRuling = entry.openingRulingID != nil
     }
 }
 

@@ -20,6 +20,11 @@ enum RegisterTable {
         switch entry.status {
         case .opened:
             let since = entry.openedOn.map(ctx.date) ?? "—"
+            if entry.openedByRuling {
+                return ctx.t(
+                    "Dibuka melalui keberatan atau sengketa sejak \(since) (UU 14/2008 Pasal 11 ayat 2)",
+                    "Opened through an objection or dispute since \(since)")
+            }
             return entry.openedByLaw
                 ? ctx.t("Terbuka demi hukum sejak \(since) (PP 61/2010 Pasal 11 ayat 3)", "Public by law since \(since)")
                 : ctx.t("Dibuka dengan surat pembukaan sejak \(since)", "Opened by decree since \(since)")
@@ -85,7 +90,7 @@ enum RegisterTable {
         let ends = entry.endDate.map { " — " + ctx.t("berakhir ", "ends ") + ctx.date($0) } ?? ""
         let decreeDate = ctx.date(entry.decreeDate)
         return .tr(
-            .td(.text(entry.registerNumber), .unwrap(unit) { .small(.text(" " + $0)) }),
+            .td(.a(.href(SiteURL.registerEntry(entry.id).path), .text(entry.registerNumber)), .unwrap(unit) { .small(.text(" " + $0)) }),
             .td(.text(entry.title), .small(.text(parts))),
             .td(.text(basis)),
             .td(.text(entry.consequenceIfOpened), .br(), .small(.text(entry.consequenceIfClosed))),

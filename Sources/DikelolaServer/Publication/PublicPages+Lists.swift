@@ -26,9 +26,10 @@ extension PublicPages {
                             .td(.text(e.responsible ?? "—")), .td(.text(date(e.openedOn, l))),
                             .td(
                                 .text(
-                                    e.openedByLaw
-                                        ? l.t("Demi hukum (PP 61/2010 Pasal 11 ayat 3)", "By law (GR 61/2010 Art. 11(3))")
-                                        : l.t("Surat ", "Decree ") + (e.openingDecreeNumber ?? ""))),
+                                    e.openingRuling
+                                        ?? (e.openedByLaw
+                                            ? l.t("Demi hukum (PP 61/2010 Pasal 11 ayat 3)", "By law (GR 61/2010 Art. 11(3))")
+                                            : l.t("Surat ", "Decree ") + (e.openingDecreeNumber ?? "")))),
                             .td(.text(e.retention ?? "—")))
                     })))
     }
@@ -46,9 +47,10 @@ extension PublicPages {
                     .li(
                         .text("\(date(e.openedOn, l)): "), .a(.href("entri/\(e.id).html"), .text("\(e.id) \(e.title)")),
                         .text(
-                            e.openedByLaw
-                                ? l.t(" — terbuka demi hukum", " — public by law")
-                                : l.t(" — surat ", " — decree ") + (e.openingDecreeNumber ?? "")))
+                            e.openingRuling.map { " — \($0)" }
+                                ?? (e.openedByLaw
+                                    ? l.t(" — terbuka demi hukum", " — public by law")
+                                    : l.t(" — surat ", " — decree ") + (e.openingDecreeNumber ?? ""))))
                 }))
     }
 
@@ -139,7 +141,8 @@ extension PublicPages {
                     "\(e.decreeNumber), \(date(e.decreeDate, l))"
                         + (e.registeredFromEarlier == true
                             ? l.t(" — didaftarkan dari SK terdahulu", " — registered from an earlier decree") : "")),
-                row(l.t("Surat pembukaan", "Opening decree"), e.openingDecreeNumber), row(l.t("Ringkasan (DIP)", "Summary (DIP)"), e.summary),
+                row(l.t("Surat pembukaan", "Opening decree"), e.openingDecreeNumber),
+                row(l.t("Dibuka berdasarkan", "Opened by"), e.openingRuling), row(l.t("Ringkasan (DIP)", "Summary (DIP)"), e.summary),
                 row(l.t("Penanggung jawab", "Person responsible"), e.responsible), row(l.t("Retensi", "Retention"), e.retention)),
             .p(.a(.href("../index.html"), .text(l.t("← Kembali ke DIK", "← Back to the register")))))
     }

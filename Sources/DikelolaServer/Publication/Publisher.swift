@@ -17,6 +17,10 @@ enum Publisher {
         let openingDecrees = Dictionary(
             uniqueKeysWithValues: try await Decree.query(on: db).filter(\.$id ~~ entries.compactMap(\.openingDecreeID)).all()
                 .map { ($0.storedID, $0.number) })
+        let openingRulings = Dictionary(
+            try await Ruling.query(on: db).filter(\.$id ~~ entries.compactMap(\.openingRulingID)).all()
+                .map { ($0.storedID, "\($0.citation) (UU 14/2008 Pasal 11 ayat 2)") },
+            uniquingKeysWith: { first, _ in first })
         let dip = Dictionary(
             try await PublicInformationEntry.query(on: db).filter(\.$body.$id == bodyID)
                 .filter(\.$item.$id ~~ entries.map { $0.$item.id }).all().map { ($0.$item.id, $0) },
@@ -42,7 +46,8 @@ enum Publisher {
                     summary: entry.status == .opened ? opened?.summary : nil,
                     responsible: entry.status == .opened ? opened?.responsible : nil,
                     retention: entry.status == .opened ? opened?.retention : nil, openPart: entry.openPart,
-                    registeredFromEarlier: entry.decree.registeredFromEarlier)
+                    registeredFromEarlier: entry.decree.registeredFromEarlier,
+                    openingRuling: entry.openingRulingID.flatMap { openingRulings[$0] })
             })
     }
 

@@ -74,6 +74,12 @@ enum SiteURL: Equatable {
     case periodActionCancel(UUID?)
     case periodActionDecide(UUID?)
     case bodyDIP(UUID?)
+    case registerEntry(UUID?)
+    case entryDispute(UUID?)
+    case disputeDates(UUID?)
+    case disputeRuling(UUID?)
+    case rulingLegalForce(UUID?)
+    case rulingDocument(UUID?)
     case unitArchive(UUID?)
     case archiveItem(UUID?)
     case archiveItemStage(UUID?)
@@ -202,6 +208,12 @@ enum SiteURL: Equatable {
         case let .periodActionCancel(action): return ["tindak-lanjut", id(action, "action"), "batalkan"]
         case let .periodActionDecide(action): return ["tindak-lanjut", id(action, "action"), "putusan"]
         case let .bodyDIP(body): return ["badan-publik", id(body, "body"), "dip"]
+        case let .registerEntry(entry): return ["dik", id(entry, "entry")]
+        case let .entryDispute(entry): return ["dik", id(entry, "entry"), "sengketa"]
+        case let .disputeDates(dispute): return ["sengketa", id(dispute, "dispute"), "tanggal"]
+        case let .disputeRuling(dispute): return ["sengketa", id(dispute, "dispute"), "putusan"]
+        case let .rulingLegalForce(ruling): return ["putusan", id(ruling, "ruling"), "berkekuatan-hukum-tetap"]
+        case let .rulingDocument(ruling): return ["putusan", id(ruling, "ruling"), "dokumen"]
         case let .unitArchive(unit): return ["unit", id(unit, "unit"), "arsip"]
         case let .archiveItem(item): return ["arsip", id(item, "item")]
         case let .archiveItemStage(item): return ["arsip", id(item, "item"), "tahap"]

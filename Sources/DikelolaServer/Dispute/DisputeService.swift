@@ -1,0 +1,302 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+extension InformationDispute: VersionedRecord {}
+
+/// Objections and disputes over an exempted entry, and their decisions (UU 14/2008 Ps 35–50). The
+/// PPID or the head records a refused request and the dates that follow; a decision is recorded
+/// with its document. A decision ordering the information opened that binds the body opens the
+/// entry into the DIP with the decision as its legal basis and publishes the register, in the same
+/// transaction; the information is then barred from any later exemption (`OpenedByRuling`).
+enum DisputeService {
+    /// The dates of a dispute as typed (ISO dates; blank for a stage not reached).
+    struct DisputeInput {
+        var requestReference: String
+        var refusedOn: String
+        var objectionReceivedOn: String
+        var commissionFiledOn: String
+    }
+
+    /// Records a refused request for `entryID`'s information, from which the objection's deadline runs.
+    static func open(entryID: UUID, _ input: DisputeInput, acting: Acting) async throws -> InformationDispute {
+        let (entry, place, role) = try await requireRecorder(entryID: entryID, acting: acting)
+        let decree = try await Decree.find(entry.$decree.id, on: acting.db)
+        let today = try await today(of: entry, acting: acting)
+        let dates = try checkedDates(input, classifiedOn: decree?.decreeDate, today: today)
+        guard entry.status.isExempted else { throw alreadyOpen(entry) }
+        _ = place
+        return try await acting.write { db in
+            let dispute = InformationDispute()
+            dispute.$body.id = entry.$body.id
+            dispute.$unit.id = entry.$unit.id
+            dispute.$entry.id = try entry.requireID()
+            dispute.requestReference = dates.reference
+            dispute.refusedOn = dates.refused
+            dispute.objectionReceivedOn = dates.objection
+            dispute.commissionFiledOn = dates.commission
+            dispute.recordedBy = acting.person.id
+            dispute.version = 1
+            try await dispute.create(on: db)
+            try await AuditLog.record(
+                acting.auditDraft(
+                    .disputeRecord, targetType: .registerEntry, targetID: entry.id?.uuidString,
+                    bodyID: entry.$body.id.uuidString, role: role,
+                    after: "\(entry.registerNumber): " + describe(dates)), on: db)
+            return dispute
+        }
+    }
+
+    /// Changes a dispute's dates (the objection arrived, the dispute went to the Commission).
+    static func update(disputeID: UUID, _ input: DisputeInput, expectedVersion: Int?, acting: Acting) async throws {
+        guard let dispute = try await InformationDispute.find(disputeID, on: acting.db) else { throw Refusal.notFound }
+        let (entry, _, role) = try await requireRecorder(entryID: dispute.$entry.id, acting: acting)
+        if let expectedVersion, expectedVersion != dispute.version { throw ProcedureError.staleVersion }
+        let decree = try await Decree.find(entry.$decree.id, on: acting.db)
+        let dates = try checkedDates(input, classifiedOn: decree?.decreeDate, today: try await today(of: entry, acting: acting))
+        let rulings = try await Ruling.query(on: acting.db).filter(\.$dispute.$id == disputeID).all()
+        if let earliest = rulings.map(\.rulingDate).min(), earliest < dates.refused {
+            throw ProcedureError.invalid([
+                "refusedOn": "Sudah ada putusan tanggal \(IndonesianFormat.date(earliest)); penolakan tidak mungkin sesudahnya."
+            ])
+        }
+        let before = describe((dispute.requestReference, dispute.refusedOn, dispute.objectionReceivedOn, dispute.commissionFiledOn))
+        dispute.requestReference = dates.reference
+        dispute.refusedOn = dates.refused
+        dispute.objectionReceivedOn = dates.objection
+        dispute.commissionFiledOn = dates.commission
+        try await VersionedWrite.change(dispute, acting: acting) { db in
+            try await AuditLog.record(
+                acting.auditDraft(
+                    .disputeUpdate, targetType: .registerEntry, targetID: entry.id?.uuidString,
+                    bodyID: entry.$body.id.uuidString, role: role, before: before,
+                    after: "\(entry.registerNumber): " + describe(dates)), on: db)
+        }
+    }
+
+    /// Records a decision in `disputeID` with its document. Returns the decision and whether it
+    /// opened the entry.
+    static func recordRuling(
+        disputeID: UUID, _ draft: RulingDraft?, refused: [String: String], file: File?, acting: Acting
+    ) async throws -> (ruling: Ruling, opened: Bool) {
+        guard let dispute = try await InformationDispute.find(disputeID, on: acting.db) else { throw Refusal.notFound }
+        let (entry, place, role) = try await requireRecorder(entryID: dispute.$entry.id, acting: acting)
+        guard entry.status.isExempted else { throw alreadyOpen(entry) }
+        let decree = try await Decree.find(entry.$decree.id, on: acting.db)
+        let today = try await today(of: entry, acting: acting)
+        var errors = refused
+        if let draft {
+            for problem in draft.problems(
+                classifiedOn: decree?.decreeDate ?? .epoch, refusedOn: dispute.refusedOn, today: today)
+            where errors[problem.field] == nil {
+                errors[problem.field] = problem.description
+            }
+            if draft.kind == .objectionDecision, errors["date"] == nil {
+                if let received = dispute.objectionReceivedOn {
+                    if draft.date < received {
+                        errors["date"] =
+                            "Tanggapan atas keberatan tidak mungkin sebelum keberatan diterima (\(IndonesianFormat.date(received)))."
+                    }
+                } else {
+                    errors["kind"] =
+                        "Catat dulu tanggal keberatan diterima pada sengketa ini: tanggapan atasan PPID menjawab keberatan (UU 14/2008 Pasal 36)."
+                }
+            }
+        }
+        var checked: (type: SniffedType, data: Data)?
+        if let file, !file.filename.isEmpty {
+            do {
+                checked = try FileIntake.check(file, allowed: [.pdf, .png, .jpeg], maxBytes: acting.maxUploadBytes)
+            } catch { errors["file"] = error.description }
+        } else {
+            errors["file"] = "Lampirkan dokumen putusan atau surat tanggapan (PDF atau gambar pindaian)."
+        }
+        guard errors.isEmpty, let draft, let checked, let file else { throw ProcedureError.invalid(errors) }
+        let stored = FileIntake.stored(checked.data, type: checked.type, name: file.filename, by: acting.person)
+        let entryID = try entry.requireID()
+        return try await acting.write { db in
+            let entry = try await lockedEntry(entryID, on: db)
+            guard entry.status.isExempted else { throw alreadyOpen(entry) }
+            try await stored.create(on: db)
+            let ruling = Ruling()
+            ruling.$body.id = entry.$body.id
+            ruling.$entry.id = entryID
+            ruling.$dispute.id = disputeID
+            ruling.kind = draft.kind
+            ruling.number = draft.number
+            ruling.rulingDate = draft.date
+            ruling.issuer = draft.issuer
+            ruling.order = draft.order
+            ruling.orderText = draft.orderText
+            ruling.hasLegalForce = draft.kind.bindsTheBodyAtOnce || draft.hasLegalForce
+            ruling.$document.id = try stored.requireID()
+            ruling.documentSHA256 = stored.sha256
+            ruling.recordedBy = acting.person.id
+            if draft.opensNow { ruling.openedOn = today }
+            try await ruling.create(on: db)
+            try await AuditLog.record(
+                acting.auditDraft(
+                    .rulingRecord, targetType: .registerEntry, targetID: entryID.uuidString, bodyID: entry.$body.id.uuidString,
+                    role: role,
+                    after:
+                        "\(entry.registerNumber): \(ruling.citation) — \(draft.order.indonesian)"
+                        + (draft.kind.bindsTheBodyAtOnce ? "" : draft.hasLegalForce ? "; berkekuatan hukum tetap" : "; belum berkekuatan hukum tetap")
+                        + "; dokumen \(stored.originalName), SHA-256 \(stored.sha256)"),
+                on: db)
+            if draft.opensNow {
+                try await open(entry, by: ruling, on: today, place: place, role: role, acting: acting, db: db)
+            }
+            return (ruling, draft.opensNow)
+        }
+    }
+
+    /// Declares that a Commission's or a court's ruling now has legal force: one ordering the
+    /// information opened opens the entry; one upholding the exemption ends the dispute.
+    static func declareLegalForce(rulingID: UUID, acting: Acting) async throws -> Bool {
+        guard let ruling = try await Ruling.find(rulingID, on: acting.db) else { throw Refusal.notFound }
+        let (entry, place, role) = try await requireRecorder(entryID: ruling.$entry.id, acting: acting)
+        guard !ruling.hasLegalForce else {
+            throw ProcedureError(status: .conflict, message: "Putusan ini sudah tercatat berkekuatan hukum tetap.")
+        }
+        if ruling.order == .open, !entry.status.isExempted { throw alreadyOpen(entry) }
+        let today = try await today(of: entry, acting: acting)
+        let entryID = try entry.requireID()
+        return try await acting.write { db in
+            let entry = try await lockedEntry(entryID, on: db)
+            guard let ruling = try await Ruling.find(rulingID, on: db), !ruling.hasLegalForce else {
+                throw ProcedureError.staleVersion
+            }
+            let opens = ruling.order == .open && entry.status.isExempted
+            ruling.hasLegalForce = true
+            ruling.legalForceOn = today
+            if opens { ruling.openedOn = today }
+            try await ruling.save(on: db)
+            try await AuditLog.record(
+                acting.auditDraft(
+                    .rulingLegalForce, targetType: .registerEntry, targetID: entryID.uuidString,
+                    bodyID: entry.$body.id.uuidString, role: role,
+                    after: "\(entry.registerNumber): \(ruling.citation) berkekuatan hukum tetap sejak \(IndonesianFormat.date(today))"),
+                on: db)
+            if opens { try await open(entry, by: ruling, on: today, place: place, role: role, acting: acting, db: db) }
+            return opens
+        }
+    }
+
+    // MARK: Opening
+
+    /// UU 14/2008 Ps 11(2): the entry opens into the DIP with the decision as its legal basis, and
+    /// the register is published.
+    private static func open(
+        _ entry: RegisterEntry, by ruling: Ruling, on date: LocalDate, place: Authorization.Place, role: Role?,
+        acting: Acting, db: any Database
+    ) async throws {
+        let previous = entry.status.rawValue
+        try await entry.open(on: date, by: nil, ruling: ruling, dipFields: nil, information: nil, db: db)
+        try await entry.save(on: db)
+        try await AuditLog.record(
+            acting.auditDraft(
+                .registerOpenedByRuling, targetType: .registerEntry, targetID: entry.id?.uuidString,
+                bodyID: entry.$body.id.uuidString, role: role, before: previous,
+                after:
+                    "\(entry.registerNumber): dibuka sejak \(IndonesianFormat.date(date)) berdasarkan \(ruling.citation); masuk DIP; "
+                    + "tidak dapat dikecualikan lagi (\(OpenedByRuling.article))"),
+            on: db)
+        try await PeriodActionService.tellOpened(
+            entry, bodyID: entry.$body.id, place: place, decreeNumber: nil, how: "dibuka berdasarkan \(ruling.citation)",
+            now: acting.now, db: db)
+        try await Publisher.record(
+            services: acting.services, bodyID: entry.$body.id, reason: "Dibuka berdasarkan \(ruling.citation)", now: acting.now,
+            actor: acting.person.id.uuidString, on: db)
+    }
+
+    // MARK: Guards and checks
+
+    /// The entry, where it sits, and the role the person records in: the PPID or the head of its unit.
+    static func requireRecorder(entryID: UUID, acting: Acting) async throws -> (RegisterEntry, Authorization.Place, Role?) {
+        guard let entry = try await RegisterEntry.find(entryID, on: acting.db),
+            let unit = try await Unit.find(entry.$unit.id, on: acting.db)
+        else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: acting.db)
+        try acting.person.require(.viewExemptedContent, on: place)
+        try acting.person.require(.recordRuling, on: place)
+        let role = Authorization.roles(of: acting.person.person, covering: place)
+            .intersection([.head, .assistantPPID, .mainPPID]).sorted { $0.rawValue < $1.rawValue }.first
+        return (entry, place, role)
+    }
+
+    private static func today(of entry: RegisterEntry, acting: Acting) async throws -> LocalDate {
+        guard let body = try await PublicBody.find(entry.$body.id, on: acting.db) else { throw Refusal.notFound }
+        return body.zone.localDate(of: acting.now)
+    }
+
+    /// The entry re-read with its row held (PostgreSQL), so two decisions cannot both open it.
+    private static func lockedEntry(_ id: UUID, on db: any Database) async throws -> RegisterEntry {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM \(ident: RegisterEntry.schema) WHERE id = \(bind: id) FOR UPDATE").run()
+        }
+        guard let entry = try await RegisterEntry.find(id, on: db) else { throw Refusal.notFound }
+        return entry
+    }
+
+    static func alreadyOpen(_ entry: RegisterEntry) -> ProcedureError {
+        ProcedureError(
+            status: .conflict,
+            message: entry.status == .reclassified
+                ? "\(entry.registerNumber) sudah diklasifikasikan ulang; catat keberatan atau putusan pada entri penggantinya."
+                : "\(entry.registerNumber) sudah terbuka sejak \(entry.openedOn.map(IndonesianFormat.date) ?? "—"); tidak ada lagi yang dikecualikan.")
+    }
+
+    typealias Dates = (reference: String, refused: LocalDate, objection: LocalDate?, commission: LocalDate?)
+
+    /// The typed dates, each checked against the law's order of events, every field at fault named.
+    static func checkedDates(_ input: DisputeInput, classifiedOn: LocalDate?, today: LocalDate) throws -> Dates {
+        var errors: [String: String] = [:]
+        let reference = input.requestReference.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reference.isEmpty {
+            errors["requestReference"] = "Nomor registrasi permohonan informasi yang ditolak wajib diisi."
+        } else if reference.count > 200 {
+            errors["requestReference"] = "Nomor registrasi permohonan terlalu panjang (paling banyak 200 karakter)."
+        }
+        func date(_ text: String, _ field: String, required: Bool) -> LocalDate? {
+            let text = text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                if required { errors[field] = "Tanggal wajib diisi." }
+                return nil
+            }
+            guard let date = LocalDate(iso: text) else {
+                errors[field] = "Tanggal tidak dikenali; tulis sebagai tahun-bulan-tanggal, misalnya 2026-11-21."
+                return nil
+            }
+            if date > today { errors[field] = "Tanggal tidak boleh sesudah hari ini (\(IndonesianFormat.date(today)))." }
+            return date
+        }
+        let refused = date(input.refusedOn, "refusedOn", required: true)
+        let objection = date(input.objectionReceivedOn, "objectionReceivedOn", required: false)
+        let commission = date(input.commissionFiledOn, "commissionFiledOn", required: false)
+        if let refused, let classifiedOn, refused < classifiedOn, errors["refusedOn"] == nil {
+            errors["refusedOn"] =
+                "Permohonan ditolak sebelum informasi ini ditetapkan dikecualikan (\(IndonesianFormat.date(classifiedOn))); catat sengketa pada entri yang berlaku saat itu."
+        }
+        if let refused, let objection, objection < refused, errors["objectionReceivedOn"] == nil {
+            errors["objectionReceivedOn"] = "Keberatan tidak mungkin diterima sebelum permohonan ditolak."
+        }
+        if commission != nil, objection == nil, errors["commissionFiledOn"] == nil {
+            errors["commissionFiledOn"] =
+                "Sengketa diajukan ke Komisi Informasi sesudah keberatan (UU 14/2008 Pasal 37 ayat 1); isi dulu tanggal keberatan diterima."
+        }
+        if let objection, let commission, commission < objection, errors["commissionFiledOn"] == nil {
+            errors["commissionFiledOn"] = "Sengketa tidak mungkin diajukan sebelum keberatan diterima."
+        }
+        guard errors.isEmpty, let refused else { throw ProcedureError.invalid(errors) }
+        return (reference, refused, objection, commission)
+    }
+
+    static func describe(_ dates: Dates) -> String {
+        var parts = ["permohonan \(dates.reference) ditolak \(IndonesianFormat.date(dates.refused))"]
+        if let objection = dates.objection { parts.append("keberatan diterima \(IndonesianFormat.date(objection))") }
+        if let commission = dates.commission { parts.append("diajukan ke Komisi Informasi \(IndonesianFormat.date(commission))") }
+        return parts.joined(separator: "; ")
+    }
+}
