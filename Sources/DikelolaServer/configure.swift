@@ -67,6 +67,7 @@ public func configure(_ app: Application, configuration: AppConfiguration) throw
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(PublishCommand(), as: "publish")
+    app.asyncCommands.use(VerifyPublicationCommand(), as: "verify-publication")
     // Vapor's list of routes is for its developers, not for the people running Dikelola.
     app.asyncCommands.commands["routes"] = nil
     if Environment.get("DIKELOLA_BENCHMARK") == "1" {

@@ -50,6 +50,7 @@ import Testing
             "DikelolaServer.UpdatePublicationAddFormat",
             "DikelolaServer.CreatePublishedEntries",
             "DikelolaServer.CreateDisputes",
+            "DikelolaServer.CreatePublicationManifests",
         ])
     }
 }

@@ -45,5 +45,6 @@ enum AppMigrations {
         UpdatePublicationAddFormat(),  // a start republishes only bodies whose snapshot format is older
         CreatePublishedEntries(),  // each published entry once; a version stores their digests
         CreateDisputes(),  // objections, Commission and court rulings; the ruling that opened an entry
+        CreatePublicationManifests(),  // each body's publication key and each version's signed manifest
     ]
 }

@@ -68,7 +68,7 @@ enum PublicSite {
         guard let body = try await PublicBody.find(bodyID, on: app.db) else { return false }
         state.clear(body.slug)
         let rows = try await Publication.query(on: app.db).filter(\.$body.$id == bodyID).sort(\.$version)
-            .field(\.$version).field(\.$correctedAt).all()
+            .field(\.$version).field(\.$correctedAt).field(\.$publishedAt).all()
         let numbers = rows.map(\.version)
         guard let latest = numbers.last else { return false }
         let fm = FileManager.default
@@ -87,6 +87,16 @@ enum PublicSite {
             corrected.contains($0) || !fm.fileExists(atPath: versions.appendingPathComponent(String($0)).path)
         }
         removeAbandoned(in: versions)
+        let signing = try PublicationSigning(on: app.db, logger: app.logger)
+        // Versions written before manifests existed are signed as they stand, oldest first, so the
+        // chain reaches the new ones.
+        for row in rows where !missing.contains(row.version) {
+            let written = versions.appendingPathComponent(String(row.version), isDirectory: true)
+            guard !fm.fileExists(atPath: written.appendingPathComponent(PublicationManifest.listName).path) else { continue }
+            try await signing.sign(
+                folder: written, bodyID: bodyID, slug: body.slug, version: row.version, publishedAt: row.publishedAt)
+            state.files.removeAll()
+        }
         if !missing.isEmpty {
             state.searches.invalidate()  // versions recorded elsewhere: the search index has them already
             // Each missing version with its predecessor (for its changes) and the 20 before it (for the feed).
@@ -108,7 +118,8 @@ enum PublicSite {
             for n in missing {
                 guard let version = decoded[n] else { continue }
                 let history = (max(1, n - 20)...n).compactMap { decoded[$0] }
-                try write(version, history: history, into: versions, app: app, replacing: corrected.contains(n))
+                try await write(
+                    version, history: history, into: versions, signing: signing, bodyID: bodyID, replacing: corrected.contains(n))
             }
             if !corrected.isEmpty { state.files.removeAll() }
         }
@@ -141,8 +152,9 @@ enum PublicSite {
     static func correctionMarker(_ at: Date) -> String { ".koreksi-\(Int64(at.timeIntervalSince1970))" }
 
     private static func write(
-        _ v: PublicPages.Version, history: [PublicPages.Version], into versions: URL, app: Application, replacing: Bool = false
-    ) throws {
+        _ v: PublicPages.Version, history: [PublicPages.Version], into versions: URL, signing: PublicationSigning,
+        bodyID: UUID, replacing: Bool = false
+    ) async throws {
         let fm = FileManager.default
         let temporary = versions.appendingPathComponent(".tmp-\(v.number)-\(UUID().uuidString)", isDirectory: true)
         func put(_ name: String, _ text: String) throws {
@@ -177,6 +189,8 @@ enum PublicSite {
         try put("feed.atom", PublicPages.feed(history, base: SiteURL.publicBody(v.register.body.slug).path + "/"))
         if let correction = v.correction { try put(correctionMarker(correction.at), "") }
         try put(EntryPageReuse.marker, "")
+        try await signing.sign(
+            folder: temporary, bodyID: bodyID, slug: v.register.body.slug, version: v.number, publishedAt: v.publishedAt)
         let final = versions.appendingPathComponent(String(v.number), isDirectory: true)
         if replacing, fm.fileExists(atPath: final.path) {
             // A correction: the old folder is moved aside and removed once the new one is in place.

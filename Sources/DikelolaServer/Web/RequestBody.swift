@@ -46,7 +46,7 @@ enum RequestBody {
     static let multiLineFields: Set<String> = [
         "description", "consequenceIfOpened", "consequenceIfClosed", "ifOpened", "ifClosed", "reason", "note", "memoText",
         "text", "panelOpinion", "meetingParticipants", "letterhead", "summary", "parts", "parts[]", "lines", "legalBasis",
-        "copiesTo", "openPart",
+        "copiesTo", "openPart", "orderText",
     ]
 
     /// A textarea of its own, or a cell of an import's row (`row-7-ifOpened`) whose column may span lines.
