@@ -25,6 +25,8 @@ final class Browser: @unchecked Sendable {
         let status: HTTPStatus
         let body: String
         let headers: HTTPHeaders
+        /// The body as sent, for a download that is not text (a ZIP, a PDF).
+        var bytes: [UInt8] = []
         var location: String? { headers.first(name: .location) }
     }
 
@@ -193,7 +195,9 @@ final class Browser: @unchecked Sendable {
             lastPage = text
             if method == .GET { lastPagePath = path }
         }
-        return Page(status: response.status, body: text, headers: response.headers)
+        return Page(
+            status: response.status, body: text, headers: response.headers,
+            bytes: response.body.getBytes(at: response.body.readerIndex, length: response.body.readableBytes) ?? [])
     }
 
     static func encode(_ text: String) -> String {

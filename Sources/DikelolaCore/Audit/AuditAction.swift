@@ -28,6 +28,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case disputeRecord = "dispute.record"
     case disputeUpdate = "dispute.update"
     case documentDownload = "document.download"
+    case dossierProduce = "dossier.produce"
     case documentPdf = "document.pdf"
     case documentUpload = "document.upload"
     case itemAdd = "item.add"

@@ -22,6 +22,10 @@ enum EntryView {
             .unwrap(m.notice) { Layout.notice($0, kind: "ok") },
             .unwrap(state?.message) { Layout.notice($0, kind: "error") },
             facts(page, m),
+            .p(
+                .a(
+                    .href(SiteURL.entryDossier(entry.id).path),
+                    .text(page.t("Berkas bukti (PDF dengan daftar isi, ZIP dokumen asli)", "Dossier (PDF with index, ZIP of originals)")))),
             .h2(.text(page.t("Keberatan dan sengketa informasi", "Objections and information disputes"))),
             .p(
                 .small(

@@ -205,5 +205,8 @@ struct EntryRoutes: RouteCollection {
         routes.signedIn(.POST, .disputeRuling(nil), body: .upload, use: EntryController.recordRuling)
         routes.signedIn(.POST, .rulingLegalForce(nil), use: EntryController.declareLegalForce)
         routes.signedIn(.GET, .rulingDocument(nil), use: EntryController.document)
+        routes.signedIn(.GET, .entryDossier(nil), use: DossierController.show)
+        routes.signedIn(.GET, .entryDossierPDF(nil), use: DossierController.pdf)
+        routes.signedIn(.GET, .entryDossierZIP(nil), use: DossierController.zip)
     }
 }

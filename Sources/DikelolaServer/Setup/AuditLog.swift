@@ -72,6 +72,30 @@ enum AuditLog {
         }
     }
 
+    /// Recomputes the chain from event `first` to its head, trusting the event before `first` as
+    /// the starting link: a dossier's proof that an entry's events are intact and still lead to the
+    /// head of the chain. The number checked, the first break, and the head.
+    static func verifySegment(from first: Int, on database: any Database, batchSize: Int = 1000) async throws -> (
+        checked: Int, problem: String?, head: AuditRecord?
+    ) {
+        var previous = try await AuditEvent.query(on: database).filter(\.$sequence == first - 1).first()?.record
+        var checked = 0
+        var last: AuditRecord?
+        while true {
+            let batch = try await AuditEvent.query(on: database)
+                .filter(\.$sequence >= max(first, (previous?.sequence ?? 0) + 1))
+                .sort(\.$sequence, .ascending).limit(batchSize).all().map(\.record)
+            guard !batch.isEmpty else { return (checked, nil, last) }
+            if first > 1, previous == nil {
+                return (checked, "Rantai audit terputus: peristiwa #\(first - 1) sebelum segmen ini tidak ada (dihapus?).", last)
+            }
+            if let found = AuditChain.firstBreak(in: batch, after: previous) { return (checked, found.description, last) }
+            checked += batch.count
+            previous = batch.last
+            last = batch.last
+        }
+    }
+
     /// The actor name used for events the system itself causes (first start, demo, sweeps).
     static let systemActor = "system"
 }

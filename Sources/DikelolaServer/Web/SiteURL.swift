@@ -76,6 +76,9 @@ enum SiteURL: Equatable {
     case bodyDIP(UUID?)
     case registerEntry(UUID?)
     case entryDispute(UUID?)
+    case entryDossier(UUID?)
+    case entryDossierPDF(UUID?)
+    case entryDossierZIP(UUID?)
     case disputeDates(UUID?)
     case disputeRuling(UUID?)
     case rulingLegalForce(UUID?)
@@ -210,6 +213,9 @@ enum SiteURL: Equatable {
         case let .bodyDIP(body): return ["badan-publik", id(body, "body"), "dip"]
         case let .registerEntry(entry): return ["dik", id(entry, "entry")]
         case let .entryDispute(entry): return ["dik", id(entry, "entry"), "sengketa"]
+        case let .entryDossier(entry): return ["dik", id(entry, "entry"), "berkas-bukti"]
+        case let .entryDossierPDF(entry): return ["dik", id(entry, "entry"), "berkas-bukti", "pdf"]
+        case let .entryDossierZIP(entry): return ["dik", id(entry, "entry"), "berkas-bukti", "zip"]
         case let .disputeDates(dispute): return ["sengketa", id(dispute, "dispute"), "tanggal"]
         case let .disputeRuling(dispute): return ["sengketa", id(dispute, "dispute"), "putusan"]
         case let .rulingLegalForce(ruling): return ["putusan", id(ruling, "ruling"), "berkekuatan-hukum-tetap"]

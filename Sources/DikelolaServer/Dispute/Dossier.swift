@@ -1,0 +1,107 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The evidence of one register entry for a hearing (UU 14/2008 Ps 45: the body carries the burden
+/// of proof): what it is, its consequence test with the meeting, its decree and signed scan, the
+/// head's acknowledgements of the law's warnings, its objections and rulings, its whole history
+/// with a check of the audit chain from its first event to the head, every published version it
+/// was in, and how it ended. `DossierDocument` prints it; the ZIP carries the originals.
+struct Dossier {
+    let entry: RegisterEntry
+    let unit: Unit
+    let body: PublicBody
+    let item: ProposalItem?
+    let proposal: Proposal?
+    let decree: Decree?
+    let openingDecree: Decree?
+    let replacement: RegisterEntry?
+    let replaced: RegisterEntry?
+    let acknowledgements: [WarningAcknowledgement]
+    let disputes: [(dispute: InformationDispute, rulings: [Ruling])]
+    let history: [AuditEvent]
+    let chain: (checked: Int, problem: String?, head: AuditRecord?)
+    let versions: [(number: Int, publishedAt: Date, status: String)]
+    /// The stored files the dossier rests on, each with what it is.
+    let originals: [(label: String, file: StoredFile)]
+    let producedAt: Date
+    let producedBy: String
+
+    /// The originals' names in the ZIP: numbered, so two files of one name never collide.
+    var originalNames: [String] {
+        originals.enumerated().map { index, original in
+            String(format: "asli/%02d-", index + 1) + PrintedDocument.safeName(original.file.originalName)
+        }
+    }
+
+    static func load(_ entryID: UUID, for user: CurrentUser, now: Date, on db: any Database) async throws -> Dossier {
+        guard let entry = try await RegisterEntry.find(entryID, on: db), let unit = try await Unit.find(entry.$unit.id, on: db),
+            let body = try await PublicBody.find(entry.$body.id, on: db)
+        else { throw Refusal.notFound }
+        let place = try await AccessQueries.place(of: unit, on: db)
+        try user.require(.viewExemptedContent, on: place)
+        let item = try await ProposalItem.find(entry.$item.id, on: db)
+        // Once archived, the item's stage decides who reads its records (UU 43/2009).
+        if let item, case let .denied(reason) = try await ArchivePages.access(item, user: user, place: place, on: db) {
+            throw ProcedureError(status: .forbidden, message: reason)
+        }
+        let proposal = try await item.asyncMap { try await Proposal.find($0.$proposal.id, on: db) } ?? nil
+        let decree = try await Decree.find(entry.$decree.id, on: db)
+        let disputes = try await RulingQueries.disputes(entryID: entryID, on: db)
+        let documents = try await proposal.asyncMap { proposal in
+            try await ProposalDocument.query(on: db).filter(\.$proposal.$id == proposal.requireID()).with(\.$file).all()
+                .filter { $0.$item.id == nil || $0.$item.id == entry.$item.id }
+        } ?? []
+        var originals: [(String, StoredFile)] = []
+        if let scanID = decree?.$signedScan.id, let scan = try await StoredFile.find(scanID, on: db) {
+            originals.append(("Pindaian surat penetapan \(decree?.number ?? "") yang ditandatangani", scan))
+        }
+        for document in documents {
+            originals.append((document.requirement ?? "Salinan lunak informasi", document.file))
+        }
+        for ruling in disputes.flatMap(\.rulings) {
+            if let file = try await StoredFile.find(ruling.$document.id, on: db) { originals.append((ruling.citation, file)) }
+        }
+        let history = try await Self.history(entry, item: item, proposal: proposal, decree: decree, on: db)
+        let chain = try await AuditLog.verifySegment(from: history.first?.sequence ?? Int.max, on: db)
+        return Dossier(
+            entry: entry, unit: unit, body: body, item: item, proposal: proposal, decree: decree,
+            openingDecree: try await entry.openingDecreeID.asyncMap { try await Decree.find($0, on: db) } ?? nil,
+            replacement: try await entry.replacedByID.asyncMap { try await RegisterEntry.find($0, on: db) } ?? nil,
+            replaced: try await entry.replacesID.asyncMap { try await RegisterEntry.find($0, on: db) } ?? nil,
+            acknowledgements: try await WarningAcknowledgement.query(on: db).filter(\.$item.$id == entry.$item.id)
+                .sort(\.$acknowledgedAt).all(),
+            disputes: disputes, history: history, chain: chain,
+            versions: try await Self.versions(of: entry, on: db), originals: originals, producedAt: now,
+            producedBy: user.name)
+    }
+
+    /// Every event about the entry, its item, its proposal, its decrees and the openings or
+    /// re-classifications it was part of, in the order of the chain.
+    static func history(
+        _ entry: RegisterEntry, item: ProposalItem?, proposal: Proposal?, decree: Decree?, on db: any Database
+    ) async throws -> [AuditEvent] {
+        let actions = try await PeriodActionItem.query(on: db).filter(\.$entry.$id == entry.requireID()).all()
+            .map { $0.$action.id }
+        let targets = [entry.id, item?.id, proposal?.id, decree?.id, entry.openingDecreeID, entry.replacedByID, entry.replacesID]
+            .compactMap { $0?.uuidString } + actions.map(\.uuidString)
+        return try await AuditEvent.query(on: db).filter(\.$targetID ~~ targets).sort(\.$sequence).all()
+    }
+
+    /// Each published version of the body that listed the entry, with its status there.
+    static func versions(of entry: RegisterEntry, on db: any Database) async throws -> [(
+        number: Int, publishedAt: Date, status: String
+    )] {
+        let publications = try await Publication.query(on: db).filter(\.$body.$id == entry.$body.id).sort(\.$version).all()
+        let reader = try PublishedEntries(on: db)
+        var found: [(Int, Date, String)] = []
+        for publication in publications {
+            let register = try await reader.register(of: publication)
+            if let listed = register.entries.first(where: { $0.id == entry.registerNumber }) {
+                found.append((publication.version, publication.publishedAt, PublicRegister.statusLabel(listed.status)))
+            }
+        }
+        return found
+    }
+}

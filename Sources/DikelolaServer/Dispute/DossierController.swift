@@ -1,0 +1,76 @@
+import DikelolaCore
+import Fluent
+import Foundation
+import Vapor
+
+/// An entry's dossier (`Dossier`): as a page, as one PDF with its index, and as a ZIP of the PDF
+/// and the originals with their SHA-256 list. Only those entitled to the entry's exempted content
+/// (and, once archived as inactive, with the holder's permission) may produce it; the PDF and the
+/// ZIP are recorded in the audit history.
+enum DossierController {
+    @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
+        let dossier = try await Dossier.load(try req.id("entry"), for: user, now: req.now, on: req.db)
+        return DossierDocument.render(PageContext(req, user: user), dossier, calendar: req.application.dikelola.calendar)
+    }
+
+    @Sendable static func pdf(req: Request, user: CurrentUser) async throws -> Response {
+        let dossier = try await Dossier.load(try req.id("entry"), for: user, now: req.now, on: req.db)
+        let bytes = try await printed(req, user, dossier)
+        try await audit(req, dossier, what: "PDF, \(bytes.count) bita, SHA-256 \(PublicationManifest.sha256(bytes))")
+        return PDFPrinter.response(bytes, filename: "Berkas bukti \(dossier.entry.registerNumber).pdf")
+    }
+
+    @Sendable static func zip(req: Request, user: CurrentUser) async throws -> Response {
+        let dossier = try await Dossier.load(try req.id("entry"), for: user, now: req.now, on: req.db)
+        let pdf = Data(try await printed(req, user, dossier))
+        var archive = ZipArchive(modified: dossier.body.zone.localDate(of: dossier.producedAt))
+        var sums = ["\(PublicationManifest.sha256(pdf))  berkas-bukti.pdf"]
+        try archive.add("berkas-bukti.pdf", pdf)
+        for (name, original) in Swift.zip(dossier.originalNames, dossier.originals) {
+            try archive.add(name, original.file.data)
+            // The hash as stored when the file came in: a file changed since would not match it.
+            sums.append("\(original.file.sha256)  \(name)")
+        }
+        let list = Data((sums.joined(separator: "\n") + "\n").utf8)
+        try archive.add("SHA256SUMS", list)
+        let bytes = archive.finished()
+        try await audit(
+            req, dossier,
+            what: "ZIP, \(dossier.originals.count) dokumen asli, \(bytes.count) bita, SHA256SUMS \(PublicationManifest.sha256(list))")
+        let response = Response(status: .ok, body: .init(data: bytes))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "zip")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: Downloads.contentDisposition(
+                "attachment", name: PrintedDocument.safeName("Berkas bukti \(dossier.entry.registerNumber).zip")))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// The dossier printed to PDF by the server's Chromium.
+    static func printed(_ req: Request, _ user: CurrentUser, _ dossier: Dossier) async throws -> [UInt8] {
+        let page = DossierDocument.render(PageContext(req, user: user), dossier, calendar: req.application.dikelola.calendar)
+        guard let html = page.body.string else { throw Abort(.internalServerError) }
+        var images: [String: (bytes: [UInt8], type: String)] = [:]
+        if let logoID = dossier.body.$logo.id, let logo = try await StoredFile.find(logoID, on: req.db) {
+            images[SiteURL.bodyLogo(dossier.body.id).path] = (Array(logo.data), logo.contentType)
+        }
+        do {
+            return try await PDFPrinter.print(
+                html: PDFPrinter.selfContained(html, images: images), chromium: req.application.dikelola.configuration.chromium)
+        } catch let failure as PDFPrinter.Failure {
+            req.logger.warning("PDF: \(failure)")
+            throw ProcedureError(status: .serviceUnavailable, message: failure.description)
+        }
+    }
+
+    static func audit(_ req: Request, _ dossier: Dossier, what: String) async throws {
+        try await req.application.writeTransaction { db in
+            try await AuditLog.record(
+                req.auditDraft(
+                    .dossierProduce, targetType: .registerEntry, targetID: dossier.entry.id?.uuidString,
+                    bodyID: dossier.body.id?.uuidString, after: "Berkas bukti \(dossier.entry.registerNumber): \(what)"),
+                on: db)
+        }
+    }
+}
