@@ -75,6 +75,7 @@ let package = Package(
             dependencies: [
                 "DikelolaServer",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
     ],

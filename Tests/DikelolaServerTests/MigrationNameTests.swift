@@ -51,6 +51,7 @@ import Testing
             "DikelolaServer.CreatePublishedEntries",
             "DikelolaServer.CreateDisputes",
             "DikelolaServer.CreatePublicationManifests",
+            "DikelolaServer.CreateElectronicSignatures",
         ])
     }
 }

@@ -18,6 +18,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case decreeIssue = "decree.issue"
     case decreeRenumber = "decree.renumber"
     case decreeScan = "decree.scan"
+    case decreeSignElectronic = "decree.signElectronic"
     case decreeRegister = "decree.register"
     case demoLoad = "demo.load"
     case dipAdd = "dip.add"

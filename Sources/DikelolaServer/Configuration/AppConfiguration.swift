@@ -53,6 +53,11 @@ public struct AppConfiguration: Sendable {
     /// `DIKELOLA_PUBLIC_DIR`: the publication folder, the public register as static files (default
     /// `publik` in the data folder). Any web server can serve it, or a copy of it.
     public var publicDirectoryOverride: URL?
+    /// `DIKELOLA_SIGNING_CERT`, `DIKELOLA_SIGNING_PASSPHRASE`: the body's PKCS#12 certificate for
+    /// electronic signatures (PAdES) and its passphrase; without the passphrase the head types it.
+    /// `DIKELOLA_BSRE_URL`, `DIKELOLA_BSRE_USER`, `DIKELOLA_BSRE_PASSWORD`: BSrE's signing service
+    /// instead (the head types NIK and passphrase when signing).
+    public var signing = SigningSettings()
     public var publicDirectory: URL {
         publicDirectoryOverride ?? dataDirectory.appendingPathComponent("publik", isDirectory: true)
     }
@@ -154,6 +159,20 @@ public struct AppConfiguration: Sendable {
             chromium = URL(fileURLWithPath: path)
         } else {
             chromium = PDFPrinter.findChromium(path: settings.environment["PATH"] ?? "/usr/bin:/bin")
+        }
+        if let path = settings.value("DIKELOLA_SIGNING_CERT") {
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw .invalidSetting(name: "DIKELOLA_SIGNING_CERT", value: path, expected: "berkas PKCS#12 (.p12) yang dapat dibaca")
+            }
+            signing.certificate = URL(fileURLWithPath: path)
+        }
+        signing.passphrase = settings.environment["DIKELOLA_SIGNING_PASSPHRASE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text = settings.value("DIKELOLA_BSRE_URL") {
+            guard let url = URL(string: text), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+                throw .invalidSetting(name: "DIKELOLA_BSRE_URL", value: text, expected: "alamat http(s) layanan TTE BSrE")
+            }
+            signing.bsre = .init(
+                url: url, user: settings.value("DIKELOLA_BSRE_USER") ?? "", password: settings.environment["DIKELOLA_BSRE_PASSWORD"] ?? "")
         }
     }
 

@@ -11,7 +11,9 @@ enum DossierDocument {
         "Akhir pengecualian", "Riwayat dan pemeriksaan rantai audit", "Dokumen asli",
     ]
 
-    static func render(_ ctx: PageContext, _ d: Dossier, calendar: WorkingDayCalendar) -> Response {
+    static func render(
+        _ ctx: PageContext, _ d: Dossier, calendar: WorkingDayCalendar, provider: (any SigningProvider)? = nil
+    ) -> Response {
         let e = d.entry
         return Layout.page(
             ctx, title: "Berkas bukti \(e.registerNumber)",
@@ -19,6 +21,7 @@ enum DossierDocument {
             .p(
                 .class("no-print"),
                 .a(.href(SiteURL.entryDossierZIP(e.id).path), .text(ctx.t("Unduh ZIP dokumen asli dengan daftar SHA-256", "Download the originals as ZIP with SHA-256 list")))),
+            .unwrap(provider) { signForm(ctx, e, $0) },
             .div(
                 .class("document"),
                 DocumentParts.letterhead(d.body),
@@ -40,6 +43,19 @@ enum DossierDocument {
                 section(8, history(d)),
                 section(9, originals(d)))
         )
+    }
+
+    /// Signing the PDF with what the signer types (BSrE, or a passphrase the server does not keep).
+    static func signForm(_ ctx: PageContext, _ e: RegisterEntry, _ provider: any SigningProvider) -> Node<HTML.BodyContext> {
+        guard provider.needsNIK || provider.needsPassphrase else {
+            return .p(.class("no-print"), .small(.text(ctx.t("PDF ditandatangani secara elektronik dengan \(provider.label).", "The PDF is signed with \(provider.label)."))))
+        }
+        return .form(
+            .class("no-print stack"), .action(SiteURL.entryDossierPDF(e.id).path), .method(.post), Layout.csrfField(ctx),
+            .if(provider.needsNIK, Layout.field("nik", label: ctx.t("NIK penandatangan (BSrE)", "Signer's NIK"), autocomplete: "off")),
+            Layout.field(
+                "passphrase", label: ctx.t("Kata sandi sertifikat", "Certificate passphrase"), type: .password, autocomplete: "off"),
+            .button(.type(.submit), .text(ctx.t("Unduh PDF bertanda tangan elektronik", "Download the signed PDF"))))
     }
 
     static func section(_ number: Int, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {

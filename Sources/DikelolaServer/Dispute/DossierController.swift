@@ -10,7 +10,9 @@ import Vapor
 enum DossierController {
     @Sendable static func show(req: Request, user: CurrentUser) async throws -> Response {
         let dossier = try await Dossier.load(try req.id("entry"), for: user, now: req.now, on: req.db)
-        return DossierDocument.render(PageContext(req, user: user), dossier, calendar: req.application.dikelola.calendar)
+        return DossierDocument.render(
+            PageContext(req, user: user), dossier, calendar: req.application.dikelola.calendar,
+            provider: req.application.signingProvider)
     }
 
     @Sendable static func pdf(req: Request, user: CurrentUser) async throws -> Response {
@@ -47,21 +49,52 @@ enum DossierController {
         return response
     }
 
-    /// The dossier printed to PDF by the server's Chromium.
-    static func printed(_ req: Request, _ user: CurrentUser, _ dossier: Dossier) async throws -> [UInt8] {
+    /// The dossier PDF signed with the passphrase or NIK the signer typed (BSrE, or a certificate
+    /// whose passphrase the server does not keep).
+    @Sendable static func signedPDF(req: Request, user: CurrentUser) async throws -> Response {
+        let dossier = try await Dossier.load(try req.id("entry"), for: user, now: req.now, on: req.db)
+        let form = try req.formValues()
+        let bytes = try await printed(
+            req, user, dossier, credentials: SigningCredentials(passphrase: form.optional("passphrase"), nik: form.optional("nik")))
+        try await audit(req, dossier, what: "PDF bertanda tangan elektronik, \(bytes.count) bita, SHA-256 \(PublicationManifest.sha256(bytes))")
+        return PDFPrinter.response(bytes, filename: "Berkas bukti \(dossier.entry.registerNumber).pdf")
+    }
+
+    /// The dossier printed to PDF by the server's Chromium and, when the server signs by itself
+    /// (a certificate whose passphrase it keeps) or the signer typed what it needs, signed (PAdES).
+    static func printed(
+        _ req: Request, _ user: CurrentUser, _ dossier: Dossier, credentials: SigningCredentials? = nil
+    ) async throws -> [UInt8] {
         let page = DossierDocument.render(PageContext(req, user: user), dossier, calendar: req.application.dikelola.calendar)
         guard let html = page.body.string else { throw Abort(.internalServerError) }
-        var images: [String: (bytes: [UInt8], type: String)] = [:]
-        if let logoID = dossier.body.$logo.id, let logo = try await StoredFile.find(logoID, on: req.db) {
-            images[SiteURL.bodyLogo(dossier.body.id).path] = (Array(logo.data), logo.contentType)
-        }
+        let pdf: [UInt8]
         do {
-            return try await PDFPrinter.print(
-                html: PDFPrinter.selfContained(html, images: images), chromium: req.application.dikelola.configuration.chromium)
+            pdf = try await PDFPrinter.print(
+                html: PDFPrinter.selfContained(html, images: try await logo(dossier.body.$id.value, on: req.db)),
+                chromium: req.application.dikelola.configuration.chromium)
         } catch let failure as PDFPrinter.Failure {
             req.logger.warning("PDF: \(failure)")
             throw ProcedureError(status: .serviceUnavailable, message: failure.description)
         }
+        guard let provider = req.application.signingProvider,
+            credentials != nil || (!provider.needsNIK && !provider.needsPassphrase)
+        else { return pdf }
+        let details = PDFSignature.Details(
+            name: user.name, reason: "Berkas bukti \(dossier.entry.registerNumber) (UU 14/2008 Pasal 45)",
+            location: dossier.body.seat.isEmpty ? dossier.body.region : dossier.body.seat, signedAt: req.now)
+        do {
+            return try await provider.sign(pdf, details: details, credentials: credentials ?? SigningCredentials())
+        } catch let error as SigningError {
+            throw ProcedureError(status: .unprocessableEntity, message: error.description)
+        }
+    }
+
+    /// The body's logo, for a document printed without the server's addresses.
+    static func logo(_ bodyID: UUID?, on db: any Database) async throws -> [String: (bytes: [UInt8], type: String)] {
+        guard let bodyID, let body = try await PublicBody.find(bodyID, on: db), let logoID = body.$logo.id,
+            let logo = try await StoredFile.find(logoID, on: db)
+        else { return [:] }
+        return [SiteURL.bodyLogo(bodyID).path: (Array(logo.data), logo.contentType)]
     }
 
     static func audit(_ req: Request, _ dossier: Dossier, what: String) async throws {

@@ -208,5 +208,9 @@ struct EntryRoutes: RouteCollection {
         routes.signedIn(.GET, .entryDossier(nil), use: DossierController.show)
         routes.signedIn(.GET, .entryDossierPDF(nil), use: DossierController.pdf)
         routes.signedIn(.GET, .entryDossierZIP(nil), use: DossierController.zip)
+        routes.signedIn(.POST, .entryDossierPDF(nil), use: DossierController.signedPDF)
+        routes.signedIn(.GET, .decreeElectronic(nil), use: ElectronicSignatureController.show)
+        routes.signedIn(.POST, .decreeElectronic(nil), use: ElectronicSignatureController.sign)
+        routes.signedIn(.GET, .decreeElectronicFile(nil, nil), use: ElectronicSignatureController.download)
     }
 }

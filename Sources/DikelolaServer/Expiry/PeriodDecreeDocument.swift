@@ -15,7 +15,7 @@ enum PeriodDecreeDocument {
             meetingDate: nil)
         return Layout.page(
             ctx, title: "SK \(decree.number)",
-            DocumentParts.toolbar(ctx, pdf: SiteURL.decreePDF(decree.id).path),
+            DocumentParts.toolbar(ctx, pdf: SiteURL.decreePDF(decree.id).path, electronic: SiteURL.decreeElectronic(decree.id).path),
             KeputusanDocument.render(
                 KeputusanDocument.Parts(
                     text: KeputusanView(text, decree: decree, body: body, unitName: action.unit.name), number: decree.number,

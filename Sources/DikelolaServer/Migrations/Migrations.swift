@@ -46,5 +46,6 @@ enum AppMigrations {
         CreatePublishedEntries(),  // each published entry once; a version stores their digests
         CreateDisputes(),  // objections, Commission and court rulings; the ruling that opened an entry
         CreatePublicationManifests(),  // each body's publication key and each version's signed manifest
+        CreateElectronicSignatures(),  // decree PDFs signed electronically (PAdES)
     ]
 }

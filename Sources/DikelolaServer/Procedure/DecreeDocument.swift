@@ -12,7 +12,7 @@ enum DecreeDocument {
         return Layout.page(
             ctx, title: "SK \(d.number)",
             .unwrap(notice) { Layout.notice($0) },
-            DocumentParts.toolbar(ctx, pdf: SiteURL.decreePDF(d.id).path),
+            DocumentParts.toolbar(ctx, pdf: SiteURL.decreePDF(d.id).path, electronic: SiteURL.decreeElectronic(d.id).path),
             .if(
                 maySign,
                 .element(

@@ -12,11 +12,14 @@ enum DocumentParts {
     }
 
     /// Above a document on screen only: download it as PDF, or print it.
-    static func toolbar(_ ctx: PageContext, pdf: String) -> Node<HTML.BodyContext> {
+    static func toolbar(_ ctx: PageContext, pdf: String, electronic: String? = nil) -> Node<HTML.BodyContext> {
         .p(
             .class("no-print toolbar"),
             .a(.href(pdf), .text(ctx.t("Unduh PDF (A4)", "Download PDF (A4)"))),
-            .text(ctx.t(" · atau cetak langsung dengan Ctrl+P", " · or print with Ctrl+P")))
+            .text(ctx.t(" · atau cetak langsung dengan Ctrl+P", " · or print with Ctrl+P")),
+            .unwrap(electronic) {
+                .group(.text(" · "), .a(.href($0), .text(ctx.t("Tanda tangan elektronik (TTE)", "Electronic signature"))))
+            })
     }
 
     /// "Ditetapkan di … pada tanggal …", the position, room to sign, the name and NIP.

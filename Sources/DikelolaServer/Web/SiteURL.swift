@@ -58,6 +58,8 @@ enum SiteURL: Equatable {
     case decree(UUID?)
     case decreeNumber(UUID?)
     case decreeScan(UUID?)
+    case decreeElectronic(UUID?)
+    case decreeElectronicFile(UUID?, UUID?)
     case unitImport(UUID?)
     case importDraft(UUID?)
     case importCorrections(UUID?)
@@ -194,6 +196,9 @@ enum SiteURL: Equatable {
         case let .decree(decree): return ["sk", id(decree, "decree")]
         case let .decreeNumber(decree): return ["sk", id(decree, "decree"), "nomor"]
         case let .decreeScan(decree): return ["sk", id(decree, "decree"), "pindaian"]
+        case let .decreeElectronic(decree): return ["sk", id(decree, "decree"), "tte"]
+        case let .decreeElectronicFile(decree, signature):
+            return ["sk", id(decree, "decree"), "tte", id(signature, "signature")]
         case let .unitImport(unit): return ["unit", id(unit, "unit"), "impor"]
         case let .importDraft(record): return ["impor", id(record, "import")]
         case let .importCorrections(record): return ["impor", id(record, "import"), "perbaikan"]
