@@ -32,7 +32,9 @@ import _CryptoExtras
         return Array(out.utf8)
     }
 
-    /// A self-signed certificate for `key`, as a body's test certificate would be.
+    /// A self-signed certificate for `key`, as a body's test certificate would be. Its serial stays within the
+    /// 20 octets RFC 5280 §4.1.2.2 allows (swift-certificates' random one may take 21, which NSS, and so
+    /// pdfsig, refuses to match).
     static func certificate(_ key: Certificate.PrivateKey, rsa: Bool) throws -> Certificate {
         let name = try DistinguishedName {
             CountryName("ID")
@@ -41,7 +43,7 @@ import _CryptoExtras
         }
         let now = Date()
         return try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: key.publicKey, notValidBefore: now - 3600,
+            version: .v3, serialNumber: .init(bytes: [0x01] + (0..<15).map { _ in UInt8.random(in: 0...255) }), publicKey: key.publicKey, notValidBefore: now - 3600,
             notValidAfter: now + 86_400 * 30, issuer: name, subject: name,
             signatureAlgorithm: rsa ? .sha256WithRSAEncryption : .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
@@ -114,6 +116,30 @@ import _CryptoExtras
     @Test func whatIsNotAPDFIsRefusedNotTrapped() {
         for bytes in [[], Array("%PDF-1.4\nstartxref\n999999\n%%EOF".utf8), Array(repeating: 0x41, count: 100)] {
             #expect(throws: PDFSignature.Failure.self) { try PDFSignature.prepare(bytes, details: Self.details) }
+        }
+    }
+}
+
+/// The DER forms the CMS is written with.
+@Suite struct DERWriterTests {
+    @Test func integersAreMinimalAndNonNegative() {
+        #expect(DERWriter.integer([1]) == [0x02, 0x01, 0x01])
+        #expect(DERWriter.integer([0x80, 0x01]) == [0x02, 0x03, 0x00, 0x80, 0x01])  // the top bit: a leading zero
+        #expect(DERWriter.integer([0x00, 0x00, 0x7F]) == [0x02, 0x01, 0x7F])
+        #expect(DERWriter.integer([]) == [0x02, 0x01, 0x00])
+        #expect(DERWriter.oid("1.2.840.113549.1.7.2") == [0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02])
+        #expect(DERWriter.tlv(0x04, Array(repeating: 0, count: 300)).prefix(4) == [0x04, 0x82, 0x01, 0x2C])
+    }
+
+    /// Any serial number: the signer is found by its issuer and serial as the certificate encodes them.
+    @Test func theSignerIsFoundWhateverItsSerial() throws {
+        for _ in 0..<12 {
+            let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
+            let certificate = try PDFSignatureTests.certificate(key, rsa: false)
+            let cms = try CMSSigner(certificate: certificate, privateKey: key).sign(Array("isi".utf8))
+            var serializer = DER.Serializer()
+            try serializer.serialize(certificate.serialNumber.bytes)
+            #expect(cms.firstRange(of: serializer.serializedBytes) != nil)
         }
     }
 }

@@ -150,7 +150,7 @@ struct BSrEStandIn {
             CommonName("Penandatangan \(nik)")
         }
         let certificate = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: key.publicKey, notValidBefore: Date() - 3600,
+            version: .v3, serialNumber: .init(bytes: [0x01] + (0..<15).map { _ in UInt8.random(in: 0...255) }), publicKey: key.publicKey, notValidBefore: Date() - 3600,
             notValidAfter: Date() + 86_400, issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: Certificate.Extensions(), issuerPrivateKey: key)
         let signer = try CMSSigner(certificate: certificate, privateKey: key)

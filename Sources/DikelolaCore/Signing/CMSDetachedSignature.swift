@@ -73,7 +73,7 @@ public struct CMSSigner: Sendable {
             : DERWriter.sequence(DERWriter.oid("1.2.840.10045.4.3.2"))
         let signerInfo = DERWriter.sequence(
             DERWriter.integer([1]),
-            DERWriter.sequence(try Self.der(certificate.issuer), DERWriter.integer(Array(certificate.serialNumber.bytes))),
+            DERWriter.sequence(try issuerAndSerial().issuer, try issuerAndSerial().serial),
             Self.sha256,
             DERWriter.tlv(0xA0, sortedAttributes),
             signatureAlgorithmID,
@@ -90,9 +90,22 @@ public struct CMSSigner: Sendable {
 
     /// IssuerSerial ::= SEQUENCE { issuer GeneralNames (a directoryName), serialNumber }.
     private func issuerSerial() throws -> [UInt8] {
-        DERWriter.sequence(
-            DERWriter.sequence(DERWriter.tlv(0xA4, try Self.der(certificate.issuer))),
-            DERWriter.integer(Array(certificate.serialNumber.bytes)))
+        let (issuer, serial) = try issuerAndSerial()
+        return DERWriter.sequence(DERWriter.sequence(DERWriter.tlv(0xA4, issuer)), serial)
+    }
+
+    /// The issuer's Name and the serial number's INTEGER exactly as the certificate encodes them
+    /// (its TBSCertificate: [0] version, serialNumber, signature, issuer …): a verifier finds the
+    /// signer's certificate by comparing these bytes.
+    private func issuerAndSerial() throws -> (issuer: [UInt8], serial: [UInt8]) {
+        let root = try DER.parse(try Self.der(certificate))
+        guard case let .constructed(top) = root.content, let tbs = top.first(where: { _ in true }),
+            case let .constructed(fields) = tbs.content
+        else { throw Failure.unsupportedKey }
+        var nodes = Array(fields)
+        if let first = nodes.first, first.identifier.tagClass == .contextSpecific { nodes.removeFirst() }
+        guard nodes.count >= 3 else { throw Failure.unsupportedKey }
+        return (Array(nodes[2].encodedBytes), Array(nodes[0].encodedBytes))
     }
 
     enum OID {
@@ -134,8 +147,14 @@ enum DERWriter {
     static func octetString(_ bytes: [UInt8]) -> [UInt8] { tlv(0x04, bytes) }
     static let null: [UInt8] = [0x05, 0x00]
 
-    /// An INTEGER from its big-endian two's-complement content (a certificate's serial as stored).
-    static func integer(_ content: [UInt8]) -> [UInt8] { tlv(0x02, content.isEmpty ? [0] : content) }
+    /// A non-negative INTEGER from its big-endian magnitude (a certificate's serial number as
+    /// swift-certificates holds it): minimal, with a leading zero when the top bit is set, as the
+    /// certificate itself encodes it — else a verifier would not find the signer's certificate.
+    static func integer(_ magnitude: [UInt8]) -> [UInt8] {
+        var content = Array(magnitude.drop { $0 == 0 })
+        if content.isEmpty || content[0] & 0x80 != 0 { content.insert(0, at: 0) }
+        return tlv(0x02, content)
+    }
 
     static func oid(_ dotted: String) -> [UInt8] {
         let arcs = dotted.split(separator: ".").compactMap { UInt64($0) }
