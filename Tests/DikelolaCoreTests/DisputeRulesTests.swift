@@ -109,6 +109,19 @@ import Testing
             ).contains { $0.isError })
     }
 
+    /// Found from outside: words split or joined, hyphens, look-alike letters.
+    @Test(arguments: [
+        "Berkas pegawai yang sedang di periksa Inspektorat", "Berkas pegawai yang sedang di-periksa Inspektorat",
+        "Berkaspegawai yang sedang diperiksa Inspektorat", "\u{0412}erkas pegawai yang sedang diperiksa Inspektorat",
+        "Berkas pegawai yang sedang diperiksa lnspektorat", "BERKAS PEGAWAI YANG SEDANG DIPERIKSA INSPEKTORAT (salinan)",
+    ])
+    func wordsSplitJoinedOrDisguisedAreTheSameInformation(title: String) {
+        let opened = OpenedByRuling(
+            title: "Berkas pegawai yang sedang diperiksa Inspektorat", registerNumber: "DIK-2026-0004", ruling: "Tanggapan OP-1")
+        #expect(OpenedByRuling.barring(title: title, among: [opened]) == opened)
+        #expect(OpenedByRuling.barring(title: "Berkas pegawai yang sudah pensiun", among: [opened]) == nil)
+    }
+
     @Test(arguments: ["Dokumen kontrak pengadaan gedung kantor", "Jalan desa", "Kontrak", "Rekam medis pasien"])
     func otherInformationIsNot(title: String) {
         #expect(OpenedByRuling.barring(title: title, among: [Self.opened]) == nil)

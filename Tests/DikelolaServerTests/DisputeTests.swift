@@ -92,8 +92,25 @@ import Vapor
             #expect(try await RegisterEntry.find(entry.id, on: app.db)?.status == .exempted)
             let versionsBefore = try await Publication.query(on: app.db).count()
 
-            // Declared final: the entry opens into the DIP with the ruling as its basis, and is published.
+            // The head answers once.
+            try await head.signIn(as: Self.head)
+            try await head.get(entryPath)
+            let twice = try await head.upload(
+                SiteURL.disputeRuling(dispute.id).path,
+                Self.ruling(.objectionDecision, .open, number: "046/KEB/2026", date: "2026-11-17"), file: "file",
+                name: "tanggapan.pdf", bytes: SampleFile.pdf)
+            #expect(try await head.follow(twice).body.contains("ditanggapi satu kali"))
+
+            // Not final before the 14 working days to reject it have passed (Ps 48(1)): 11 December.
             let commission = try #require(try await Ruling.query(on: app.db).filter(\.$kind == .commissionRuling).first())
+            let early = try await ppid.submit(SiteURL.rulingLegalForce(commission.id).path, [:])
+            #expect(early.status == .conflict && early.body.contains("11 Desember 2026"))
+            #expect(try await RegisterEntry.find(entry.id, on: app.db)?.status == .exempted)
+
+            // Declared final: the entry opens into the DIP with the ruling as its basis, and is published.
+            clock.set(ExpirySweepTests.at("2026-12-14"))
+            try await ppid.signIn(as: Self.ppid)
+            try await ppid.get(entryPath)
             let opened = try await ppid.submit(SiteURL.rulingLegalForce(commission.id).path, [:])
             #expect(opened.body.contains("tidak dapat dikecualikan lagi"))
             let after = try #require(try await RegisterEntry.find(entry.id, on: app.db))
@@ -107,7 +124,7 @@ import Vapor
             // Nothing more can be recorded against it.
             let again = try await ppid.upload(
                 SiteURL.disputeRuling(dispute.id).path,
-                Self.ruling(.courtRuling, .uphold, number: "1/G/KI/2026/PTUN.PTK", date: "2026-11-24"), file: "file",
+                Self.ruling(.courtRuling, .uphold, number: "1/G/KI/2026/PTUN.PTK", date: "2026-12-14"), file: "file",
                 name: "putusan.pdf", bytes: SampleFile.pdf)
             #expect(try await ppid.follow(again).status == .conflict)
 
@@ -147,6 +164,13 @@ import Vapor
             try await ppid.get(SiteURL.registerEntry(entry.id).path)
             try await ppid.submit(SiteURL.entryDispute(entry.id).path, ["requestReference": "REG-2", "refusedOn": "2026-11-10"])
             let dispute = try #require(try await InformationDispute.query(on: app.db).first())
+            // Neither a Commission's nor a court's ruling before the objection (Ps 37(1), 47–48).
+            for kind in [RulingKind.commissionRuling, .courtRuling] {
+                let skipped = try await ppid.upload(
+                    SiteURL.disputeRuling(dispute.id).path, Self.ruling(kind, .open, number: "9/X", date: "2026-11-10", legalForce: true),
+                    file: "file", name: "a.pdf", bytes: SampleFile.pdf)
+                #expect(try await ppid.follow(skipped).body.contains(kind == .courtRuling ? "Pasal 47" : "Pasal 37 ayat 1"))
+            }
             // An answer to an objection never received is refused, and so is a date before the refusal.
             let early = try await ppid.upload(
                 SiteURL.disputeRuling(dispute.id).path,
@@ -162,6 +186,9 @@ import Vapor
             #expect(try await RegisterEntry.find(entry.id, on: app.db)?.status == .exempted)
 
             // A final ruling opens at once; its document is read by the unit's PPID, not by another unit.
+            try await ppid.submit(
+                SiteURL.disputeDates(dispute.id).path,
+                ["requestReference": "REG-2", "refusedOn": "2026-11-10", "objectionReceivedOn": "2026-11-10", "version": "1"])
             let done = try await ppid.submitUpload(
                 SiteURL.disputeRuling(dispute.id).path,
                 Self.ruling(.commissionRuling, .open, number: "2/KI", date: "2026-11-10", legalForce: true), file: "file",

@@ -21,28 +21,56 @@ public struct OpenedByRuling: Hashable, Sendable {
 
     public static let article = "UU 14/2008 Pasal 18 ayat 1 huruf g jo. Pasal 11 ayat 2"
 
-    /// The opened information that `title` names, if any: the same item, or a title holding every
-    /// meaningful word of the opened one (case, accents, punctuation and word order aside), or held
-    /// whole by it when it says at least three things. A new name for the same document ("Salinan …",
-    /// "… tahun 2025") is caught; a title that only shares a word or two is not.
+    /// The opened information that `title` names, if any: the same item; or a title in which every
+    /// meaningful word of the opened one appears, however the words are split or joined ("di
+    /// periksa", "di-periksa", "Berkaspegawai"), cased, accented, or typed with look-alike letters
+    /// (Cyrillic "В", "l" for "I"); or a title of at least three meaningful words all held by the
+    /// opened one. A new name for the same document ("Salinan …", "… tahun 2025") is caught; a
+    /// title that only shares a word or two is not.
     public static func barring(title: String, itemID: String? = nil, among opened: [OpenedByRuling]) -> OpenedByRuling? {
         if let itemID, let same = opened.first(where: { $0.itemID == itemID }) { return same }
         let words = significantWords(title)
-        guard !words.isEmpty else { return nil }
+        let joined = skeleton(title)
+        guard !joined.isEmpty else { return nil }
         return opened.first { info in
             let theirs = significantWords(info.title)
             guard !theirs.isEmpty else { return false }
-            return theirs.isSubset(of: words) || (words.count >= 3 && words.isSubset(of: theirs))
+            return theirs.allSatisfy { joined.contains($0) } || (words.count >= 3 && words.isSubset(of: theirs))
         }
     }
 
-    /// The words that say what the information is: folded for case and accents, without the small
-    /// words of Indonesian and English that any title may hold.
+    /// The words that say what the information is, each as its `skeleton`, without the small words
+    /// of Indonesian and English that any title may hold.
     static func significantWords(_ text: String) -> Set<String> {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        let words = folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
-        return Set(words.filter { !stopWords.contains($0) })
+        let words = text.split { !($0.isLetter || $0.isNumber) }.map { $0.lowercased() }
+        return Set(words.filter { !stopWords.contains(fold($0)) }.map(skeleton).filter { !$0.isEmpty })
     }
+
+    /// Letters and digits only, folded for case, accents, width and look-alike letters.
+    static func skeleton(_ text: String) -> String {
+        String(String.UnicodeScalarView(fold(text).unicodeScalars.compactMap { scalar in
+            guard CharacterSet.alphanumerics.contains(scalar) else { return nil }
+            return confusables[scalar] ?? scalar
+        }))
+    }
+
+    static func fold(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Letters typed for others that look the same: Cyrillic and Greek capitals and small letters
+    /// read as Latin, and "l", "1" and "|" as "i" (as "0" as "o"), on both sides of a comparison.
+    static let confusables: [Unicode.Scalar: Unicode.Scalar] = {
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        let pairs: [(String, String)] = [
+            ("аеорсуххівјѕԁһԛԝ", "aeopcyxxibjsdhqw"), ("αβεικνορτυχ", "abeiknoptux"), ("l1|", "iii"), ("0", "o"),
+        ]
+        for (from, to) in pairs {
+            for (a, b) in zip(from.unicodeScalars, to.unicodeScalars) { map[a] = b }
+        }
+        return map
+    }()
 
     static let stopWords: Set<String> = [
         "dan", "atau", "yang", "di", "ke", "dari", "untuk", "pada", "dengan", "tentang", "serta", "dalam", "oleh", "atas",

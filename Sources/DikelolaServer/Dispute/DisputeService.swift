@@ -93,6 +93,10 @@ enum DisputeService {
             where errors[problem.field] == nil {
                 errors[problem.field] = problem.description
             }
+            let earlier = try await Ruling.query(on: acting.db).filter(\.$dispute.$id == disputeID).all()
+            for (field, message) in stageProblems(draft, dispute: dispute, earlier: earlier) where errors[field] == nil {
+                errors[field] = message
+            }
             if draft.kind == .objectionDecision, errors["date"] == nil {
                 if let received = dispute.objectionReceivedOn {
                     if draft.date < received {
@@ -162,6 +166,18 @@ enum DisputeService {
         }
         if ruling.order == .open, !entry.status.isExempted { throw alreadyOpen(entry) }
         let today = try await today(of: entry, acting: acting)
+        if ruling.kind == .commissionRuling {
+            // Ps 48(1): a party may reject the ruling in writing within 14 working days of receiving it.
+            let window = try acting.calendar.adding(
+                DisputeTimeline.StageKind.challenge.workingDays, workingDaysTo: ruling.rulingDate, policy: .assumeWeekdaysOnly)
+            guard today > window.value else {
+                throw ProcedureError(
+                    status: .conflict,
+                    message:
+                        "Putusan Komisi baru berkekuatan hukum tetap bila tidak digugat sampai \(IndonesianFormat.date(window.value)) "
+                        + "(UU 14/2008 Pasal 48 ayat 1). Hasil mediasi yang final (Pasal 39) dicatat berkekuatan hukum tetap saat dicatat.")
+            }
+        }
         let entryID = try entry.requireID()
         return try await acting.write { db in
             let entry = try await lockedEntry(entryID, on: db)
@@ -246,6 +262,40 @@ enum DisputeService {
             message: entry.status == .reclassified
                 ? "\(entry.registerNumber) sudah diklasifikasikan ulang; catat keberatan atau putusan pada entri penggantinya."
                 : "\(entry.registerNumber) sudah terbuka sejak \(entry.openedOn.map(IndonesianFormat.date) ?? "—"); tidak ada lagi yang dikecualikan.")
+    }
+
+    /// What the law's order of stages says of a decision in this dispute: the head answers an
+    /// objection once (Ps 36(2)); the Commission hears a dispute only after the objection (Ps 37(1)),
+    /// and a court only a challenge to the Commission's ruling (Ps 47–48); a decision is recorded once.
+    static func stageProblems(_ draft: RulingDraft, dispute: InformationDispute, earlier: [Ruling]) -> [String: String] {
+        var errors: [String: String] = [:]
+        if earlier.contains(where: { $0.kind == draft.kind && $0.number.lowercased() == draft.number.lowercased() }) {
+            errors["number"] = "\(draft.kind.indonesian) Nomor \(draft.number) sudah dicatat pada sengketa ini."
+        }
+        switch draft.kind {
+        case .objectionDecision:
+            if earlier.contains(where: { $0.kind == .objectionDecision }) {
+                errors["kind"] =
+                    "Atasan PPID sudah menanggapi keberatan ini; keberatan ditanggapi satu kali (UU 14/2008 Pasal 36 ayat 2). Bila pemohon tidak puas, sengketa berlanjut ke Komisi Informasi."
+            }
+        case .commissionRuling:
+            if dispute.objectionReceivedOn == nil {
+                errors["kind"] =
+                    "Sengketa diajukan ke Komisi Informasi sesudah keberatan (UU 14/2008 Pasal 37 ayat 1): catat dulu tanggal keberatan diterima."
+            } else if let filed = dispute.commissionFiledOn, draft.date < filed {
+                errors["date"] = "Putusan Komisi tidak mungkin sebelum sengketa diajukan (\(IndonesianFormat.date(filed)))."
+            }
+        case .courtRuling:
+            guard let commission = earlier.filter({ $0.kind == .commissionRuling }).map(\.rulingDate).max() else {
+                errors["kind"] =
+                    "Pengadilan memeriksa gugatan atas putusan Komisi Informasi (UU 14/2008 Pasal 47–48): catat dulu putusan Komisinya."
+                break
+            }
+            if draft.date < commission {
+                errors["date"] = "Putusan pengadilan tidak mungkin sebelum putusan Komisi (\(IndonesianFormat.date(commission)))."
+            }
+        }
+        return errors
     }
 
     typealias Dates = (reference: String, refused: LocalDate, objection: LocalDate?, commission: LocalDate?)

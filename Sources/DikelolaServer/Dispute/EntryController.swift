@@ -151,7 +151,7 @@ enum EntryController {
                 form["date"].isEmpty
                 ? "Tanggal putusan wajib diisi." : "Tanggal tidak dikenali; tulis sebagai tahun-bulan-tanggal, misalnya 2026-11-21."
         }
-        for (field, limit) in [("number", 200), ("issuer", 200)] where form[field].count > limit {
+        for (field, limit) in [("number", 200), ("issuer", 200), ("orderText", 20_000)] where form[field].count > limit {
             refused[field] = "Terlalu panjang (paling banyak \(limit) karakter)."
         }
         guard let kind, let order, let date else { return (nil, refused) }

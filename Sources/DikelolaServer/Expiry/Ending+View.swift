@@ -158,9 +158,12 @@ enum EndingView {
                             "\(entry.registerNumber) \(entry.title) — " + ctx.t("terbuka sejak ", "public since ")
                                 + day(entry.openedOn)),
                         .text(
-                            entry.openedByLaw
-                                ? ctx.t(" demi hukum (PP 61/2010 Pasal 11 ayat 3)", " by law (PP 61/2010 Art. 11(3))")
-                                : ctx.t(" dengan surat pembukaan", " by an opening decree")))
+                            entry.openingRulingID != nil
+                                ? ctx.t(
+                                    " melalui keberatan atau sengketa (UU 14/2008 Pasal 11 ayat 2)", " through an objection or dispute")
+                                : entry.openedByLaw
+                                    ? ctx.t(" demi hukum (PP 61/2010 Pasal 11 ayat 3)", " by law (PP 61/2010 Art. 11(3))")
+                                    : ctx.t(" dengan surat pembukaan", " by an opening decree")))
                 }))
     }
 }

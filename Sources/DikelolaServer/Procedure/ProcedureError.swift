@@ -31,7 +31,7 @@ struct ProcedureError: Error, CustomStringConvertible {
     static let staleVersion = ProcedureError(
         status: .conflict,
         message:
-            "Usulan ini baru saja diubah orang lain. Muat ulang halaman untuk melihat keadaan terbaru; perubahan Anda belum disimpan."
+            "Isian ini baru saja diubah orang lain. Muat ulang halaman untuk melihat keadaan terbaru; perubahan Anda belum disimpan."
     )
 
     static func notAllowedAtThisStep(_ what: String) -> ProcedureError {
