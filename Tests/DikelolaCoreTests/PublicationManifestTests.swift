@@ -41,7 +41,8 @@ import Testing
         let text = try String(contentsOf: folder.appendingPathComponent(PublicationManifest.listName), encoding: .utf8)
         let manifest = try #require(PublicationManifest(text: text))
         #expect(manifest.version == 3 && manifest.body == "kabupaten-contoh" && manifest.previous == nil)
-        #expect(manifest.files.map(\.path) == ["dik.json", "entri/DIK-2026-0001.html", "index.html"])
+        // The writer's hidden marker is listed too: a hidden file added to a copy must show.
+        #expect(manifest.files.map(\.path) == [".halaman-entri-3", "dik.json", "entri/DIK-2026-0001.html", "index.html"])
         #expect(manifest.text == text)
         #expect(text.contains("\(PublicationManifest.sha256(Data("<h1>DIK</h1>".utf8)))  index.html\n"))
     }
@@ -51,7 +52,7 @@ import Testing
         let key = P256.Signing.PrivateKey()
         _ = try Self.publish(Self.files, version: 1, in: folder, key: key)
         let report = PublicationCheck.verify(folder, trustedKey: key.publicKey)
-        #expect(report.passed && report.files == 3 && report.versions == [1], "\(report.problems)")
+        #expect(report.passed && report.files == 4 && report.versions == [1], "\(report.problems)")
 
         // One byte changed in one file.
         let page = folder.appendingPathComponent("entri/DIK-2026-0001.html")
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func theVersionsFormAChain() throws {
-        let body = try Self.folder()
+        let body = FileManager.default.temporaryDirectory.appendingPathComponent("badan-\(UUID().uuidString)", isDirectory: true)
         let key = P256.Signing.PrivateKey()
         let one = body.appendingPathComponent("versi/1", isDirectory: true)
         let two = body.appendingPathComponent("versi/2", isDirectory: true)
@@ -103,5 +104,21 @@ import Testing
         #expect(report.versions == [1, 2, 3])
         #expect(report.problems == [.chainBroken(version: 3, previous: 2)])
         #expect(PublicationCheck.verify(body.appendingPathComponent("nowhere")).problems.count == 1)
+
+        // Found from outside: a version removed from between the others, `terkini` pointing back,
+        // a body page replaced, a hidden file added to a version.
+        _ = try Self.publish(Self.files, version: 3, in: three, key: key, previous: first)
+        try FileManager.default.removeItem(at: two)
+        try FileManager.default.createSymbolicLink(atPath: body.appendingPathComponent("terkini").path, withDestinationPath: "versi/1")
+        try Data("<meta http-equiv=refresh content='0; url=https://contoh.invalid'>".utf8).write(to: body.appendingPathComponent("index.html"))
+        try Data("Redirect 302 / https://contoh.invalid".utf8).write(to: one.appendingPathComponent(".htaccess"))
+        #expect(
+            Set(PublicationCheck.verify(body, trustedKey: key.publicKey).problems)
+                == [
+                    .versionMissing(2), .currentNotLatest("versi/1"), .bodyFile("index.html"),
+                    .unlisted(version: "1", path: ".htaccess"),
+                ])
+        try Data(PublicationManifest.bodyIndex.utf8).write(to: body.appendingPathComponent("index.html"))
+        #expect(!PublicationCheck.verify(body, trustedKey: key.publicKey).problems.contains(.bodyFile("index.html")))
     }
 }

@@ -195,6 +195,16 @@ import Vapor
                 name: "putusan.pdf", bytes: SampleFile.pdf)
             #expect(done.body.contains("Informasi dibuka"))
             let ruling = try #require(try await Ruling.query(on: app.db).first())
+            // Another entry holding the same information says so, and opens by the same decision.
+            let twin = try await PeriodActionTests.entry("Berakhir akhir tahun", app)
+            twin.title = "Salinan Berakhir 2031"
+            try await twin.save(on: app.db)
+            let twinPage = try await ppid.get(SiteURL.registerEntry(twin.id).path)
+            #expect(twinPage.body.contains("Informasi yang sama telah dibuka") && twinPage.body.contains("2/KI"))
+            let twinOpened = try await ppid.submit(SiteURL.entryOpenLikewise(twin.id).path, [:])
+            #expect(twinOpened.body.contains("Dibuka berdasarkan"))
+            let reopened = try #require(try await RegisterEntry.find(twin.id, on: app.db))
+            #expect(reopened.status == .opened && reopened.openingRulingID == ruling.id)
             let download = try await ppid.get(SiteURL.rulingDocument(ruling.id).path)
             #expect(download.status == .ok && Array(download.body.utf8) == SampleFile.pdf)
             let other = Browser(app)

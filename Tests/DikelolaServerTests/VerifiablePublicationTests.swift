@@ -63,8 +63,8 @@ import Vapor
             #expect(recipe.status == 0 && recipe.output.contains("Verified OK"), "\(recipe.output)")
 
             // The command line, with the key given.
-            try Data(PublicationManifest.pem(key.publicKey).utf8).write(to: copy.appendingPathComponent("kunci.pem"))
-            let keyPath = copy.appendingPathComponent("kunci.pem").path
+            let keyPath = FileManager.default.temporaryDirectory.appendingPathComponent("kunci-\(UUID().uuidString).pem").path
+            try Data(PublicationManifest.pem(key.publicKey).utf8).write(to: URL(fileURLWithPath: keyPath))
             let passed = try Dikelola.run(["verify-publication", copy.path, "--key", keyPath], in: copy)
             #expect(passed.status == 0 && passed.output.contains("Salinan sah: versi 1, 2"), "\(passed.output) \(passed.error)")
 

@@ -20,6 +20,9 @@ public enum PublicationCheck {
         case missing(version: String, path: String)
         case unlisted(version: String, path: String)
         case chainBroken(version: Int, previous: Int)
+        case versionMissing(Int)
+        case currentNotLatest(String)
+        case bodyFile(String)
 
         public var description: String {
             switch self {
@@ -36,6 +39,9 @@ public enum PublicationCheck {
             case let .unlisted(v, path): "Versi \(v): \(path) tidak tercantum dalam manifest."
             case let .chainBroken(v, previous):
                 "Versi \(v) tidak menyebut manifest versi \(previous) yang ada di salinan ini (rantai versi putus)."
+            case let .versionMissing(v): "Versi \(v) tidak ada dalam salinan ini, di antara versi yang ada (rantai versi putus)."
+            case let .currentNotLatest(target): "terkini menunjuk \(target), bukan versi terakhir dalam salinan."
+            case let .bodyFile(name): "\(name) di folder badan publik bukan bagian dari terbitan (hanya index.html, terkini dan versi/)."
             }
         }
     }
@@ -60,9 +66,14 @@ public enum PublicationCheck {
         if fm.fileExists(atPath: folder.appendingPathComponent(PublicationManifest.listName).path) {
             folders = [(folder.lastPathComponent, folder)]
         } else {
-            let versions = fm.fileExists(atPath: folder.appendingPathComponent("versi").path) ? folder.appendingPathComponent("versi") : folder
+            let isBody = fm.fileExists(atPath: folder.appendingPathComponent("versi").path)
+            let versions = isBody ? folder.appendingPathComponent("versi") : folder
             let names = ((try? fm.contentsOfDirectory(atPath: versions.path)) ?? []).compactMap { Int($0) }.sorted()
             folders = names.map { (String($0), versions.appendingPathComponent(String($0), isDirectory: true)) }
+            if let first = names.first, let last = names.last {
+                report.problems += (first...last).filter { !names.contains($0) }.map(Problem.versionMissing)
+            }
+            if isBody { report.problems += bodyProblems(folder, latest: names.last) }
         }
         guard !folders.isEmpty else {
             report.problems.append(.nothingToCheck(folder.path))
@@ -94,6 +105,31 @@ public enum PublicationCheck {
         }
         report.fingerprint = key.map(PublicationManifest.fingerprint)
         return report
+    }
+
+    /// A body folder holds `index.html` (the redirect), `terkini` (the latest version) and `versi/`.
+    static func bodyProblems(_ folder: URL, latest: Int?) -> [Problem] {
+        let fm = FileManager.default
+        var problems: [Problem] = []
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where !["versi", "terkini"].contains(name) {
+            let data = try? Data(contentsOf: folder.appendingPathComponent(name))
+            if name == "index.html", data == Data(PublicationManifest.bodyIndex.utf8) { continue }
+            problems.append(.bodyFile(name))
+        }
+        let current = folder.appendingPathComponent("terkini")
+        if let target = try? fm.destinationOfSymbolicLink(atPath: current.path) {
+            if target != "versi/\(latest ?? 0)" { problems.append(.currentNotLatest(target)) }
+        } else if fm.fileExists(atPath: current.path) {
+            // A copy that followed the link: the same files as the latest version.
+            let copied = try? Data(contentsOf: current.appendingPathComponent(PublicationManifest.listName))
+            let last = latest.flatMap { try? Data(contentsOf: folder.appendingPathComponent("versi/\($0)/\(PublicationManifest.listName)")) }
+            if copied == nil || copied != last || (try? PublicationManifest.files(in: current)) != latest.flatMap({
+                try? PublicationManifest.files(in: folder.appendingPathComponent("versi/\($0)"))
+            }) {
+                problems.append(.currentNotLatest("terkini (salinan)"))
+            }
+        }
+        return problems
     }
 
     static func checkSignature(

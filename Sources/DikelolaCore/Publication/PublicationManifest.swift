@@ -10,16 +10,22 @@ import Foundation
 ///     kunci-publik.pem   the body's public key
 ///
 /// The header names the body, the version, when it was published, and the SHA-256 of the previous
-/// version's manifest.txt, so the versions form a chain. Files whose name starts with a dot are
-/// markers of the writer, not published content, and are left out. With openssl and coreutils:
+/// version's manifest.txt, so the versions form a chain. Every file is listed, the writer's hidden
+/// markers too, so a file added to a copy (a hidden `.htaccess` among them) is found. With openssl
+/// and coreutils:
 ///
 ///     openssl dgst -sha256 -verify kunci-publik.pem -signature manifest.sig manifest.txt
 ///     grep -v '^#' manifest.txt | sha256sum --strict -c -
+///     find . -type f ! -name manifest.txt ! -name manifest.sig ! -name kunci-publik.pem | sed 's|^\./||' | sort \
+///         | diff - <(grep -v '^#' manifest.txt | cut -c67- | sort)
 public struct PublicationManifest: Hashable, Sendable {
     public static let listName = "manifest.txt"
     public static let signatureName = "manifest.sig"
     public static let keyName = "kunci-publik.pem"
     static let ownFiles: Set<String> = [listName, signatureName, keyName]
+    /// A body folder's `index.html`: it only sends readers to the current version.
+    public static let bodyIndex =
+        #"<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=terkini/index.html"><a href="terkini/index.html">DIK terkini</a>"#
 
     public struct File: Hashable, Sendable {
         public var path: String
@@ -77,15 +83,15 @@ public struct PublicationManifest: Hashable, Sendable {
         self.init(body: body, version: version, publishedAt: published, previous: previous == "-" ? nil : previous, files: files)
     }
 
-    /// Every published file under `folder`, with its SHA-256: regular files at any depth, but not
-    /// the manifest's own three nor the writer's markers (names starting with a dot).
+    /// Every file under `folder`, with its SHA-256: regular files at any depth, hidden ones too,
+    /// but not the manifest's own three. A link to anything but a file inside is listed as changed.
     public static func files(in folder: URL) throws -> [File] {
         let fm = FileManager.default
         var found: [File] = []
         var pending = [""]
         while let relative = pending.popLast() {
             let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative, isDirectory: true)
-            for name in try fm.contentsOfDirectory(atPath: directory.path) where !name.hasPrefix(".") {
+            for name in try fm.contentsOfDirectory(atPath: directory.path) {
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 if relative.isEmpty, ownFiles.contains(name) { continue }
                 var isDirectory: ObjCBool = false

@@ -200,6 +200,36 @@ enum DisputeService {
         }
     }
 
+    /// Opens an entry holding information another entry was opened for by a decision: the same
+    /// decision is its legal basis (Ps 18(1)(g) jo. Ps 11(2)).
+    static func openLikewise(entryID: UUID, acting: Acting) async throws -> Ruling {
+        let (entry, place, role) = try await requireRecorder(entryID: entryID, acting: acting)
+        guard entry.status.isExempted else { throw alreadyOpen(entry) }
+        let rulings = try await Ruling.query(on: acting.db).filter(\.$body.$id == entry.$body.id).filter(\.$openedOn != nil)
+            .with(\.$entry).all()
+        guard
+            let ruling = rulings.first(where: { ruling in
+                ruling.$entry.id != entryID
+                    && OpenedByRuling.barring(
+                        title: entry.title, itemID: entry.$item.id.uuidString,
+                        among: [
+                            OpenedByRuling(
+                                title: ruling.entry.title, registerNumber: ruling.entry.registerNumber, ruling: ruling.citation,
+                                itemID: ruling.entry.$item.id.uuidString)
+                        ]) != nil
+            })
+        else {
+            throw ProcedureError(status: .conflict, message: "Tidak ada putusan yang membuka informasi yang sama dengan \(entry.registerNumber).")
+        }
+        let today = try await today(of: entry, acting: acting)
+        return try await acting.write { db in
+            let locked = try await lockedEntry(entryID, on: db)
+            guard locked.status.isExempted else { throw alreadyOpen(locked) }
+            try await open(locked, by: ruling, on: today, place: place, role: role, acting: acting, db: db)
+            return ruling
+        }
+    }
+
     // MARK: Opening
 
     /// UU 14/2008 Ps 11(2): the entry opens into the DIP with the decision as its legal basis, and
@@ -219,9 +249,17 @@ enum DisputeService {
                     "\(entry.registerNumber): dibuka sejak \(IndonesianFormat.date(date)) berdasarkan \(ruling.citation); masuk DIP; "
                     + "tidak dapat dikecualikan lagi (\(OpenedByRuling.article))"),
             on: db)
+        // Other entries holding the same information stay exempted only until someone opens them:
+        // the PPID is told which, and each entry's page says so.
+        let opened = OpenedByRuling(
+            title: entry.title, registerNumber: entry.registerNumber, ruling: ruling.citation, itemID: entry.$item.id.uuidString)
+        let same = try await RegisterEntry.query(on: db).filter(\.$body.$id == entry.$body.id)
+            .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue]).all()
+            .filter { $0.id != entry.id && OpenedByRuling.barring(title: $0.title, among: [opened]) != nil }
+        let alsoNamed = same.isEmpty ? "" : "; informasi yang sama masih dikecualikan pada \(same.map(\.registerNumber).sorted().joined(separator: ", "))"
         try await PeriodActionService.tellOpened(
-            entry, bodyID: entry.$body.id, place: place, decreeNumber: nil, how: "dibuka berdasarkan \(ruling.citation)",
-            now: acting.now, db: db)
+            entry, bodyID: entry.$body.id, place: place, decreeNumber: nil,
+            how: "dibuka berdasarkan \(ruling.citation)" + alsoNamed, now: acting.now, db: db)
         try await Publisher.record(
             services: acting.services, bodyID: entry.$body.id, reason: "Dibuka berdasarkan \(ruling.citation)", now: acting.now,
             actor: acting.person.id.uuidString, on: db)

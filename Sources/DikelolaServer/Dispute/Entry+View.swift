@@ -58,6 +58,18 @@ enum EntryView {
         let opening = l.disputes.flatMap(\.rulings).first { $0.id != nil && $0.id == entry.openingRulingID }
         let ground = ExemptionGround(code: entry.groundCode)
         return .group(
+            .unwrap(l.openedElsewhere) { info in
+                Layout.notice(
+                    page.t(
+                        "Informasi yang sama telah dibuka: \(info.registerNumber) berdasarkan \(info.ruling). Informasi itu tidak dapat dikecualikan lagi (\(OpenedByRuling.article)); bukalah entri ini.",
+                        "The same information was opened: \(info.registerNumber) by \(info.ruling). It can never be exempted again; open this entry."),
+                    kind: "error")
+            },
+            .if(
+                l.openedElsewhere != nil && m.mayRecord,
+                .form(
+                    .action(SiteURL.entryOpenLikewise(entry.id).path), .method(.post), Layout.csrfField(page),
+                    .button(.type(.submit), .text(page.t("Buka berdasarkan putusan yang sama", "Open it by the same decision"))))),
             .unwrap(opening) { ruling in
                 Layout.notice(
                     page.t(

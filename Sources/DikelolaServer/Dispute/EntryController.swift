@@ -19,6 +19,8 @@ enum EntryController {
         let openingDecree: Decree?
         let disputes: [(dispute: InformationDispute, rulings: [Ruling])]
         let history: [AuditEvent]
+        /// Information opened by a decision that this still-exempted entry also holds.
+        let openedElsewhere: OpenedByRuling?
     }
 
     /// The entry named by `id`, for a person entitled to its exempted content.
@@ -34,7 +36,12 @@ enum EntryController {
         return Loaded(
             entry: entry, unit: unit, body: body, place: place, decree: try await Decree.find(entry.$decree.id, on: req.db),
             openingDecree: try await entry.openingDecreeID.asyncMap { try await Decree.find($0, on: req.db) } ?? nil,
-            disputes: try await RulingQueries.disputes(entryID: id, on: req.db), history: history)
+            disputes: try await RulingQueries.disputes(entryID: id, on: req.db), history: history,
+            openedElsewhere: entry.status.isExempted
+                ? OpenedByRuling.barring(
+                    title: entry.title, itemID: entry.$item.id.uuidString,
+                    among: try await RulingQueries.openedByRuling(bodyID: entry.$body.id, on: req.db)
+                        .filter { $0.registerNumber != entry.registerNumber }) : nil)
     }
 
     // MARK: Handlers
@@ -50,6 +57,15 @@ enum EntryController {
             _ = try await DisputeService.open(entryID: entryID, disputeInput(form), acting: req.acting(user))
             return PageContext(req).t(
                 "Permohonan yang ditolak dicatat; batas keberatan dihitung.", "Refused request recorded; the objection deadline is counted.")
+        }
+    }
+
+    @Sendable static func openLikewise(req: Request, user: CurrentUser) async throws -> Response {
+        let entryID = try req.id("entry")
+        return try await act(req, user, entryID: entryID, form: "likewise", values: try req.formValues()) {
+            let ruling = try await DisputeService.openLikewise(entryID: entryID, acting: req.acting(user))
+            return PageContext(req).t(
+                "Dibuka berdasarkan \(ruling.citation); masuk DIP dan DIK diterbitkan ulang.", "Opened by \(ruling.citation).")
         }
     }
 
@@ -209,6 +225,7 @@ struct EntryRoutes: RouteCollection {
         routes.signedIn(.GET, .entryDossierPDF(nil), use: DossierController.pdf)
         routes.signedIn(.GET, .entryDossierZIP(nil), use: DossierController.zip)
         routes.signedIn(.POST, .entryDossierPDF(nil), use: DossierController.signedPDF)
+        routes.signedIn(.POST, .entryOpenLikewise(nil), use: EntryController.openLikewise)
         routes.signedIn(.GET, .decreeElectronic(nil), use: ElectronicSignatureController.show)
         routes.signedIn(.POST, .decreeElectronic(nil), use: ElectronicSignatureController.sign)
         routes.signedIn(.GET, .decreeElectronicFile(nil, nil), use: ElectronicSignatureController.download)

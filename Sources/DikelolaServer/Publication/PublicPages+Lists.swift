@@ -185,6 +185,23 @@ extension PublicPages {
                 .text(
                     l.t(
                         "Semua versi yang pernah terbit tetap tersedia di folder versi/NOMOR/.",
-                        "Every version ever published stays available in the folder versi/NUMBER/."))))
+                        "Every version ever published stays available in the folder versi/NUMBER/."))),
+            .h2(.text(l.t("Memeriksa keaslian salinan", "Checking a copy"))),
+            .p(
+                .text(
+                    l.t(
+                        "Setiap versi membawa daftar SHA-256 semua berkasnya, ditandatangani dengan kunci badan publik: ",
+                        "Every version carries the SHA-256 of all its files, signed with the body's key: ")),
+                .a(.href("\(shared)\(PublicationManifest.listName)"), .text(PublicationManifest.listName)), .text(", "),
+                .a(.href("\(shared)\(PublicationManifest.signatureName)"), .text(PublicationManifest.signatureName)), .text(", "),
+                .a(.href("\(shared)\(PublicationManifest.keyName)"), .text(PublicationManifest.keyName)),
+                .text(
+                    l.t(
+                        ". Salinan DIK di situs lain dapat diperiksa dengan perintah berikut di folder versinya (atau dengan dikelola verify-publication):",
+                        ". A copy elsewhere can be checked with these commands in its version folder (or with dikelola verify-publication):"))),
+            .element(
+                named: "pre",
+                text: "openssl dgst -sha256 -verify kunci-publik.pem -signature manifest.sig manifest.txt\n"
+                    + "grep -v '^#' manifest.txt | sha256sum --strict -c -"))
     }
 }

@@ -128,11 +128,7 @@ enum PublicSite {
         let redirect = folder.appendingPathComponent("index.html")
         let changed = !missing.isEmpty || moved || !fm.fileExists(atPath: redirect.path)
         guard changed else { return false }
-        try writeAtomically(
-            Data(
-                #"<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=terkini/index.html"><a href="terkini/index.html">DIK terkini</a>"#
-                    .utf8),
-            to: redirect)
+        try writeAtomically(Data(PublicationManifest.bodyIndex.utf8), to: redirect)
         if homePage { try await writeHome(app) }
         return true
     }

@@ -190,6 +190,8 @@ struct PublicSiteRoutes: RouteCollection {
         case "json": HTTPMediaType(type: "application", subType: "json", parameters: ["charset": "utf-8"])
         case "atom": HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
         case "xlsx": HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        // The signed manifest, shown as text; the public key as text too (PEM is text).
+        case "txt", "pem": HTTPMediaType(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
         default: .binary
         }
     }

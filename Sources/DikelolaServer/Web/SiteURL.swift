@@ -79,6 +79,7 @@ enum SiteURL: Equatable {
     case registerEntry(UUID?)
     case entryDispute(UUID?)
     case entryDossier(UUID?)
+    case entryOpenLikewise(UUID?)
     case entryDossierPDF(UUID?)
     case entryDossierZIP(UUID?)
     case disputeDates(UUID?)
@@ -219,6 +220,7 @@ enum SiteURL: Equatable {
         case let .registerEntry(entry): return ["dik", id(entry, "entry")]
         case let .entryDispute(entry): return ["dik", id(entry, "entry"), "sengketa"]
         case let .entryDossier(entry): return ["dik", id(entry, "entry"), "berkas-bukti"]
+        case let .entryOpenLikewise(entry): return ["dik", id(entry, "entry"), "buka-sesuai-putusan"]
         case let .entryDossierPDF(entry): return ["dik", id(entry, "entry"), "berkas-bukti", "pdf"]
         case let .entryDossierZIP(entry): return ["dik", id(entry, "entry"), "berkas-bukti", "zip"]
         case let .disputeDates(dispute): return ["sengketa", id(dispute, "dispute"), "tanggal"]
