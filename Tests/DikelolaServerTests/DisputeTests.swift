@@ -60,6 +60,10 @@ import Vapor
             #expect(recorded.status == .ok, "\(recorded.body)")
             #expect(recorded.body.contains("28 Desember 2026") && recorded.body.contains("Pasal 36 ayat 2"))
             let dispute = try #require(try await InformationDispute.query(on: app.db).first())
+            // The head is told the objection awaits an answer, and by when.
+            let headUser = try await PeriodActionTests.user(Self.head, app)
+            let told = try await Notification.query(on: app.db).filter(\.$user.$id == headUser.requireID()).all()
+            #expect(told.contains { $0.message.contains("Keberatan atas") && $0.message.contains("28 Desember 2026") })
 
             // A decision without its document is refused, naming the file; then the head's answer upholds.
             clock.set(ExpirySweepTests.at("2026-11-17"))

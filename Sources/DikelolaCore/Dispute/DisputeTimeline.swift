@@ -127,7 +127,9 @@ public struct DisputeTimeline: Sendable {
             let answer = try stage(.answer, from: received, doneOn: dates.answeredOn)
             stages.append(answer)
             // No dispute follows an answer that opened the information.
-            let answerReached = dates.answeredOn != nil || answer.state == .running(overdue: true)
+            let answerReached =
+                dates.answeredOn != nil || answer.state == .running(overdue: true) || dates.commissionFiledOn != nil
+                || dates.commissionRuledOn != nil
             if answerReached, dates.answerOrder != .open {
                 let commission = try stage(
                     .commission, from: dates.answeredOn ?? answer.due, doneOn: dates.commissionFiledOn ?? dates.commissionRuledOn)

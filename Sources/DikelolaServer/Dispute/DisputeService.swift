@@ -27,7 +27,6 @@ enum DisputeService {
         let today = try await today(of: entry, acting: acting)
         let dates = try checkedDates(input, classifiedOn: decree?.decreeDate, today: today)
         guard entry.status.isExempted else { throw alreadyOpen(entry) }
-        _ = place
         return try await acting.write { db in
             let dispute = InformationDispute()
             dispute.$body.id = entry.$body.id
@@ -40,6 +39,7 @@ enum DisputeService {
             dispute.recordedBy = acting.person.id
             dispute.version = 1
             try await dispute.create(on: db)
+            try await tellHead(dispute, entry: entry, place: place, acting: acting, db: db)
             try await AuditLog.record(
                 acting.auditDraft(
                     .disputeRecord, targetType: .registerEntry, targetID: entry.id?.uuidString,
@@ -52,7 +52,7 @@ enum DisputeService {
     /// Changes a dispute's dates (the objection arrived, the dispute went to the Commission).
     static func update(disputeID: UUID, _ input: DisputeInput, expectedVersion: Int?, acting: Acting) async throws {
         guard let dispute = try await InformationDispute.find(disputeID, on: acting.db) else { throw Refusal.notFound }
-        let (entry, _, role) = try await requireRecorder(entryID: dispute.$entry.id, acting: acting)
+        let (entry, place, role) = try await requireRecorder(entryID: dispute.$entry.id, acting: acting)
         if let expectedVersion, expectedVersion != dispute.version { throw ProcedureError.staleVersion }
         let decree = try await Decree.find(entry.$decree.id, on: acting.db)
         let dates = try checkedDates(input, classifiedOn: decree?.decreeDate, today: try await today(of: entry, acting: acting))
@@ -68,6 +68,7 @@ enum DisputeService {
         dispute.objectionReceivedOn = dates.objection
         dispute.commissionFiledOn = dates.commission
         try await VersionedWrite.change(dispute, acting: acting) { db in
+            try await tellHead(dispute, entry: entry, place: place, acting: acting, db: db)
             try await AuditLog.record(
                 acting.auditDraft(
                     .disputeUpdate, targetType: .registerEntry, targetID: entry.id?.uuidString,
@@ -265,6 +266,22 @@ enum DisputeService {
             actor: acting.person.id.uuidString, on: db)
     }
 
+    /// Once an objection is received, the head is told it awaits an answer and by when (Ps 36(2)).
+    static func tellHead(
+        _ dispute: InformationDispute, entry: RegisterEntry, place: Authorization.Place, acting: Acting, db: any Database
+    ) async throws {
+        guard let received = dispute.objectionReceivedOn else { return }
+        let due = try acting.calendar.adding(30, workingDaysTo: received, policy: .assumeWeekdaysOnly).value
+        try await Notifier.tell(
+            .init(
+                kind: .actionAwaiting,
+                text: "Keberatan atas \(entry.registerNumber) \(entry.title) diterima \(IndonesianFormat.date(received)); "
+                    + "tanggapan atasan PPID paling lambat \(IndonesianFormat.date(due)) (UU 14/2008 Pasal 36 ayat 2)",
+                link: SiteURL.registerEntry(entry.id).path,
+                dedupeKey: "dispute:\(dispute.storedID.uuidString):objection:\(received.iso)"),
+            roles: [.head], place: place, bodyID: entry.$body.id, on: db)
+    }
+
     // MARK: Guards and checks
 
     /// The entry, where it sits, and the role the person records in: the PPID or the head of its unit.
@@ -300,91 +317,5 @@ enum DisputeService {
             message: entry.status == .reclassified
                 ? "\(entry.registerNumber) sudah diklasifikasikan ulang; catat keberatan atau putusan pada entri penggantinya."
                 : "\(entry.registerNumber) sudah terbuka sejak \(entry.openedOn.map(IndonesianFormat.date) ?? "—"); tidak ada lagi yang dikecualikan.")
-    }
-
-    /// What the law's order of stages says of a decision in this dispute: the head answers an
-    /// objection once (Ps 36(2)); the Commission hears a dispute only after the objection (Ps 37(1)),
-    /// and a court only a challenge to the Commission's ruling (Ps 47–48); a decision is recorded once.
-    static func stageProblems(_ draft: RulingDraft, dispute: InformationDispute, earlier: [Ruling]) -> [String: String] {
-        var errors: [String: String] = [:]
-        if earlier.contains(where: { $0.kind == draft.kind && $0.number.lowercased() == draft.number.lowercased() }) {
-            errors["number"] = "\(draft.kind.indonesian) Nomor \(draft.number) sudah dicatat pada sengketa ini."
-        }
-        switch draft.kind {
-        case .objectionDecision:
-            if earlier.contains(where: { $0.kind == .objectionDecision }) {
-                errors["kind"] =
-                    "Atasan PPID sudah menanggapi keberatan ini; keberatan ditanggapi satu kali (UU 14/2008 Pasal 36 ayat 2). Bila pemohon tidak puas, sengketa berlanjut ke Komisi Informasi."
-            }
-        case .commissionRuling:
-            if dispute.objectionReceivedOn == nil {
-                errors["kind"] =
-                    "Sengketa diajukan ke Komisi Informasi sesudah keberatan (UU 14/2008 Pasal 37 ayat 1): catat dulu tanggal keberatan diterima."
-            } else if let filed = dispute.commissionFiledOn, draft.date < filed {
-                errors["date"] = "Putusan Komisi tidak mungkin sebelum sengketa diajukan (\(IndonesianFormat.date(filed)))."
-            }
-        case .courtRuling:
-            guard let commission = earlier.filter({ $0.kind == .commissionRuling }).map(\.rulingDate).max() else {
-                errors["kind"] =
-                    "Pengadilan memeriksa gugatan atas putusan Komisi Informasi (UU 14/2008 Pasal 47–48): catat dulu putusan Komisinya."
-                break
-            }
-            if draft.date < commission {
-                errors["date"] = "Putusan pengadilan tidak mungkin sebelum putusan Komisi (\(IndonesianFormat.date(commission)))."
-            }
-        }
-        return errors
-    }
-
-    typealias Dates = (reference: String, refused: LocalDate, objection: LocalDate?, commission: LocalDate?)
-
-    /// The typed dates, each checked against the law's order of events, every field at fault named.
-    static func checkedDates(_ input: DisputeInput, classifiedOn: LocalDate?, today: LocalDate) throws -> Dates {
-        var errors: [String: String] = [:]
-        let reference = input.requestReference.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reference.isEmpty {
-            errors["requestReference"] = "Nomor registrasi permohonan informasi yang ditolak wajib diisi."
-        } else if reference.count > 200 {
-            errors["requestReference"] = "Nomor registrasi permohonan terlalu panjang (paling banyak 200 karakter)."
-        }
-        func date(_ text: String, _ field: String, required: Bool) -> LocalDate? {
-            let text = text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else {
-                if required { errors[field] = "Tanggal wajib diisi." }
-                return nil
-            }
-            guard let date = LocalDate(iso: text) else {
-                errors[field] = "Tanggal tidak dikenali; tulis sebagai tahun-bulan-tanggal, misalnya 2026-11-21."
-                return nil
-            }
-            if date > today { errors[field] = "Tanggal tidak boleh sesudah hari ini (\(IndonesianFormat.date(today)))." }
-            return date
-        }
-        let refused = date(input.refusedOn, "refusedOn", required: true)
-        let objection = date(input.objectionReceivedOn, "objectionReceivedOn", required: false)
-        let commission = date(input.commissionFiledOn, "commissionFiledOn", required: false)
-        if let refused, let classifiedOn, refused < classifiedOn, errors["refusedOn"] == nil {
-            errors["refusedOn"] =
-                "Permohonan ditolak sebelum informasi ini ditetapkan dikecualikan (\(IndonesianFormat.date(classifiedOn))); catat sengketa pada entri yang berlaku saat itu."
-        }
-        if let refused, let objection, objection < refused, errors["objectionReceivedOn"] == nil {
-            errors["objectionReceivedOn"] = "Keberatan tidak mungkin diterima sebelum permohonan ditolak."
-        }
-        if commission != nil, objection == nil, errors["commissionFiledOn"] == nil {
-            errors["commissionFiledOn"] =
-                "Sengketa diajukan ke Komisi Informasi sesudah keberatan (UU 14/2008 Pasal 37 ayat 1); isi dulu tanggal keberatan diterima."
-        }
-        if let objection, let commission, commission < objection, errors["commissionFiledOn"] == nil {
-            errors["commissionFiledOn"] = "Sengketa tidak mungkin diajukan sebelum keberatan diterima."
-        }
-        guard errors.isEmpty, let refused else { throw ProcedureError.invalid(errors) }
-        return (reference, refused, objection, commission)
-    }
-
-    static func describe(_ dates: Dates) -> String {
-        var parts = ["permohonan \(dates.reference) ditolak \(IndonesianFormat.date(dates.refused))"]
-        if let objection = dates.objection { parts.append("keberatan diterima \(IndonesianFormat.date(objection))") }
-        if let commission = dates.commission { parts.append("diajukan ke Komisi Informasi \(IndonesianFormat.date(commission))") }
-        return parts.joined(separator: "; ")
     }
 }
