@@ -30,11 +30,11 @@ need_root() {
 # Chromium prints documents to PDF (a Swift test) and runs the browser suite.
 browser_tools() {
     if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdfsig >/dev/null \
-        || ! command -v openssl >/dev/null; then
-        need_root "Chromium, pdfsig and openssl" "apt-get install chromium chromium-driver poppler-utils openssl"
-        log "Installing Chromium, poppler-utils (pdfsig checks electronic signatures) and openssl (Debian packages)"
+        || ! command -v openssl >/dev/null || ! command -v xvfb-run >/dev/null; then
+        need_root "Chromium, pdfsig, openssl and xvfb" "apt-get install chromium chromium-driver poppler-utils openssl xvfb xauth"
+        log "Installing Chromium, poppler-utils (pdfsig checks electronic signatures), openssl and xvfb (a signed PDF opens in Chromium's viewer)"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils openssl >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils openssl xvfb xauth >/dev/null
     fi
     if ! python3 -c 'import selenium, pytest, pypdf, openpyxl, requests, schemathesis' 2>/dev/null; then
         log "Installing selenium, pytest, pypdf, openpyxl, requests and schemathesis (PyPI)"
