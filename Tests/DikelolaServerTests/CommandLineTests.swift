@@ -112,7 +112,11 @@ struct Dikelola {
         let listing = lines[(start + 1)...].prefix { !$0.isEmpty && !$0.hasPrefix("Use ") }
         let names = listing.compactMap { line in line.wholeMatch(of: /\s*([a-z-]+) .+/).map { String($0.1) } }
         let english = listing.filter { $0.wholeMatch(of: /\s+[A-Z].+/) != nil }
-        #expect(Set(names) == ["audit", "backup", "create-admin", "import", "migrate", "publish", "restore", "serve", "sop", "sweep", "workdays"])
+        #expect(
+            Set(names) == [
+                "audit", "backup", "create-admin", "import", "migrate", "publish", "restore", "serve", "sop", "sweep",
+                "verify-publication", "workdays",
+            ])
         #expect(english.count == names.count, "\(help.output)")
         for command in ["audit verify", "sop list", "sop check", "workdays add", "workdays between"] {
             let words = command.split(separator: " ").map(String.init)
