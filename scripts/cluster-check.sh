@@ -391,11 +391,19 @@ for line in "${bodies[@]}"; do
     else
         fail "$slug: terkini differs between A and B: $(head -c 600 "$work/diff-$slug.txt")"
     fi
-    if diff -r -x '.*' "$work/A/publik/$slug/versi" "$work/B/publik/$slug/versi" >"$work/diff-$slug-versi.txt" 2>&1; then
+    if diff -r -x '.tmp-*' -x '.lama-*' "$work/A/publik/$slug/versi" "$work/B/publik/$slug/versi" >"$work/diff-$slug-versi.txt" 2>&1; then
         note "$slug: all $(ls "$work/A/publik/$slug/versi" | wc -l) versions identical on A and B"
     else
         fail "$slug: the version folders differ between A and B: $(head -c 600 "$work/diff-$slug-versi.txt")"
     fi
+    # Each instance signed the same manifests (made once, kept in the database): both folders verify.
+    for name in A B; do
+        if (cd "$work" && env -u DATABASE_URL "$DIKELOLA_BIN" verify-publication "$work/$name/publik/$slug" >"$work/verify-$name-$slug.txt" 2>&1); then
+            note "$slug: $name's folder verifies ($(tail -1 "$work/verify-$name-$slug.txt"))"
+        else
+            fail "$slug: $name's folder does not verify: $(head -c 600 "$work/verify-$name-$slug.txt")"
+        fi
+    done
     # A version is written under a temporary name and renamed: kill -9 in between leaves the
     # temporary folder behind (named with a dot, so neither Dikelola nor the nginx site serves it;
     # the instance removes it once it is an hour old). Reported, not failed.

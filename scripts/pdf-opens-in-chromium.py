@@ -6,6 +6,7 @@ signed PDF must still open in Chromium.
 
     xvfb-run -a python3 scripts/pdf-opens-in-chromium.py FILE.pdf [SCREENSHOT.png]
 """
+import os
 import struct
 import sys
 import time
@@ -50,7 +51,9 @@ def pixels(path):
 
 
 def main():
-    pdf, shot = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "/tmp/pdf-in-chromium.png")
+    pdf, shot = os.path.abspath(sys.argv[1]), (sys.argv[2] if len(sys.argv) > 2 else "/tmp/pdf-in-chromium.png")
+    if not os.path.isfile(pdf):
+        sys.exit(f"{pdf} is not a file")
     options = webdriver.ChromeOptions()
     for argument in ["--no-sandbox", "--disable-gpu", "--window-size=900,1100", "--disable-dev-shm-usage"]:
         options.add_argument(argument)

@@ -102,7 +102,7 @@ import Testing
         _ = try Self.publish(Self.files, version: 3, in: three, key: key, previous: String(repeating: "0", count: 64))
         let report = PublicationCheck.verify(body, trustedKey: key.publicKey)
         #expect(report.versions == [1, 2, 3])
-        #expect(report.problems == [.chainBroken(version: 3, previous: 2)])
+        #expect(Set(report.problems) == [.chainBroken(version: 3, previous: 2), .bodyMissing("index.html"), .bodyMissing("terkini")])
         #expect(PublicationCheck.verify(body.appendingPathComponent("nowhere")).problems.count == 1)
 
         // Found from outside: a version removed from between the others, `terkini` pointing back,
@@ -115,10 +115,16 @@ import Testing
         #expect(
             Set(PublicationCheck.verify(body, trustedKey: key.publicKey).problems)
                 == [
-                    .versionMissing(2), .currentNotLatest("versi/1"), .bodyFile("index.html"),
+                    .versionMissing(2), .currentNotLatest("versi/1"), .bodyIndexChanged,
                     .unlisted(version: "1", path: ".htaccess"),
                 ])
         try Data(PublicationManifest.bodyIndex.utf8).write(to: body.appendingPathComponent("index.html"))
-        #expect(!PublicationCheck.verify(body, trustedKey: key.publicKey).problems.contains(.bodyFile("index.html")))
+        #expect(!PublicationCheck.verify(body, trustedKey: key.publicKey).problems.contains(.bodyIndexChanged))
+        // The first versions gone, a folder "017" beside "3", a stray file among the versions.
+        try FileManager.default.removeItem(at: one)
+        try FileManager.default.copyItem(at: three, to: body.appendingPathComponent("versi/017"))
+        try Data("x".utf8).write(to: body.appendingPathComponent("versi/README.txt"))
+        let gone = Set(PublicationCheck.verify(body, trustedKey: key.publicKey).problems)
+        #expect(gone.isSuperset(of: [.versionMissing(1), .versionMissing(2), .bodyFile("versi/017"), .bodyFile("versi/README.txt")]))
     }
 }

@@ -193,9 +193,15 @@ import Vapor
             try await ppid.submit(
                 SiteURL.disputeDates(dispute.id).path,
                 ["requestReference": "REG-2", "refusedOn": "2026-11-10", "objectionReceivedOn": "2026-11-10", "version": "1"])
-            let done = try await ppid.submitUpload(
+            // An adjudication is not final before its 14 working days (Ps 48(1)); a mediated agreement is (Ps 39).
+            let adjudication = try await ppid.upload(
                 SiteURL.disputeRuling(dispute.id).path,
                 Self.ruling(.commissionRuling, .open, number: "2/KI", date: "2026-11-10", legalForce: true), file: "file",
+                name: "putusan.pdf", bytes: SampleFile.pdf)
+            #expect(try await ppid.follow(adjudication).body.contains("Pasal 48 ayat 1"))
+            let done = try await ppid.submitUpload(
+                SiteURL.disputeRuling(dispute.id).path,
+                Self.ruling(.commissionMediation, .open, number: "2/KI", date: "2026-11-10"), file: "file",
                 name: "putusan.pdf", bytes: SampleFile.pdf)
             #expect(done.body.contains("Informasi dibuka"))
             let ruling = try #require(try await Ruling.query(on: app.db).first())

@@ -60,6 +60,11 @@ import X509
             let wrong = try await head.submit(path, ["passphrase": "bukan-ini"])
             #expect(wrong.status == .unprocessableEntity && wrong.body.contains("Kata sandi sertifikat salah"))
             #expect(try await ElectronicSignature.query(on: app.db).count() == 0)
+            // A wrong passphrase is in the history; only the head signs a dossier with the certificate.
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "signature.refused").count() == 1)
+            let entry = try await PeriodActionTests.entry("Berakhir 2031", app)
+            try await op.get(SiteURL.entryDossier(entry.id).path)
+            #expect(try await op.submit(SiteURL.entryDossierPDF(entry.id).path, ["passphrase": Self.passphrase]).status == .forbidden)
             let signed = try await head.post(path, ["passphrase": Self.passphrase])
             #expect(signed.status == .seeOther)
             let signature = try #require(try await ElectronicSignature.query(on: app.db).first())

@@ -70,6 +70,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case rulingRecord = "ruling.record"
     case roleAssignRefused = "role.assign.refused"
     case roleRemove = "role.remove"
+    case signatureRefused = "signature.refused"
     case securityCSRFRejected = "security.csrf.rejected"
     case securityForbidden = "security.forbidden"
     case securityNotFound = "security.notFound"

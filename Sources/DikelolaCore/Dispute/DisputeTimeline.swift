@@ -89,6 +89,9 @@ public struct DisputeTimeline: Sendable {
         case running(overdue: Bool)
         /// The deadline passed and nobody acted: the stage will not come.
         case lapsed
+        /// The dispute ended before this stage was needed (the information opened, or a decision
+        /// upholding the exemption became final).
+        case notNeeded
     }
 
     public struct Stage: Hashable, Sendable {
@@ -112,7 +115,7 @@ public struct DisputeTimeline: Sendable {
                 if let doneOn {
                     .done(doneOn)
                 } else if dates.closedOn != nil {
-                    .lapsed
+                    .notNeeded
                 } else if today > due.value {
                     // A head who has not answered still must; the requester's windows just close.
                     kind == .answer ? .running(overdue: true) : .lapsed

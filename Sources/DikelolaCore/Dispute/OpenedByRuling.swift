@@ -35,8 +35,35 @@ public struct OpenedByRuling: Hashable, Sendable {
         return opened.first { info in
             let theirs = significantWords(info.title)
             guard !theirs.isEmpty else { return false }
-            return theirs.allSatisfy { joined.contains($0) } || (words.count >= 3 && words.isSubset(of: theirs))
+            return theirs.allSatisfy { occurs($0, in: joined) } || (words.count >= 3 && words.isSubset(of: theirs))
         }
+    }
+
+    /// Whether `word` occurs in `text`, a few letters of `text` outside ASCII standing for any
+    /// letter: no list of look-alikes is ever complete (ɑ, ɡ, ı, ʀ, Armenian օ, Cherokee Ꭺ …), so a
+    /// title typed with some of them is read as the word it imitates; one written in another script
+    /// is not.
+    static func occurs(_ word: String, in text: String) -> Bool {
+        if text.contains(word) { return true }
+        let pattern = Array(word.unicodeScalars), letters = Array(text.unicodeScalars)
+        guard !pattern.isEmpty, letters.count >= pattern.count, letters.contains(where: { !$0.isASCII }) else { return false }
+        // A few stand-ins among Latin letters, not a title in another script.
+        let allowed = max(1, pattern.count / 3)
+        for start in 0...(letters.count - pattern.count) {
+            var matches = true
+            var standIns = 0
+            for (offset, expected) in pattern.enumerated() {
+                let found = letters[start + offset]
+                guard found != expected else { continue }
+                standIns += 1
+                if found.isASCII || !expected.isASCII || standIns > allowed {
+                    matches = false
+                    break
+                }
+            }
+            if matches { return true }
+        }
+        return false
     }
 
     /// The words that say what the information is, each as its `skeleton`, without the small words

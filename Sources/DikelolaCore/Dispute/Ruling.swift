@@ -1,16 +1,19 @@
 /// Who decided on an exemption after a requester was refused: the head of the body answering an
 /// objection (keberatan, UU 14/2008 Ps 35–36), the Information Commission settling the dispute by
-/// mediation or adjudication (Ps 37–39), or a court hearing a challenge to the Commission's ruling
+/// mediation (whose result is final, Ps 39) or adjudication (Ps 37–38, 48), or a court hearing a
+/// challenge to the Commission's adjudication
 /// (the administrative or district court, Ps 47–49, and the Supreme Court on cassation, Ps 50).
 public enum RulingKind: String, Codable, Sendable, CaseIterable {
     case objectionDecision
+    case commissionMediation
     case commissionRuling
     case courtRuling
 
     public var indonesian: String {
         switch self {
         case .objectionDecision: "Tanggapan atasan PPID atas keberatan"
-        case .commissionRuling: "Putusan Komisi Informasi"
+        case .commissionMediation: "Putusan Komisi Informasi dari kesepakatan mediasi"
+        case .commissionRuling: "Putusan ajudikasi Komisi Informasi"
         case .courtRuling: "Putusan pengadilan"
         }
     }
@@ -18,7 +21,8 @@ public enum RulingKind: String, Codable, Sendable, CaseIterable {
     public var english: String {
         switch self {
         case .objectionDecision: "The head's answer to an objection"
-        case .commissionRuling: "Ruling of the Information Commission"
+        case .commissionMediation: "Information Commission ruling from a mediated agreement"
+        case .commissionRuling: "Adjudication of the Information Commission"
         case .courtRuling: "Court ruling"
         }
     }
@@ -27,15 +31,20 @@ public enum RulingKind: String, Codable, Sendable, CaseIterable {
     public var article: String {
         switch self {
         case .objectionDecision: "UU 14/2008 Pasal 35–36"
-        case .commissionRuling: "UU 14/2008 Pasal 37–39"
+        case .commissionMediation: "UU 14/2008 Pasal 37–39"
+        case .commissionRuling: "UU 14/2008 Pasal 37–38, 48"
         case .courtRuling: "UU 14/2008 Pasal 47–50"
         }
     }
 
-    /// The head's answer is the body's own decision: an order in it binds the body at once. A
-    /// Commission's or a court's ruling opens information once it has legal force (Ps 11(2):
-    /// "dinyatakan terbuka … berdasarkan mekanisme keberatan dan/atau penyelesaian sengketa").
-    public var bindsTheBodyAtOnce: Bool { self == .objectionDecision }
+    /// The head's answer is the body's own decision, and a ruling from a mediated agreement is
+    /// final and binding (Ps 39): an order in either binds the body at once. An adjudication or a
+    /// court's ruling opens information once it has legal force (Ps 11(2): "dinyatakan terbuka …
+    /// berdasarkan mekanisme keberatan dan/atau penyelesaian sengketa").
+    public var bindsTheBodyAtOnce: Bool { self == .objectionDecision || self == .commissionMediation }
+
+    /// Decided by the Information Commission.
+    public var isCommission: Bool { self == .commissionMediation || self == .commissionRuling }
 }
 
 /// What a decision orders about the exempted information.
@@ -97,7 +106,7 @@ public struct RulingDraft: Hashable, Sendable {
         let name: String =
             switch kind {
             case .objectionDecision: "Tanggapan atas keberatan oleh \(issuer)"
-            case .commissionRuling, .courtRuling: "Putusan \(issuer)"
+            case .commissionMediation, .commissionRuling, .courtRuling: "Putusan \(issuer)"
             }
         return "\(name) Nomor \(number) tanggal \(IndonesianFormat.date(date))"
     }
@@ -144,7 +153,8 @@ public enum RulingProblem: Hashable, Sendable, CustomStringConvertible {
         case let .issuerMissing(kind):
             switch kind {
             case .objectionDecision: "Sebut pejabat yang menanggapi keberatan (atasan PPID, UU 14/2008 Pasal 36)."
-            case .commissionRuling: "Sebut Komisi Informasi yang memutus (misalnya Komisi Informasi Provinsi Kalimantan Barat)."
+            case .commissionMediation, .commissionRuling:
+                "Sebut Komisi Informasi yang memutus (misalnya Komisi Informasi Provinsi Kalimantan Barat)."
             case .courtRuling: "Sebut pengadilan yang memutus (misalnya PTUN Pontianak atau Mahkamah Agung)."
             }
         case .orderTextMissing: "Amar putusan (apa yang diperintahkan) wajib diisi."

@@ -23,6 +23,8 @@ public enum PublicationCheck {
         case versionMissing(Int)
         case currentNotLatest(String)
         case bodyFile(String)
+        case bodyMissing(String)
+        case bodyIndexChanged
 
         public var description: String {
             switch self {
@@ -41,7 +43,9 @@ public enum PublicationCheck {
                 "Versi \(v) tidak menyebut manifest versi \(previous) yang ada di salinan ini (rantai versi putus)."
             case let .versionMissing(v): "Versi \(v) tidak ada dalam salinan ini, di antara versi yang ada (rantai versi putus)."
             case let .currentNotLatest(target): "terkini menunjuk \(target), bukan versi terakhir dalam salinan."
-            case let .bodyFile(name): "\(name) di folder badan publik bukan bagian dari terbitan (hanya index.html, terkini dan versi/)."
+            case let .bodyFile(name): "\(name) di folder badan publik bukan bagian dari terbitan (hanya index.html, terkini dan versi/N)."
+            case let .bodyMissing(name): "\(name) tidak ada di folder badan publik."
+            case .bodyIndexChanged: "index.html folder badan publik berubah: seharusnya hanya mengalihkan ke terkini/."
             }
         }
     }
@@ -68,9 +72,17 @@ public enum PublicationCheck {
         } else {
             let isBody = fm.fileExists(atPath: folder.appendingPathComponent("versi").path)
             let versions = isBody ? folder.appendingPathComponent("versi") : folder
-            let names = ((try? fm.contentsOfDirectory(atPath: versions.path)) ?? []).compactMap { Int($0) }.sorted()
+            let entries = (try? fm.contentsOfDirectory(atPath: versions.path)) ?? []
+            // Version folders are named by their number alone ("17", not "017").
+            let names = entries.compactMap { name in Int(name).flatMap { String($0) == name ? $0 : nil } }.sorted()
             folders = names.map { (String($0), versions.appendingPathComponent(String($0), isDirectory: true)) }
-            if let first = names.first, let last = names.last {
+            if isBody {
+                report.problems += entries.filter { name in !names.contains { String($0) == name } && !isWritersTemporary(name) }
+                    .sorted().map { .bodyFile("versi/\($0)") }
+            }
+            if let last = names.last {
+                // A body's versions start at 1: every one up to the last belongs in a whole copy.
+                let first = isBody ? 1 : (names.first ?? 1)
                 report.problems += (first...last).filter { !names.contains($0) }.map(Problem.versionMissing)
             }
             if isBody { report.problems += bodyProblems(folder, latest: names.last) }
@@ -107,15 +119,27 @@ public enum PublicationCheck {
         return report
     }
 
+    /// What the writer leaves while it writes, or after a kill mid-way: a version being written, an
+    /// old one being replaced, a link being swapped, a page being written. No web server serves a
+    /// dot-name, and the writer removes them; any other hidden name is reported.
+    static func isWritersTemporary(_ name: String) -> Bool {
+        [".tmp-", ".lama-", ".terkini-", ".index.html-"].contains { name.hasPrefix($0) }
+    }
+
     /// A body folder holds `index.html` (the redirect), `terkini` (the latest version) and `versi/`.
     static func bodyProblems(_ folder: URL, latest: Int?) -> [Problem] {
         let fm = FileManager.default
         var problems: [Problem] = []
-        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where !["versi", "terkini"].contains(name) {
-            let data = try? Data(contentsOf: folder.appendingPathComponent(name))
-            if name == "index.html", data == Data(PublicationManifest.bodyIndex.utf8) { continue }
+        let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where !["versi", "terkini", "index.html"].contains(name) && !isWritersTemporary(name) {
             problems.append(.bodyFile(name))
         }
+        if !names.contains("index.html") {
+            problems.append(.bodyMissing("index.html"))
+        } else if (try? Data(contentsOf: folder.appendingPathComponent("index.html"))) != Data(PublicationManifest.bodyIndex.utf8) {
+            problems.append(.bodyIndexChanged)
+        }
+        if !names.contains("terkini") { problems.append(.bodyMissing("terkini")) }
         let current = folder.appendingPathComponent("terkini")
         if let target = try? fm.destinationOfSymbolicLink(atPath: current.path) {
             if target != "versi/\(latest ?? 0)" { problems.append(.currentNotLatest(target)) }

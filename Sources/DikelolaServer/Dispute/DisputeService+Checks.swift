@@ -13,11 +13,20 @@ extension DisputeService {
         }
         switch draft.kind {
         case .objectionDecision:
+            if let received = dispute.objectionReceivedOn {
+                if draft.date < received {
+                    errors["date"] =
+                        "Tanggapan atas keberatan tidak mungkin sebelum keberatan diterima (\(IndonesianFormat.date(received)))."
+                }
+            } else {
+                errors["kind"] =
+                    "Catat dulu tanggal keberatan diterima pada sengketa ini: tanggapan atasan PPID menjawab keberatan (UU 14/2008 Pasal 36)."
+            }
             if earlier.contains(where: { $0.kind == .objectionDecision }) {
                 errors["kind"] =
                     "Atasan PPID sudah menanggapi keberatan ini; keberatan ditanggapi satu kali (UU 14/2008 Pasal 36 ayat 2). Bila pemohon tidak puas, sengketa berlanjut ke Komisi Informasi."
             }
-        case .commissionRuling:
+        case .commissionMediation, .commissionRuling:
             if dispute.objectionReceivedOn == nil {
                 errors["kind"] =
                     "Sengketa diajukan ke Komisi Informasi sesudah keberatan (UU 14/2008 Pasal 37 ayat 1): catat dulu tanggal keberatan diterima."
@@ -35,6 +44,16 @@ extension DisputeService {
             }
         }
         return errors
+    }
+
+    /// Why an adjudication of the Commission does not yet have legal force on `today`: a party may
+    /// reject it in writing within 14 working days (Ps 48(1)); nil once that window has passed.
+    static func challengeStillOpen(_ ruled: LocalDate, today: LocalDate, acting: Acting) throws -> String? {
+        let window = try acting.calendar.adding(
+            DisputeTimeline.StageKind.challenge.workingDays, workingDaysTo: ruled, policy: .assumeWeekdaysOnly)
+        guard today <= window.value else { return nil }
+        return "Putusan ajudikasi Komisi baru berkekuatan hukum tetap bila tidak digugat sampai \(IndonesianFormat.date(window.value)) "
+            + "(UU 14/2008 Pasal 48 ayat 1); putusan dari kesepakatan mediasi final sejak dicatat (Pasal 39)."
     }
 
     typealias Dates = (reference: String, refused: LocalDate, objection: LocalDate?, commission: LocalDate?)

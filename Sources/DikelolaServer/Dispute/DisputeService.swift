@@ -98,16 +98,10 @@ enum DisputeService {
             for (field, message) in stageProblems(draft, dispute: dispute, earlier: earlier) where errors[field] == nil {
                 errors[field] = message
             }
-            if draft.kind == .objectionDecision, errors["date"] == nil {
-                if let received = dispute.objectionReceivedOn {
-                    if draft.date < received {
-                        errors["date"] =
-                            "Tanggapan atas keberatan tidak mungkin sebelum keberatan diterima (\(IndonesianFormat.date(received)))."
-                    }
-                } else {
-                    errors["kind"] =
-                        "Catat dulu tanggal keberatan diterima pada sengketa ini: tanggapan atasan PPID menjawab keberatan (UU 14/2008 Pasal 36)."
-                }
+            if draft.kind == .commissionRuling, draft.hasLegalForce, errors["date"] == nil,
+                let early = try challengeStillOpen(draft.date, today: today, acting: acting)
+            {
+                errors["legalForce"] = early + " Catat sebagai belum berkekuatan hukum tetap sekarang."
             }
         }
         var checked: (type: SniffedType, data: Data)?
@@ -167,17 +161,8 @@ enum DisputeService {
         }
         if ruling.order == .open, !entry.status.isExempted { throw alreadyOpen(entry) }
         let today = try await today(of: entry, acting: acting)
-        if ruling.kind == .commissionRuling {
-            // Ps 48(1): a party may reject the ruling in writing within 14 working days of receiving it.
-            let window = try acting.calendar.adding(
-                DisputeTimeline.StageKind.challenge.workingDays, workingDaysTo: ruling.rulingDate, policy: .assumeWeekdaysOnly)
-            guard today > window.value else {
-                throw ProcedureError(
-                    status: .conflict,
-                    message:
-                        "Putusan Komisi baru berkekuatan hukum tetap bila tidak digugat sampai \(IndonesianFormat.date(window.value)) "
-                        + "(UU 14/2008 Pasal 48 ayat 1). Hasil mediasi yang final (Pasal 39) dicatat berkekuatan hukum tetap saat dicatat.")
-            }
+        if ruling.kind == .commissionRuling, let early = try challengeStillOpen(ruling.rulingDate, today: today, acting: acting) {
+            throw ProcedureError(status: .conflict, message: early)
         }
         let entryID = try entry.requireID()
         return try await acting.write { db in

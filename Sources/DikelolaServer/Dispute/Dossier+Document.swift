@@ -92,6 +92,14 @@ enum DossierDocument {
     }
 
     static func testSheet(_ d: Dossier) -> Node<HTML.BodyContext> {
+        if let note = d.testNote {
+            return .group(
+                .p(.text(note)),
+                .table(
+                    .class("register"),
+                    row("Konsekuensi bila dibuka", d.entry.ifOpened), row("Konsekuensi bila ditutup", d.entry.ifClosed),
+                    row("Alasan (internal)", d.entry.reason)))
+        }
         let participants = (d.proposal?.meetingParticipants ?? "").split(whereSeparator: \.isNewline).map(String.init)
         return .group(
             .unwrap(d.proposal?.meetingDate) { date in
@@ -100,7 +108,7 @@ enum DossierDocument {
                         "Pada hari \(IndonesianFormat.formalDateInWords(date)), bertempat di \(d.proposal?.meetingPlace ?? "…"), "
                             + "dilaksanakan pengujian konsekuensi (usulan \"\(d.proposal?.title ?? "")\")."))
             },
-            .if(d.proposal?.meetingDate == nil, .p(.text("Rapat uji tidak tercatat dalam Dikelola (informasi didaftarkan dari SK terdahulu atau rapat belum dicatat)."))),
+            .if(d.testNote == nil && d.proposal?.meetingDate == nil, .p(.text("Rapat uji tidak tercatat dalam Dikelola."))),
             .table(
                 .class("register"),
                 row("Konsekuensi bila dibuka", d.entry.ifOpened), row("Konsekuensi bila ditutup", d.entry.ifClosed),
@@ -119,7 +127,11 @@ enum DossierDocument {
             row("Ditandatangani", [decree.signerName, decree.signerPosition, decree.signerNIP.map { "NIP \($0)" }].compactMap { $0 }.joined(separator: ", ")),
             row("PPID", decree.ppidName),
             row("Asal", decree.registeredFromEarlier ? "Didaftarkan dari SK terdahulu" : "Diterbitkan melalui Dikelola"),
-            row("Pindaian bertanda tangan", decree.signedScanSHA256.map { "SHA-256 \($0) (dalam ZIP)" } ?? "belum diunggah"))
+            row("Pindaian bertanda tangan", decree.signedScanSHA256.map { "SHA-256 \($0) (dalam ZIP)" } ?? "belum diunggah"),
+            row(
+                "Tanda tangan elektronik",
+                d.originals.filter { $0.label.hasPrefix("Surat bertanda tangan elektronik") }.map { "SHA-256 \($0.file.sha256) (dalam ZIP)" }
+                    .joined(separator: "; ").nilIfBlank ?? "tidak ada"))
     }
 
     static func acknowledgements(_ d: Dossier) -> Node<HTML.BodyContext> {
@@ -196,11 +208,15 @@ enum DossierDocument {
             .unwrap(head) { .p(.text("Kepala rantai: peristiwa #\($0.sequence), SHA-256 \($0.hash).")) },
             .table(
                 .class("register"),
-                .tr(.th(.text("#")), .th(.text("Waktu")), .th(.text("Peran")), .th(.text("Tindakan")), .th(.text("Keterangan")), .th(.text("SHA-256"))),
+                .tr(.th(.text("#")), .th(.text("Waktu")), .th(.text("Oleh")), .th(.text("Tindakan")), .th(.text("Keterangan")), .th(.text("SHA-256"))),
                 .forEach(d.history) { event in
                     .tr(
                         .td(.text(String(event.sequence))), .td(.text(IndonesianFormat.dateTime(event.occurredAt, zone: d.body.zone))),
-                        .td(.text(event.actorRole ?? "—")), .td(.text(event.action)),
+                        .td(
+                            .text(
+                                [event.actorID.flatMap { d.actors[$0.uppercased()] ?? ($0 == AuditLog.systemActor ? "sistem" : nil) }, event.actorRole]
+                                    .compactMap { $0 }.joined(separator: ", ").nilIfBlank ?? "—")),
+                        .td(.text(event.action)),
                         .td(.text([event.summaryBefore.map { "sebelum: \($0)" }, event.summaryAfter].compactMap { $0 }.joined(separator: " → "))),
                         .td(.small(.text(String(event.hash.prefix(16)) + "…"))))
                 }))

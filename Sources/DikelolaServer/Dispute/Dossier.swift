@@ -27,6 +27,11 @@ struct Dossier {
     let originals: [(label: String, file: StoredFile)]
     let producedAt: Date
     let producedBy: String
+    /// When and how the entry's test was made, when not in its proposal's meeting: a
+    /// re-classification's new test, or a test made before Dikelola (an earlier decree).
+    let testNote: String?
+    /// The names of the people in the history, by their ids.
+    let actors: [String: String]
 
     /// The originals' names in the ZIP: numbered, so two files of one name never collide.
     var originalNames: [String] {
@@ -60,6 +65,10 @@ struct Dossier {
         for document in documents {
             originals.append((document.requirement ?? "Salinan lunak informasi", document.file))
         }
+        let decreeIDs = [decree?.id, entry.openingDecreeID].compactMap { $0 }
+        for signature in try await ElectronicSignature.query(on: db).filter(\.$decree.$id ~~ decreeIDs).with(\.$file).all() {
+            originals.append(("Surat bertanda tangan elektronik (PAdES) oleh \(signature.signerName)", signature.file))
+        }
         for ruling in disputes.flatMap(\.rulings) {
             if let file = try await StoredFile.find(ruling.$document.id, on: db) { originals.append((ruling.citation, file)) }
         }
@@ -74,7 +83,27 @@ struct Dossier {
                 .sort(\.$acknowledgedAt).all(),
             disputes: disputes, history: history, chain: chain,
             versions: try await Self.versions(of: entry, on: db), originals: originals, producedAt: now,
-            producedBy: user.name)
+            producedBy: user.name, testNote: try await Self.testNote(entry, decree: decree, zone: body.zone, on: db),
+            actors: try await Self.actors(history, on: db))
+    }
+
+    static func testNote(_ entry: RegisterEntry, decree: Decree?, zone: TimeZoneRegion, on db: any Database) async throws
+        -> String?
+    {
+        if decree?.registeredFromEarlier == true {
+            return "Diuji sebelum Dikelola; didaftarkan dari surat penetapan terdahulu \(decree?.number ?? "") tanggal \(decree.map { IndonesianFormat.date($0.decreeDate) } ?? "")."
+        }
+        guard let replaced = entry.replacesID else { return nil }
+        let item = try await PeriodActionItem.query(on: db).filter(\.$entry.$id == replaced).with(\.$action).all()
+            .first { $0.action.$decree.id == entry.$decree.id }
+        return "Uji konsekuensi baru pada klasifikasi ulang (PP 61/2010 Pasal 10) dengan surat \(decree?.number ?? "")"
+            + (item?.testedAt.map { ", diuji \(IndonesianFormat.dateTime($0, zone: zone))" } ?? "") + "; bukan rapat uji usulan semula."
+    }
+
+    static func actors(_ events: [AuditEvent], on db: any Database) async throws -> [String: String] {
+        let ids = Set(events.compactMap { $0.actorID.flatMap(UUID.init(uuidString:)) })
+        let users = try await User.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(users.map { ($0.storedID.uuidString, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every event about the entry, its item, its proposal, its decrees and the openings or
@@ -82,10 +111,12 @@ struct Dossier {
     static func history(
         _ entry: RegisterEntry, item: ProposalItem?, proposal: Proposal?, decree: Decree?, on db: any Database
     ) async throws -> [AuditEvent] {
-        let actions = try await PeriodActionItem.query(on: db).filter(\.$entry.$id == entry.requireID()).all()
-            .map { $0.$action.id }
-        let targets = [entry.id, item?.id, proposal?.id, decree?.id, entry.openingDecreeID, entry.replacedByID, entry.replacesID]
-            .compactMap { $0?.uuidString } + actions.map(\.uuidString)
+        let related = [try entry.requireID()] + [entry.replacesID, entry.replacedByID].compactMap { $0 }
+        let actions = try await PeriodActionItem.query(on: db).filter(\.$entry.$id ~~ related).with(\.$action).all()
+        let replacement = try await entry.replacedByID.asyncMap { try await RegisterEntry.find($0, on: db) } ?? nil
+        let targets =
+            [entry.id, item?.id, proposal?.id, decree?.id, entry.openingDecreeID, entry.replacedByID, entry.replacesID, replacement?.$decree.id]
+            .compactMap { $0?.uuidString } + actions.map(\.$action.id.uuidString) + actions.compactMap { $0.action.$decree.id?.uuidString }
         return try await AuditEvent.query(on: db).filter(\.$targetID ~~ targets).sort(\.$sequence).all()
     }
 

@@ -53,6 +53,11 @@ enum DossierController {
     /// whose passphrase the server does not keep).
     @Sendable static func signedPDF(req: Request, user: CurrentUser) async throws -> Response {
         let dossier = try await Dossier.load(try req.id("entry"), for: user, now: req.now, on: req.db)
+        // The certificate is the head's: only a head of the unit signs with it.
+        let place = try await AccessQueries.place(of: dossier.unit, on: req.db)
+        guard user.may(.signDecree, on: place).isAllowed, Authorization.roles(of: user.person, covering: place).contains(.head) else {
+            throw ProcedureError(status: .forbidden, message: "Berkas bukti ditandatangani secara elektronik oleh pimpinan (Atasan PPID) unit ini.")
+        }
         let form = try req.formValues()
         let bytes = try await printed(
             req, user, dossier, credentials: SigningCredentials(passphrase: form.optional("passphrase"), nik: form.optional("nik")))
@@ -82,8 +87,19 @@ enum DossierController {
         let details = PDFSignature.Details(
             name: user.name, reason: "Berkas bukti \(dossier.entry.registerNumber) (UU 14/2008 Pasal 45)",
             location: dossier.body.seat.isEmpty ? dossier.body.region : dossier.body.seat, signedAt: req.now)
+        guard let credentials else {
+            // Signed by the server on its own: evidence is never withheld for a signing fault.
+            do {
+                return try await provider.sign(pdf, details: details, credentials: SigningCredentials())
+            } catch {
+                req.logger.error("Berkas bukti tidak ditandatangani: \(error)")
+                return pdf
+            }
+        }
         do {
-            return try await provider.sign(pdf, details: details, credentials: credentials ?? SigningCredentials())
+            return try await provider.sign(
+                pdf, details: details, credentials: credentials, acting: req.acting(user),
+                what: "Berkas bukti \(dossier.entry.registerNumber)", bodyID: dossier.entry.$body.id)
         } catch let error as SigningError {
             throw ProcedureError(status: .unprocessableEntity, message: error.description)
         }

@@ -166,7 +166,8 @@ enum EntryView {
         case .lapsed:
             return stage.kind == .challenge
                 ? page.t("Lewat: putusan tidak digugat", "Passed: the ruling was not challenged")
-                : page.t("Lewat / tidak diperlukan", "Passed / not needed")
+                : page.t("Lewat: tidak diajukan", "Passed: not lodged")
+        case .notNeeded: return page.t("Tidak diperlukan: sengketa selesai", "Not needed: the dispute ended")
         }
     }
 

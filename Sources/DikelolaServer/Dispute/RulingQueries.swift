@@ -27,7 +27,7 @@ enum RulingQueries {
     /// The dates of `dispute` as its timeline counts them.
     static func dates(_ dispute: InformationDispute, rulings: [Ruling], entry: RegisterEntry) -> DisputeTimeline.Dates {
         let answer = rulings.last { $0.kind == .objectionDecision }
-        let commission = rulings.last { $0.kind == .commissionRuling }
+        let commission = rulings.last { $0.kind.isCommission }
         let court = rulings.last { $0.kind == .courtRuling }
         let opened = rulings.first { $0.openedOn != nil }
         // A decision upholding the exemption ends the dispute once it has legal force.

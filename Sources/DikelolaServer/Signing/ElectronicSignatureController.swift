@@ -36,6 +36,11 @@ enum ElectronicSignatureController {
 
     @Sendable static func sign(req: Request, user: CurrentUser) async throws -> Response {
         let (decree, place) = try await query(req, user)
+        guard !decree.registeredFromEarlier else {
+            throw ProcedureError(
+                status: .conflict,
+                message: "Surat ini ditandatangani di atas kertas sebelum Dikelola dan didaftarkan apa adanya; pindaiannya dilampirkan, bukan ditandatangani ulang.")
+        }
         guard maySign(user, decree, place) else {
             throw ProcedureError(
                 status: .forbidden, message: "Surat penetapan ditandatangani secara elektronik oleh pimpinan (Atasan PPID) yang berwenang.")
@@ -54,7 +59,9 @@ enum ElectronicSignatureController {
             let details = PDFSignature.Details(
                 name: user.name, reason: "\(decree.kind.indonesian) Nomor \(decree.number)", location: decree.place,
                 signedAt: req.now)
-            let signed = try await provider.sign(pdf, details: details, credentials: credentials)
+            let signed = try await provider.sign(
+                pdf, details: details, credentials: credentials, acting: req.acting(user), what: "TTE \(decree.number)",
+                bodyID: decree.$body.id)
             try await ElectronicSignatureService.keep(signed, decree: decree, provider: provider.label, acting: req.acting(user))
         } catch let error as SigningError {
             return try await page(req, user, error: error.description, status: .unprocessableEntity)

@@ -29,6 +29,7 @@ enum SigningError: Error, CustomStringConvertible {
     case certificateUnreadable(String)
     case serviceRefused(String)
     case serviceUnreachable(String)
+    case tooManyAttempts
 
     var description: String {
         switch self {
@@ -40,6 +41,8 @@ enum SigningError: Error, CustomStringConvertible {
         case let .certificateUnreadable(why): "Sertifikat tanda tangan elektronik tidak dapat dibaca: \(why)"
         case let .serviceRefused(why): "Layanan TTE menolak: \(why)"
         case let .serviceUnreachable(why): "Layanan TTE tidak dapat dihubungi: \(why)"
+        case .tooManyAttempts:
+            "Kata sandi sertifikat salah lima kali dalam 15 menit; tanda tangan elektronik ditahan sementara. Coba lagi nanti."
         }
     }
 }
@@ -91,7 +94,8 @@ enum PKCS12 {
             if output.error.contains("invalid password") || output.error.contains("mac verify") || output.error.contains("Mac verify") {
                 throw SigningError.wrongPassphrase
             }
-            throw SigningError.certificateUnreadable(output.error.split(separator: "\n").first.map(String.init) ?? "openssl gagal")
+            throw SigningError.certificateUnreadable(
+                "berkas \(file.lastPathComponent) bukan PKCS#12 yang dapat dibaca; administrator memeriksa DIKELOLA_SIGNING_CERT.")
         }
         let blocks = pemBlocks(output.text)
         let certificates = blocks.filter { $0.contains("BEGIN CERTIFICATE") }.compactMap { try? Certificate(pemEncoded: $0) }
@@ -144,6 +148,49 @@ enum PKCS12 {
                     continuation.resume(throwing: SigningError.certificateUnreadable("openssl tidak dapat dijalankan (\(error))"))
                 }
             }
+        }
+    }
+}
+
+/// Wrong passphrases per person: after five within 15 minutes, signing waits (per server process),
+/// so nobody can guess a certificate's passphrase online. Each refusal is in the audit history.
+actor SigningAttempts {
+    static let shared = SigningAttempts()
+    private var failures: [UUID: [Date]] = [:]
+    static let limit = 5
+    static let window: TimeInterval = 15 * 60
+
+    func check(_ person: UUID, now: Date) throws {
+        let recent = (failures[person] ?? []).filter { now.timeIntervalSince($0) < Self.window }
+        failures[person] = recent
+        if recent.count >= Self.limit { throw SigningError.tooManyAttempts }
+    }
+
+    func failed(_ person: UUID, now: Date) { failures[person, default: []].append(now) }
+    func succeeded(_ person: UUID) { failures[person] = nil }
+}
+
+extension SigningProvider {
+    /// Signs as `acting.person`, counting and auditing a wrong passphrase.
+    func sign(
+        _ pdf: [UInt8], details: PDFSignature.Details, credentials: SigningCredentials, acting: Acting, what: String,
+        bodyID: UUID
+    ) async throws -> [UInt8] {
+        try await SigningAttempts.shared.check(acting.person.id, now: acting.now)
+        do {
+            let signed = try await sign(pdf, details: details, credentials: credentials)
+            await SigningAttempts.shared.succeeded(acting.person.id)
+            return signed
+        } catch let error as SigningError {
+            if case .wrongPassphrase = error { await SigningAttempts.shared.failed(acting.person.id, now: acting.now) }
+            if case .serviceRefused = error { await SigningAttempts.shared.failed(acting.person.id, now: acting.now) }
+            try await acting.write { db in
+                try await AuditLog.record(
+                    acting.auditDraft(
+                        .signatureRefused, targetType: .document, targetID: nil, bodyID: bodyID.uuidString,
+                        after: "\(what): \(error.description)"), on: db)
+            }
+            throw error
         }
     }
 }

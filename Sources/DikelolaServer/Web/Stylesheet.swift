@@ -64,6 +64,7 @@ enum Stylesheet {
         details { margin: .5rem 0; } summary { cursor: pointer; color: var(--accent); }
         button.secondary { background: #fff; color: var(--bad); border-color: var(--bad); }
         .document { max-width: 21cm; margin: 0 auto; font-family: "Times New Roman", "DejaVu Serif", serif; }
+        .document td, .document th, .document p, .document li { overflow-wrap: anywhere; }
         .letterhead { display: flex; gap: 1rem; align-items: center; border-bottom: 3px double var(--ink); padding-bottom: .5rem; text-align: center; justify-content: center; }
         .letterhead p { margin: 0; font-weight: 700; } .letterhead .logo, img.logo { max-height: 80px; }
         .document h1.title { text-align: center; font-size: 1.1rem; margin-top: 1rem; } .document .number { text-align: center; }
