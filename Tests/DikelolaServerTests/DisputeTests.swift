@@ -215,6 +215,11 @@ import Vapor
             #expect(twinOpened.body.contains("Dibuka berdasarkan"))
             let reopened = try #require(try await RegisterEntry.find(twin.id, on: app.db))
             #expect(reopened.status == .opened && reopened.openingRulingID == ruling.id)
+            // Its page and its dossier name the decision that opened it, though recorded on the other entry.
+            let twinAfter = try await ppid.get(SiteURL.registerEntry(twin.id).path)
+            #expect(twinAfter.body.contains("berdasarkan \(ruling.citation)") && !twinAfter.body.contains("demi hukum"))
+            let twinDossier = try await ppid.get(SiteURL.entryDossier(twin.id).path)
+            #expect(twinDossier.body.contains("berdasarkan \(ruling.citation) (UU 14/2008 Pasal 11 ayat 2)"))
             let download = try await ppid.get(SiteURL.rulingDocument(ruling.id).path)
             #expect(download.status == .ok && Array(download.body.utf8) == SampleFile.pdf)
             let other = Browser(app)

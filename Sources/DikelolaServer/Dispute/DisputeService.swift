@@ -1,7 +1,6 @@
 import DikelolaCore
 import Fluent
 import Foundation
-import SQLKit
 import Vapor
 
 extension InformationDispute: VersionedRecord {}
@@ -191,20 +190,7 @@ enum DisputeService {
     static func openLikewise(entryID: UUID, acting: Acting) async throws -> Ruling {
         let (entry, place, role) = try await requireRecorder(entryID: entryID, acting: acting)
         guard entry.status.isExempted else { throw alreadyOpen(entry) }
-        let rulings = try await Ruling.query(on: acting.db).filter(\.$body.$id == entry.$body.id).filter(\.$openedOn != nil)
-            .with(\.$entry).all()
-        guard
-            let ruling = rulings.first(where: { ruling in
-                ruling.$entry.id != entryID
-                    && OpenedByRuling.barring(
-                        title: entry.title, itemID: entry.$item.id.uuidString,
-                        among: [
-                            OpenedByRuling(
-                                title: ruling.entry.title, registerNumber: ruling.entry.registerNumber, ruling: ruling.citation,
-                                itemID: ruling.entry.$item.id.uuidString)
-                        ]) != nil
-            })
-        else {
+        guard let ruling = try await RulingQueries.openedElsewhere(entry, on: acting.db)?.ruling else {
             throw ProcedureError(status: .conflict, message: "Tidak ada putusan yang membuka informasi yang sama dengan \(entry.registerNumber).")
         }
         let today = try await today(of: entry, acting: acting)
@@ -237,8 +223,7 @@ enum DisputeService {
             on: db)
         // Other entries holding the same information stay exempted only until someone opens them:
         // the PPID is told which, and each entry's page says so.
-        let opened = OpenedByRuling(
-            title: entry.title, registerNumber: entry.registerNumber, ruling: ruling.citation, itemID: entry.$item.id.uuidString)
+        let opened = OpenedByRuling(entry: entry, openedBy: ruling)
         let same = try await RegisterEntry.query(on: db).filter(\.$body.$id == entry.$body.id)
             .filter(\.$status ~~ [.exempted, .endingSoon, .reviewDue]).all()
             .filter { $0.id != entry.id && OpenedByRuling.barring(title: $0.title, among: [opened]) != nil }
@@ -271,11 +256,8 @@ enum DisputeService {
 
     /// The entry, where it sits, and the role the person records in: the PPID or the head of its unit.
     static func requireRecorder(entryID: UUID, acting: Acting) async throws -> (RegisterEntry, Authorization.Place, Role?) {
-        guard let entry = try await RegisterEntry.find(entryID, on: acting.db),
-            let unit = try await Unit.find(entry.$unit.id, on: acting.db)
-        else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: acting.db)
-        try acting.person.require(.viewExemptedContent, on: place)
+        let loaded = try await EntitledEntry.load(entryID, for: acting.person, on: acting.db)
+        let entry = loaded.entry, place = loaded.place
         try acting.person.require(.recordRuling, on: place)
         let role = Authorization.roles(of: acting.person.person, covering: place)
             .intersection([.head, .assistantPPID, .mainPPID]).sorted { $0.rawValue < $1.rawValue }.first
@@ -289,9 +271,7 @@ enum DisputeService {
 
     /// The entry re-read with its row held (PostgreSQL), so two decisions cannot both open it.
     private static func lockedEntry(_ id: UUID, on db: any Database) async throws -> RegisterEntry {
-        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT id FROM \(ident: RegisterEntry.schema) WHERE id = \(bind: id) FOR UPDATE").run()
-        }
+        try await VersionedWrite.lockRow(of: RegisterEntry.self, id, on: db)
         guard let entry = try await RegisterEntry.find(id, on: db) else { throw Refusal.notFound }
         return entry
     }

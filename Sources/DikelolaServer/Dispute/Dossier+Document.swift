@@ -150,7 +150,7 @@ enum DossierDocument {
         guard !d.disputes.isEmpty else { return .p(.text("Tidak ada keberatan atau sengketa yang tercatat.")) }
         let today = d.body.zone.localDate(of: d.producedAt)
         return .forEach(d.disputes) { pair in
-            let timeline = try? DisputeTimeline(RulingQueries.dates(pair.dispute, rulings: pair.rulings, entry: d.entry), today: today, calendar: calendar)
+            let timeline = try? DisputeTimeline(RulingQueries.dates(pair.dispute, rulings: pair.rulings), today: today, calendar: calendar)
             return .group(
                 .h3(.text("Permohonan \(pair.dispute.requestReference), ditolak \(IndonesianFormat.date(pair.dispute.refusedOn))")),
                 .unwrap(timeline) { EntryView.stagesTable(ctx, $0) },
@@ -176,7 +176,7 @@ enum DossierDocument {
 
     static func ending(_ d: Dossier) -> Node<HTML.BodyContext> {
         let e = d.entry
-        let ruling = d.disputes.flatMap(\.rulings).first { $0.id != nil && $0.id == e.openingRulingID }
+        let ruling = d.openingRuling
         let text: String
         switch e.status {
         case .opened:

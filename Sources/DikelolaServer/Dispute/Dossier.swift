@@ -12,10 +12,13 @@ struct Dossier {
     let entry: RegisterEntry
     let unit: Unit
     let body: PublicBody
+    let place: Authorization.Place
     let item: ProposalItem?
     let proposal: Proposal?
     let decree: Decree?
     let openingDecree: Decree?
+    /// The decision that opened it: its own, or another entry's holding the same information.
+    let openingRuling: Ruling?
     let replacement: RegisterEntry?
     let replaced: RegisterEntry?
     let acknowledgements: [WarningAcknowledgement]
@@ -41,11 +44,8 @@ struct Dossier {
     }
 
     static func load(_ entryID: UUID, for user: CurrentUser, now: Date, on db: any Database) async throws -> Dossier {
-        guard let entry = try await RegisterEntry.find(entryID, on: db), let unit = try await Unit.find(entry.$unit.id, on: db),
-            let body = try await PublicBody.find(entry.$body.id, on: db)
-        else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: db)
-        try user.require(.viewExemptedContent, on: place)
+        let entitled = try await EntitledEntry.load(entryID, for: user, on: db)
+        let entry = entitled.entry, unit = entitled.unit, body = entitled.body, place = entitled.place
         let item = try await ProposalItem.find(entry.$item.id, on: db)
         // Once archived, the item's stage decides who reads its records (UU 43/2009).
         if let item, case let .denied(reason) = try await ArchivePages.access(item, user: user, place: place, on: db) {
@@ -69,14 +69,17 @@ struct Dossier {
         for signature in try await ElectronicSignature.query(on: db).filter(\.$decree.$id ~~ decreeIDs).with(\.$file).all() {
             originals.append(("Surat bertanda tangan elektronik (PAdES) oleh \(signature.signerName)", signature.file))
         }
-        for ruling in disputes.flatMap(\.rulings) {
+        let openingRuling = try await entry.openingRulingID.asyncMap { try await Ruling.find($0, on: db) } ?? nil
+        let rulings = disputes.flatMap(\.rulings)
+        for ruling in rulings + [openingRuling].compactMap({ $0 }).filter({ opening in !rulings.contains { $0.id == opening.id } }) {
             if let file = try await StoredFile.find(ruling.$document.id, on: db) { originals.append((ruling.citation, file)) }
         }
         let history = try await Self.history(entry, item: item, proposal: proposal, decree: decree, on: db)
         let chain = try await AuditLog.verifySegment(from: history.first?.sequence ?? Int.max, on: db)
         return Dossier(
-            entry: entry, unit: unit, body: body, item: item, proposal: proposal, decree: decree,
+            entry: entry, unit: unit, body: body, place: place, item: item, proposal: proposal, decree: decree,
             openingDecree: try await entry.openingDecreeID.asyncMap { try await Decree.find($0, on: db) } ?? nil,
+            openingRuling: openingRuling,
             replacement: try await entry.replacedByID.asyncMap { try await RegisterEntry.find($0, on: db) } ?? nil,
             replaced: try await entry.replacesID.asyncMap { try await RegisterEntry.find($0, on: db) } ?? nil,
             acknowledgements: try await WarningAcknowledgement.query(on: db).filter(\.$item.$id == entry.$item.id)

@@ -54,7 +54,7 @@ enum DossierController {
     @Sendable static func signedPDF(req: Request, user: CurrentUser) async throws -> Response {
         let dossier = try await Dossier.load(try req.id("entry"), for: user, now: req.now, on: req.db)
         // The certificate is the head's: only a head of the unit signs with it.
-        let place = try await AccessQueries.place(of: dossier.unit, on: req.db)
+        let place = dossier.place
         guard user.may(.signDecree, on: place).isAllowed, Authorization.roles(of: user.person, covering: place).contains(.head) else {
             throw ProcedureError(status: .forbidden, message: "Berkas bukti ditandatangani secara elektronik oleh pimpinan (Atasan PPID) unit ini.")
         }
@@ -75,7 +75,7 @@ enum DossierController {
         let pdf: [UInt8]
         do {
             pdf = try await PDFPrinter.print(
-                html: PDFPrinter.selfContained(html, images: try await logo(dossier.body.$id.value, on: req.db)),
+                html: PDFPrinter.selfContained(html, images: try await PrintedDocument.images(ofBody: dossier.body.id, on: req.db)),
                 chromium: req.application.dikelola.configuration.chromium)
         } catch let failure as PDFPrinter.Failure {
             req.logger.warning("PDF: \(failure)")
@@ -103,14 +103,6 @@ enum DossierController {
         } catch let error as SigningError {
             throw ProcedureError(status: .unprocessableEntity, message: error.description)
         }
-    }
-
-    /// The body's logo, for a document printed without the server's addresses.
-    static func logo(_ bodyID: UUID?, on db: any Database) async throws -> [String: (bytes: [UInt8], type: String)] {
-        guard let bodyID, let body = try await PublicBody.find(bodyID, on: db), let logoID = body.$logo.id,
-            let logo = try await StoredFile.find(logoID, on: db)
-        else { return [:] }
-        return [SiteURL.bodyLogo(bodyID).path: (Array(logo.data), logo.contentType)]
     }
 
     static func audit(_ req: Request, _ dossier: Dossier, what: String) async throws {

@@ -55,7 +55,7 @@ enum EntryView {
     /// What the entry is, and how it stands.
     static func facts(_ page: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
         let l = m.loaded, entry = l.entry
-        let opening = l.disputes.flatMap(\.rulings).first { $0.id != nil && $0.id == entry.openingRulingID }
+        let opening = l.openingRuling
         let ground = ExemptionGround(code: entry.groundCode)
         return .group(
             .unwrap(l.openedElsewhere) { info in
@@ -117,7 +117,7 @@ enum EntryView {
     static func disputeBox(
         _ page: PageContext, _ m: Model, number: Int, _ dispute: InformationDispute, _ rulings: [Ruling], state: FormState?
     ) -> Node<HTML.BodyContext> {
-        let dates = RulingQueries.dates(dispute, rulings: rulings, entry: m.loaded.entry)
+        let dates = RulingQueries.dates(dispute, rulings: rulings)
         let timeline = try? DisputeTimeline(dates, today: m.today, calendar: m.calendar)
         let open = m.mayRecord && m.loaded.entry.status.isExempted
         return .section(

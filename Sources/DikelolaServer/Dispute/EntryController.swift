@@ -21,27 +21,22 @@ enum EntryController {
         let history: [AuditEvent]
         /// Information opened by a decision that this still-exempted entry also holds.
         let openedElsewhere: OpenedByRuling?
+        /// The decision that opened it: its own, or another entry's holding the same information.
+        let openingRuling: Ruling?
     }
 
     /// The entry named by `id`, for a person entitled to its exempted content.
     static func query(_ id: UUID, _ req: Request, _ user: CurrentUser) async throws -> Loaded {
-        guard let entry = try await RegisterEntry.find(id, on: req.db),
-            let unit = try await Unit.find(entry.$unit.id, on: req.db),
-            let body = try await PublicBody.find(entry.$body.id, on: req.db)
-        else { throw Refusal.notFound }
-        let place = try await AccessQueries.place(of: unit, on: req.db)
-        try user.require(.viewExemptedContent, on: place)
+        let entitled = try await EntitledEntry.load(id, for: user, on: req.db)
+        let entry = entitled.entry, unit = entitled.unit, body = entitled.body, place = entitled.place
         let history = try await AuditEvent.query(on: req.db).filter(\.$targetID == id.uuidString)
             .filter(\.$targetType == AuditTarget.registerEntry.rawValue).sort(\.$sequence).all()
         return Loaded(
             entry: entry, unit: unit, body: body, place: place, decree: try await Decree.find(entry.$decree.id, on: req.db),
             openingDecree: try await entry.openingDecreeID.asyncMap { try await Decree.find($0, on: req.db) } ?? nil,
             disputes: try await RulingQueries.disputes(entryID: id, on: req.db), history: history,
-            openedElsewhere: entry.status.isExempted
-                ? OpenedByRuling.barring(
-                    title: entry.title, itemID: entry.$item.id.uuidString,
-                    among: try await RulingQueries.openedByRuling(bodyID: entry.$body.id, on: req.db)
-                        .filter { $0.registerNumber != entry.registerNumber }) : nil)
+            openedElsewhere: try await RulingQueries.openedElsewhere(entry, on: req.db)?.info,
+            openingRuling: try await entry.openingRulingID.asyncMap { try await Ruling.find($0, on: req.db) } ?? nil)
     }
 
     // MARK: Handlers
@@ -130,11 +125,8 @@ enum EntryController {
 
     /// A decision's document, for those entitled to the entry's exempted content; audited.
     @Sendable static func document(req: Request, user: CurrentUser) async throws -> Response {
-        guard let ruling = try await Ruling.find(try req.id("ruling"), on: req.db),
-            let entry = try await RegisterEntry.find(ruling.$entry.id, on: req.db),
-            let unit = try await Unit.find(entry.$unit.id, on: req.db)
-        else { throw Refusal.notFound }
-        try user.require(.viewExemptedContent, on: try await AccessQueries.place(of: unit, on: req.db))
+        guard let ruling = try await Ruling.find(try req.id("ruling"), on: req.db) else { throw Refusal.notFound }
+        let entry = try await EntitledEntry.load(ruling.$entry.id, for: user, on: req.db).entry
         guard let file = try await StoredFile.find(ruling.$document.id, on: req.db) else { throw Refusal.notFound }
         try await req.application.writeTransaction { db in
             try await AuditLog.record(
@@ -201,7 +193,8 @@ enum EntryController {
         _ req: Request, _ user: CurrentUser, entryID: UUID, form: String, values: FormValues,
         _ action: () async throws -> String
     ) async throws -> Response {
-        _ = try await query(entryID, req, user)
+        // Whether the person may see the entry at all; the page itself is loaded only to answer.
+        _ = try await EntitledEntry.load(entryID, for: user, on: req.db)
         do {
             Sessions.setNotice(req, try await action())
             return req.redirect(to: SiteURL.registerEntry(entryID).path)

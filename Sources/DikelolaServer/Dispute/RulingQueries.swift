@@ -7,12 +7,22 @@ enum RulingQueries {
     /// The body's information opened by a decision, which no later test may exempt again
     /// (UU 14/2008 Ps 18(1)(g) jo. Ps 11(2)).
     static func openedByRuling(bodyID: UUID, on db: any Database) async throws -> [OpenedByRuling] {
-        let rulings = try await Ruling.query(on: db).filter(\.$body.$id == bodyID).filter(\.$openedOn != nil)
+        try await openings(bodyID: bodyID, on: db).map(\.info)
+    }
+
+    /// Each decision of the body that opened an entry, with the information it opened.
+    static func openings(bodyID: UUID, on db: any Database) async throws -> [(info: OpenedByRuling, ruling: Ruling)] {
+        try await Ruling.query(on: db).filter(\.$body.$id == bodyID).filter(\.$openedOn != nil)
             .with(\.$entry).sort(\.$createdAt).all()
-        return rulings.map { ruling in
-            OpenedByRuling(
-                title: ruling.entry.title, registerNumber: ruling.entry.registerNumber, ruling: ruling.citation,
-                itemID: ruling.entry.$item.id.uuidString)
+            .map { (OpenedByRuling(entry: $0.entry, openedBy: $0), $0) }
+    }
+
+    /// For a still-exempted entry, the decision that opened the same information on another entry.
+    static func openedElsewhere(_ entry: RegisterEntry, on db: any Database) async throws -> (info: OpenedByRuling, ruling: Ruling)? {
+        guard entry.status.isExempted else { return nil }
+        return try await openings(bodyID: entry.$body.id, on: db).first { opening in
+            opening.ruling.$entry.id != entry.id
+                && OpenedByRuling.barring(title: entry.title, itemID: entry.$item.id.uuidString, among: [opening.info]) != nil
         }
     }
 
@@ -25,7 +35,7 @@ enum RulingQueries {
     }
 
     /// The dates of `dispute` as its timeline counts them.
-    static func dates(_ dispute: InformationDispute, rulings: [Ruling], entry: RegisterEntry) -> DisputeTimeline.Dates {
+    static func dates(_ dispute: InformationDispute, rulings: [Ruling]) -> DisputeTimeline.Dates {
         let answer = rulings.last { $0.kind == .objectionDecision }
         let commission = rulings.last { $0.kind.isCommission }
         let court = rulings.last { $0.kind == .courtRuling }
@@ -37,5 +47,13 @@ enum RulingQueries {
             answeredOn: answer?.rulingDate, answerOrder: answer?.order, commissionFiledOn: dispute.commissionFiledOn,
             commissionRuledOn: commission?.rulingDate, commissionOrder: commission?.order, courtRuledOn: court?.rulingDate,
             closedOn: opened?.openedOn ?? upheld.map { $0.legalForceOn ?? $0.rulingDate })
+    }
+}
+
+extension OpenedByRuling {
+    /// The information `entry` held, opened by `ruling`.
+    init(entry: RegisterEntry, openedBy ruling: Ruling) {
+        self.init(
+            title: entry.title, registerNumber: entry.registerNumber, ruling: ruling.citation, itemID: entry.$item.id.uuidString)
     }
 }

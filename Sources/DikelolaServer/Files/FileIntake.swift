@@ -1,4 +1,3 @@
-import Crypto
 import DikelolaCore
 import Foundation
 import Vapor
@@ -35,9 +34,7 @@ enum FileIntake {
         return (type, Data(bytes))
     }
 
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
+    static func sha256(_ data: Data) -> String { PublicationManifest.sha256(data) }
 
     static func stored(_ data: Data, type: SniffedType, name: String, by user: CurrentUser?) -> StoredFile {
         // No path, no control or bidirectional characters, at most 200 characters.

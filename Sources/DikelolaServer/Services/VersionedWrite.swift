@@ -33,7 +33,12 @@ enum VersionedWrite {
 
     /// Holds the record's row until the transaction ends (PostgreSQL; SQLite writes one at a time).
     static func lock<Record: VersionedRecord>(_ type: Record.Type, _ id: UUID, on db: any Database) async throws {
+        try await lockRow(of: Record.self, id, on: db)
+    }
+
+    /// Holds any model's row until the transaction ends (PostgreSQL; SQLite writes one at a time).
+    static func lockRow<Record: Model>(of type: Record.Type, _ id: UUID, on db: any Database) async throws where Record.IDValue == UUID {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT version FROM \(ident: Record.schema) WHERE id = \(bind: id) FOR UPDATE").run()
+        try await sql.raw("SELECT id FROM \(ident: Record.schema) WHERE id = \(bind: id) FOR UPDATE").run()
     }
 }

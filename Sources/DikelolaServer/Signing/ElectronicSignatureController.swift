@@ -54,7 +54,7 @@ enum ElectronicSignatureController {
         guard unsigned.status == .ok, let html = unsigned.body.string else { return unsigned }
         do {
             let pdf = try await PDFPrinter.print(
-                html: PDFPrinter.selfContained(html, images: try await DossierController.logo(decree.$body.id, on: req.db)),
+                html: PDFPrinter.selfContained(html, images: try await PrintedDocument.images(ofBody: decree.$body.id, on: req.db)),
                 chromium: req.application.dikelola.configuration.chromium)
             let details = PDFSignature.Details(
                 name: user.name, reason: "\(decree.kind.indonesian) Nomor \(decree.number)", location: decree.place,
